@@ -1,0 +1,139 @@
+/**
+ * Server configuration from the environment, and the switch between the two modes
+ * (ARCHITECTURE.md "Two modes, one code path"):
+ *
+ * - local (default): no Microsoft 365 account; Graph is the local SharePoint-lists server, the bot
+ *   accepts activities without a token, and the server binds to loopback only.
+ * - m365: real Graph and Bot Framework authentication. Refuses to start unless the app id, tenant
+ *   id and SharePoint site id are all set.
+ */
+export type Mode = 'local' | 'm365';
+
+export interface LocalSettings {
+  graphPort: number;
+  /** Base URL of an already running local Graph server; when set, start.ts does not start one. */
+  graphUrl: string | null;
+  dataDir: string;
+}
+
+export interface M365Settings {
+  appId: string;
+  /** The app's credential comes from the environment (Key Vault / App Service settings), never the repo. */
+  appPassword: string | null;
+  /** Managed identity client id, when the bot authenticates with a user-assigned identity. */
+  managedIdentityClientId: string | null;
+  siteId: string;
+  graphBaseUrl: string;
+}
+
+export interface Config {
+  mode: Mode;
+  host: string;
+  port: number;
+  tenantId: string;
+  /** Public base URL of the app (tab and bot endpoint), as Teams reaches it. */
+  publicUrl: string;
+  userAgent: string;
+  /** Days an incident investigation may take (DOMAIN.md: a setting, default 30). */
+  investigationDays: number;
+  /** Months in which recertification campaigns are proposed (default March and September). */
+  recertificationMonths: number[];
+  /** Years to keep compliance evidence (default 5). */
+  retentionYears: number;
+  local: LocalSettings | null;
+  m365: M365Settings | null;
+}
+
+export const LOCAL_TENANT_ID = '00000000-0000-4000-8000-000000000001';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  return n;
+}
+
+function months(raw: string | undefined): number[] {
+  if (!raw) return [3, 9];
+  const list = raw.split(',').map((s) => Number(s.trim()));
+  if (list.length === 0 || list.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) {
+    throw new ConfigError(`RECERTIFICATION_MONTHS must be month numbers 1–12 separated by commas, not "${raw}".`);
+  }
+  return [...new Set(list)].sort((a, b) => a - b);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const modeRaw = (env.LIS_MODE ?? 'local').trim().toLowerCase();
+  if (modeRaw !== 'local' && modeRaw !== 'm365') throw new ConfigError(`LIS_MODE must be "local" or "m365", not "${env.LIS_MODE}".`);
+  const mode: Mode = modeRaw;
+  const port = int(env, 'PORT', 3978, 0, 65_535);
+  const common = {
+    port,
+    userAgent: env.GRAPH_USER_AGENT ?? 'NONISV|StockholmStad|LISforTeams/0.1.0',
+    investigationDays: int(env, 'INVESTIGATION_DAYS', 30, 1, 365),
+    recertificationMonths: months(env.RECERTIFICATION_MONTHS),
+    retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 50),
+  };
+
+  if (mode === 'local') {
+    const host = env.HOST ?? '127.0.0.1';
+    // Local mode accepts unauthenticated activities: never expose it beyond this machine.
+    if (!LOOPBACK.has(host)) throw new ConfigError(`Local mode listens on loopback only (HOST=${host} refused). Use LIS_MODE=m365 to serve others.`);
+    const tenantId = env.LOCAL_TENANT_ID ?? LOCAL_TENANT_ID;
+    if (!GUID.test(tenantId)) throw new ConfigError(`LOCAL_TENANT_ID must be a GUID, not "${tenantId}".`);
+    const graphPort = int(env, 'LOCAL_GRAPH_PORT', 4010, 0, 65_535);
+    return {
+      mode,
+      host,
+      tenantId,
+      publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+      ...common,
+      local: { graphPort, graphUrl: env.LOCAL_GRAPH_URL ?? null, dataDir: env.LIS_DATA_DIR ?? '.data' },
+      m365: null,
+    };
+  }
+
+  const missing = [
+    ['MicrosoftAppId', env.MicrosoftAppId],
+    ['MicrosoftAppTenantId', env.MicrosoftAppTenantId],
+    ['SHAREPOINT_SITE_ID', env.SHAREPOINT_SITE_ID],
+    ['PUBLIC_URL', env.PUBLIC_URL],
+  ]
+    .filter(([, v]) => !v?.trim())
+    .map(([k]) => k);
+  if (missing.length) {
+    throw new ConfigError(
+      `Microsoft 365 mode (LIS_MODE=m365) needs ${missing.join(', ')}. ` +
+        'Set them in the App Service configuration (see docs/admin-guide.md); the server will not start without them.',
+    );
+  }
+  if (!GUID.test(env.MicrosoftAppId!)) throw new ConfigError('MicrosoftAppId must be the Entra app (client) id, a GUID.');
+  if (!GUID.test(env.MicrosoftAppTenantId!)) throw new ConfigError('MicrosoftAppTenantId must be the tenant id, a GUID.');
+  if (!env.MicrosoftAppPassword && !env.MicrosoftAppManagedIdentityClientId) {
+    throw new ConfigError('Microsoft 365 mode needs a credential: MicrosoftAppPassword (from Key Vault) or MicrosoftAppManagedIdentityClientId.');
+  }
+  if (!/^https:\/\//.test(env.PUBLIC_URL!)) throw new ConfigError('PUBLIC_URL must be the https:// address Teams reaches the app at.');
+  return {
+    mode,
+    host: env.HOST ?? '0.0.0.0',
+    tenantId: env.MicrosoftAppTenantId!,
+    publicUrl: env.PUBLIC_URL!.replace(/\/+$/, ''),
+    ...common,
+    local: null,
+    m365: {
+      appId: env.MicrosoftAppId!,
+      appPassword: env.MicrosoftAppPassword ?? null,
+      managedIdentityClientId: env.MicrosoftAppManagedIdentityClientId ?? null,
+      siteId: env.SHAREPOINT_SITE_ID!,
+      graphBaseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
+    },
+  };
+}

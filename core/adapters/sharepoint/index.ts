@@ -1,0 +1,32 @@
+/** The SharePoint adapter: RecordStore over Microsoft Graph (production) or the local server (locally). */
+import type { ListName } from '../../domain/records';
+import { createGraphClient, type GraphConnectionOptions } from './client';
+import { provisionLists, resolveLists } from './provision';
+import { SharePointRecordStore } from './store';
+
+export * from './client';
+export * from './lists';
+export * from './middleware';
+export * from './provision';
+export * from './store';
+
+export interface ConnectOptions extends GraphConnectionOptions {
+  /** The LIS site's Graph id; omitted = `sites/root` (the local server's only site). */
+  siteId?: string;
+  /** Create missing lists and columns first (local mode, and the provisioning command). */
+  provision?: boolean;
+}
+
+export interface SharePointConnection {
+  store: SharePointRecordStore;
+  siteId: string;
+  listIds: Map<ListName, string>;
+  client: ReturnType<typeof createGraphClient>;
+}
+
+export async function connectSharePoint(options: ConnectOptions): Promise<SharePointConnection> {
+  const client = createGraphClient(options);
+  const siteId = options.siteId ?? ((await client.api('/sites/root?$select=id').get()) as { id: string }).id;
+  const listIds = options.provision ? (await provisionLists(client, siteId)).listIds : await resolveLists(client, siteId);
+  return { client, siteId, listIds, store: new SharePointRecordStore({ client, siteId, listIds }) };
+}

@@ -1,0 +1,358 @@
+/**
+ * RecordStore over Microsoft Graph and SharePoint lists.
+ *
+ * - create: one POST with an `IdempotencyKey` column that SharePoint keeps unique. A retried POST that
+ *   had already committed gets 409 and the first item is returned; after a timeout the key is looked
+ *   up before the create is sent again. Either way: one item, never two.
+ * - update: PATCH …/fields with If-Match. 412 → ConflictError, unless the item already holds exactly
+ *   this patch (our own write whose answer was lost), which is success.
+ * - query: only on indexed columns (checked here, before anything is sent), paging by nextLink.
+ * - createMany / getMany: hand-built `$batch` bodies (≤ 20 requests), each inner status handled, inner
+ *   429/503 retried after Retry-After — an outer 200 is not success by itself.
+ */
+import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import { APPEND_ONLY_LISTS, RECORD_SCHEMAS, type ListName, type MutableListName, type RecordOf } from '../../domain/records';
+import { issuesFromZod } from '../../i18n/validation';
+import {
+  ConflictError,
+  NotFoundError,
+  RecordValidationError,
+  StoreRequestError,
+  StoreUnavailableError,
+} from '../../ports/errors';
+import type { Condition, NewRecord, Page, QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
+import { relativeGraphPath } from './client';
+import { decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
+import { KEY_COLUMN, listDef, type ListDef } from './lists';
+import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep } from './middleware';
+
+export interface SharePointStoreOptions {
+  client: Client;
+  siteId: string;
+  /** List ids by display name, as returned by `provisionLists`. */
+  listIds: ReadonlyMap<ListName, string>;
+  /** Attempts for a create or update whose outcome was unknown (timeout, 5xx). Default 4. */
+  writeAttempts?: number;
+}
+
+interface GraphItem {
+  id: string;
+  eTag?: string;
+  createdDateTime?: string;
+  lastModifiedDateTime?: string;
+  fields?: Fields;
+}
+
+interface BatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+interface BatchResponse {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+const BATCH_LIMIT = 20;
+const BATCH_RETRIES = 5;
+
+function statusOf(error: unknown): number | undefined {
+  const e = error as Partial<GraphError> | undefined;
+  return typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+}
+
+/** The write may or may not have been applied: a transport failure, a timeout, or a 5xx/429 after retries. */
+function isAmbiguous(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status === -1 || status === 0 || status === 429 || status >= 500;
+}
+
+function describe(error: unknown): string {
+  const e = error as Partial<GraphError> & { message?: string };
+  return [e.statusCode, e.code, e.message].filter((x) => x !== undefined && x !== '').join(' ');
+}
+
+function translate(error: unknown, list: string, id = ''): Error {
+  const status = statusOf(error);
+  if (status === 412) return new ConflictError(list, id);
+  if (status === 404) return new NotFoundError(list, id);
+  if (isAmbiguous(error)) return new StoreUnavailableError(`Graph: ${describe(error)}`, status, { cause: error });
+  return new StoreRequestError(`Graph refused the request for ${list}: ${describe(error)}`, status ?? 0, (error as GraphError).code ?? undefined);
+}
+
+const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+const unb64url = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
+
+export class SharePointRecordStore implements RecordStore {
+  private readonly client: Client;
+  private readonly siteId: string;
+  private readonly listIds: ReadonlyMap<ListName, string>;
+  private readonly writeAttempts: number;
+
+  constructor(options: SharePointStoreOptions) {
+    this.client = options.client;
+    this.siteId = options.siteId;
+    this.listIds = options.listIds;
+    this.writeAttempts = options.writeAttempts ?? 4;
+  }
+
+  // ── paths ────────────────────────────────────────────────────────────────
+
+  private itemsPath(list: ListName): string {
+    const id = this.listIds.get(list);
+    if (!id) throw new Error(`List ${list} is not provisioned`);
+    return `/sites/${encodeURIComponent(this.siteId)}/lists/${encodeURIComponent(id)}/items`;
+  }
+
+  /** `$expand=fields($select=…)`: only our columns, not SharePoint's dozens of system fields. */
+  private expandFields(def: ListDef): string {
+    const columns = ['Title', KEY_COLUMN, 'Created', 'Modified', ...def.columns.map((c) => c.column)];
+    return `$expand=fields($select=${[...new Set(columns)].join(',')})`;
+  }
+
+  private decodeItem<L extends ListName>(def: ListDef, item: GraphItem): StoredOf<L> {
+    const fields = item.fields ?? {};
+    return decodeFields<RecordOf<L>>(def, {
+      ...fields,
+      id: item.id,
+      '@odata.etag': item.eTag ?? fields['@odata.etag'],
+      Created: item.createdDateTime ?? fields.Created,
+      Modified: item.lastModifiedDateTime ?? fields.Modified,
+    });
+  }
+
+  // ── validation ───────────────────────────────────────────────────────────
+
+  private validate<L extends ListName>(list: L, data: unknown): RecordOf<L> {
+    const result = RECORD_SCHEMAS[list].safeParse(data);
+    if (!result.success) throw new RecordValidationError(list, issuesFromZod(result.error));
+    return result.data as RecordOf<L>;
+  }
+
+  // ── reads ────────────────────────────────────────────────────────────────
+
+  async get<L extends ListName>(list: L, id: string): Promise<StoredOf<L> | null> {
+    if (!/^\d+$/.test(id)) return null;
+    const def = listDef(list);
+    try {
+      const item = (await this.client.api(`${this.itemsPath(list)}/${id}?${this.expandFields(def)}`).get()) as GraphItem;
+      return this.decodeItem<L>(def, item);
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw translate(error, list, id);
+    }
+  }
+
+  async getMany<L extends ListName>(list: L, ids: string[]): Promise<StoredOf<L>[]> {
+    const def = listDef(list);
+    const unique = [...new Set(ids.filter((id) => /^\d+$/.test(id)))];
+    const responses = await this.batch(
+      list,
+      unique.map((id, i) => ({ id: String(i), method: 'GET', url: `${this.itemsPath(list)}/${id}?${this.expandFields(def)}` })),
+    );
+    const out: StoredOf<L>[] = [];
+    responses.forEach((r) => {
+      if (r.status === 200) out.push(this.decodeItem<L>(def, r.body as GraphItem));
+      else if (r.status !== 404) throw translate({ statusCode: r.status, ...(r.body as object) }, list);
+    });
+    return out;
+  }
+
+  async findByKey<L extends ListName>(list: L, key: string): Promise<StoredOf<L> | null> {
+    const def = listDef(list);
+    const filter = `fields/${KEY_COLUMN} eq ${odataLiteral({ field: KEY_COLUMN, column: KEY_COLUMN, type: 'text' }, key)}`;
+    try {
+      const res = (await this.client.api(`${this.itemsPath(list)}?${this.expandFields(def)}&$filter=${encodeURIComponent(filter)}&$top=2`).get()) as { value: GraphItem[] };
+      const item = res.value[0];
+      return item ? this.decodeItem<L>(def, item) : null;
+    } catch (error) {
+      throw translate(error, list);
+    }
+  }
+
+  private filterOf<L extends ListName>(def: ListDef, where: Condition<L>[]): string {
+    return where
+      .map((c) => {
+        const col = def.columns.find((x) => x.field === c.field);
+        if (!col) throw new Error(`${def.name} has no field ${c.field}`);
+        if (!col.indexed) {
+          // Never send a non-indexed filter: it works on a small list and fails once the list passes
+          // 5 000 items, in production, months later.
+          throw new Error(`${def.name}.${c.field} is not indexed; add { indexed: true } in lists.ts to filter on it`);
+        }
+        return `fields/${col.column} ${c.op} ${odataLiteral(col, c.value)}`;
+      })
+      .join(' and ');
+  }
+
+  async query<L extends ListName>(list: L, options: QueryOptions<L> = {}): Promise<Page<RecordOf<L>>> {
+    const def = listDef(list);
+    let path: string;
+    if (options.cursor) {
+      path = unb64url(options.cursor);
+      // A cursor comes back from a browser: it may only page through this same list.
+      if (!path.startsWith(`${this.itemsPath(list)}?`)) throw new StoreRequestError(`Invalid cursor for ${list}`, 400, 'invalidCursor');
+    } else {
+      const top = Math.min(Math.max(options.pageSize ?? 200, 1), 999);
+      const parts = [this.expandFields(def), `$top=${top}`];
+      if (options.where?.length) parts.push(`$filter=${encodeURIComponent(this.filterOf(def, options.where))}`);
+      if (options.orderBy) {
+        const col = def.columns.find((c) => c.field === options.orderBy!.field);
+        if (!col?.indexed) throw new Error(`${list}.${String(options.orderBy.field)} is not indexed; cannot sort on it`);
+        parts.push(`$orderby=${encodeURIComponent(`fields/${col.column} ${options.orderBy.direction ?? 'asc'}`)}`);
+      }
+      path = `${this.itemsPath(list)}?${parts.join('&')}`;
+    }
+    try {
+      const res = (await this.client.api(path).get()) as { value: GraphItem[]; '@odata.nextLink'?: string };
+      const next = res['@odata.nextLink'];
+      return { items: res.value.map((i) => this.decodeItem<L>(def, i)), cursor: next ? b64url(relativeGraphPath(next)) : null };
+    } catch (error) {
+      throw translate(error, list);
+    }
+  }
+
+  async *queryAll<L extends ListName>(list: L, options: Omit<QueryOptions<L>, 'cursor'> = {}): AsyncIterable<StoredOf<L>> {
+    let cursor: string | null | undefined;
+    do {
+      const page = await this.query(list, { ...options, pageSize: options.pageSize ?? 999, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.cursor;
+    } while (cursor);
+  }
+
+  // ── writes ───────────────────────────────────────────────────────────────
+
+  async create<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<StoredOf<L>> {
+    const def = listDef(list);
+    const fields = encodeNew(def, key, this.validate(list, data) as Record<string, unknown>);
+    let lastError: unknown;
+    for (let attempt = 0; attempt < this.writeAttempts; attempt++) {
+      if (attempt > 0) {
+        // The previous attempt may have committed before its answer was lost.
+        const existing = await this.findByKey(list, key);
+        if (existing) return existing;
+        await sleep(backoffMs(attempt, DEFAULT_RETRY));
+      }
+      try {
+        const item = (await this.client.api(this.itemsPath(list)).post({ fields })) as GraphItem;
+        return this.decodeItem<L>(def, item);
+      } catch (error) {
+        if (statusOf(error) === 409) {
+          const existing = await this.findByKey(list, key);
+          if (existing) return existing;
+          throw translate(error, list);
+        }
+        if (!isAmbiguous(error)) throw translate(error, list);
+        lastError = error;
+      }
+    }
+    throw translate(lastError, list);
+  }
+
+  async createMany<L extends ListName>(list: L, records: NewRecord<L>[]): Promise<StoredOf<L>[]> {
+    const def = listDef(list);
+    const encoded = records.map((r) => ({ key: r.key, fields: encodeNew(def, r.key, this.validate(list, r.data) as Record<string, unknown>) }));
+    const byKey = new Map<string, StoredOf<L>>();
+    for (let start = 0; start < encoded.length; start += BATCH_LIMIT) {
+      const chunk = encoded.slice(start, start + BATCH_LIMIT).filter((r) => !byKey.has(r.key));
+      let responses: BatchResponse[];
+      try {
+        responses = await this.batch(
+          list,
+          chunk.map((r, i) => ({ id: String(i), method: 'POST', url: this.itemsPath(list), headers: { 'Content-Type': 'application/json' }, body: { fields: r.fields } })),
+        );
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        // Unknown how much of the batch committed: create one by one (each idempotent by key).
+        for (const r of chunk) byKey.set(r.key, await this.create(list, r.key, records.find((x) => x.key === r.key)!.data));
+        continue;
+      }
+      for (const [i, r] of responses.entries()) {
+        const key = chunk[i]!.key;
+        if (r.status === 201 || r.status === 200) byKey.set(key, this.decodeItem<L>(def, r.body as GraphItem));
+        else if (r.status === 409) {
+          const existing = await this.findByKey(list, key);
+          if (!existing) throw translate({ statusCode: 409, ...(r.body as object) }, list);
+          byKey.set(key, existing);
+        } else throw translate({ statusCode: r.status, ...((r.body as { error?: object })?.error ?? {}) }, list);
+      }
+    }
+    return records.map((r) => byKey.get(r.key)!);
+  }
+
+  async update<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>): Promise<StoredOf<L>> {
+    if (APPEND_ONLY_LISTS.has(list)) throw new Error(`${list} is append-only`);
+    const def = listDef(list);
+    const merged = this.validate(list, { ...current.data, ...patch });
+    const changed = Object.fromEntries(Object.keys(patch).map((f) => [f, (merged as Record<string, unknown>)[f]]));
+    const fields = encodePatch(def, changed);
+    const path = `${this.itemsPath(list)}/${encodeURIComponent(current.id)}/fields`;
+    const result = (etag: string, modified: unknown): StoredOf<L> => ({
+      ...current,
+      etag,
+      modifiedAt: modified ? new Date(String(modified)).toISOString() : new Date().toISOString(),
+      data: merged,
+    });
+    let lastError: unknown;
+    for (let attempt = 0; attempt < this.writeAttempts; attempt++) {
+      try {
+        // Graph answers with the changed fields and the new @odata.etag only.
+        const res = (await this.client.api(path).header('If-Match', current.etag).patch(fields)) as Fields;
+        return result(String(res['@odata.etag'] ?? ''), res.Modified);
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 404) throw new NotFoundError(list, current.id);
+        if (status !== 412 && !isAmbiguous(error)) throw translate(error, list, current.id);
+        // 412, or no answer: did one of our attempts land (its answer lost, the retry refused)?
+        const now = await this.get(list, current.id);
+        if (!now) throw new NotFoundError(list, current.id);
+        if (now.etag !== current.etag) {
+          if (holdsPatch(def, encodePatch(def, now.data as Record<string, unknown>), fields)) return now;
+          throw new ConflictError(list, current.id);
+        }
+        lastError = error;
+        await sleep(backoffMs(attempt, DEFAULT_RETRY));
+      }
+    }
+    throw translate(lastError, list, current.id);
+  }
+
+  // ── $batch ───────────────────────────────────────────────────────────────
+
+  /**
+   * Sends requests in `$batch`es of 20 and returns one response per request, in order. Inner
+   * 429/503/504 are retried after the longest Retry-After among them (graph-client's middleware only
+   * sees the outer 200).
+   */
+  private async batch(list: ListName, requests: BatchRequest[]): Promise<BatchResponse[]> {
+    const results = new Map<string, BatchResponse>();
+    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
+      let pending = requests.slice(start, start + BATCH_LIMIT);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        let res: { responses: BatchResponse[] };
+        try {
+          res = (await this.client.api('/$batch').post({ requests: pending })) as { responses: BatchResponse[] };
+        } catch (error) {
+          throw translate(error, list);
+        }
+        const retry: BatchRequest[] = [];
+        let wait = 0;
+        for (const r of res.responses) {
+          if ([429, 503, 504].includes(r.status) && attempt < BATCH_RETRIES) {
+            retry.push(pending.find((p) => p.id === r.id)!);
+            wait = Math.max(wait, retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null) ?? backoffMs(attempt, DEFAULT_RETRY));
+          } else results.set(r.id, r);
+        }
+        pending = retry;
+        if (pending.length) await sleep(Math.min(wait, DEFAULT_RETRY.maxDelayMs));
+      }
+    }
+    return requests.map((r) => results.get(r.id) ?? { id: r.id, status: 0 });
+  }
+}

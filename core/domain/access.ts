@@ -1,0 +1,111 @@
+/**
+ * Access management (behörighetshantering): requests decided by the information owner, the grants
+ * register the administrative unit keeps, recertification reviews and leavers. DOMAIN.md; ISO 27001 A.5.15–5.18.
+ */
+import { z } from 'zod';
+import { AadObjectId, CalendarDate, ItemId, Line, OptionalText, UtcDateTime, i18nKey } from './common';
+
+export const ACCESS_REQUEST_KINDS = ['new', 'change', 'termination'] as const;
+export const AccessRequestKind = z.enum(ACCESS_REQUEST_KINDS);
+export type AccessRequestKind = z.infer<typeof AccessRequestKind>;
+
+/** pending → approved | denied; approved → in_progress (taken by the admin unit) → done. */
+export const ACCESS_REQUEST_STATUSES = ['pending', 'approved', 'denied', 'in_progress', 'done', 'cancelled'] as const;
+export const AccessRequestStatus = z.enum(ACCESS_REQUEST_STATUSES);
+export type AccessRequestStatus = z.infer<typeof AccessRequestStatus>;
+
+export const AccessRequest = z
+  .object({
+    kind: AccessRequestKind,
+    /** The person who is to get, change or lose the access. */
+    subjectId: AadObjectId,
+    requesterId: AadObjectId,
+    assetId: ItemId,
+    /** Role or permission level, in the system's own words ("Handläggare", "Läsbehörighet"). */
+    role: Line(200),
+    justification: OptionalText(2_000),
+    validUntil: CalendarDate.nullable(),
+    /** For change and termination: the grant concerned. */
+    grantId: ItemId.nullable(),
+    /** Owner (and delegate) resolved from the asset when the request was made. */
+    ownerId: AadObjectId,
+    delegateId: AadObjectId.nullable(),
+    status: AccessRequestStatus,
+    decidedBy: AadObjectId.nullable(),
+    decidedAt: UtcDateTime.nullable(),
+    decisionComment: OptionalText(2_000),
+    takenBy: AadObjectId.nullable(),
+    takenAt: UtcDateTime.nullable(),
+    completedBy: AadObjectId.nullable(),
+    completedAt: UtcDateTime.nullable(),
+    requestedAt: UtcDateTime,
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'termination' && !v.justification) {
+      ctx.addIssue({ code: 'custom', path: ['justification'], message: i18nKey('access.justificationRequired') });
+    }
+    if (v.kind !== 'new' && !v.grantId) {
+      ctx.addIssue({ code: 'custom', path: ['grantId'], message: i18nKey('access.grantRequired') });
+    }
+    if (['approved', 'denied', 'in_progress', 'done'].includes(v.status) && !(v.decidedBy && v.decidedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['decidedBy'], message: i18nKey('access.decisionMissing') });
+    }
+  });
+export type AccessRequest = z.infer<typeof AccessRequest>;
+
+export const ACCESS_GRANT_STATUSES = ['active', 'removed', 'expired'] as const;
+export const REMOVAL_REASONS = ['request', 'recertification', 'leaver', 'expiry', 'other'] as const;
+
+export const ReviewDecision = z.object({
+  campaignId: Line(100),
+  decision: z.enum(['keep', 'remove']),
+  decidedBy: AadObjectId,
+  decidedAt: UtcDateTime,
+});
+
+/** The register of who has which access (Behörighetsregister). */
+export const AccessGrant = z.object({
+  subjectId: AadObjectId,
+  assetId: ItemId,
+  role: Line(200),
+  status: z.enum(ACCESS_GRANT_STATUSES),
+  grantedAt: UtcDateTime,
+  validUntil: CalendarDate.nullable(),
+  requestId: ItemId.nullable(),
+  removedAt: UtcDateTime.nullable(),
+  removedBy: AadObjectId.nullable(),
+  removalReason: z.enum(REMOVAL_REASONS).nullable(),
+  /** The latest recertification decision on this grant. */
+  lastReview: ReviewDecision.nullable(),
+});
+export type AccessGrant = z.infer<typeof AccessGrant>;
+
+/**
+ * One owner's review of one asset's grants in a recertification campaign. Decisions live on the
+ * grants (`lastReview`) so that a review of thousands of grants never outgrows one list item.
+ */
+export const AccessReview = z.object({
+  campaignId: Line(100),
+  campaignName: Line(200),
+  assetId: ItemId,
+  ownerId: AadObjectId,
+  status: z.enum(['open', 'completed']),
+  startedAt: UtcDateTime,
+  dueAt: UtcDateTime,
+  total: z.number().int().min(0),
+  kept: z.number().int().min(0),
+  removed: z.number().int().min(0),
+  lastReminderAt: UtcDateTime.nullable(),
+  completedAt: UtcDateTime.nullable(),
+});
+export type AccessReview = z.infer<typeof AccessReview>;
+
+/** End of employment: on `lastDay` every active grant of the person becomes a termination task. */
+export const Leaver = z.object({
+  personId: AadObjectId,
+  lastDay: CalendarDate,
+  recordedBy: AadObjectId,
+  recordedAt: UtcDateTime,
+  processedAt: UtcDateTime.nullable(),
+});
+export type Leaver = z.infer<typeof Leaver>;

@@ -1,0 +1,51 @@
+/**
+ * Every record type and the SharePoint list that holds it. List display names are stable
+ * identifiers (CONTRACTS.md); the column layout of each list is in core/adapters/sharepoint/lists.ts.
+ */
+import type { z } from 'zod';
+import { AccessGrant, AccessRequest, AccessReview, Leaver } from './access';
+import { AmbassadorMeeting } from './ambassador';
+import { InformationAsset } from './asset';
+import { AuditEntry } from './audit';
+import { ChannelLink } from './channel';
+import { ImpactAssessment, ProcessingActivity } from './gdpr';
+import { ImprovementAction, ManagementReview } from './improvement';
+import { Incident } from './incident';
+import { OutboxEntry } from './outbox';
+import { RoleAssignment } from './roles';
+import { Supplier } from './supplier';
+import { TrainingCompletion, TrainingCourse } from './training';
+
+export const RECORD_SCHEMAS = {
+  Incidents: Incident,
+  AccessRequests: AccessRequest,
+  AccessGrants: AccessGrant,
+  AccessReviews: AccessReview,
+  Leavers: Leaver,
+  InformationAssets: InformationAsset,
+  Suppliers: Supplier,
+  ProcessingActivities: ProcessingActivity,
+  ImpactAssessments: ImpactAssessment,
+  TrainingCourses: TrainingCourse,
+  Trainings: TrainingCompletion,
+  ImprovementActions: ImprovementAction,
+  AmbassadorMeetings: AmbassadorMeeting,
+  ManagementReviews: ManagementReview,
+  Roles: RoleAssignment,
+  Channels: ChannelLink,
+  Outbox: OutboxEntry,
+  AuditLog: AuditEntry,
+} as const;
+
+export type RecordSchemas = typeof RECORD_SCHEMAS;
+export type ListName = keyof RecordSchemas;
+export type RecordOf<L extends ListName> = z.infer<RecordSchemas[L]>;
+/** Lists the app may update. The audit log is append-only. */
+export type MutableListName = Exclude<ListName, 'AuditLog'>;
+
+export const LIST_NAMES = Object.keys(RECORD_SCHEMAS) as ListName[];
+export const APPEND_ONLY_LISTS: ReadonlySet<ListName> = new Set<ListName>(['AuditLog']);
+
+export function isListName(name: string): name is ListName {
+  return Object.hasOwn(RECORD_SCHEMAS, name);
+}

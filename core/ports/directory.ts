@@ -1,0 +1,23 @@
+/**
+ * Directory: who people are (name, e-mail, unit, manager). Locally `teams-app/local/seed/people.json`;
+ * in Microsoft 365, Entra ID through Graph. Roles are not read from here but from the `Roles` list,
+ * so that authorization rests on stored records in both modes.
+ */
+export interface Person {
+  aadObjectId: string;
+  displayName: string;
+  email: string;
+  unit: string | null;
+  managerAadObjectId: string | null;
+  /** False once the account is disabled (leavers detected in Microsoft 365). */
+  accountEnabled: boolean;
+}
+
+export interface Directory {
+  getPerson(aadObjectId: string): Promise<Person | null>;
+  getPeople(aadObjectIds: string[]): Promise<Person[]>;
+  /** People whose name or e-mail starts with or contains `query`, for people pickers. */
+  search(query: string, limit?: number): Promise<Person[]>;
+  /** Direct reports of a manager. */
+  reportsOf(managerAadObjectId: string): Promise<Person[]>;
+}

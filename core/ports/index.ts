@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './record-store';
+export * from './clock';
+export * from './directory';
+export * from './notifier';

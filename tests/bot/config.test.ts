@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, LOCAL_TENANT_ID, loadConfig } from '../../bot/config';
+
+const m365 = {
+  LIS_MODE: 'm365',
+  MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+  MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000',
+  MicrosoftAppManagedIdentityClientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+  SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,1,2',
+  PUBLIC_URL: 'https://lis.example.org',
+};
+
+describe('configuration', () => {
+  it('defaults to local mode on loopback with the demo tenant', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ mode: 'local', host: '127.0.0.1', port: 3978, tenantId: LOCAL_TENANT_ID, local: { graphPort: 4010, dataDir: '.data' }, m365: null });
+    expect(c.recertificationMonths).toEqual([3, 9]);
+    expect(c.investigationDays).toBe(30);
+  });
+
+  it('refuses to expose local mode beyond loopback', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/loopback only/);
+  });
+
+  it('refuses Microsoft 365 mode without app id, tenant and site, naming what is missing', () => {
+    expect(() => loadConfig({ LIS_MODE: 'm365' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LIS_MODE: 'm365' })).toThrow(/MicrosoftAppId, MicrosoftAppTenantId, SHAREPOINT_SITE_ID, PUBLIC_URL/);
+    expect(() => loadConfig({ ...m365, SHAREPOINT_SITE_ID: '' })).toThrow(/SHAREPOINT_SITE_ID/);
+    expect(() => loadConfig({ ...m365, MicrosoftAppManagedIdentityClientId: undefined })).toThrow(/credential/);
+    expect(() => loadConfig({ ...m365, MicrosoftAppId: 'my-bot' })).toThrow(/GUID/);
+  });
+
+  it('starts Microsoft 365 mode when everything is set', () => {
+    expect(loadConfig(m365)).toMatchObject({ mode: 'm365', tenantId: m365.MicrosoftAppTenantId, m365: { siteId: m365.SHAREPOINT_SITE_ID, graphBaseUrl: 'https://graph.microsoft.com' }, local: null });
+  });
+
+  it('validates settings', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ RECERTIFICATION_MONTHS: '3,13' })).toThrow(/RECERTIFICATION_MONTHS/);
+    expect(loadConfig({ RECERTIFICATION_MONTHS: '10, 4' }).recertificationMonths).toEqual([4, 10]);
+    expect(() => loadConfig({ LIS_MODE: 'prod' })).toThrow(/LIS_MODE/);
+  });
+});
