@@ -16,8 +16,8 @@ export interface AppDeps {
   store: RecordStore;
   directory: Directory;
   clock: Clock;
-  /** Readiness checks beyond "the process is up" (e.g. the store answers). */
-  probe?: () => Promise<Record<string, unknown>>;
+  /** False while the server is still starting (provisioning, seeding): /healthz answers 503. */
+  isReady?: () => boolean;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -25,13 +25,13 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.mode === 'm365');
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      const checks = (await deps.probe?.()) ?? {};
-      res.status(200).json({ status: 'ok', mode: deps.config.mode, tenantId: deps.config.tenantId, time: deps.clock.now().toISOString(), ...checks });
-    } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: error instanceof Error ? error.name : 'unknown' });
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    if (deps.isReady && !deps.isReady()) {
+      res.status(503).json({ status: 'starting' });
+      return;
     }
+    res.status(200).json({ status: 'ok', mode: deps.config.mode, time: deps.clock.now().toISOString() });
   });
 
   return app;

@@ -12,7 +12,7 @@ export const AuditEntry = z.object({
   /** aadObjectId of the person who acted, or `system` for the scheduler and seed. */
   actorId: z.union([z.guid(), z.literal(SYSTEM_ACTOR)]),
   /** Dotted verb, e.g. `incident.triaged`, `access.decided`. */
-  action: z.string().regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/),
+  action: z.string().max(100).regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/),
   /** `List/itemId` of the record acted on. */
   target: Line(200),
   summary: Line(500),

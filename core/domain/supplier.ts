@@ -1,6 +1,9 @@
-/** Suppliers and their chain of sub-suppliers (underbiträden), with the PUB-avtal (GDPR art. 28). */
+/**
+ * Suppliers and their chain of sub-suppliers (underbiträden), with the PUB-avtal (GDPR art. 28).
+ * The systems a supplier serves are not stored here: they are the assets whose `supplierIds` name it.
+ */
 import { z } from 'zod';
-import { RecordCode, AadObjectId, CalendarDate, ItemId, ItemIdList, Line, OptionalText, i18nKey } from './common';
+import { RecordCode, AadObjectId, CalendarDate, ItemId, Line, OptionalText, i18nKey } from './common';
 
 export const DPA_STATUSES = ['signed', 'draft', 'missing', 'expired', 'not_required'] as const;
 export const DpaStatus = z.enum(DPA_STATUSES);
@@ -32,7 +35,6 @@ export const Supplier = z
     lastFollowUpAt: CalendarDate.nullable(),
     nextFollowUpAt: CalendarDate.nullable(),
     securityChecklist: z.array(ChecklistItem).max(100),
-    assetIds: ItemIdList,
   })
   .superRefine((v, ctx) => {
     if (v.processesPersonalData && v.dpaStatus === 'not_required') {

@@ -228,7 +228,6 @@ export const LISTS: readonly ListDef[] = [
       lastFollowUpAt: date(),
       nextFollowUpAt: date(idx),
       securityChecklist: json([]),
-      assetIds: json([]),
     },
     (r) => `${r.code} ${r.name}`,
   ),

@@ -105,7 +105,6 @@ export function supplier(over: Partial<Supplier> = {}): Supplier {
     lastFollowUpAt: null,
     nextFollowUpAt: null,
     securityChecklist: [],
-    assetIds: ['1'],
     ...over,
   };
 }

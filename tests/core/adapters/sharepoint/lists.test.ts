@@ -91,3 +91,11 @@ describe('codec', () => {
     expect(odataLiteral({ field: 'x', column: 'X', type: 'dateTime' }, '2026-01-01T01:00:00+01:00')).toBe("'2026-01-01T00:00:00.000Z'");
   });
 });
+
+describe('docs/lists.md', () => {
+  it('matches the list schema (run `npm run docs:lists` after changing lists.ts)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderListsDoc } = await import('../../../../core/adapters/sharepoint/lists-doc');
+    expect(readFileSync(new URL('../../../../docs/lists.md', import.meta.url), 'utf8')).toBe(renderListsDoc());
+  });
+});
