@@ -5,7 +5,11 @@
 import { z } from 'zod';
 import { RecordCode, AadObjectId, CalendarDate, ItemId, Line, OptionalText, i18nKey } from './common';
 
-export const DPA_STATUSES = ['signed', 'draft', 'missing', 'expired', 'not_required'] as const;
+/**
+ * `via_parent`: a sub-supplier (underbiträde) covered by its parent's agreement, where it is named
+ * in the attachment "Lista över underbiträden". Only a sub-supplier can have it.
+ */
+export const DPA_STATUSES = ['signed', 'draft', 'missing', 'expired', 'via_parent', 'not_required'] as const;
 export const DpaStatus = z.enum(DPA_STATUSES);
 export type DpaStatus = z.infer<typeof DpaStatus>;
 
@@ -39,6 +43,9 @@ export const Supplier = z
   .superRefine((v, ctx) => {
     if (v.processesPersonalData && v.dpaStatus === 'not_required') {
       ctx.addIssue({ code: 'custom', path: ['dpaStatus'], message: i18nKey('supplier.dpaRequired') });
+    }
+    if (v.dpaStatus === 'via_parent' && !v.parentId) {
+      ctx.addIssue({ code: 'custom', path: ['dpaStatus'], message: i18nKey('supplier.viaParentNeedsParent') });
     }
     if (v.dpaStatus === 'signed' && !v.dpaSignedAt) {
       ctx.addIssue({ code: 'custom', path: ['dpaSignedAt'], message: i18nKey('supplier.dpaSignedAtRequired') });

@@ -35,6 +35,7 @@ export const sv = {
   'supplier.codeFormat': 'Id ska skrivas som versaler, bindestreck och siffror, till exempel LEV-001.',
   'supplier.orgNumberFormat': 'Organisationsnummer skrivs NNNNNN-NNNN.',
   'supplier.dpaRequired': 'En leverantör som behandlar personuppgifter behöver ett personuppgiftsbiträdesavtal.',
+  'supplier.viaParentNeedsParent': 'Endast ett underbiträde kan omfattas av huvudleverantörens personuppgiftsbiträdesavtal.',
   'supplier.dpaSignedAtRequired': 'Ange när personuppgiftsbiträdesavtalet undertecknades.',
   'supplier.safeguardRequired': 'Ange skyddsåtgärd för överföring till tredjeland.',
 

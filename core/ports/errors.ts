@@ -23,7 +23,7 @@ export class NotFoundError extends Error {
 export class RecordValidationError extends Error {
   override readonly name = 'RecordValidationError';
   constructor(readonly list: string, readonly issues: ValidationIssue[]) {
-    super(`Invalid ${list} record: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`).join('; ')}`);
+    super(`Invalid ${list} record: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.messageKey}`).join('; ')}`);
   }
 }
 

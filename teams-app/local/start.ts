@@ -34,7 +34,7 @@ try {
       `  Site         ${site}`,
       `  Data         ${local.dataDir}   (${seeded})`,
       '',
-      `  Try: curl -s -H 'Authorization: Bearer ${LOCAL_GRAPH_TOKEN}' '${site}/lists?$select=displayName'`,
+      `  Try: curl -s -H 'Authorization: Bearer ${LOCAL_GRAPH_TOKEN}' '${local.graphUrl}/v1.0/sites/root/lists?$select=displayName'`,
       `  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl+C stops.`,
       '',
     ].join('\n'),

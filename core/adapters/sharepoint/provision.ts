@@ -20,6 +20,7 @@ interface GraphColumn {
   id: string;
   name: string;
   indexed?: boolean;
+  choice?: { choices?: string[] };
 }
 
 export interface ProvisionReport {
@@ -27,6 +28,8 @@ export interface ProvisionReport {
   createdLists: string[];
   addedColumns: string[];
   indexedColumns: string[];
+  /** Choice columns that got new choices (existing ones are never removed). */
+  extendedChoices: string[];
 }
 
 /** The Graph columnDefinition of a column of ours. */
@@ -73,7 +76,7 @@ async function getAll<T>(client: Client, path: string): Promise<T[]> {
 const sitePath = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
 export async function provisionLists(client: Client, siteId: string, defs: readonly ListDef[] = LISTS): Promise<ProvisionReport> {
-  const report: ProvisionReport = { listIds: new Map(), createdLists: [], addedColumns: [], indexedColumns: [] };
+  const report: ProvisionReport = { listIds: new Map(), createdLists: [], addedColumns: [], indexedColumns: [], extendedChoices: [] };
   const existing = await getAll<GraphList>(client, `${sitePath(siteId)}/lists?$select=id,displayName&$top=999`);
   for (const def of defs) {
     const columns = wantedColumns(def);
@@ -93,15 +96,25 @@ export async function provisionLists(client: Client, siteId: string, defs: reado
         list = (await client.api(`${sitePath(siteId)}/lists/${encodeURIComponent(def.name)}?$select=id,displayName`).get()) as GraphList;
       }
     } else {
-      const have = await getAll<GraphColumn>(client, `${sitePath(siteId)}/lists/${list.id}/columns?$select=id,name,indexed`);
+      const have = await getAll<GraphColumn>(client, `${sitePath(siteId)}/lists/${list.id}/columns?$select=id,name,indexed,choice`);
       for (const want of columns) {
         const found = have.find((c) => c.name === want.name);
         if (!found) {
           await client.api(`${sitePath(siteId)}/lists/${list.id}/columns`).post(want);
           report.addedColumns.push(`${def.name}.${String(want.name)}`);
-        } else if (want.indexed && !found.indexed) {
-          await client.api(`${sitePath(siteId)}/lists/${list.id}/columns/${found.id}`).patch({ indexed: true });
-          report.indexedColumns.push(`${def.name}.${String(want.name)}`);
+        } else {
+          const patch: Record<string, unknown> = {};
+          if (want.indexed && !found.indexed) patch.indexed = true;
+          // A domain enum that grew: add the new choices, keep the old (stored items may use them).
+          const wantChoices = (want.choice as { choices: string[] } | undefined)?.choices ?? [];
+          const haveChoices = found.choice?.choices ?? [];
+          const added = wantChoices.filter((c) => !haveChoices.includes(c));
+          if (found.choice && added.length) patch.choice = { ...found.choice, choices: [...haveChoices, ...added] };
+          if (Object.keys(patch).length) {
+            await client.api(`${sitePath(siteId)}/lists/${list.id}/columns/${found.id}`).patch(patch);
+            if (patch.indexed) report.indexedColumns.push(`${def.name}.${String(want.name)}`);
+            if (patch.choice) report.extendedChoices.push(`${def.name}.${String(want.name)}: ${added.join(', ')}`);
+          }
         }
       }
     }

@@ -108,17 +108,18 @@ for (const s of suppliers) {
   }
   maxDepth = Math.max(maxDepth, depth);
   const d = s.dpa;
-  check(['signed', 'draft', 'missing', 'expired', 'not_required'].includes(d.status), w, `dpa.status ${d.status}`);
+  check(['signed', 'draft', 'missing', 'expired', 'via_parent', 'not_required'].includes(d.status), w, `dpa.status ${d.status}`);
   shape([d], ['status', 'signedAt', 'expiresAt', 'instructionAttached', 'subprocessorListAttached'], `${w} dpa`);
   dateField(d.signedAt, `${w} dpa.signedAt`, true);
   dateField(d.expiresAt, `${w} dpa.expiresAt`, true);
   if (['signed', 'expired'].includes(d.status)) check(d.signedAt !== null, w, 'signed/expired DPA without signedAt');
-  if (['draft', 'missing', 'not_required'].includes(d.status)) check(d.signedAt === null, w, 'unsigned DPA with signedAt');
+  if (['draft', 'missing', 'via_parent', 'not_required'].includes(d.status)) check(d.signedAt === null, w, 'unsigned DPA with signedAt');
   if (d.status === 'expired') check(d.expiresAt !== null && d.expiresAt < TODAY, w, 'expired DPA not in the past');
   if (d.status === 'signed' && d.expiresAt) check(d.expiresAt >= TODAY, w, 'signed DPA already expired');
   if (d.status === 'missing') check(s.processesPersonalData, w, 'missing DPA for a supplier without personal data');
-  // not_required: no personal data, or a sub-processor covered by the parent's agreement.
-  if (d.status === 'not_required') check(!s.processesPersonalData || s.parentCode !== null, w, 'DPA needed');
+  // via_parent: a sub-processor covered by the parent's agreement; not_required: no personal data.
+  if (d.status === 'via_parent') check(s.parentCode !== null, w, 'via_parent on a direct supplier');
+  if (d.status === 'not_required') check(!s.processesPersonalData, w, 'DPA needed');
   person(s.contractOwnerAadObjectId, w);
   dateField(s.contractEndsAt, `${w} contractEndsAt`, true);
   if (s.thirdCountry !== null) shape([s.thirdCountry], ['country', 'safeguard'], `${w} thirdCountry`);

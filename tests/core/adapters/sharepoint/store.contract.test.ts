@@ -52,7 +52,26 @@ describe('provisioning', () => {
     expect(again.createdLists).toEqual([]);
     expect(again.addedColumns).toEqual([]);
     expect(again.indexedColumns).toEqual([]);
+    expect(again.extendedChoices).toEqual([]);
     expect(requests.every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it('migrates an older site: adds missing columns, indexes and choices, removes nothing', async () => {
+    const list = sp.listIds.get('Suppliers')!;
+    const base = `${server.url}/v1.0/sites/${sp.siteId}/lists/${list}/columns`;
+    const auth = { Authorization: 'Bearer x', 'Content-Type': 'application/json' };
+    const columns = ((await (await fetch(base, { headers: auth })).json()) as { value: { id: string; name: string; choice?: { choices: string[] } }[] }).value;
+    const dpa = columns.find((c) => c.name === 'DpaStatus')!;
+    const code = columns.find((c) => c.name === 'Code')!;
+    // Make the site look like an older version: an enum without 'via_parent', plus an old choice of its own.
+    await fetch(`${base}/${dpa.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ choice: { choices: ['signed', 'draft', 'missing', 'expired', 'not_required', 'legacy'] } }) });
+    await fetch(`${base}/${code.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ indexed: false }) });
+    const report = await provisionLists(sp.client, sp.siteId);
+    expect(report.extendedChoices).toEqual(['Suppliers.DpaStatus: via_parent']);
+    expect(report.indexedColumns).toEqual(['Suppliers.Code']);
+    const after = ((await (await fetch(base, { headers: auth })).json()) as { value: { name: string; indexed: boolean; choice?: { choices: string[] } }[] }).value;
+    expect(after.find((c) => c.name === 'DpaStatus')!.choice!.choices).toEqual(['signed', 'draft', 'missing', 'expired', 'not_required', 'legacy', 'via_parent']);
+    expect(after.find((c) => c.name === 'Code')!.indexed).toBe(true);
   });
 
   it('creates lists a plain Graph client can read, with indexed unique keys', async () => {
@@ -237,13 +256,22 @@ describe('batches and large lists', () => {
     expect(pages).toBe(Math.ceil(total / 999));
 
     // A plain Graph request filtering on a non-indexed column, even with the Prefer header: refused.
+    // Graph reports SharePoint's list view threshold as throttling (429) with no Retry-After, so a
+    // client that retries it only waits longer; our adapter never sends such a filter.
     const list = sp.listIds.get('Trainings');
     const res = await fetch(
       `${server.url}/v1.0/sites/${sp.siteId}/lists/${list}/items?$expand=fields&$filter=${encodeURIComponent("fields/Source eq 'import'")}`,
       { headers: { Authorization: 'Bearer x', Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
     );
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    const body = (await res.json()) as { error: { code: string; message: string } };
-    expect(body.error.message).toMatch(/threshold/i);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('Retry-After')).toBeNull();
+    expect(res.headers.get('x-local-graph-reason')).toBe('list-view-threshold');
+    // The same filter without the Prefer header is refused outright as not indexed.
+    const plain = await fetch(
+      `${server.url}/v1.0/sites/${sp.siteId}/lists/${list}/items?$expand=fields&$filter=${encodeURIComponent("fields/Source eq 'import'")}`,
+      { headers: { Authorization: 'Bearer x' } },
+    );
+    expect(plain.status).toBe(400);
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toMatch(/HonorNonIndexedQueriesWarningMayFailRandomly/);
   }, 180_000);
 });

@@ -1,0 +1,9 @@
+/** `npm run bench`: every benchmark, printed. Figures, not pass/fail. */
+import os from 'node:os';
+import { benchStore } from './store.bench';
+
+console.log(`LIS för Teams benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
+console.log('\nRecordStore → local SharePoint server (loopback, no added latency)');
+console.log(await benchStore());
+console.log('\nRecordStore → local SharePoint server with 20 ms added latency per request (closer to Graph)');
+console.log(await benchStore({ latencyMs: 20 }));
