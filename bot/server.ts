@@ -9,6 +9,8 @@ import express, { type Express } from 'express';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
+import { createTabApi } from './api/router';
+import { composeDeps } from './compose';
 import type { Config } from './config';
 
 export interface AppDeps {
@@ -24,6 +26,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.mode === 'm365');
+
+  const core = composeDeps(deps.config, deps.store, deps.directory, deps.clock);
+  app.use('/api/v1', createTabApi({ config: deps.config, deps: core }));
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store');

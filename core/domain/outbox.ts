@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { Line, UtcDateTime } from './common';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'dead'] as const;
+/** pending → sending (claimed by one worker) → sent; failures go back to pending with a later nextAttemptAt, then dead. */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
 
 export const OutboxEntry = z.object({
   /** person = 1:1 chat with an aadObjectId; channel = the channel linked to a role; conversation = an id. */
@@ -25,6 +26,9 @@ export const OutboxEntry = z.object({
   /** The Teams activity id once sent: later updates replace this message. */
   activityId: z.string().max(500).nullable(),
   conversationId: z.string().max(500).nullable(),
+  /** Which worker claimed it and until when (a crashed worker's claim expires). */
+  claimedBy: z.string().max(200).nullable(),
+  claimedUntil: UtcDateTime.nullable(),
   createdAt: UtcDateTime,
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;

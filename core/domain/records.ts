@@ -8,6 +8,7 @@ import { AmbassadorMeeting } from './ambassador';
 import { InformationAsset } from './asset';
 import { AuditEntry } from './audit';
 import { ChannelLink } from './channel';
+import { ConversationRef, Lease } from './conversation';
 import { ImpactAssessment, ProcessingActivity } from './gdpr';
 import { ImprovementAction, ManagementReview } from './improvement';
 import { Incident } from './incident';
@@ -33,7 +34,9 @@ export const RECORD_SCHEMAS = {
   ManagementReviews: ManagementReview,
   Roles: RoleAssignment,
   Channels: ChannelLink,
+  Conversations: ConversationRef,
   Outbox: OutboxEntry,
+  Leases: Lease,
   AuditLog: AuditEntry,
 } as const;
 

@@ -2,8 +2,7 @@
  * Translations. Swedish first: `resolveLocale` falls back to sv for anything that is not English.
  * Works in Node and in the browser (no Node imports).
  */
-import { en } from './en';
-import { sv, type MessageKey } from './sv';
+import { en, sv, type MessageKey } from './sv';
 
 export type Locale = 'sv' | 'en';
 export type { MessageKey };

@@ -1,95 +1,19 @@
-/** Svenska: the product's first language. Keys are shared with en.ts (checked by a test). */
-export const sv = {
-  'app.name': 'LIS för Teams',
+/**
+ * Both catalogues, merged from one file per area in ./messages (so features can add strings
+ * without touching each other's files). Swedish is the product's first language.
+ */
+import { access } from './messages/access';
+import { ambassadors } from './messages/ambassadors';
+import { bot } from './messages/bot';
+import { common } from './messages/common';
+import { domain } from './messages/domain';
+import { incidents } from './messages/incidents';
+import { tab } from './messages/tab';
 
-  // Validation: generic messages by zod issue.
-  'validation.required': '{field} måste fyllas i.',
-  'validation.tooShort': '{field} måste ha minst {minimum} tecken.',
-  'validation.tooLong': '{field} får ha högst {maximum} tecken.',
-  'validation.tooSmall': '{field} måste vara minst {minimum}.',
-  'validation.tooBig': '{field} får vara högst {maximum}.',
-  'validation.tooMany': '{field} får ha högst {maximum} val.',
-  'validation.notInteger': '{field} måste vara ett heltal.',
-  'validation.invalidType': '{field} har fel format.',
-  'validation.invalidDate': '{field} måste vara ett datum (ÅÅÅÅ-MM-DD).',
-  'validation.invalidDateTime': '{field} måste vara en tidpunkt med datum och klockslag.',
-  'validation.invalidId': '{field} måste vara en person eller post från registret.',
-  'validation.invalidUrl': '{field} måste vara en webbadress som börjar med https://.',
-  'validation.invalidFormat': '{field} har fel format.',
-  'validation.invalidOption': 'Välj ett av alternativen för {field}.',
-  'validation.unknownField': 'Fältet {field} finns inte.',
-  'validation.invalid': '{field} är inte giltigt.',
+const areas = [common, domain, bot, incidents, access, tab, ambassadors] as const;
 
-  // Validation: rules of the domain.
-  'incident.personalDataContradiction': 'Du har svarat att inga personuppgifter berörs men angett berörda personer eller skyddad identitet.',
-  'incident.occurredAfterDiscovered': 'Händelsen kan inte ha inträffat efter att den upptäcktes.',
-  'incident.discoveredInFuture': 'Upptäcktstiden kan inte ligga efter rapporttiden.',
-  'incident.rationaleRequired': 'Ett beslut att incidenten inte är betydande kräver en skriftlig motivering.',
-  'incident.closedWithoutDate': 'En avslutad incident måste ha ett avslutsdatum.',
-  'access.justificationRequired': 'Beskriv varför behörigheten behövs.',
-  'access.grantRequired': 'Välj vilken befintlig behörighet som ska ändras eller avslutas.',
-  'access.decisionMissing': 'Ett beslutat ärende måste ha beslutsfattare och beslutstid.',
-  'asset.codeFormat': 'Id ska skrivas som versaler, bindestreck och siffror, till exempel IA-001.',
-  'asset.classificationIncomplete': 'Ange nivå för alla fyra aspekterna (K, R, T, S) eller ingen.',
-  'asset.classifiedAtRequired': 'Ange datum för klassningen.',
-  'supplier.codeFormat': 'Id ska skrivas som versaler, bindestreck och siffror, till exempel LEV-001.',
-  'supplier.orgNumberFormat': 'Organisationsnummer skrivs NNNNNN-NNNN.',
-  'supplier.dpaRequired': 'En leverantör som behandlar personuppgifter behöver ett personuppgiftsbiträdesavtal.',
-  'supplier.viaParentNeedsParent': 'Endast ett underbiträde kan omfattas av huvudleverantörens personuppgiftsbiträdesavtal.',
-  'supplier.dpaSignedAtRequired': 'Ange när personuppgiftsbiträdesavtalet undertecknades.',
-  'supplier.safeguardRequired': 'Ange skyddsåtgärd för överföring till tredjeland.',
+type Merge<A extends readonly { sv: object }[]> = A extends readonly [infer H extends { sv: object }, ...infer T extends readonly { sv: object }[]] ? H['sv'] & Merge<T> : unknown;
 
-  // Store and server errors shown to users.
-  'error.conflict': 'Någon annan hann ändra detta samtidigt. Det senaste läget visas nu.',
-  'error.notFound': 'Posten finns inte längre.',
-  'error.unavailable': 'SharePoint svarar inte just nu. Inget har sparats – försök igen om en stund.',
-  'error.unexpected': 'Något gick fel. Inget har sparats. Försök igen, och kontakta IT-säkerhetsansvarig om felet består.',
-
-  // Field labels (generic; used in validation messages).
-  'field.title': 'Rubrik',
-  'field.category': 'Typ av händelse',
-  'field.description': 'Beskrivning',
-  'field.occurredAt': 'När det hände',
-  'field.discoveredAt': 'När det upptäcktes',
-  'field.reportedAt': 'Rapporterad',
-  'field.reporterId': 'Rapportör',
-  'field.managerId': 'Närmaste chef',
-  'field.assetId': 'Informationstillgång',
-  'field.supplierId': 'Leverantör',
-  'field.personalData': 'Personuppgifter',
-  'field.involved': 'Berörs personuppgifter',
-  'field.approxSubjects': 'Ungefärligt antal berörda personer',
-  'field.categories': 'Kategorier av personuppgifter',
-  'field.protectedIdentity': 'Skyddad identitet',
-  'field.severity': 'Allvarlighetsgrad',
-  'field.significant': 'Betydande incident',
-  'field.significanceRationale': 'Motivering',
-  'field.kind': 'Typ av ärende',
-  'field.subjectId': 'Person',
-  'field.role': 'Roll eller behörighetsnivå',
-  'field.justification': 'Motivering',
-  'field.validUntil': 'Giltig till och med',
-  'field.grantId': 'Befintlig behörighet',
-  'field.code': 'Id',
-  'field.name': 'Namn',
-  'field.information': 'Information',
-  'field.ownerId': 'Informationsägare',
-  'field.unit': 'Enhet',
-  'field.confidentiality': 'Konfidentialitet',
-  'field.integrity': 'Riktighet',
-  'field.availability': 'Tillgänglighet',
-  'field.traceability': 'Spårbarhet',
-  'field.classifiedAt': 'Klassad',
-  'field.priority': 'Prioritet',
-  'field.nextReviewAt': 'Nästa översyn',
-  'field.orgNumber': 'Organisationsnummer',
-  'field.dpaStatus': 'Personuppgiftsbiträdesavtal',
-  'field.dpaSignedAt': 'Avtalet undertecknat',
-  'field.thirdCountrySafeguard': 'Skyddsåtgärd för tredjeland',
-  'field.dueAt': 'Förfallodatum',
-  'field.materialUrl': 'Länk till material',
-  'field.startsAt': 'Tidpunkt',
-  'field.theme': 'Tema',
-} as const;
-
-export type MessageKey = keyof typeof sv;
+export const sv = Object.assign({}, ...areas.map((a) => a.sv)) as Merge<typeof areas>;
+export type MessageKey = Extract<keyof typeof sv, string>;
+export const en = Object.assign({}, ...areas.map((a) => a.en)) as Record<MessageKey, string>;

@@ -185,6 +185,7 @@ export class SharePointRecordStore implements RecordStore {
           // 5 000 items, in production, months later.
           throw new Error(`${def.name}.${c.field} is not indexed; add { indexed: true } in lists.ts to filter on it`);
         }
+        if (c.op === 'startswith') return `startswith(fields/${col.column},${odataLiteral(col, String(c.value))})`;
         return `fields/${col.column} ${c.op} ${odataLiteral(col, c.value)}`;
       })
       .join(' and ');

@@ -198,6 +198,12 @@ describe('query', () => {
     await expect(sp.store.query('InformationAssets', { where: [{ field: 'description', op: 'eq', value: 'x' }] })).rejects.toThrow(/not indexed/);
   });
 
+  it('searches by prefix on an indexed column, quotes and all', async () => {
+    await sp.store.create('InformationAssets', 'q-4', asset({ code: 'IA-904', name: "Barnens o'hälsa-register" }));
+    const hits = await sp.store.query('InformationAssets', { where: [{ field: 'name', op: 'startswith', value: "Barnens o'h" }] });
+    expect(hits.items.map((i) => i.data.code)).toEqual(['IA-904']);
+  });
+
   it('sorts on an indexed column', async () => {
     const page = await sp.store.query('InformationAssets', { orderBy: { field: 'code', direction: 'desc' } });
     const codes = page.items.map((i) => i.data.code);

@@ -1,0 +1,4 @@
+export * from './actor';
+export * from './incidents';
+export * from './assets';
+export * from './access';

@@ -1,0 +1,43 @@
+/** Messages of the rules in core/domain (custom zod issues with `i18n:` keys). */
+import { defineMessages } from '../define';
+
+export const domain = defineMessages(
+  {
+    'incident.personalDataContradiction': 'Du har svarat att inga personuppgifter berörs men angett berörda personer eller skyddad identitet.',
+    'incident.occurredAfterDiscovered': 'Händelsen kan inte ha inträffat efter att den upptäcktes.',
+    'incident.discoveredInFuture': 'Upptäcktstiden kan inte ligga efter rapporttiden.',
+    'incident.rationaleRequired': 'Ett beslut att incidenten inte är betydande kräver en skriftlig motivering.',
+    'incident.closedWithoutDate': 'En avslutad incident måste ha ett avslutsdatum.',
+    'access.justificationRequired': 'Beskriv varför behörigheten behövs.',
+    'access.grantRequired': 'Välj vilken befintlig behörighet som ska ändras eller avslutas.',
+    'access.decisionMissing': 'Ett beslutat ärende måste ha beslutsfattare och beslutstid.',
+    'asset.codeFormat': 'Id ska skrivas som versaler, bindestreck och siffror, till exempel IA-001.',
+    'asset.classificationIncomplete': 'Ange nivå för alla fyra aspekterna (K, R, T, S) eller ingen.',
+    'asset.classifiedAtRequired': 'Ange datum för klassningen.',
+    'supplier.codeFormat': 'Id ska skrivas som versaler, bindestreck och siffror, till exempel LEV-001.',
+    'supplier.orgNumberFormat': 'Organisationsnummer skrivs NNNNNN-NNNN.',
+    'supplier.dpaRequired': 'En leverantör som behandlar personuppgifter behöver ett personuppgiftsbiträdesavtal.',
+    'supplier.viaParentNeedsParent': 'Endast ett underbiträde kan omfattas av huvudleverantörens personuppgiftsbiträdesavtal.',
+    'supplier.dpaSignedAtRequired': 'Ange när personuppgiftsbiträdesavtalet undertecknades.',
+    'supplier.safeguardRequired': 'Ange skyddsåtgärd för överföring till tredjeland.',
+  },
+  {
+    'incident.personalDataContradiction': 'You answered that no personal data is involved but gave affected people or protected identity.',
+    'incident.occurredAfterDiscovered': 'The incident cannot have happened after it was discovered.',
+    'incident.discoveredInFuture': 'The time of discovery cannot be after the time of reporting.',
+    'incident.rationaleRequired': 'Deciding that the incident is not significant requires a written rationale.',
+    'incident.closedWithoutDate': 'A closed incident needs a closing date.',
+    'access.justificationRequired': 'Describe why the access is needed.',
+    'access.grantRequired': 'Choose the existing access to change or end.',
+    'access.decisionMissing': 'A decided request must have a decision maker and a decision time.',
+    'asset.codeFormat': 'The id is capital letters, a hyphen and digits, for example IA-001.',
+    'asset.classificationIncomplete': 'Give a level for all four aspects (C, I, A, T) or for none.',
+    'asset.classifiedAtRequired': 'Give the date of the classification.',
+    'supplier.codeFormat': 'The id is capital letters, a hyphen and digits, for example LEV-001.',
+    'supplier.orgNumberFormat': 'An organisation number is written NNNNNN-NNNN.',
+    'supplier.dpaRequired': 'A supplier that processes personal data needs a data processing agreement.',
+    'supplier.viaParentNeedsParent': "Only a sub-supplier can be covered by its parent supplier's data processing agreement.",
+    'supplier.dpaSignedAtRequired': 'Give the date the data processing agreement was signed.',
+    'supplier.safeguardRequired': 'Give the safeguard for the transfer to a third country.',
+  },
+);
