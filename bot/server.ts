@@ -5,30 +5,29 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
-import type { Clock } from '../core/ports/clock';
-import type { Directory } from '../core/ports/directory';
-import type { RecordStore } from '../core/ports/record-store';
+import express, { type Express, type Router } from 'express';
 import { createTabApi } from './api/router';
-import { composeDeps } from './compose';
-import type { Config } from './config';
+import type { Runtime } from './runtime';
+import { botEndpoint } from './teams/endpoint';
 
 export interface AppDeps {
-  config: Config;
-  store: RecordStore;
-  directory: Directory;
-  clock: Clock;
+  /** Everything the process runs: use-case deps, the bot, the workers (bot/runtime.ts). */
+  runtime: Runtime;
   /** False while the server is still starting (provisioning, seeding): /healthz answers 503. */
   isReady?: () => boolean;
+  /** Extra routes of the mode (local mode: the local Bot Connector inbox). */
+  extraRoutes?: Router[];
 }
 
 export function createApp(deps: AppDeps): Express {
+  const { config, deps: core, adapter, bot, log } = deps.runtime;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.config.mode === 'm365');
+  app.set('trust proxy', config.mode === 'm365');
 
-  const core = composeDeps(deps.config, deps.store, deps.directory, deps.clock);
-  app.use('/api/v1', createTabApi({ config: deps.config, deps: core }));
+  app.use(botEndpoint(adapter, bot, log));
+  for (const r of deps.extraRoutes ?? []) app.use(r);
+  app.use('/api/v1', createTabApi({ config, deps: core }));
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store');
@@ -36,7 +35,7 @@ export function createApp(deps: AppDeps): Express {
       res.status(503).json({ status: 'starting' });
       return;
     }
-    res.status(200).json({ status: 'ok', mode: deps.config.mode, time: deps.clock.now().toISOString() });
+    res.status(200).json({ status: 'ok', mode: config.mode, time: core.clock.now().toISOString() });
   });
 
   return app;

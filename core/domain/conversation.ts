@@ -13,6 +13,8 @@ export const ConversationRef = z.object({
   aadObjectId: AadObjectId.nullable(),
   serviceUrl: WebUrl,
   botId: Line(255),
+  /** The person's Teams locale (sv-SE, en-GB…) from their latest activity; cards follow it. */
+  locale: z.string().max(20).nullable(),
   updatedAt: UtcDateTime,
   /** Set when Teams answered 403/404: the reference is stale, do not retry it forever. */
   staleSince: UtcDateTime.nullable(),

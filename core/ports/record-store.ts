@@ -59,6 +59,8 @@ export interface RecordStore {
    * Throws RecordValidationError before writing anything when `data` is invalid.
    */
   create<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<StoredOf<L>>;
+  /** `create` that also says whether this call created the record or found it already there. */
+  createOrGet<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<{ record: StoredOf<L>; created: boolean }>;
   /** `create` for many records at once (Graph `$batch`, 20 per request). Results in input order. */
   createMany<L extends ListName>(list: L, records: NewRecord<L>[]): Promise<StoredOf<L>[]>;
   get<L extends ListName>(list: L, id: string): Promise<StoredOf<L> | null>;

@@ -9,8 +9,11 @@ import { connectSharePoint, type SharePointConnection } from '../../core/adapter
 import { StaticDirectory } from '../../core/adapters/directory/static-directory';
 import { systemClock, type Clock } from '../../core/ports/clock';
 import { ConfigError, loadConfig, type Config } from '../../bot/config';
+import { createLogger, type Logger } from '../../bot/log';
+import { createRuntime, type Runtime } from '../../bot/runtime';
 import { createApp, listen, type RunningServer } from '../../bot/server';
 import { faultsFromEnv, startLocalGraphServer, type LocalGraphServer } from './graph-server';
+import { localConnector } from './local-connector';
 import { loadPeople, seedDemoOrganisation, type SeedResult } from './seed-demo';
 
 /** Local mode needs some bearer token on Graph requests; the local server accepts any. */
@@ -22,6 +25,11 @@ export interface LocalOptions {
   reset?: boolean;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Structured logger for the server; default pino to stdout (silent with `quiet`). */
+  logger?: Logger;
+  quiet?: boolean;
+  /** Start the outbox worker and scheduler loops (default true; tests drive them by hand). */
+  background?: boolean;
 }
 
 export interface LocalApp {
@@ -34,6 +42,7 @@ export interface LocalApp {
   sharepoint: SharePointConnection;
   graph: LocalGraphServer | null;
   app: RunningServer;
+  runtime: Runtime;
   close(): Promise<void>;
 }
 
@@ -53,6 +62,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
 
   let graph: LocalGraphServer | null = null;
   let app: RunningServer | null = null;
+  let runtime: Runtime | null = null;
   try {
     if (!config.local.graphUrl) {
       graph = await startLocalGraphServer({ port: config.local.graphPort, dbPath: path.join(dataDir, 'graph.sqlite'), faults: faultsFromEnv(env) });
@@ -68,7 +78,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
 
     let ready = false;
     const directory = new StaticDirectory(loadPeople());
-    const express = createApp({ config, store: sharepoint.store, directory, clock, isReady: () => ready });
+    runtime = createRuntime({ config, store: sharepoint.store, directory, clock, log: options.logger ?? createLogger({ silent: options.quiet }) });
+    const express = createApp({ runtime, isReady: () => ready, extraRoutes: [localConnector()] });
     app = await listen(express, config.host, config.port);
 
     const seed = await seedDemoOrganisation({
@@ -78,9 +89,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       serviceUrl: `${app.url}/_local/connector/`,
     });
     ready = true;
+    if (options.background !== false) runtime.start();
 
     const running = app;
+    const rt = runtime;
     return {
+      runtime: rt,
       config,
       appUrl: app.url,
       graphUrl,
@@ -91,11 +105,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       graph,
       app,
       async close() {
+        await rt.stop();
         await running.close();
         await graph?.close();
       },
     };
   } catch (error) {
+    await runtime?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await graph?.close().catch(() => undefined);
     throw error;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SeedPerson } from '../../core/adapters/directory/static-directory';
 import { audit } from '../../core/app/audit';
+import { channelKey } from '../../core/app/channels';
 import { nextYearlyReview, ROLE_KEYS, SYSTEM_ACTOR, toUtcIso, type ListName, type RecordOf } from '../../core/domain';
 import type { Clock } from '../../core/ports/clock';
 import type { NewRecord, RecordStore, StoredOf } from '../../core/ports/record-store';
@@ -352,7 +353,7 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
   await put(
     'Channels',
     d.channels.map((c) => ({
-      key: `seed:channel:${c.role}`,
+      key: channelKey(c.role as RecordOf<'Channels'>['role']),
       data: {
         role: c.role as RecordOf<'Channels'>['role'],
         tenantId: options.tenantId,

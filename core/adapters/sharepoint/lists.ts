@@ -380,6 +380,7 @@ export const LISTS: readonly ListDef[] = [
       aadObjectId: text(idx),
       serviceUrl: note(),
       botId: text(),
+      locale: text(),
       updatedAt: time(idx),
       staleSince: time(),
     },

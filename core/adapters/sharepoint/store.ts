@@ -230,23 +230,30 @@ export class SharePointRecordStore implements RecordStore {
   // ── writes ───────────────────────────────────────────────────────────────
 
   async create<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<StoredOf<L>> {
+    return (await this.createOrGet(list, key, data)).record;
+  }
+
+  async createOrGet<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<{ record: StoredOf<L>; created: boolean }> {
     const def = listDef(list);
     const fields = encodeNew(def, key, this.validate(list, data) as Record<string, unknown>);
     let lastError: unknown;
     for (let attempt = 0; attempt < this.writeAttempts; attempt++) {
       if (attempt > 0) {
-        // The previous attempt may have committed before its answer was lost.
+        // The previous attempt may have committed before its answer was lost: then it is ours.
         const existing = await this.findByKey(list, key);
-        if (existing) return existing;
+        if (existing) return { record: existing, created: true };
         await sleep(backoffMs(attempt, DEFAULT_RETRY));
       }
       try {
         const item = (await this.client.api(this.itemsPath(list)).post({ fields })) as GraphItem;
-        return this.decodeItem<L>(def, item);
+        return { record: this.decodeItem<L>(def, item), created: true };
       } catch (error) {
         if (statusOf(error) === 409) {
+          // SharePoint refused a second item with this key. (After a lost answer of our own this
+          // says "not created" although it was: callers use `created` only to skip work, never to
+          // decide who may act.)
           const existing = await this.findByKey(list, key);
-          if (existing) return existing;
+          if (existing) return { record: existing, created: attempt > 0 };
           throw translate(error, list);
         }
         if (!isAmbiguous(error)) throw translate(error, list);

@@ -1,4 +1,49 @@
-/** The bot: menu, shortcuts, channel linking, generic card texts. Swedish first; every key in both languages (the types check it). */
+/** The bot: menu, shortcuts, channel linking, generic card texts. Swedish first. */
 import { defineMessages } from '../define';
 
-export const bot = defineMessages({}, {});
+export const bot = defineMessages(
+  {
+    'bot.menu.title': 'Informationssäkerhet',
+    'bot.menu.greeting': 'Hej {name}!',
+    'bot.menu.intro': 'Här rapporterar du incidenter, begär behörigheter och följer dina ärenden. Skriv "incident", "behörighet" eller "mina ärenden" – eller välj nedan.',
+    'bot.menu.report': 'Rapportera incident',
+    'bot.menu.access': 'Begär behörighet',
+    'bot.menu.mine': 'Mina ärenden',
+    'bot.heading.success': 'Klart',
+    'bot.heading.warning': 'Observera',
+    'bot.heading.error': 'Något gick fel',
+    'bot.unknownAction': 'Den här knappen hör till en äldre version av kortet. Skriv "meny" för att börja om.',
+    'bot.link.done': 'Den här kanalen får nu aviseringarna för {role}.',
+    'bot.link.moved': 'Aviseringarna för {role} flyttades hit från kanalen {previous}.',
+    'bot.link.onlyIsam': 'Endast informationssäkerhetssamordnaren (ISAM) kan koppla en kanal till en rolls aviseringar.',
+    'bot.link.unknownRole': 'Okänd roll "{role}". Skriv "koppla isam", "koppla admin", "koppla ambassadors" eller "koppla dso".',
+    'bot.link.onlyInChannel': 'Skriv "koppla <roll>" i den kanal som ska få aviseringarna.',
+    'bot.role.isam': 'informationssäkerhetssamordnaren (ISAM)',
+    'bot.role.admin': 'administrativa enheten',
+    'bot.role.ambassadors': 'ambassadörsnätverket',
+    'bot.role.dso': 'dataskyddsombudet (DSO)',
+    'bot.comingSoon': 'Den här delen är inte klar än.',
+  },
+  {
+    'bot.menu.title': 'Information security',
+    'bot.menu.greeting': 'Hi {name}!',
+    'bot.menu.intro': 'Report incidents, request access and follow your cases here. Type "incident", "access" or "my cases" – or choose below.',
+    'bot.menu.report': 'Report an incident',
+    'bot.menu.access': 'Request access',
+    'bot.menu.mine': 'My cases',
+    'bot.heading.success': 'Done',
+    'bot.heading.warning': 'Please note',
+    'bot.heading.error': 'Something went wrong',
+    'bot.unknownAction': 'This button belongs to an older version of the card. Type "menu" to start again.',
+    'bot.link.done': 'This channel now receives the notifications for {role}.',
+    'bot.link.moved': 'The notifications for {role} moved here from the channel {previous}.',
+    'bot.link.onlyIsam': 'Only the information security coordinator (ISAM) can link a channel to a role’s notifications.',
+    'bot.link.unknownRole': 'Unknown role "{role}". Type "link isam", "link admin", "link ambassadors" or "link dso".',
+    'bot.link.onlyInChannel': 'Type "link <role>" in the channel that should receive the notifications.',
+    'bot.role.isam': 'the information security coordinator (ISAM)',
+    'bot.role.admin': 'the administrative unit',
+    'bot.role.ambassadors': 'the ambassador network',
+    'bot.role.dso': 'the data protection officer (DSO)',
+    'bot.comingSoon': 'This part is not ready yet.',
+  },
+);

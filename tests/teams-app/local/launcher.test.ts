@@ -34,7 +34,7 @@ async function countItems(graphUrl: string, list: string): Promise<number> {
 describe('local mode launcher', () => {
   it('starts, provisions, seeds once, and keeps data across a restart', async () => {
     const seed = loadSeed();
-    const first = await startLocal({ env });
+    const first = await startLocal({ env, quiet: true, background: false });
     try {
       expect(first.seed.seeded).toBe(true);
       const health = await fetch(`${first.appUrl}/healthz`);
@@ -57,7 +57,7 @@ describe('local mode launcher', () => {
       await first.close();
     }
 
-    const second = await startLocal({ env });
+    const second = await startLocal({ env, quiet: true, background: false });
     try {
       expect(second.seed.seeded).toBe(false);
       expect(second.siteId).toBe(first.siteId);
@@ -66,7 +66,7 @@ describe('local mode launcher', () => {
       await second.close();
     }
 
-    const reset = await startLocal({ env, reset: true });
+    const reset = await startLocal({ env, reset: true, quiet: true, background: false });
     try {
       expect(reset.seed.seeded).toBe(true);
       expect(reset.siteId).not.toBe(first.siteId);
@@ -77,6 +77,6 @@ describe('local mode launcher', () => {
   });
 
   it('refuses to start local mode on a public interface', async () => {
-    await expect(startLocal({ env: { ...env, HOST: '0.0.0.0' } })).rejects.toThrow(/loopback only/);
+    await expect(startLocal({ env: { ...env, HOST: '0.0.0.0' }, quiet: true })).rejects.toThrow(/loopback only/);
   });
 });

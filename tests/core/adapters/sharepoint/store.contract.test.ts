@@ -3,7 +3,7 @@
  * adapter (graph-client with our middleware). Nothing here is mocked but time-outs made short.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectSharePoint, provisionLists, type SharePointConnection } from '../../../../core/adapters/sharepoint';
+import { connectSharePoint, LISTS, provisionLists, type SharePointConnection } from '../../../../core/adapters/sharepoint';
 import { ConflictError, NotFoundError, RecordValidationError, StoreRequestError } from '../../../../core/ports/errors';
 import type { RecordOf } from '../../../../core/domain';
 import { startLocalGraphServer, type LocalGraphServer } from '../../../../teams-app/local/graph-server';
@@ -47,7 +47,7 @@ beforeEach(() => {
 
 describe('provisioning', () => {
   it('creates every list, and a second run only reads', async () => {
-    expect(sp.listIds.size).toBe(18);
+    expect(sp.listIds.size).toBe(LISTS.length);
     const again = await provisionLists(sp.client, sp.siteId);
     expect(again.createdLists).toEqual([]);
     expect(again.addedColumns).toEqual([]);

@@ -1,0 +1,15 @@
+/**
+ * Structured logs (pino). Entries carry ids (aadObjectId, item ids, correlation keys) and never
+ * personal data: no names, e-mail addresses or free text from cards.
+ */
+import pino from 'pino';
+
+export type Logger = pino.Logger;
+
+export function createLogger(options: { level?: string; silent?: boolean } = {}): Logger {
+  return pino({
+    level: options.silent ? 'silent' : (options.level ?? process.env.LOG_LEVEL ?? 'info'),
+    base: { app: 'lis-for-teams' },
+    redact: { paths: ['*.text', '*.description', '*.email', '*.displayName', '*.name', 'req.headers.authorization'], censor: '[redacted]' },
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * Delivers the outbox. Each entry is claimed with If-Match (two instances never both send it), sent,
+ * then marked sent with the Teams activity id. A later entry with the same correlationKey and
+ * recipient replaces that message, so the card people have shows the current state.
+ * At-least-once: a crash between send and mark resends after the claim expires; cards are built so
+ * that a duplicate is harmless (it shows the same state).
+ */
+import type { Deps } from '../../core/app/context';
+import type { OutboxEntry } from '../../core/domain';
+import { resolveLocale, type Locale } from '../../core/i18n';
+import { ConflictError } from '../../core/ports/errors';
+import type { NotificationTarget, SentMessage } from '../../core/ports/notifier';
+import type { StoredOf } from '../../core/ports/record-store';
+import type { AdaptiveCard } from '../cards/render';
+import type { Logger } from '../log';
+import { NotifierError, type BotNotifier } from '../teams/notifier';
+import { Pacer } from './pacer';
+
+export type CardRenderer = (card: string, payload: Record<string, unknown>, locale: Locale) => AdaptiveCard;
+
+export interface OutboxWorkerOptions {
+  instanceId: string;
+  claimMs?: number;
+  maxAttempts?: number;
+  /** How many recipients are served in parallel (each recipient's messages stay in order). */
+  parallel?: number;
+  pacer?: Pacer;
+}
+
+export interface DrainReport {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+type Entry = StoredOf<'Outbox'>;
+
+const targetOf = (e: OutboxEntry): NotificationTarget =>
+  e.targetType === 'person' ? { type: 'person', aadObjectId: e.targetId } : e.targetType === 'channel' ? { type: 'channel', role: e.targetId } : { type: 'conversation', conversationId: e.targetId };
+
+export class OutboxWorker {
+  private readonly pacer: Pacer;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<DrainReport> | null = null;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly notifier: BotNotifier,
+    private readonly render: CardRenderer,
+    private readonly log: Logger,
+    private readonly options: OutboxWorkerOptions,
+  ) {
+    this.pacer = options.pacer ?? new Pacer();
+  }
+
+  /** Sends everything due now. Concurrent calls share one run. */
+  drain(): Promise<DrainReport> {
+    this.running ??= this.drainOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  start(intervalMs = 2_000): void {
+    this.timer ??= setInterval(() => {
+      this.drain().catch((error) => this.log.error({ event: 'outbox.drain_failed', err: String(error) }, 'outbox drain failed'));
+    }, intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async drainOnce(): Promise<DrainReport> {
+    const now = this.deps.clock.now().getTime();
+    const due: Entry[] = [];
+    for (const status of ['pending', 'sending'] as const) {
+      for await (const e of this.deps.store.queryAll('Outbox', { where: [{ field: 'status', op: 'eq', value: status }] })) {
+        if (status === 'pending' ? Date.parse(e.data.nextAttemptAt) <= now : Date.parse(e.data.claimedUntil ?? e.data.createdAt) <= now) due.push(e);
+      }
+    }
+    due.sort((a, b) => a.data.createdAt.localeCompare(b.data.createdAt) || Number(a.id) - Number(b.id));
+    const byRecipient = new Map<string, Entry[]>();
+    for (const e of due) {
+      const k = `${e.data.targetType}:${e.data.targetId}`;
+      byRecipient.set(k, [...(byRecipient.get(k) ?? []), e]);
+    }
+    const report: DrainReport = { sent: 0, retried: 0, dead: 0 };
+    const queues = [...byRecipient.entries()];
+    const parallel = this.options.parallel ?? 4;
+    await Promise.all(
+      Array.from({ length: Math.min(parallel, queues.length) }, async () => {
+        for (let q = queues.shift(); q; q = queues.shift()) {
+          for (const entry of q[1]) {
+            const outcome = await this.deliver(entry, q[0]);
+            if (outcome) report[outcome]++;
+            if (outcome === 'retried') break; // keep this recipient's order: try the rest later
+          }
+        }
+      }),
+    );
+    return report;
+  }
+
+  private async deliver(entry: Entry, recipientKey: string): Promise<keyof DrainReport | null> {
+    const { store, clock } = this.deps;
+    const claimMs = this.options.claimMs ?? 60_000;
+    let claimed: Entry;
+    try {
+      claimed = await store.update('Outbox', entry, {
+        status: 'sending',
+        claimedBy: this.options.instanceId,
+        claimedUntil: new Date(clock.now().getTime() + claimMs).toISOString(),
+        attempts: entry.data.attempts + 1,
+      });
+    } catch (error) {
+      if (error instanceof ConflictError) return null; // another worker has it
+      throw error;
+    }
+    const target = targetOf(claimed.data);
+    try {
+      const locale = resolveLocale(await this.notifier.localeOf(target));
+      const card = this.render(claimed.data.card, claimed.data.payload, locale);
+      const previous = await this.previousMessage(claimed);
+      await this.pacer.acquire(recipientKey);
+      const sent = await this.notifier.send(target, card, previous);
+      await store.update('Outbox', claimed, { status: 'sent', sentAt: clock.now().toISOString(), activityId: sent.activityId, conversationId: sent.conversationId, lastError: null, claimedUntil: null });
+      return 'sent';
+    } catch (error) {
+      const e = error instanceof NotifierError ? error : null;
+      const attempts = claimed.data.attempts;
+      const gone = e && (e.status === 403 || e.status === 404);
+      const dead = gone || attempts >= (this.options.maxAttempts ?? 8);
+      if (e?.status === 429) this.pacer.pause(recipientKey, e.retryAfterMs ?? 1_000);
+      const delay = e?.retryAfterMs ?? Math.min(3_600_000, 2 ** attempts * 1_000);
+      this.log.warn({ event: 'outbox.send_failed', outboxId: claimed.id, status: e?.status, attempts, dead }, 'notification not delivered');
+      await store.update('Outbox', claimed, {
+        status: dead ? 'dead' : 'pending',
+        nextAttemptAt: new Date(clock.now().getTime() + delay).toISOString(),
+        lastError: (error instanceof Error ? error.message : String(error)).slice(0, 2_000),
+        claimedUntil: null,
+      });
+      return dead ? 'dead' : 'retried';
+    }
+  }
+
+  /** The message this entry replaces: the latest sent one with the same correlation key and recipient. */
+  private async previousMessage(entry: Entry): Promise<SentMessage | null> {
+    const page = await this.deps.store.query('Outbox', { where: [{ field: 'correlationKey', op: 'eq', value: entry.data.correlationKey }], pageSize: 200 });
+    const sent = page.items
+      .filter((e) => e.id !== entry.id && e.data.status === 'sent' && e.data.activityId && e.data.conversationId && e.data.targetType === entry.data.targetType && e.data.targetId === entry.data.targetId)
+      .sort((a, b) => (b.data.sentAt ?? '').localeCompare(a.data.sentAt ?? ''));
+    const last = sent[0];
+    return last ? { conversationId: last.data.conversationId!, activityId: last.data.activityId! } : null;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Runs the features' periodic jobs (deadline reminders, campaigns, årshjul posts). Each run takes a
+ * lease so that one instance of a scaled-out server acts per period; each job is also idempotent by
+ * its records' keys, so even two runs at once send every reminder exactly once.
+ * Time comes from the Clock port: tests move it and call `tick()`.
+ */
+import type { Deps } from '../../core/app/context';
+import { tryAcquireLease } from '../../core/app/lease';
+import type { Logger } from '../log';
+
+export interface Job {
+  name: string;
+  /** How often the job should run; also its lease's length. */
+  everyMs: number;
+  run(deps: Deps, now: Date): Promise<void>;
+}
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<string[]> | null = null;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly jobs: Job[],
+    private readonly log: Logger,
+    private readonly instanceId: string,
+  ) {
+    const names = new Set<string>();
+    for (const j of jobs) {
+      if (names.has(j.name)) throw new Error(`Two jobs named ${j.name}`);
+      names.add(j.name);
+    }
+  }
+
+  /** Runs every job whose period has come, on this instance if it wins the lease. Returns what ran. */
+  tick(): Promise<string[]> {
+    this.running ??= this.tickOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async tickOnce(): Promise<string[]> {
+    const ran: string[] = [];
+    for (const job of this.jobs) {
+      if (!(await tryAcquireLease(this.deps, `job:${job.name}`, this.instanceId, job.everyMs))) continue;
+      try {
+        await job.run(this.deps, this.deps.clock.now());
+        ran.push(job.name);
+      } catch (error) {
+        this.log.error({ event: 'scheduler.job_failed', job: job.name, err: error instanceof Error ? error.message : String(error) }, 'job failed');
+      }
+    }
+    return ran;
+  }
+
+  start(intervalMs = 30_000): void {
+    this.timer ??= setInterval(() => void this.tick(), intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * The bot: one entry for every activity Teams sends to /api/messages. It checks the tenant, remembers
+ * where the conversation can be reached, and routes to the features (bot/features/*). Wire names
+ * are mapped to routes once, here; handlers are thin (parse → one use case → card).
+ */
+import { ActivityTypes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import { loadActor, type Actor } from '../../core/app/actor';
+import { Refused } from '../../core/app/errors';
+import type { Deps } from '../../core/app/context';
+import { resolveLocale, t, type Locale } from '../../core/i18n';
+import { ConflictError, NotFoundError, RecordValidationError, StoreUnavailableError } from '../../core/ports/errors';
+import { formatIssues } from '../../core/i18n/validation';
+import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import { messageCard } from '../cards/message';
+import type { Logger } from '../log';
+import type { ConversationDirectory } from './conversations';
+import type { ActionResult, BotFeature, CardAction, ConversationType, MessageAction, TextCommand, Turn } from './turn';
+
+const ROUTES: Record<string, string> = {
+  message: 'message',
+  'invoke:adaptiveCard/action': 'card.action',
+  'invoke:composeExtension/fetchTask': 'extension.open',
+  'invoke:composeExtension/submitAction': 'extension.submit',
+  conversationUpdate: 'conversation.update',
+  installationUpdate: 'installation.update',
+};
+
+export interface LisBotOptions {
+  deps: Deps;
+  conversations: ConversationDirectory;
+  features: BotFeature[];
+  log: Logger;
+  /** What unrecognised personal messages get (the menu card). */
+  fallback: (turn: Turn) => Promise<void>;
+}
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export class LisBot {
+  private readonly commands: TextCommand[];
+  private readonly actions = new Map<string, CardAction>();
+  private readonly messageActions = new Map<string, MessageAction>();
+
+  constructor(private readonly options: LisBotOptions) {
+    this.commands = options.features.flatMap((f) => f.commands ?? []);
+    for (const a of options.features.flatMap((f) => f.actions ?? [])) {
+      if (this.actions.has(a.verb)) throw new Error(`Two handlers for verb ${a.verb}`);
+      this.actions.set(a.verb, a);
+    }
+    for (const m of options.features.flatMap((f) => f.messageActions ?? [])) this.messageActions.set(m.commandId, m);
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const route = ROUTES[activity.type === ActivityTypes.Invoke ? `invoke:${activity.name}` : activity.type];
+    const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+    const { deps, log } = this.options;
+
+    // Activities from any other tenant are refused, in local mode as in Microsoft 365.
+    if (activity.channelId !== 'msteams' || tenantId?.toLowerCase() !== deps.settings.tenantId.toLowerCase()) {
+      log.warn({ event: 'bot.foreign_tenant', channelId: activity.channelId }, 'activity refused: wrong tenant or channel');
+      if (activity.type === ActivityTypes.Invoke) await this.invokeResponse(context, 403, { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Tenant not allowed' } });
+      return;
+    }
+    const actorId = activity.from?.aadObjectId;
+    if (!actorId) {
+      if (activity.type === ActivityTypes.Invoke) await this.invokeResponse(context, 403, { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'No user' } });
+      return;
+    }
+
+    const conversationType = (activity.conversation.conversationType ?? 'personal') as ConversationType;
+    await this.options.conversations.remember({
+      tenantId: tenantId!,
+      conversationId: activity.conversation.id,
+      conversationType,
+      aadObjectId: conversationType === 'personal' ? actorId : null,
+      serviceUrl: activity.serviceUrl,
+      botId: activity.recipient.id,
+      locale: activity.locale ?? null,
+    });
+
+    const locale = resolveLocale(activity.locale);
+    let actor: Promise<Actor> | undefined;
+    const turn: Turn = {
+      context,
+      deps,
+      actor: () => (actor ??= loadActor(deps, actorId)),
+      actorId,
+      locale,
+      tenantId: tenantId!,
+      conversationType,
+      conversationId: activity.conversation.id,
+      activityKey: `${activity.conversation.id}:${activity.id ?? activity.replyToId ?? ''}`,
+      reply: async (message) => {
+        await context.sendActivity(typeof message === 'string' ? { type: 'message', text: message } : { type: 'message', attachments: [cardAttachment(message)] });
+      },
+    };
+
+    switch (route) {
+      case 'message':
+        return this.onMessage(turn);
+      case 'card.action':
+        return this.onCardAction(turn);
+      case 'extension.open':
+        return this.onExtensionOpen(turn);
+      case 'extension.submit':
+        return this.onExtensionSubmit(turn);
+      case 'conversation.update':
+      case 'installation.update':
+        return this.onInstalled(turn);
+      default:
+        if (activity.type === ActivityTypes.Invoke) await this.invokeResponse(context, 200, {});
+    }
+  }
+
+  private async onMessage(turn: Turn): Promise<void> {
+    const activity = turn.context.activity;
+    // A card submitted with Action.Submit in an older client arrives as a message with value.
+    const text = normalise(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
+    for (const command of this.commands) {
+      if (!command.in.includes(turn.conversationType)) continue;
+      const match = text.match(command.pattern);
+      if (match) return this.guard(turn, () => command.run(turn, match), async (msg) => turn.reply(msg));
+    }
+    if (turn.conversationType === 'personal') await this.options.fallback(turn);
+  }
+
+  private async onCardAction(turn: Turn): Promise<void> {
+    const value = (turn.context.activity.value ?? {}) as { action?: { verb?: string; data?: Record<string, unknown> } };
+    const verb = value.action?.verb ?? '';
+    const handler = this.actions.get(verb);
+    let result: ActionResult | undefined;
+    await this.guard(
+      turn,
+      async () => {
+        if (!handler) throw new Refused('invalid', 'bot.unknownAction');
+        result = await handler.run(turn, value.action?.data ?? {});
+      },
+      async (message) => {
+        result = { card: message };
+      },
+    );
+    await this.invokeResponse(turn.context, 200, this.actionBody(turn.locale, result!));
+  }
+
+  private async onExtensionOpen(turn: Turn): Promise<void> {
+    const value = (turn.context.activity.value ?? {}) as { commandId?: string; messagePayload?: { body?: { content?: string }; from?: { user?: { displayName?: string } }; createdDateTime?: string } };
+    const handler = this.messageActions.get(value.commandId ?? '');
+    let card: AdaptiveCard | undefined;
+    await this.guard(
+      turn,
+      async () => {
+        if (!handler) throw new Refused('invalid', 'bot.unknownAction');
+        const payload = value.messagePayload;
+        card = await handler.open(turn, { text: htmlToText(payload?.body?.content ?? ''), from: payload?.from?.user?.displayName ?? null, createdAt: payload?.createdDateTime ?? null });
+      },
+      async (message) => {
+        card = message;
+      },
+    );
+    await this.invokeResponse(turn.context, 200, { task: { type: 'continue', value: { title: t(turn.locale, 'app.name'), card: cardAttachment(card!) } } });
+  }
+
+  private async onExtensionSubmit(turn: Turn): Promise<void> {
+    const value = (turn.context.activity.value ?? {}) as { commandId?: string; data?: Record<string, unknown> };
+    const handler = this.messageActions.get(value.commandId ?? '');
+    let result: ActionResult | undefined;
+    await this.guard(
+      turn,
+      async () => {
+        if (!handler) throw new Refused('invalid', 'bot.unknownAction');
+        result = await handler.submit(turn, value.data ?? {});
+      },
+      async (message) => {
+        result = { card: message };
+      },
+    );
+    const r = result!;
+    const body = 'card' in r ? { task: { type: 'continue', value: { title: t(turn.locale, 'app.name'), card: cardAttachment(r.card) } } } : { task: { type: 'message', value: r.message } };
+    await this.invokeResponse(turn.context, 200, body);
+  }
+
+  private async onInstalled(turn: Turn): Promise<void> {
+    const activity = turn.context.activity;
+    const added = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient.id) || (activity.type === 'installationUpdate' && (activity as Activity & { action?: string }).action === 'add');
+    if (added && turn.conversationType === 'personal') await this.options.fallback(turn);
+  }
+
+  /**
+   * Runs a handler; a refusal, invalid input, a conflict or an unavailable store becomes a card that
+   * says so in the person's language (never an HTTP 500), and the handler wrote nothing.
+   */
+  private async guard(turn: Turn, work: () => Promise<void>, show: (card: AdaptiveCard) => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const l = turn.locale;
+      if (error instanceof Refused) return show(messageCard(l, 'warning', t(l, error.messageKey, error.params)));
+      if (error instanceof RecordValidationError) return show(messageCard(l, 'warning', formatIssues(l, error.issues).join('\n')));
+      if (error instanceof ConflictError) return show(messageCard(l, 'warning', t(l, 'error.conflict')));
+      if (error instanceof NotFoundError) return show(messageCard(l, 'warning', t(l, 'error.notFound')));
+      if (error instanceof StoreUnavailableError) {
+        this.options.log.warn({ event: 'bot.store_unavailable', status: error.status }, 'store unavailable');
+        return show(messageCard(l, 'error', t(l, 'error.unavailable')));
+      }
+      this.options.log.error({ event: 'bot.handler_failed', err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'handler failed');
+      return show(messageCard(l, 'error', t(l, 'error.unexpected')));
+    }
+  }
+
+  private actionBody(locale: Locale, result: ActionResult) {
+    if ('card' in result) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message || t(locale, 'app.name') };
+  }
+
+  private async invokeResponse(context: TurnContext, status: number, body: unknown): Promise<void> {
+    const response: InvokeResponse = { status, body };
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+  }
+}
+
+/** Teams sends message bodies as HTML; the incident form wants the plain text. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

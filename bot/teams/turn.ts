@@ -1,0 +1,68 @@
+/**
+ * What a feature handler sees of one incoming activity. The actor is `activity.from.aadObjectId`,
+ * checked by the bot before any handler runs; nothing in card data says who someone is.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { Actor } from '../../core/app/actor';
+import type { Deps } from '../../core/app/context';
+import type { Locale } from '../../core/i18n';
+import type { AdaptiveCard } from '../cards/render';
+import type { Job } from '../scheduler/scheduler';
+
+export type ConversationType = 'personal' | 'channel' | 'groupChat';
+
+export interface Turn {
+  context: TurnContext;
+  deps: Deps;
+  /** Loaded lazily: most text commands never need roles. */
+  actor(): Promise<Actor>;
+  actorId: string;
+  locale: Locale;
+  tenantId: string;
+  conversationType: ConversationType;
+  conversationId: string;
+  /** Idempotency key for writes caused by this activity (its id; stable across Teams' retries). */
+  activityKey: string;
+  /** Sends a card (or text) into this conversation. */
+  reply(message: AdaptiveCard | string): Promise<void>;
+}
+
+/** The result of an Action.Execute: the card that replaces the one the person clicked. */
+export type ActionResult = { card: AdaptiveCard } | { message: string };
+
+export interface TextCommand {
+  /** Matched against the message text, lower-cased, mention removed, whitespace collapsed. */
+  pattern: RegExp;
+  /** Where the command is offered. */
+  in: ConversationType[];
+  run(turn: Turn, match: RegExpMatchArray): Promise<void>;
+}
+
+export interface CardAction {
+  /** Action.Execute verb, e.g. `incident.report.next`. */
+  verb: string;
+  run(turn: Turn, data: Record<string, unknown>): Promise<ActionResult>;
+}
+
+/** A message-extension action command (e.g. "Rapportera som incident" on a message). */
+export interface MessageAction {
+  commandId: string;
+  /** composeExtension/fetchTask: the card for the task module. */
+  open(turn: Turn, message: { text: string; from: string | null; createdAt: string | null }): Promise<AdaptiveCard>;
+  /** composeExtension/submitAction from that card. */
+  submit(turn: Turn, data: Record<string, unknown>): Promise<ActionResult>;
+}
+
+/** Builds a notification card from an outbox entry's payload, in the recipient's language. */
+export type NotificationCard = (payload: Record<string, unknown>, locale: Locale) => AdaptiveCard;
+
+/** A feature's entry points; bot/runtime.ts composes them. */
+export interface BotFeature {
+  commands?: TextCommand[];
+  actions?: CardAction[];
+  messageActions?: MessageAction[];
+  /** Cards the outbox can send, by name. */
+  notifications?: Record<string, NotificationCard>;
+  /** Periodic work for the scheduler. */
+  jobs?: Job[];
+}
