@@ -1,5 +1,11 @@
-/** The bot's features, in the order their text commands are tried. */
+/**
+ * The bot's features, in the order their text commands are tried. Each lives in its own file and
+ * registers its commands, card actions, message actions, notification cards and scheduled jobs.
+ */
 import type { BotFeature } from '../teams/turn';
+import { accessFeature } from './access';
+import { ambassadorsFeature } from './ambassadors';
 import { generalFeature } from './general';
+import { incidentsFeature } from './incidents';
 
-export const features: BotFeature[] = [generalFeature];
+export const features: BotFeature[] = [incidentsFeature, accessFeature, ambassadorsFeature, generalFeature];

@@ -100,6 +100,19 @@ export const AccessReview = z.object({
 });
 export type AccessReview = z.infer<typeof AccessReview>;
 
+/** A recertification campaign (behörighetsrevision): one per period, started by ISAM. */
+export const AccessCampaign = z.object({
+  name: Line(200),
+  /** E.g. `2026-03`: the scheduler proposes one per configured month. */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  status: z.enum(['running', 'completed']),
+  startedBy: AadObjectId,
+  startedAt: UtcDateTime,
+  dueAt: UtcDateTime,
+  completedAt: UtcDateTime.nullable(),
+});
+export type AccessCampaign = z.infer<typeof AccessCampaign>;
+
 /** End of employment: on `lastDay` every active grant of the person becomes a termination task. */
 export const Leaver = z.object({
   personId: AadObjectId,

@@ -6,6 +6,7 @@ export * from './asset';
 export * from './classification';
 export * from './supplier';
 export * from './gdpr';
+export * from './governance';
 export * from './training';
 export * from './improvement';
 export * from './ambassador';

@@ -3,13 +3,14 @@
  * identifiers (CONTRACTS.md); the column layout of each list is in core/adapters/sharepoint/lists.ts.
  */
 import type { z } from 'zod';
-import { AccessGrant, AccessRequest, AccessReview, Leaver } from './access';
+import { AccessCampaign, AccessGrant, AccessRequest, AccessReview, Leaver } from './access';
 import { AmbassadorMeeting } from './ambassador';
 import { InformationAsset } from './asset';
 import { AuditEntry } from './audit';
 import { ChannelLink } from './channel';
 import { ConversationRef, Lease } from './conversation';
 import { ImpactAssessment, ProcessingActivity } from './gdpr';
+import { GoverningDocument } from './governance';
 import { ImprovementAction, ManagementReview } from './improvement';
 import { Incident } from './incident';
 import { OutboxEntry } from './outbox';
@@ -22,6 +23,7 @@ export const RECORD_SCHEMAS = {
   AccessRequests: AccessRequest,
   AccessGrants: AccessGrant,
   AccessReviews: AccessReview,
+  AccessCampaigns: AccessCampaign,
   Leavers: Leaver,
   InformationAssets: InformationAsset,
   Suppliers: Supplier,
@@ -32,6 +34,7 @@ export const RECORD_SCHEMAS = {
   ImprovementActions: ImprovementAction,
   AmbassadorMeetings: AmbassadorMeeting,
   ManagementReviews: ManagementReview,
+  GoverningDocuments: GoverningDocument,
   Roles: RoleAssignment,
   Channels: ChannelLink,
   Conversations: ConversationRef,

@@ -173,6 +173,12 @@ export const LISTS: readonly ListDef[] = [
     (r) => r.campaignName,
   ),
   list(
+    'AccessCampaigns',
+    'Behörighetsrevisioner: kampanjer två gånger per år',
+    { name: text(), period: text(idx), status: choice(['running', 'completed'], idx), startedBy: text(), startedAt: time(), dueAt: time(idx), completedAt: time() },
+    (r) => r.name,
+  ),
+  list(
     'Leavers',
     'Avslutade anställningar: alla behörigheter tas bort sista dagen',
     { personId: text(idx), lastDay: date(idx), recordedBy: text(), recordedAt: time(), processedAt: time(idx) },
@@ -325,6 +331,16 @@ export const LISTS: readonly ListDef[] = [
     actionIds: json([]),
     createdBy: text(),
     createdAt: time(),
+  }),
+  list('GoverningDocuments', 'Styrdokument: lokala instruktioner med ägare och översynsdatum', {
+    title: text(),
+    description: note(),
+    url: note(),
+    ownerId: text(idx),
+    decidedAt: date(),
+    reviewAt: date(idx),
+    status: choice(['in_force', 'under_review', 'repealed'], idx),
+    lastReminderAt: time(),
   }),
   list(
     'Roles',

@@ -1,0 +1,4 @@
+/** The access feature of the bot (commands, card actions, notification cards, jobs). */
+import type { BotFeature } from '../teams/turn';
+
+export const accessFeature: BotFeature = {};
