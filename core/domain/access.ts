@@ -104,7 +104,7 @@ export type AccessReview = z.infer<typeof AccessReview>;
 export const AccessCampaign = z.object({
   name: Line(200),
   /** E.g. `2026-03`: the scheduler proposes one per configured month. */
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  period: z.string().max(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   status: z.enum(['running', 'completed']),
   startedBy: AadObjectId,
   startedAt: UtcDateTime,
