@@ -59,7 +59,7 @@ interface BatchResponse {
 }
 
 const BATCH_LIMIT = 20;
-const BATCH_RETRIES = 5;
+const BATCH_RETRIES = 8;
 
 function statusOf(error: unknown): number | undefined {
   const e = error as Partial<GraphError> | undefined;

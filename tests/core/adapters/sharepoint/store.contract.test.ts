@@ -226,7 +226,8 @@ describe('query', () => {
 
 describe('batches and large lists', () => {
   it('creates in $batch, retrying inner 429s, once each', async () => {
-    server.setFaults({ rate429: 0.3, retryAfterSeconds: 0 });
+    // 25 inner requests answered 429: the whole first batch, then 5 of its retry (deterministic).
+    server.setFaults({ retryAfterSeconds: 0, script: [{ method: 'POST', pathIncludes: '/items', mode: '429', times: 25 }] });
     const records = Array.from({ length: 100 }, (_, n) => ({ key: `b-${n}`, data: training(n, 'BATCH-429') }));
     const stored = await sp.store.createMany('Trainings', records);
     server.setFaults({});
