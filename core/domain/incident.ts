@@ -56,6 +56,9 @@ export const LegalClock = z.object({
   completedBy: AadObjectId.nullable(),
   /** The authority's reference for a sent report (MCF / IMY case number). */
   reference: z.string().trim().max(200).nullable(),
+  /** How the clock stopped: the report was sent, or a person decided it is not required (with rationale). */
+  outcome: z.enum(['sent', 'not_required']).nullable(),
+  rationale: z.string().trim().max(4_000).nullable(),
 });
 export type LegalClock = z.infer<typeof LegalClock>;
 

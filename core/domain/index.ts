@@ -17,3 +17,4 @@ export * from './audit';
 export * from './records';
 export * from './time';
 export * from './policy';
+export * from './clocks';

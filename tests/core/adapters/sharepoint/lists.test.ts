@@ -60,7 +60,7 @@ describe('codec', () => {
   const def = listDef('Incidents');
 
   it('round-trips a record through SharePoint fields', () => {
-    const record = incident({ clocks: [{ kind: 'imy_notification', startedAt: '2026-03-10T09:30:00.000Z', dueAt: '2026-03-13T09:30:00.000Z', completedAt: null, completedBy: null, reference: null }] });
+    const record = incident({ clocks: [{ kind: 'imy_notification', startedAt: '2026-03-10T09:30:00.000Z', dueAt: '2026-03-13T09:30:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null }] });
     const fields = encodeNew(def, 'k1', record as never);
     expect(fields).toMatchObject({ IdempotencyKey: 'k1', Title: record.title, Category: 'misdirected', Clocks: expect.any(String) });
     expect(fields).not.toHaveProperty('Severity'); // nulls are left out of a create
