@@ -14,13 +14,14 @@ import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import { messageCard } from '../cards/message';
 import type { Logger } from '../log';
 import type { ConversationDirectory } from './conversations';
-import type { ActionResult, BotFeature, CardAction, ConversationType, MessageAction, TextCommand, Turn } from './turn';
+import type { ActionResult, BotFeature, CardAction, ChoiceSearch, ConversationType, MessageAction, TextCommand, Turn } from './turn';
 
 const ROUTES: Record<string, string> = {
   message: 'message',
   'invoke:adaptiveCard/action': 'card.action',
   'invoke:composeExtension/fetchTask': 'extension.open',
   'invoke:composeExtension/submitAction': 'extension.submit',
+  'invoke:application/search': 'choice.search',
   conversationUpdate: 'conversation.update',
   installationUpdate: 'installation.update',
 };
@@ -42,6 +43,7 @@ export class LisBot {
   private readonly commands: TextCommand[];
   private readonly actions = new Map<string, CardAction>();
   private readonly messageActions = new Map<string, MessageAction>();
+  private readonly searches = new Map<string, ChoiceSearch>();
 
   constructor(private readonly options: LisBotOptions) {
     this.commands = options.features.flatMap((f) => f.commands ?? []);
@@ -50,6 +52,7 @@ export class LisBot {
       this.actions.set(a.verb, a);
     }
     for (const m of options.features.flatMap((f) => f.messageActions ?? [])) this.messageActions.set(m.commandId, m);
+    for (const q of options.features.flatMap((f) => f.searches ?? [])) this.searches.set(q.dataset, q);
   }
 
   async run(context: TurnContext): Promise<void> {
@@ -107,6 +110,8 @@ export class LisBot {
         return this.onExtensionOpen(turn);
       case 'extension.submit':
         return this.onExtensionSubmit(turn);
+      case 'choice.search':
+        return this.onSearch(turn);
       case 'conversation.update':
       case 'installation.update':
         return this.onInstalled(turn);
@@ -180,6 +185,18 @@ export class LisBot {
     const r = result!;
     const body = 'card' in r ? { task: { type: 'continue', value: { title: t(turn.locale, 'app.name'), card: cardAttachment(r.card) } } } : { task: { type: 'message', value: r.message } };
     await this.invokeResponse(turn.context, 200, body);
+  }
+
+  private async onSearch(turn: Turn): Promise<void> {
+    const value = (turn.context.activity.value ?? {}) as { kind?: string; queryText?: string; dataset?: string; queryOptions?: { top?: number } };
+    const search = this.searches.get(value.dataset ?? '');
+    let results: { title: string; value: string }[] = [];
+    try {
+      if (search) results = await search.run(turn, (value.queryText ?? '').slice(0, 100), Math.min(Math.max(value.queryOptions?.top ?? 15, 1), 50));
+    } catch (error) {
+      this.options.log.warn({ event: 'bot.search_failed', dataset: value.dataset, err: error instanceof Error ? error.name : 'unknown' }, 'search failed');
+    }
+    await this.invokeResponse(turn.context, 200, { type: 'application/vnd.microsoft.search.searchResponse', value: { results } });
   }
 
   private async onInstalled(turn: Turn): Promise<void> {

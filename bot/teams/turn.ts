@@ -53,6 +53,15 @@ export interface MessageAction {
   submit(turn: Turn, data: Record<string, unknown>): Promise<ActionResult>;
 }
 
+/**
+ * Dynamic typeahead for Input.ChoiceSet (`choices.data: { type: 'Data.Query', dataset }`): Teams
+ * sends an `application/search` invoke with the typed text; results are { title, value }.
+ */
+export interface ChoiceSearch {
+  dataset: string;
+  run(turn: Turn, query: string, limit: number): Promise<{ title: string; value: string }[]>;
+}
+
 /** Builds a notification card from an outbox entry's payload, in the recipient's language. */
 export type NotificationCard = (payload: Record<string, unknown>, locale: Locale) => AdaptiveCard;
 
@@ -61,6 +70,7 @@ export interface BotFeature {
   commands?: TextCommand[];
   actions?: CardAction[];
   messageActions?: MessageAction[];
+  searches?: ChoiceSearch[];
   /** Cards the outbox can send, by name. */
   notifications?: Record<string, NotificationCard>;
   /** Periodic work for the scheduler. */

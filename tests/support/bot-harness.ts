@@ -97,8 +97,16 @@ export async function startBotHarness(options: { now?: string; env?: Record<stri
   };
 }
 
-/** All text of a card (TextBlocks, FactSets, action titles), for reading it as a person would. */
+/** Markdown as Teams shows it: backslash-escapes render as the character itself. */
+export const renderMarkdown = (s: string) => s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+/** All text of a card (TextBlocks, FactSets, action titles), rendered, for reading it as a person would. */
 export function cardText(card: unknown): string {
+  return renderMarkdown(rawCardText(card));
+}
+
+/** All text of a card as sent (markdown source, escapes included). */
+export function rawCardText(card: unknown): string {
   const out: string[] = [];
   const walk = (n: unknown) => {
     if (Array.isArray(n)) return n.forEach(walk);

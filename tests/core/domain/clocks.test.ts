@@ -13,12 +13,13 @@ import {
   significanceHints,
   stockholmInputToUtc,
   utcToStockholmInput,
+  type LegalClock,
 } from '../../../core/domain';
 import { incident } from './fixtures';
 
 const ISAM = 'd0000000-0000-4000-8000-000000000002';
 const at = (iso: string) => new Date(iso);
-const find = (clocks: { kind: string }[], kind: string) => clocks.find((c) => c.kind === kind) as { dueAt: string; completedAt: string | null; outcome: string | null; rationale: string | null };
+const find = (clocks: LegalClock[], kind: string) => clocks.find((c) => c.kind === kind)!;
 
 describe('Stockholm calendar arithmetic', () => {
   it('keeps the wall-clock time when a month crosses into summer time', () => {

@@ -1,0 +1,351 @@
+/**
+ * Incident cards. Builders take views from core/app/incidents.ts and return rendered cards; every
+ * string a person wrote goes through `t` (markdown-escaped) and is shown only in TextBlocks/FactSets.
+ */
+import { INCIDENT_CATEGORIES, SEVERITIES, formatStockholm, type ClockKind, type LegalClock } from '../../core/domain';
+import type { IncidentView } from '../../core/app/incidents';
+import { t, type Locale, type MessageKey } from '../../core/i18n';
+import { renderTemplate, type AdaptiveCard } from './render';
+import investigationTemplate from './templates/incident-investigation.json';
+import myCasesTemplate from './templates/my-cases.json';
+import noticeTemplate from './templates/incident-notice.json';
+import receiptTemplate from './templates/incident-receipt.json';
+import reminderTemplate from './templates/incident-reminder.json';
+import reportsTemplate from './templates/incident-reports.json';
+import triageTemplate from './templates/incident-triage.json';
+import wizardTemplate from './templates/incident-wizard.json';
+
+type Fact = { title: string; value: string };
+const k = (key: string) => key as MessageKey;
+
+export const DATA_CATEGORIES = ['identity', 'contact', 'health', 'social', 'economy', 'children', 'offences', 'staff'] as const;
+
+export function categoryLabel(l: Locale, c: string): string {
+  return t(l, k(`incident.category.${c}`));
+}
+
+export function clockLine(l: Locale, c: LegalClock, now: Date): string {
+  const due = formatStockholm(c.dueAt, l);
+  if (c.outcome === 'sent') {
+    return c.kind === 'internal_investigation'
+      ? t(l, 'incident.clock.done', { at: formatStockholm(c.completedAt!, l) })
+      : t(l, 'incident.clock.sent', { at: formatStockholm(c.completedAt!, l), reference: c.reference ? t(l, 'incident.clock.reference', { reference: c.reference }) : '' });
+  }
+  if (c.outcome === 'not_required') return t(l, 'incident.clock.notRequired', { rationale: c.rationale ?? '' });
+  return Date.parse(c.dueAt) < now.getTime() ? t(l, 'incident.clock.overdue', { due }) : t(l, 'incident.clock.due', { due });
+}
+
+// ── report wizard ──────────────────────────────────────────────────────────
+
+export type WizardStep = 'kind' | 'what' | 'where' | 'personal' | 'review';
+export const WIZARD_STEPS: WizardStep[] = ['kind', 'what', 'where', 'personal', 'review'];
+
+/** What the reporter has typed so far; carried in the card's action data, never trusted for identity. */
+export interface Draft {
+  id: string;
+  category: string;
+  title: string;
+  description: string;
+  discoveredDate: string;
+  discoveredTime: string;
+  occurredDate: string;
+  occurredTime: string;
+  occurredUnknown: string;
+  assetId: string;
+  supplierId: string;
+  involved: string;
+  approxSubjects: string;
+  dataCategories: string;
+  protectedIdentity: string;
+}
+
+export interface WizardOptions {
+  step: WizardStep;
+  draft: Draft;
+  errors: string[];
+  assets: { title: string; value: string }[];
+  suppliers: { title: string; value: string }[];
+  /** Review facts, already resolved (asset and supplier names). */
+  review?: Fact[];
+  /** `Action.Submit` inside a message-extension dialog (task modules do not run Action.Execute). */
+  mode?: 'execute' | 'submit';
+}
+
+export function wizardCard(l: Locale, o: WizardOptions): AdaptiveCard {
+  const n = WIZARD_STEPS.indexOf(o.step) + 1;
+  return renderTemplate(wizardTemplate, {
+    t: {
+      heading: t(l, 'incident.wizard.title'),
+      stepLine: t(l, 'incident.wizard.step', { n, total: WIZARD_STEPS.length, name: t(l, k(`incident.wizard.step.${o.step}`)) }),
+      safe: t(l, 'incident.wizard.safe'),
+      fixErrors: t(l, 'incident.wizard.fixErrors'),
+      errors: o.errors,
+      review: o.review ?? [],
+      reviewDescriptionLabel: t(l, 'incident.notice.description'),
+      reviewDescription: o.draft.description || t(l, 'incident.wizard.none'),
+    },
+    v: {
+      step: o.step,
+      actionType: o.mode === 'submit' ? 'Action.Submit' : 'Action.Execute',
+      draft: o.draft,
+      draftJson: JSON.stringify(o.draft),
+      categories: INCIDENT_CATEGORIES.map((c) => ({ title: categoryLabel(l, c), value: c })),
+      assets: [{ title: t(l, 'incident.wizard.asset.unknown'), value: '' }, ...o.assets],
+      suppliers: [{ title: t(l, 'incident.wizard.supplier.none'), value: '' }, ...o.suppliers],
+      involvedChoices: [
+        { title: t(l, 'incident.yes'), value: 'yes' },
+        { title: t(l, 'incident.no'), value: 'no' },
+        { title: t(l, 'incident.unknown'), value: 'unknown' },
+      ],
+      dataCategories: DATA_CATEGORIES.map((c) => ({ title: t(l, k(`incident.dataCategory.${c}`)), value: c })),
+      label: {
+        category: `${t(l, 'incident.wizard.category')} *`,
+        description: `${t(l, 'incident.wizard.description')} *`,
+        descriptionPlaceholder: t(l, 'incident.wizard.description.placeholder'),
+        title: t(l, 'incident.wizard.title.label'),
+        titlePlaceholder: t(l, 'incident.wizard.title.placeholder'),
+        discovered: `${t(l, 'incident.wizard.discovered')} *`,
+        occurred: t(l, 'incident.wizard.occurred'),
+        occurredUnknown: t(l, 'incident.wizard.occurredUnknown'),
+        asset: t(l, 'incident.wizard.asset'),
+        supplier: t(l, 'incident.wizard.supplier'),
+        involved: `${t(l, 'incident.wizard.involved')} *`,
+        subjects: t(l, 'incident.wizard.subjects'),
+        dataCategories: t(l, 'incident.wizard.dataCategories'),
+        protected: t(l, 'incident.wizard.protected'),
+        back: t(l, 'incident.wizard.back'),
+        next: t(l, 'incident.wizard.next'),
+        submit: t(l, 'incident.wizard.submit'),
+        cancel: t(l, 'incident.wizard.cancel'),
+      },
+    },
+  });
+}
+
+export function receiptCard(l: Locale, view: IncidentView, repeat: boolean): AdaptiveCard {
+  return renderTemplate(receiptTemplate, {
+    t: {
+      title: t(l, 'incident.receipt.title'),
+      number: t(l, 'incident.receipt.number', { number: view.caseNumber }),
+      repeat: repeat ? t(l, 'incident.receipt.repeat') : '',
+      facts: [
+        { title: t(l, 'incident.notice.category'), value: view.category ? categoryLabel(l, view.category) : '' },
+        { title: t(l, 'incident.wizard.title.label').replace(/ \(.*\)$/, ''), value: view.title ?? '' },
+        { title: t(l, 'incident.notice.reported'), value: formatStockholm(view.reportedAt, l) },
+      ],
+      next: t(l, 'incident.receipt.next'),
+    },
+    v: { mine: t(l, 'bot.menu.mine') },
+  });
+}
+
+// ── the shared incident card ──────────────────────────────────────────────
+
+const STATUS_COLOR: Record<IncidentView['status'], string> = { reported: 'Attention', triaged: 'Warning', investigating: 'Accent', closed: 'Good' };
+
+export type NoticeAudience = 'isam' | 'dso' | 'person';
+
+/**
+ * The card everyone concerned sees, showing the true state by itself. Buttons open the next step
+ * for whoever clicks; the use case decides whether they may (a refusal comes back as a card).
+ */
+export function noticeCard(l: Locale, view: IncidentView, audience: NoticeAudience, now: Date): AdaptiveCard {
+  const facts: Fact[] = [{ title: t(l, 'incident.notice.reported'), value: formatStockholm(view.reportedAt, l) }];
+  if (view.detailed) {
+    facts.unshift({ title: t(l, 'incident.notice.category'), value: view.category ? categoryLabel(l, view.category) : '' });
+    if (view.severity) facts.push({ title: t(l, 'incident.notice.severity'), value: t(l, k(`incident.severity.${view.severity}`)) });
+    facts.push({ title: t(l, 'incident.notice.significant'), value: t(l, k(`incident.significant.${view.significant}`)) });
+    if (view.significant === 'no' && view.significanceRationale) facts.push({ title: t(l, 'incident.notice.rationale'), value: view.significanceRationale });
+    if (view.personalData && view.personalData.involved !== 'no') {
+      const parts = [t(l, view.personalData.involved === 'yes' ? 'incident.yes' : 'incident.unknown')];
+      if (view.personalData.approxSubjects) parts.push(t(l, 'incident.notice.subjects', { n: view.personalData.approxSubjects }));
+      if (view.personalData.protectedIdentity) parts.push(t(l, 'incident.notice.protected'));
+      facts.push({ title: t(l, 'incident.notice.personalData'), value: parts.join(', ') });
+    }
+    if (view.personalDataBreach !== null) facts.push({ title: t(l, 'incident.notice.breach'), value: t(l, view.personalDataBreach ? 'incident.yes' : 'incident.no') });
+    if (view.reporterName) facts.push({ title: t(l, 'incident.notice.reporter'), value: view.reporterName });
+    if (view.unit) facts.push({ title: t(l, 'incident.notice.unit'), value: view.unit });
+    if (view.managerName) facts.push({ title: t(l, 'incident.notice.manager'), value: view.managerName });
+    if (view.assetName) facts.push({ title: t(l, 'incident.notice.asset'), value: view.assetName });
+    if (view.supplierName) facts.push({ title: t(l, 'incident.notice.supplier'), value: view.supplierName });
+    if (view.discoveredAt) facts.push({ title: t(l, 'incident.notice.discovered'), value: formatStockholm(view.discoveredAt, l) });
+    if (view.occurredAt) facts.push({ title: t(l, 'incident.notice.occurred'), value: formatStockholm(view.occurredAt, l) });
+  }
+  const actions: { title: string; verb: string; id: string }[] = [];
+  const add = (key: MessageKey, verb: string) => actions.push({ title: t(l, key), verb, id: view.id });
+  if (view.status === 'closed') {
+    if (audience === 'isam') add('incident.action.reopen', 'incident.reopen.open');
+  } else {
+    if (audience === 'isam' || audience === 'dso') {
+      add('incident.action.triage', 'incident.triage.open');
+      if (view.status !== 'reported') add('incident.action.reports', 'incident.reports.open');
+    }
+    if (audience === 'person' && view.status !== 'reported') add('incident.action.investigate', 'incident.investigation.open');
+  }
+  add('incident.action.refresh', 'incident.open');
+  return renderTemplate(noticeTemplate, {
+    t: {
+      title: t(l, 'incident.notice.title', { number: view.caseNumber }),
+      status: t(l, k(`incident.status.${view.status}`)),
+      headline: view.title ?? '',
+      restricted: t(l, 'incident.notice.restricted'),
+      facts,
+      descriptionLabel: t(l, 'incident.notice.description'),
+      description: view.description ?? '',
+      clocksLabel: t(l, 'incident.notice.clocks'),
+      clocks: view.clocks.map((c) => ({ title: t(l, k(`incident.clock.${c.kind}`)), value: clockLine(l, c, now) })),
+      investigationLabel: t(l, 'incident.notice.investigation'),
+      findingsLabel: t(l, 'incident.notice.findings'),
+      actionsLabel: t(l, 'incident.notice.actions'),
+      findings: view.investigation?.findings ?? '',
+      actionsTaken: view.investigation?.actions ?? '',
+    },
+    v: { statusColor: STATUS_COLOR[view.status], restricted: !view.detailed, actions },
+  });
+}
+
+// ── triage, reports, investigation ─────────────────────────────────────────
+
+export interface TriageValues {
+  severity: string;
+  personalDataBreach: string;
+  significant: string;
+  rationale: string;
+  imyNotRequiredRationale: string;
+  restrictedHours: string;
+  manualHours: string;
+}
+
+export function triageCard(l: Locale, view: IncidentView, values: TriageValues, hints: string[], errors: string[]): AdaptiveCard {
+  return renderTemplate(triageTemplate, {
+    t: {
+      title: t(l, 'incident.triage.title', { number: view.caseNumber }),
+      facts: [
+        { title: t(l, 'incident.notice.category'), value: view.category ? categoryLabel(l, view.category) : '' },
+        { title: t(l, 'incident.notice.reported'), value: formatStockholm(view.reportedAt, l) },
+        ...(view.discoveredAt ? [{ title: t(l, 'incident.notice.discovered'), value: formatStockholm(view.discoveredAt, l) }] : []),
+        ...(view.reporterName ? [{ title: t(l, 'incident.notice.reporter'), value: `${view.reporterName}${view.unit ? ` (${view.unit})` : ''}` }] : []),
+        ...(view.assetName ? [{ title: t(l, 'incident.notice.asset'), value: view.assetName }] : []),
+      ],
+      description: view.title ?? '',
+      errors,
+      hintsLabel: t(l, 'incident.triage.hints'),
+      hints,
+      noHints: t(l, 'incident.triage.noHints'),
+    },
+    v: {
+      id: view.id,
+      values,
+      severities: SEVERITIES.map((s) => ({ title: t(l, k(`incident.severity.${s}`)), value: s })),
+      yesNo: [
+        { title: t(l, 'incident.yes'), value: 'true' },
+        { title: t(l, 'incident.no'), value: 'false' },
+      ],
+      significance: (['undecided', 'yes', 'no'] as const).map((s) => ({ title: t(l, k(`incident.significant.${s}`)), value: s })),
+      label: {
+        severity: t(l, 'incident.triage.severity'),
+        breach: t(l, 'incident.triage.breach'),
+        imyNotRequired: t(l, 'incident.triage.imyNotRequired'),
+        significant: t(l, 'incident.triage.significant'),
+        rationale: t(l, 'incident.triage.rationale'),
+        restrictedHours: t(l, 'incident.triage.restrictedHours'),
+        manualHours: t(l, 'incident.triage.manualHours'),
+        save: t(l, 'incident.triage.save'),
+        updateHints: t(l, 'incident.triage.updateHints'),
+      },
+    },
+  });
+}
+
+const REPORT_ORDER: ClockKind[] = ['cs_early_warning', 'cs_notification', 'imy_notification', 'cs_final_report'];
+
+export function reportsCard(l: Locale, view: IncidentView, now: Date): AdaptiveCard {
+  const open = view.clocks
+    .filter((c) => REPORT_ORDER.includes(c.kind) && c.completedAt === null)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .flatMap((c) => {
+      const line = { id: view.id, kind: c.kind, text: t(l, k(`incident.clock.${c.kind}`)), due: clockLine(l, c, now), color: Date.parse(c.dueAt) < now.getTime() ? 'Attention' : 'Default', referenceLabel: t(l, 'incident.reports.reference'), markLabel: t(l, 'incident.reports.markSent') };
+      // While the final report is due and the incident is still being handled, a situation report may be sent instead.
+      return c.kind === 'cs_final_report' && view.status !== 'closed' ? [line, { ...line, kind: 'cs_situation_report', text: t(l, 'incident.reports.situation'), due: '' }] : [line];
+    });
+  return renderTemplate(reportsTemplate, {
+    t: { title: t(l, 'incident.reports.title', { number: view.caseNumber }), none: t(l, 'incident.reports.none') },
+    v: { id: view.id, open, back: t(l, 'incident.action.open') },
+  });
+}
+
+export function investigationCard(l: Locale, view: IncidentView, values: { findings: string; actions: string }, errors: string[], now: Date): AdaptiveCard {
+  const clock = view.clocks.find((c) => c.kind === 'internal_investigation');
+  return renderTemplate(investigationTemplate, {
+    t: {
+      title: t(l, 'incident.investigation.title', { number: view.caseNumber }),
+      intro: t(l, 'incident.investigation.intro', { due: clock ? clockLine(l, clock, now) : '–' }),
+      facts: [
+        { title: t(l, 'incident.notice.category'), value: view.category ? categoryLabel(l, view.category) : '' },
+        ...(view.reporterName ? [{ title: t(l, 'incident.notice.reporter'), value: view.reporterName }] : []),
+        { title: t(l, 'incident.notice.status'), value: t(l, k(`incident.status.${view.status}`)) },
+      ],
+      description: view.description ?? '',
+      errors,
+    },
+    v: {
+      id: view.id,
+      values,
+      canClose: Boolean(view.investigation) && view.status !== 'closed',
+      label: {
+        findings: t(l, 'incident.investigation.findings'),
+        actions: t(l, 'incident.investigation.actions'),
+        save: t(l, 'incident.investigation.save'),
+        close: t(l, 'incident.action.close'),
+      },
+    },
+  });
+}
+
+export interface ReminderPayload {
+  id: string;
+  caseNumber: string;
+  kind: string;
+  stage: 'due_soon' | 'overdue';
+  dueAt: string;
+  detailed: boolean;
+  title: string | null;
+}
+
+export function reminderCard(l: Locale, p: ReminderPayload): AdaptiveCard {
+  const text =
+    p.kind === 'untriaged'
+      ? t(l, 'incident.reminder.untriaged', { number: p.caseNumber })
+      : t(l, p.stage === 'overdue' ? 'incident.reminder.overdue' : 'incident.reminder.due_soon', { clock: t(l, k(`incident.clock.${p.kind}`)), number: p.caseNumber, due: formatStockholm(p.dueAt, l) });
+  return renderTemplate(reminderTemplate, {
+    t: { text, title: p.detailed ? (p.title ?? '') : '' },
+    v: { id: p.id, style: p.stage === 'overdue' ? 'attention' : 'warning', open: t(l, 'incident.action.open') },
+  });
+}
+
+export interface CaseRow {
+  id: string;
+  title: string;
+  value: string;
+  open: boolean;
+}
+
+export function myCasesCard(l: Locale, sections: { heading: string; rows: CaseRow[] }[]): AdaptiveCard {
+  const openable = sections.flatMap((s) => s.rows.filter((r) => r.open)).slice(0, 5);
+  return renderTemplate(myCasesTemplate, {
+    t: {
+      title: t(l, 'cases.title'),
+      sections: sections.map((s) => ({ heading: s.heading, empty: t(l, 'cases.none'), rows: s.rows.map((r) => ({ title: r.title, value: r.value })) })),
+    },
+    v: { open: openable.map((r) => ({ id: r.id, title: `${t(l, 'incident.action.open')}: ${r.title}` })) },
+  });
+}
+
+import reopenTemplate from './templates/incident-reopen.json';
+
+export function reopenCard(l: Locale, view: IncidentView): AdaptiveCard {
+  return renderTemplate(reopenTemplate, {
+    t: { title: `${t(l, 'incident.action.reopen')}: ${view.caseNumber}` },
+    v: { id: view.id, label: t(l, 'incident.reopen.reason'), button: t(l, 'incident.action.reopen') },
+  });
+}
