@@ -205,8 +205,7 @@ async function reportStep(turn: Turn, verb: string, data: Record<string, unknown
   try {
     // The key joins the person and the draft: a double click or Teams' retry makes one incident.
     const result = await reportIncident(turn.deps, await turn.actor(), toInput(draft), `${turn.actorId}:${draft.id}`);
-    const view = await incidentView(turn.deps, result.incident, { detailed: true });
-    return { card: receiptCard(l, view, !result.created) };
+    return { card: receiptCard(l, result.view, !result.created) };
   } catch (error) {
     if (error instanceof RecordValidationError) return { card: await wizard(turn, 'review', draft, formatIssues(l, error.issues), mode) };
     if (error instanceof Refused && error.reason === 'invalid') return { card: await wizard(turn, 'review', draft, [t(l, error.messageKey, error.params)], mode) };

@@ -38,7 +38,7 @@ import type { Actor } from './actor';
 import { audit } from './audit';
 import type { Deps } from './context';
 import { forbidden, invalid, Refused, wrongState } from './errors';
-import { notify, type Recipient } from './outbox';
+import { notify, notifyAll, type Recipient } from './outbox';
 
 // ── inputs ─────────────────────────────────────────────────────────────────
 
@@ -105,7 +105,11 @@ export interface IncidentView {
   significanceRationale: string | null;
 }
 
-export async function incidentView(deps: Deps, stored: StoredOf<'Incidents'>, options: { detailed: boolean }): Promise<IncidentView> {
+export async function incidentView(
+  deps: Deps,
+  stored: StoredOf<'Incidents'>,
+  options: { detailed: boolean; asset?: StoredOf<'InformationAssets'> | null },
+): Promise<IncidentView> {
   const i = stored.data;
   const number = caseNumber(stored.id, i.reportedAt);
   if (!options.detailed) {
@@ -118,7 +122,7 @@ export async function incidentView(deps: Deps, stored: StoredOf<'Incidents'>, op
   }
   const [people, asset, supplier] = await Promise.all([
     deps.directory.getPeople([i.reporterId, ...(i.managerId ? [i.managerId] : [])]),
-    i.assetId ? deps.store.get('InformationAssets', i.assetId) : null,
+    options.asset !== undefined ? options.asset : i.assetId ? deps.store.get('InformationAssets', i.assetId) : null,
     i.supplierId ? deps.store.get('Suppliers', i.supplierId) : null,
   ]);
   const name = (id: string | null) => people.find((p) => p.aadObjectId === id)?.displayName ?? null;
@@ -132,13 +136,12 @@ export async function incidentView(deps: Deps, stored: StoredOf<'Incidents'>, op
 }
 
 /** Everyone told about an incident, and whether their copy may show details. */
-async function audience(deps: Deps, stored: StoredOf<'Incidents'>): Promise<{ to: Recipient; detailed: boolean }[]> {
+function audience(stored: StoredOf<'Incidents'>, asset: StoredOf<'InformationAssets'> | null): { to: Recipient; detailed: boolean }[] {
   const i = stored.data;
   const out: { to: Recipient; detailed: boolean }[] = [{ to: { type: 'channel', role: 'isam' }, detailed: !i.personalData.protectedIdentity }];
   if (i.managerId && i.managerId !== i.reporterId) out.push({ to: { type: 'person', id: i.managerId }, detailed: true });
-  if (i.assetId) {
-    const asset = await deps.store.get('InformationAssets', i.assetId);
-    for (const owner of [asset?.data.ownerId, asset?.data.delegateId]) {
+  if (asset) {
+    for (const owner of [asset.data.ownerId, asset.data.delegateId]) {
       if (owner && owner !== i.reporterId && owner !== i.managerId && !out.some((o) => o.to.type === 'person' && o.to.id === owner)) out.push({ to: { type: 'person', id: owner }, detailed: true });
     }
   }
@@ -146,17 +149,27 @@ async function audience(deps: Deps, stored: StoredOf<'Incidents'>): Promise<{ to
   return out;
 }
 
-/** Sends (or updates in place) the incident card to everyone concerned. */
-async function announce(deps: Deps, stored: StoredOf<'Incidents'>, operationKey: string): Promise<void> {
-  for (const a of await audience(deps, stored)) {
-    await notify(deps, `${operationKey}:notice`, {
+/**
+ * Sends (or updates in place) the incident card to everyone concerned: the asset is read once, each
+ * view (detailed, restricted) built once, and all outbox entries written in one batch. Returns the
+ * detailed view for the caller's own card.
+ */
+async function announce(deps: Deps, stored: StoredOf<'Incidents'>, operationKey: string): Promise<IncidentView> {
+  const asset = stored.data.assetId ? await deps.store.get('InformationAssets', stored.data.assetId) : null;
+  const detailed = await incidentView(deps, stored, { detailed: true, asset });
+  const restricted = await incidentView(deps, stored, { detailed: false, asset });
+  const at = deps.clock.now().toISOString(); // the outbox renders later; "overdue" is judged as of the change
+  await notifyAll(
+    deps,
+    `${operationKey}:notice`,
+    audience(stored, asset).map((a) => ({
       to: a.to,
       card: 'incident.notice',
-      // `at`: the card is rendered later by the outbox; "overdue" is judged at the time of the change.
-      payload: { view: await incidentView(deps, stored, { detailed: a.detailed }), audience: a.to.type === 'channel' ? a.to.role : 'person', at: deps.clock.now().toISOString() },
+      payload: { view: a.detailed ? detailed : restricted, audience: a.to.type === 'channel' ? a.to.role : 'person', at },
       correlationKey: `incident:${stored.id}:notice`,
-    });
-  }
+    })),
+  );
+  return detailed;
 }
 
 async function load(deps: Deps, id: string): Promise<StoredOf<'Incidents'>> {
@@ -175,6 +188,7 @@ async function ownership(deps: Deps, incident: Incident) {
 
 export interface ReportResult {
   incident: StoredOf<'Incidents'>;
+  view: IncidentView;
   caseNumber: string;
   /** False when this was a repeat of a report already made (double click, retried invoke). */
   created: boolean;
@@ -222,8 +236,8 @@ export async function reportIncident(deps: Deps, actor: Actor, raw: unknown, ope
     summary: `Incident ${caseNumber(record.id, record.data.reportedAt)} rapporterad`,
     details: { category: record.data.category, assetId: record.data.assetId, personalData: record.data.personalData.involved },
   });
-  await announce(deps, record, `incident:${record.id}:reported`);
-  return { incident: record, caseNumber: caseNumber(record.id, record.data.reportedAt), created };
+  const view = await announce(deps, record, `incident:${record.id}:reported`);
+  return { incident: record, view, caseNumber: caseNumber(record.id, record.data.reportedAt), created };
 }
 
 /** An incident as the actor may see it; refuses those who may not (checked against stored records). */

@@ -21,23 +21,36 @@ export interface Notification {
 }
 
 export async function notify(deps: Pick<Deps, 'store' | 'clock'>, operationKey: string, n: Notification): Promise<void> {
+  await notifyAll(deps, operationKey, [n]);
+}
+
+/** Several notifications of one operation, written in one `$batch`. */
+export async function notifyAll(deps: Pick<Deps, 'store' | 'clock'>, operationKey: string, list: Notification[]): Promise<void> {
+  if (!list.length) return;
   const now = deps.clock.now().toISOString();
+  await deps.store.createMany('Outbox', list.map((n) => entry(n, operationKey, now)));
+}
+
+function entry(n: Notification, operationKey: string, now: string) {
   const targetId = n.to.type === 'channel' ? n.to.role : n.to.id;
-  await deps.store.create('Outbox', `outbox:${operationKey}:${n.to.type}:${targetId}`, {
-    targetType: n.to.type,
-    targetId,
-    card: n.card,
-    payload: n.payload,
-    correlationKey: n.correlationKey,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    sentAt: null,
-    activityId: null,
-    conversationId: null,
-    claimedBy: null,
-    claimedUntil: null,
-    createdAt: now,
-  });
+  return {
+    key: `outbox:${operationKey}:${n.to.type}:${targetId}`,
+    data: {
+      targetType: n.to.type,
+      targetId,
+      card: n.card,
+      payload: n.payload,
+      correlationKey: n.correlationKey,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      sentAt: null,
+      activityId: null,
+      conversationId: null,
+      claimedBy: null,
+      claimedUntil: null,
+      createdAt: now,
+    },
+  };
 }

@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, printed. Figures, not pass/fail. */
 import os from 'node:os';
+import { benchIncidents } from './incidents.bench';
 import { benchStore } from './store.bench';
 
 console.log(`LIS för Teams benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
@@ -7,3 +8,5 @@ console.log('\nRecordStore → local SharePoint server (loopback, no added laten
 console.log(await benchStore());
 console.log('\nRecordStore → local SharePoint server with 20 ms added latency per request (closer to Graph)');
 console.log(await benchStore({ latencyMs: 20 }));
+console.log('\nIncident reports: 50 concurrent reporters through the bot protocol (local server)');
+console.log(await benchIncidents());
