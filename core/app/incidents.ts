@@ -402,7 +402,7 @@ export interface MyCases {
 
 export async function myCases(deps: Deps, actor: Actor): Promise<MyCases> {
   const [reported, managed, requests] = await Promise.all([
-    deps.store.query('Incidents', { where: [{ field: 'reporterId', op: 'eq', value: actor.id }], orderBy: undefined, pageSize: 50 }),
+    deps.store.query('Incidents', { where: [{ field: 'reporterId', op: 'eq', value: actor.id }], pageSize: 50 }),
     deps.store.query('Incidents', { where: [{ field: 'managerId', op: 'eq', value: actor.id }], pageSize: 200 }),
     deps.store.query('AccessRequests', { where: [{ field: 'requesterId', op: 'eq', value: actor.id }], pageSize: 50 }),
   ]);

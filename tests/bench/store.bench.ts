@@ -6,37 +6,12 @@
 import { connectSharePoint } from '../../core/adapters/sharepoint';
 import type { RecordOf } from '../../core/domain';
 import { startLocalGraphServer } from '../../teams-app/local/graph-server';
+import { incident } from '../core/domain/fixtures';
 import { resourceUnits, summarise, table } from './stats';
 
-const PERSON = 'd0000000-0000-4000-8000-000000000011';
-
-function incident(n: number): RecordOf<'Incidents'> {
-  return {
-    title: `Benchmark ${n}`,
-    category: 'phishing',
-    description: 'Nätfiskemejl med länk till falsk inloggningssida.',
-    occurredAt: null,
-    discoveredAt: '2026-11-02T08:00:00.000Z',
-    reportedAt: '2026-11-02T08:10:00.000Z',
-    reporterId: PERSON,
-    reporterUnit: `U${n % 7}`,
-    managerId: null,
-    assetId: null,
-    supplierId: null,
-    personalData: { involved: 'no', approxSubjects: null, categories: [], protectedIdentity: false },
-    status: 'reported',
-    severity: null,
-    personalDataBreach: null,
-    significant: 'undecided',
-    significanceRationale: null,
-    triagedBy: null,
-    triagedAt: null,
-    clocks: [],
-    investigation: null,
-    closedBy: null,
-    closedAt: null,
-  };
-}
+/** A phishing report, varied by unit so that indexed queries have something to select. */
+const benchIncident = (n: number): RecordOf<'Incidents'> =>
+  incident({ title: `Benchmark ${n}`, category: 'phishing', reporterUnit: `U${n % 7}`, assetId: null, personalData: { involved: 'no', approxSubjects: null, categories: [], protectedIdentity: false } });
 
 export async function benchStore(options: { latencyMs?: number } = {}): Promise<string> {
   const server = await startLocalGraphServer({ port: 0, ...(options.latencyMs ? { faults: { latencyMs: [options.latencyMs, options.latencyMs] } } : {}) });
@@ -82,10 +57,10 @@ export async function benchStore(options: { latencyMs?: number } = {}): Promise<
   }
 
   const created: Awaited<ReturnType<typeof sp.store.create<'Incidents'>>>[] = [];
-  await measure('create (idempotent key)', 300, async (i) => created.push(await sp.store.create('Incidents', `bench-${i}`, incident(i))));
-  await measure('create, 10 concurrent', 300, (i) => sp.store.create('Incidents', `bench-c-${i}`, incident(i)), 10);
-  await measure('create again, same key', 100, (i) => sp.store.create('Incidents', `bench-${i}`, incident(i)));
-  await measure('createMany ($batch of 20)', 100, (i) => sp.store.createMany('Incidents', Array.from({ length: 20 }, (_, k) => ({ key: `bench-b-${i}-${k}`, data: incident(k) }))), 1, 20);
+  await measure('create (idempotent key)', 300, async (i) => created.push(await sp.store.create('Incidents', `bench-${i}`, benchIncident(i))));
+  await measure('create, 10 concurrent', 300, (i) => sp.store.create('Incidents', `bench-c-${i}`, benchIncident(i)), 10);
+  await measure('create again, same key', 100, (i) => sp.store.create('Incidents', `bench-${i}`, benchIncident(i)));
+  await measure('createMany ($batch of 20)', 100, (i) => sp.store.createMany('Incidents', Array.from({ length: 20 }, (_, k) => ({ key: `bench-b-${i}-${k}`, data: benchIncident(k) }))), 1, 20);
   await measure('get by id', 300, (i) => sp.store.get('Incidents', created[i % created.length]!.id));
   await measure('getMany 20 ($batch)', 50, (i) => sp.store.getMany('Incidents', created.slice(i, i + 20).map((c) => c.id)), 1, 20);
   await measure('findByKey', 300, (i) => sp.store.findByKey('Incidents', `bench-${i}`));
