@@ -18,6 +18,7 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
       investigationDays: config.investigationDays,
       recertificationMonths: config.recertificationMonths,
       retentionYears: config.retentionYears,
+      ambassadorInviteDays: config.ambassadorInviteDays,
     },
   };
 }

@@ -24,6 +24,24 @@ export interface M365Settings {
   managedIdentityClientId: string | null;
   siteId: string;
   graphBaseUrl: string;
+  /** The tab's Entra app (Nested App Auth / Teams SSO): `/api/v1` accepts only its access tokens. */
+  tab: TabAuthSettings;
+  /**
+   * OpenID metadata of the Bot Framework channel (`BOT_OPENID_METADATA_URL`); null = Microsoft's
+   * public cloud default. Tests point it at a loopback server with a locally generated key.
+   */
+  botOpenIdMetadataUrl: string | null;
+}
+
+export interface TabAuthSettings {
+  /** Client id of the tab's app registration (`TAB_CLIENT_ID`, default MicrosoftAppId). */
+  clientId: string;
+  /** Application ID URI (`TAB_APP_ID_URI`, default `api://<PUBLIC_URL host>/<clientId>`): the token audience. */
+  appIdUri: string;
+  /** Delegated scope the API requires (`TAB_API_SCOPE`, default `access_as_user`). */
+  scope: string;
+  /** Entra authority host (`ENTRA_AUTHORITY_HOST`, default https://login.microsoftonline.com). */
+  authorityHost: string;
 }
 
 export interface Config {
@@ -40,6 +58,8 @@ export interface Config {
   recertificationMonths: number[];
   /** Years to keep compliance evidence (default 5). */
   retentionYears: number;
+  /** Days before an ambassador meeting its invitation is posted in the network's channel (default 7). */
+  ambassadorInviteDays: number;
   local: LocalSettings | null;
   m365: M365Settings | null;
 }
@@ -81,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     investigationDays: int(env, 'INVESTIGATION_DAYS', 30, 1, 365),
     recertificationMonths: months(env.RECERTIFICATION_MONTHS),
     retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 50),
+    ambassadorInviteDays: int(env, 'AMBASSADOR_INVITE_DAYS', 7, 1, 60),
   };
 
   if (mode === 'local') {
@@ -134,6 +155,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       managedIdentityClientId: env.MicrosoftAppManagedIdentityClientId ?? null,
       siteId: env.SHAREPOINT_SITE_ID!,
       graphBaseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
+      tab: tabAuth(env),
+      botOpenIdMetadataUrl: botMetadataUrl(env.BOT_OPENID_METADATA_URL),
     },
+  };
+}
+
+/** https anywhere; plain http only on this machine (tests). */
+function botMetadataUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`BOT_OPENID_METADATA_URL must be a URL, not "${value}".`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname.replace(/^\[|\]$/g, '')))) {
+    throw new ConfigError('BOT_OPENID_METADATA_URL must be https:// (plain http only on loopback).');
+  }
+  return value;
+}
+
+function tabAuth(env: NodeJS.ProcessEnv): TabAuthSettings {
+  const clientId = env.TAB_CLIENT_ID?.trim() || env.MicrosoftAppId!;
+  if (!GUID.test(clientId)) throw new ConfigError('TAB_CLIENT_ID must be the tab\'s Entra app (client) id, a GUID.');
+  const authorityHost = (env.ENTRA_AUTHORITY_HOST?.trim() || 'https://login.microsoftonline.com').replace(/\/+$/, '');
+  // Token signing keys come from here: https only (plain http only to a loopback test identity provider).
+  if (!/^https:\/\//.test(authorityHost) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(authorityHost)) {
+    throw new ConfigError('ENTRA_AUTHORITY_HOST must be an https:// address.');
+  }
+  return {
+    clientId,
+    appIdUri: env.TAB_APP_ID_URI?.trim() || `api://${new URL(env.PUBLIC_URL!).host}/${clientId}`,
+    scope: env.TAB_API_SCOPE?.trim() || 'access_as_user',
+    authorityHost,
   };
 }

@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Router } from 'express';
 import { createTabApi } from './api/router';
+import { serveTab } from './api/static-tab';
 import type { Runtime } from './runtime';
 import { botEndpoint } from './teams/endpoint';
 
@@ -27,7 +28,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(botEndpoint(adapter, bot, log));
   for (const r of deps.extraRoutes ?? []) app.use(r);
-  app.use('/api/v1', createTabApi({ config, deps: core }));
+  app.use('/api/v1', createTabApi({ config, deps: core, log }));
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store');
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
     }
     res.status(200).json({ status: 'ok', mode: config.mode, time: core.clock.now().toISOString() });
   });
+  // The tab's built files at `/`, with its security headers (bot/api/static-tab.ts).
+  app.use(serveTab(config));
 
   return app;
 }

@@ -1,18 +1,195 @@
 /**
- * The tab's API, `/api/v1`: request → parse → use case → JSON. Every call carries a token that is
- * validated here (local demo token in local mode, Entra ID token in Microsoft 365 mode); the actor
- * is the token's `oid`, never a field of the request body. Filled in by the tab issue.
+ * The tab's API, `/api/v1`: request → parse → use case → JSON. Every call but the sign-in ones
+ * carries a bearer token validated here (the local demo token in local mode, an Entra ID access
+ * token in Microsoft 365 mode); the actor is the token's `oid` with roles from the `Roles` list,
+ * never a field of the request body or query.
+ *
+ * | Route | |
+ * |---|---|
+ * | `GET /config` | how the tab signs in (public) |
+ * | `GET /auth/demo-people`, `POST /auth/demo` | local mode only: the demo sign-in |
+ * | `GET /me`, `GET /people?query=`, `GET /units` | the session, the people picker, the units |
+ * | `GET /dashboard` | Översikt |
+ * | `GET /assets`, `GET /assets/:id`, `POST /assets`, `PATCH /assets/:id` | Informationstillgångar |
+ *
+ * Creates need `Idempotency-Key` (one per form submission: a double click makes one record);
+ * updates need `If-Match` with the record's etag (stale → 409 with the current record).
  */
-import { Router } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { loadActor, type Actor } from '../../core/app/actor';
+import { createAsset, getAsset, listAssets, updateAsset } from '../../core/app/assets';
 import type { Deps } from '../../core/app/context';
+import { buildDashboard } from '../../core/app/dashboard';
+import { describeSession, listOrganisation, listUnits, searchPeople } from '../../core/app/tab-session';
+import { t } from '../../core/i18n';
+import { ConflictError } from '../../core/ports/errors';
 import type { Config } from '../config';
+import type { Logger } from '../log';
+import { EntraTokenValidator } from './auth/entra-token-validator';
+import { loadLocalSecret, LocalTokens } from './auth/local-tokens';
+import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
+import { BadRequest, errorHandler, localeOf } from './http';
 
 export interface TabApiOptions {
   config: Config;
   deps: Deps;
+  log?: Logger;
+  /**
+   * Overrides the token validator (tests of the Entra path use a local key and metadata on
+   * loopback). By default: LocalTokens in local mode, EntraTokenValidator in Microsoft 365 mode.
+   */
+  validator?: TokenValidator;
 }
 
-export function createTabApi(_options: TabApiOptions): Router {
+/** The public `/config` answer: how the tab gets a token. */
+export type TabAuthConfig =
+  | { mode: 'local'; tenantId: string; auth: { kind: 'local' } }
+  | { mode: 'm365'; tenantId: string; auth: { kind: 'entra'; clientId: string; authority: string; scopes: string[] } };
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+const ITEM_ID = /^[1-9]\d{0,9}$/;
+
+type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
+
+export function createTabApi(options: TabApiOptions): Router {
+  const { config, deps, log } = options;
   const router = Router();
+  const localTokens = config.mode === 'local' ? new LocalTokens(loadLocalSecret(config.local?.dataDir ?? null), config.tenantId, () => deps.clock.now()) : null;
+  let entra: EntraTokenValidator | null = null;
+  const validator: TokenValidator = options.validator ??
+    localTokens ?? {
+      // Built on first use: the OpenID metadata is fetched then, not at start.
+      validate: (token) => {
+        const tab = config.m365?.tab;
+        if (!tab) throw new InvalidTokenError('no tab app configured');
+        entra ??= new EntraTokenValidator({ tenantId: config.tenantId, audiences: [tab.appIdUri, tab.clientId], requiredScope: tab.scope, authorityHost: tab.authorityHost });
+        return entra.validate(token);
+      },
+    };
+
+  router.use(express.json({ limit: '64kb' }));
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  // ── public ───────────────────────────────────────────────────────────────
+  router.get('/config', (_req, res) => {
+    const body: TabAuthConfig =
+      config.mode === 'local' || !config.m365
+        ? { mode: 'local', tenantId: config.tenantId, auth: { kind: 'local' } }
+        : {
+            mode: 'm365',
+            tenantId: config.tenantId,
+            auth: {
+              kind: 'entra',
+              clientId: config.m365.tab.clientId,
+              authority: `${config.m365.tab.authorityHost}/${config.tenantId}`,
+              scopes: [`${config.m365.tab.appIdUri}/${config.m365.tab.scope}`],
+            },
+          };
+    res.json(body);
+  });
+
+  if (localTokens) {
+    // Local mode only (loopback, no Microsoft 365): choose whom to act as. In Microsoft 365 mode
+    // these routes do not exist.
+    router.get('/auth/demo-people', async (_req, res) => {
+      const people = await listOrganisation(deps);
+      res.json({ people: people.map((p) => ({ id: p.id, name: p.name, unit: p.unit, roles: p.roles })) });
+    });
+    router.post('/auth/demo', async (req, res) => {
+      const body = z.object({ personId: z.guid() }).safeParse(req.body);
+      if (!body.success) throw new BadRequest('tab.error.badRequest');
+      const person = await deps.directory.getPerson(body.data.personId);
+      if (!person || !person.accountEnabled) throw new InvalidTokenError('unknown demo person');
+      res.json(await localTokens.issue({ oid: person.aadObjectId, name: person.displayName }));
+    });
+  }
+
+  // ── everything else: a valid token ───────────────────────────────────────
+  router.use(async (req: Request, res: ActorResponse, next: NextFunction) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+    if (!match) throw new InvalidTokenError('no bearer token');
+    const claims = await validator.validate(match[1]!);
+    res.locals.actor = await loadActor(deps, claims.oid);
+    next();
+  });
+
+  router.get('/me', (_req, res: ActorResponse) => {
+    res.json(describeSession(res.locals.actor));
+  });
+
+  router.get('/people', async (req, res) => {
+    const query = typeof req.query.query === 'string' ? req.query.query : '';
+    res.json({ people: await searchPeople(deps, query) });
+  });
+
+  router.get('/units', async (_req, res) => {
+    res.json({ units: await listUnits(deps) });
+  });
+
+  router.get('/dashboard', async (_req, res: ActorResponse) => {
+    res.json(await buildDashboard(deps, res.locals.actor));
+  });
+
+  router.get('/assets', async (req, res: ActorResponse) => {
+    const q = req.query;
+    const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+    res.json(
+      await listAssets(deps, res.locals.actor, {
+        search: str(q.search),
+        unit: str(q.unit),
+        ownerId: str(q.ownerId),
+        sort: str(q.sort) as never,
+        direction: str(q.direction) as never,
+        pageSize: str(q.pageSize) as never,
+        cursor: str(q.cursor),
+      }),
+    );
+  });
+
+  router.get('/assets/:id', async (req, res: ActorResponse) => {
+    const id = itemId(req);
+    const view = await getAsset(deps, res.locals.actor, id);
+    res.set('ETag', view.etag).json(view);
+  });
+
+  router.post('/assets', async (req, res: ActorResponse) => {
+    const key = req.get('idempotency-key') ?? '';
+    if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
+    const view = await createAsset(deps, res.locals.actor, key, req.body);
+    res.status(201).set('ETag', view.etag).set('Location', `${req.baseUrl}/assets/${view.id}`).json(view);
+  });
+
+  router.patch('/assets/:id', async (req, res: ActorResponse) => {
+    const id = itemId(req);
+    const etag = req.get('if-match');
+    if (!etag) {
+      res.status(428).json({ error: 'precondition_required', message: t(localeOf(req), 'tab.error.ifMatch') });
+      return;
+    }
+    try {
+      const view = await updateAsset(deps, res.locals.actor, id, etag, req.body);
+      res.set('ETag', view.etag).json(view);
+    } catch (error) {
+      if (error instanceof ConflictError) res.locals.conflictCurrent = await getAsset(deps, res.locals.actor, id).catch(() => null);
+      throw error;
+    }
+  });
+
+  router.use((_req, res) => {
+    res.status(404).json({ error: 'not_found', message: 'No such API route.' });
+  });
+  router.use(errorHandler(log));
   return router;
 }
+
+function itemId(req: Request): string {
+  const id = String(req.params.id ?? '');
+  if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
+  return id;
+}
+

@@ -9,6 +9,8 @@ export interface Settings {
   investigationDays: number;
   recertificationMonths: number[];
   retentionYears: number;
+  /** Days before an ambassador meeting its invitation is posted (AMBASSADOR_INVITE_DAYS, default 7). */
+  ambassadorInviteDays: number;
 }
 
 export interface Deps {

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { benchIncidents } from './incidents.bench';
 import { benchStore } from './store.bench';
+import { benchTab } from './tab.bench';
 
 console.log(`LIS för Teams benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
 console.log('\nRecordStore → local SharePoint server (loopback, no added latency)');
@@ -10,3 +11,5 @@ console.log('\nRecordStore → local SharePoint server with 20 ms added latency 
 console.log(await benchStore({ latencyMs: 20 }));
 console.log('\nIncident reports: 50 concurrent reporters through the bot protocol (local server)');
 console.log(await benchIncidents());
+console.log('\nThe tab: initial JavaScript and time to first render in Chromium');
+console.log(await benchTab());

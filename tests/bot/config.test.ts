@@ -40,4 +40,11 @@ describe('configuration', () => {
     expect(loadConfig({ RECERTIFICATION_MONTHS: '10, 4' }).recertificationMonths).toEqual([4, 10]);
     expect(() => loadConfig({ LIS_MODE: 'prod' })).toThrow(/LIS_MODE/);
   });
+
+  it('reads the days before an ambassador meeting its invitation is posted', () => {
+    expect(loadConfig({}).ambassadorInviteDays).toBe(7);
+    expect(loadConfig({ AMBASSADOR_INVITE_DAYS: '10' }).ambassadorInviteDays).toBe(10);
+    expect(() => loadConfig({ AMBASSADOR_INVITE_DAYS: '0' })).toThrow(/AMBASSADOR_INVITE_DAYS/);
+    expect(() => loadConfig({ AMBASSADOR_INVITE_DAYS: 'en vecka' })).toThrow(/AMBASSADOR_INVITE_DAYS/);
+  });
 });

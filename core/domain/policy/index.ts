@@ -2,3 +2,4 @@ export * from './actor';
 export * from './incidents';
 export * from './assets';
 export * from './access';
+export * from './registers';

@@ -1,0 +1,114 @@
+/**
+ * The tab's weight and speed, printed by `npm run bench` (figures, not assertions):
+ * - initial JavaScript: the entry chunk and what index.html preloads, gzip-compressed (target ≤ 250 kB),
+ *   and every lazily loaded chunk;
+ * - in Chromium against the whole local app, cold cache each run: time to the first render (the
+ *   demo sign-in with its people), and, signed in, time until Översikt shows its figures; the
+ *   JavaScript actually fetched for each.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { TAB_DIST } from '../../bot/api/static-tab';
+import { startLocal } from '../../teams-app/local/launcher';
+import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt } from '../e2e/support';
+import { summarise, table } from './stats';
+
+const kB = (bytes: number) => Math.round(bytes / 102.4) / 10;
+const gz = (file: string) => gzipSync(readFileSync(file)).length;
+
+export interface BundleFigures {
+  initialGzip: number;
+  initialRaw: number;
+  rows: Record<string, string | number>[];
+}
+
+/** The JavaScript index.html loads before anything renders: the entry module and its modulepreloads. */
+export function measureBundle(dist = TAB_DIST): BundleFigures {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const initial = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!));
+  const rows: Record<string, string | number>[] = [];
+  let initialGzip = 0;
+  let initialRaw = 0;
+  for (const name of readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).sort()) {
+    const file = path.join(dist, 'assets', name);
+    const raw = readFileSync(file).length;
+    const zipped = gz(file);
+    const isInitial = initial.has(`assets/${name}`);
+    if (isInitial) {
+      initialGzip += zipped;
+      initialRaw += raw;
+    }
+    rows.push({ chunk: name, loaded: isInitial ? 'initial' : 'lazy', 'raw kB': kB(raw), 'gzip kB': kB(zipped) });
+  }
+  rows.sort((a, b) => (a.loaded === b.loaded ? Number(b['gzip kB']) - Number(a['gzip kB']) : a.loaded === 'initial' ? -1 : 1));
+  return { initialGzip, initialRaw, rows };
+}
+
+export async function benchTab(options: { runs?: number } = {}): Promise<string> {
+  await ensureTabBuilt();
+  const out: string[] = [];
+  const bundle = measureBundle();
+  out.push(`Initial JavaScript (entry + modulepreload): ${kB(bundle.initialGzip)} kB gzip (${kB(bundle.initialRaw)} kB raw); target ≤ 250 kB gzip`);
+  out.push(table(bundle.rows));
+
+  if (!existsSync(CHROMIUM)) {
+    out.push(`\nFirst render: skipped, no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+    return out.join('\n');
+  }
+  const runs = options.runs ?? 9;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lis-bench-tab-'));
+  const app = await startLocal({ env: { PORT: '0', LOCAL_GRAPH_PORT: '0', LIS_DATA_DIR: dataDir }, quiet: true, background: false });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const demo = await (await fetch(`${app.appUrl}/api/v1/auth/demo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ personId: 'd0000000-0000-4000-8000-000000000002' }) })).json();
+    const signedIn = JSON.stringify({ personId: 'd0000000-0000-4000-8000-000000000002', token: demo.token, expiresAt: demo.expiresAt });
+
+    async function measure(mark: 'lis:first-render' | 'lis:overview-ready', setup: (s: string) => void, arg: string, hash: string) {
+      const times: number[] = [];
+      const jsBytes: number[] = [];
+      for (let i = 0; i < runs + 1; i++) {
+        // A new context is a cold cache, as on a first visit.
+        const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1366, height: 900 } });
+        await context.addInitScript(setup, arg);
+        const page = await context.newPage();
+        let bytes = 0;
+        page.on('response', async (r) => {
+          if (r.url().endsWith('.js')) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+        });
+        await page.goto(`${app.appUrl}/${hash}`);
+        await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 30_000 });
+        const t = await page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, mark);
+        // The first run warms the server and the browser binary; it is not counted.
+        if (i > 0) {
+          times.push(t);
+          jsBytes.push(bytes);
+        }
+        await context.close();
+      }
+      const s = summarise(times);
+      return { 'p50 ms': s.p50, 'p95 ms': s.p95, 'max ms': s.max, runs: s.n, 'JS fetched kB (raw)': kB(Math.max(...jsBytes)) };
+    }
+
+    const rows = [
+      { measure: 'first render: demo sign-in with its people', ...(await measure('lis:first-render', () => sessionStorage.clear(), '', '')) },
+      {
+        measure: 'signed in: Översikt with its figures',
+        ...(await measure('lis:overview-ready', (s) => sessionStorage.setItem('lis.demo-sign-in', s), signedIn, '#/overview')),
+      },
+    ];
+    out.push(`\nTime from navigation start in Chromium (headless, loopback, no compression, cold cache, ${runs} runs after one warm-up)`);
+    out.push(table(rows));
+  } finally {
+    await browser.close();
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return out.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await benchTab());
+}

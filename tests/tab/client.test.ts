@@ -1,0 +1,54 @@
+/**
+ * The API client: token, language, Idempotency-Key and If-Match on the wire; one retry with a new
+ * token after 401; errors with the server's message and per-field issues.
+ */
+import { describe, expect, it } from 'vitest';
+import { ApiError, createApiClient, newIdempotencyKey } from '../../tab/api/client';
+
+function recorder(responses: Response[]) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetchImpl = (async (url: RequestInfo | URL, init: RequestInit = {}) => {
+    calls.push({ url: String(url), init });
+    return responses.shift()!;
+  }) as typeof fetch;
+  return { calls, fetchImpl };
+}
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+
+describe('api client', () => {
+  it('sends the token, the language, and the write headers', async () => {
+    const { calls, fetchImpl } = recorder([json(200, { ok: 1 }), json(201, { id: '1' }), json(200, { id: '1' })]);
+    const api = createApiClient({ tokens: { getToken: async () => 't1', refreshToken: async () => 't2' }, locale: () => 'en', fetch: fetchImpl });
+    expect(await api.get('/assets', { search: 'IA', unit: '', cursor: undefined })).toEqual({ ok: 1 });
+    const key = newIdempotencyKey();
+    await api.post('/assets', { a: 1 }, { idempotencyKey: key });
+    await api.patch('/assets/1', { b: 2 }, { etag: '"e,1"' });
+    expect(calls[0]!.url).toBe('/api/v1/assets?search=IA');
+    expect(calls[0]!.init.headers).toMatchObject({ Authorization: 'Bearer t1', 'Accept-Language': 'en' });
+    expect(calls[1]!.init).toMatchObject({ method: 'POST', body: '{"a":1}', headers: { 'Idempotency-Key': key, 'Content-Type': 'application/json' } });
+    expect(calls[2]!.init).toMatchObject({ method: 'PATCH', headers: { 'If-Match': '"e,1"' } });
+  });
+
+  it('retries once with a new token after 401, then reports being signed out', async () => {
+    let signedOut = 0;
+    const { calls, fetchImpl } = recorder([json(401, {}), json(200, { ok: 1 }), json(401, {}), json(401, { error: 'unauthorized', message: 'Du behöver logga in.' })]);
+    const api = createApiClient({ tokens: { getToken: async () => 'old', refreshToken: async () => 'new' }, locale: () => 'sv', fetch: fetchImpl, onSignedOut: () => signedOut++ });
+    expect(await api.get('/me')).toEqual({ ok: 1 });
+    expect(calls.map((c) => (c.init.headers as Record<string, string>).Authorization)).toEqual(['Bearer old', 'Bearer new']);
+    await expect(api.get('/me')).rejects.toMatchObject({ status: 401, message: 'Du behöver logga in.' });
+    expect(signedOut).toBe(1);
+  });
+
+  it('turns error answers into ApiError with per-field messages', async () => {
+    const { fetchImpl } = recorder([json(400, { error: 'validation', message: 'Kontrollera de markerade fälten.', issues: [{ path: ['code'], field: 'code', message: 'A' }, { path: ['code'], field: 'code', message: 'B' }] })]);
+    const api = createApiClient({ tokens: { getToken: async () => 't', refreshToken: async () => 't' }, locale: () => 'sv', fetch: fetchImpl });
+    const error = (await api.post('/assets', {}, { idempotencyKey: 'k' }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.fieldErrors()).toEqual({ code: ['A', 'B'] });
+  });
+
+  it('reports a network failure as status 0', async () => {
+    const api = createApiClient({ tokens: { getToken: async () => 't', refreshToken: async () => 't' }, locale: () => 'sv', fetch: (async () => { throw new TypeError('fetch failed'); }) as typeof fetch });
+    await expect(api.get('/me')).rejects.toMatchObject({ status: 0 });
+  });
+});

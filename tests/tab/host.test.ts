@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+/**
+ * Where the tab runs: outside Teams it knows at once (no teams-js, no wait); Teams' themes map to
+ * Fluent themes; the `?theme=` and `?lang=` switches work only outside Teams.
+ */
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { browserHost, connectHost, mayBeInTeams } from '../../tab/app/host';
+import { browserLocale } from '../../tab/app/i18n';
+import { browserTheme, FLUENT_THEMES, themeFromTeams } from '../../tab/app/theme';
+
+describe('host', () => {
+  it('maps Teams themes to Fluent themes', () => {
+    expect(FLUENT_THEMES[themeFromTeams('default')]).toBe(webLightTheme);
+    expect(FLUENT_THEMES[themeFromTeams('dark')]).toBe(webDarkTheme);
+    expect(FLUENT_THEMES[themeFromTeams('contrast')]).toBe(teamsHighContrastTheme);
+    expect(themeFromTeams('glass')).toBe('light');
+  });
+
+  it('takes the theme from ?theme=, forced colours or the colour scheme outside Teams', () => {
+    expect(browserTheme('?theme=contrast', () => false)).toBe('contrast');
+    expect(browserTheme('?theme=dark', () => false)).toBe('dark');
+    expect(browserTheme('?theme=nonsense', () => false)).toBe('light');
+    expect(browserTheme('', (q) => q === '(forced-colors: active)')).toBe('contrast');
+    expect(browserTheme('', (q) => q === '(prefers-color-scheme: dark)')).toBe('dark');
+  });
+
+  it('speaks Swedish unless English is asked for', () => {
+    expect(browserLocale('', 'en-US')).toBe('en');
+    expect(browserLocale('', 'sv-SE')).toBe('sv');
+    expect(browserLocale('', 'de-DE')).toBe('sv');
+    expect(browserLocale('?lang=sv', 'en-US')).toBe('sv');
+    expect(browserLocale('?lang=en', 'sv-SE')).toBe('en');
+  });
+
+  it('knows at once that a top-level browser window is not Teams', async () => {
+    expect(mayBeInTeams(window)).toBe(false);
+    const started = performance.now();
+    const host = await connectHost(window);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(host).toMatchObject({ inTeams: false, teams: null });
+    expect(browserHost(window).inTeams).toBe(false);
+  });
+
+  it('gives up on a frame that does not answer like Teams, quickly', async () => {
+    // teams-js asks the Office CDN for its valid origins: no network in tests.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async () => {
+      throw new TypeError('offline');
+    }) as typeof fetch;
+    onTestFinished(() => {
+      globalThis.fetch = realFetch;
+    });
+    const framed = { self: {}, top: {}, location: window.location, navigator: window.navigator, matchMedia: window.matchMedia.bind(window) } as unknown as Window;
+    expect(mayBeInTeams(framed)).toBe(true);
+    const started = performance.now();
+    const host = await connectHost(framed, 300);
+    expect(host.inTeams).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
