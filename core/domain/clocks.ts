@@ -79,6 +79,9 @@ export function clocksAfterReport(
   by: string,
   reference: string | null,
 ): LegalClock[] {
+  // Only a running clock can be stopped; a situation report needs a running final-report clock.
+  const running = kind === 'cs_situation_report' ? 'cs_final_report' : kind;
+  if (!incident.clocks.some((c) => c.kind === running && isOpen(c))) return incident.clocks;
   let clocks = incident.clocks.map((c) => (c.kind === kind && isOpen(c) ? stop(c, at, by, 'sent', reference, null) : c));
   if (kind === 'cs_situation_report' && !clocks.some((c) => c.kind === 'cs_situation_report')) {
     clocks.push(stop(clock('cs_situation_report', at, at), at, by, 'sent', reference, null));

@@ -85,6 +85,13 @@ describe('legal clocks', () => {
     expect(find(closed, 'cs_final_report').dueAt).toBe('2026-12-20T14:00:00.000Z');
   });
 
+  it('changes nothing for a report whose clock is not running', () => {
+    const inc = incident({ discoveredAt: '2026-05-04T08:00:00.000Z', reportedAt: '2026-05-04T09:00:00.000Z', occurredAt: null });
+    const notSignificant = clocksAfterTriage(inc, { significant: 'no', personalDataBreach: false, rationale: 'Ingen påverkan.' }, at('2026-05-04T10:00:00Z'), ISAM, settings);
+    expect(clocksAfterReport({ clocks: notSignificant, closedAt: null }, 'cs_notification', at('2026-05-05T10:00:00Z'), ISAM, null)).toEqual(notSignificant);
+    expect(clocksAfterReport({ clocks: notSignificant, closedAt: null }, 'cs_situation_report', at('2026-05-05T10:00:00Z'), ISAM, null)).toEqual(notSignificant);
+  });
+
   it('reminds before the deadline and when it has passed, never for a stopped clock', () => {
     const c = { kind: 'cs_early_warning' as const, startedAt: '2026-05-04T08:00:00.000Z', dueAt: '2026-05-05T08:00:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null };
     expect(reminderStages(c, at('2026-05-05T01:00:00Z'))).toEqual([]);
