@@ -51,6 +51,8 @@ export class OutboxWorker {
     private readonly options: OutboxWorkerOptions,
   ) {
     this.pacer = options.pacer ?? new Pacer();
+    // Creating a 1:1 chat is a request to Teams too: it counts against the tenant's 50 per second.
+    notifier.beforeRequest = () => this.pacer.acquireTenant();
   }
 
   /** Sends everything due now. Concurrent calls share one run. */

@@ -48,6 +48,9 @@ async function proactively(run: (logic: (ctx: TurnContext) => Promise<void>) => 
 }
 
 export class BotNotifier implements Notifier {
+  /** Called before each request to Teams that is not a message (creating a 1:1 chat), for pacing. */
+  beforeRequest: () => Promise<void> = async () => undefined;
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
@@ -129,6 +132,7 @@ export class BotNotifier implements Notifier {
       channelData: { tenant: { id: this.tenantId } },
     } as unknown as ConversationParameters;
     let conversationId = '';
+    await this.beforeRequest();
     try {
       await proactively(
         (logic) => this.adapter.createConversationAsync(this.appId, 'msteams', serviceUrl, this.appId ? 'https://api.botframework.com' : '', parameters, logic),

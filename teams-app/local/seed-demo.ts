@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { SeedPerson } from '../../core/adapters/directory/static-directory';
 import { audit } from '../../core/app/audit';
 import { channelKey } from '../../core/app/channels';
-import { nextYearlyReview, ROLE_KEYS, SYSTEM_ACTOR, toUtcIso, type ListName, type RecordOf } from '../../core/domain';
+import { clocksAfterClose, clocksAfterReport, clocksAfterTriage, GOVERNING_DOCUMENT_STATUSES, nextYearlyReview, ROLE_KEYS, SYSTEM_ACTOR, toUtcIso, type ClockKind, type LegalClock, type ListName, type RecordOf } from '../../core/domain';
 import type { Clock } from '../../core/ports/clock';
 import type { NewRecord, RecordStore, StoredOf } from '../../core/ports/record-store';
 
@@ -109,6 +109,19 @@ const Seed = {
     }),
   ),
   actions: z.array(z.object({ title: z.string(), description: z.string().nullable(), ownerAadObjectId: z.guid(), dueAt: z.iso.date(), status: z.string(), source: z.string() })),
+  // Governing documents (issue 7).
+  governingDocuments: z.array(
+    z.object({
+      code: z.string().regex(/^SD-\d{2,4}$/),
+      title: z.string(),
+      description: z.string().nullable(),
+      url: z.string(),
+      ownerAadObjectId: z.guid(),
+      decidedAt: z.iso.date(),
+      reviewAt: z.iso.date(),
+      status: z.enum(GOVERNING_DOCUMENT_STATUSES),
+    }),
+  ),
 };
 
 const FILES: Record<keyof typeof Seed, string> = {
@@ -125,6 +138,7 @@ const FILES: Record<keyof typeof Seed, string> = {
   leavers: 'leavers.json',
   incidents: 'incidents.json',
   actions: 'improvement-actions.json',
+  governingDocuments: 'governing-documents.json',
 };
 
 export type SeedData = { [K in keyof typeof Seed]: z.infer<(typeof Seed)[K]> };
@@ -156,6 +170,48 @@ export interface SeedOptions {
 export interface SeedResult {
   seeded: boolean;
   counts: Partial<Record<ListName, number>>;
+}
+
+/**
+ * The legal clocks a historic demo incident would have, computed by the same rules triage uses
+ * (core/domain/clocks.ts), with the reports sent as a diligent ISAM would — and one IMY notification
+ * sent late (INC-010), so that the dashboard's "on time vs late" has something to show.
+ */
+function historicClocks(
+  i: { code: string; discoveredAt: string; significant: string; significanceRationale: string | null; personalDataBreach: boolean | null },
+  triagedAt: string,
+  closedAt: string | null,
+  isamId: string,
+  now: Date,
+): LegalClock[] {
+  const aware = Date.parse(toUtcIso(i.discoveredAt));
+  const at = (hours: number) => new Date(aware + hours * 3_600_000);
+  const ref = (prefix: string) => `${prefix}-${i.discoveredAt.slice(0, 4)}-${i.code.slice(-3)}`;
+  let clocks = clocksAfterTriage(
+    { discoveredAt: toUtcIso(i.discoveredAt), clocks: [] },
+    { significant: i.significant as 'yes' | 'no' | 'undecided', personalDataBreach: i.personalDataBreach === true, rationale: i.significanceRationale },
+    new Date(triagedAt),
+    isamId,
+    { investigationDays: 30 },
+  );
+  const send = (kind: ClockKind, when: Date, reference: string) => {
+    if (when.getTime() <= now.getTime()) clocks = clocksAfterReport({ clocks, closedAt }, kind, when, isamId, reference);
+  };
+  send('cs_early_warning', at(20), ref('MCF'));
+  send('cs_notification', at(60), ref('MCF'));
+  send('imy_notification', at(i.code === 'INC-010' ? 80 : 40), ref('IMY'));
+  // Still being handled a month after the notification: situation reports, then the final report later.
+  for (let n = 0; n < 12; n++) {
+    const final = clocks.find((c) => c.kind === 'cs_final_report' && c.completedAt === null);
+    if (!final || closedAt || Date.parse(final.dueAt) > now.getTime()) break;
+    send('cs_situation_report', new Date(Date.parse(final.dueAt) - 24 * 3_600_000), ref('MCF'));
+  }
+  if (closedAt) {
+    clocks = clocksAfterClose({ clocks }, new Date(closedAt)).map((c) =>
+      c.kind === 'internal_investigation' && c.completedAt === null ? { ...c, completedAt: closedAt, completedBy: isamId, outcome: 'sent' as const } : c,
+    );
+  }
+  return clocks;
 }
 
 /** A date's Stockholm office morning as a UTC instant (09:00 local ≈ 08:00/07:00 UTC). */
@@ -344,6 +400,7 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
           checklist: m.checklist,
           invitationSentAt: past ? addHours(startsAt, -7 * 24) : null,
           followUpSentAt: past ? addHours(startsAt, 24) : null,
+          cancelledAt: null,
           attendance: [],
         },
       };
@@ -430,8 +487,7 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
           significanceRationale: i.significanceRationale,
           triagedBy: triaged ? isam.aadObjectId : null,
           triagedAt,
-          // Legal clocks are started by triage (the incident use cases); historic demo cases carry none.
-          clocks: [],
+          clocks: triaged ? historicClocks(i, triagedAt!, closedAt, isam.aadObjectId, clock.now()) : [],
           investigation:
             closed && managerId
               ? { findings: 'Utredningen är genomförd av närmaste chef (demodata).', actions: 'Åtgärderna är dokumenterade i enhetens uppföljning (demodata).', recordedBy: managerId, recordedAt: closedAt! }
@@ -460,6 +516,27 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
       },
     })),
   );
+
+  // ── Governing documents (styrdokument, issue 7) ─────────────────────────
+  // Keyed by the document's code, so a re-run adds nothing. Reminders have not been sent yet: the
+  // scheduler reminds the owners of the documents whose review is due on its first run.
+  await put(
+    'GoverningDocuments',
+    d.governingDocuments.map((g) => ({
+      key: `seed:governing-document:${g.code}`,
+      data: {
+        title: g.title,
+        description: g.description,
+        url: g.url,
+        ownerId: g.ownerAadObjectId,
+        decidedAt: g.decidedAt,
+        reviewAt: g.reviewAt,
+        status: g.status,
+        lastReminderAt: null,
+      },
+    })),
+  );
+  // ── end of governing documents ───────────────────────────────────────────
 
   await audit({ store, clock }, DONE_KEY, {
     actorId: SYSTEM_ACTOR,

@@ -317,6 +317,7 @@ export const LISTS: readonly ListDef[] = [
     invitationSentAt: time(),
     followUpSentAt: time(),
     attendance: json([]),
+    cancelledAt: time(),
   }),
   list('ManagementReviews', 'Ledningens genomgång', {
     year: num(idx),
