@@ -178,6 +178,11 @@ function botMetadataUrl(raw: string | undefined): string | null {
 }
 
 function tabAuth(env: NodeJS.ProcessEnv): TabAuthSettings {
+  // With a password the bot's own app registration can serve the tab; a managed identity cannot
+  // (it has no SPA redirect or API scope), so the tab's app registration must then be named.
+  if (!env.TAB_CLIENT_ID?.trim() && !env.MicrosoftAppPassword) {
+    throw new ConfigError('TAB_CLIENT_ID is needed when the bot runs on a managed identity: the tab signs in with its own Entra app registration (docs/admin-guide.md).');
+  }
   const clientId = env.TAB_CLIENT_ID?.trim() || env.MicrosoftAppId!;
   if (!GUID.test(clientId)) throw new ConfigError('TAB_CLIENT_ID must be the tab\'s Entra app (client) id, a GUID.');
   const authorityHost = (env.ENTRA_AUTHORITY_HOST?.trim() || 'https://login.microsoftonline.com').replace(/\/+$/, '');

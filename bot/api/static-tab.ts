@@ -11,7 +11,18 @@ import type { Config } from '../config';
 export const TAB_DIST = path.resolve(import.meta.dirname, '../../dist/tab');
 
 /** Hosts that may frame the tab (PLATFORM.md). */
-const TEAMS_FRAME_ANCESTORS = ["'self'", 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com', 'https://*.microsoft365.com', 'https://teams.cloud.microsoft'];
+/** Teams, the Microsoft 365 app and Outlook (web), and SharePoint pages and web parts (supportedSharePointHosts). */
+const TEAMS_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://teams.cloud.microsoft',
+  'https://*.office.com',
+  'https://outlook.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.sharepoint.com',
+];
 
 export function tabContentSecurityPolicy(config: Config): string {
   const login = config.m365 ? new URL(config.m365.tab.authorityHost).origin : 'https://login.microsoftonline.com';

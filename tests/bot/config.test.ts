@@ -6,6 +6,7 @@ const m365 = {
   MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
   MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000',
   MicrosoftAppManagedIdentityClientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+  TAB_CLIENT_ID: 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff',
   SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,1,2',
   PUBLIC_URL: 'https://lis.example.org',
 };
@@ -27,6 +28,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ LIS_MODE: 'm365' })).toThrow(/MicrosoftAppId, MicrosoftAppTenantId, SHAREPOINT_SITE_ID, PUBLIC_URL/);
     expect(() => loadConfig({ ...m365, SHAREPOINT_SITE_ID: '' })).toThrow(/SHAREPOINT_SITE_ID/);
     expect(() => loadConfig({ ...m365, MicrosoftAppManagedIdentityClientId: undefined })).toThrow(/credential/);
+    // A managed identity cannot sign users in to the tab: its own app registration must be named.
+    expect(() => loadConfig({ ...m365, TAB_CLIENT_ID: undefined })).toThrow(/TAB_CLIENT_ID/);
+    expect(loadConfig({ ...m365, TAB_CLIENT_ID: undefined, MicrosoftAppManagedIdentityClientId: undefined, MicrosoftAppPassword: 'from-key-vault' }).m365!.tab.clientId).toBe(m365.MicrosoftAppId);
     expect(() => loadConfig({ ...m365, MicrosoftAppId: 'my-bot' })).toThrow(/GUID/);
   });
 

@@ -172,6 +172,7 @@ describe('Microsoft 365 mode: Entra ID access tokens', () => {
       MicrosoftAppId: CLIENT_ID,
       MicrosoftAppTenantId: TENANT,
       MicrosoftAppManagedIdentityClientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      TAB_CLIENT_ID: CLIENT_ID,
       SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,1,2',
       PUBLIC_URL: 'https://lis.example.org',
       ENTRA_AUTHORITY_HOST: authority,

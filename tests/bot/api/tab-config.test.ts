@@ -6,7 +6,8 @@ const m365 = {
   LIS_MODE: 'm365',
   MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
   MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000',
-  MicrosoftAppManagedIdentityClientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+  // With a password (from Key Vault) the bot's own app registration can also be the tab's.
+  MicrosoftAppPassword: 'from-key-vault',
   SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,1,2',
   PUBLIC_URL: 'https://lis.example.org',
 };
@@ -19,6 +20,11 @@ describe('tab sign-in settings', () => {
       scope: 'access_as_user',
       authorityHost: 'https://login.microsoftonline.com',
     });
+  });
+
+  it('must name the tab app when the bot runs on a managed identity', () => {
+    const { MicrosoftAppPassword: _password, ...withoutPassword } = m365;
+    expect(() => loadConfig({ ...withoutPassword, MicrosoftAppManagedIdentityClientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' })).toThrow(/TAB_CLIENT_ID/);
   });
 
   it('can name a separate tab app and URI', () => {
