@@ -3,6 +3,7 @@
  * register the administrative unit keeps, recertification reviews and leavers. DOMAIN.md; ISO 27001 A.5.15–5.18.
  */
 import { z } from 'zod';
+import { SYSTEM_ACTOR } from './audit';
 import { AadObjectId, CalendarDate, ItemId, Line, OptionalText, UtcDateTime, i18nKey } from './common';
 
 export const ACCESS_REQUEST_KINDS = ['new', 'change', 'termination'] as const;
@@ -14,11 +15,26 @@ export const ACCESS_REQUEST_STATUSES = ['pending', 'approved', 'denied', 'in_pro
 export const AccessRequestStatus = z.enum(ACCESS_REQUEST_STATUSES);
 export type AccessRequestStatus = z.infer<typeof AccessRequestStatus>;
 
+/**
+ * What started a request. `request`: a person asked and the owner decides. The others are termination
+ * tasks for the administrative unit that need no new decision: a grant passed its valid-until date
+ * (`expiry`), an owner chose "remove" in a recertification review (`recertification`), or the person
+ * left (`leaver`). Absent on records written before the field existed: read as `request`.
+ */
+export const ACCESS_REQUEST_ORIGINS = ['request', 'expiry', 'recertification', 'leaver'] as const;
+export const AccessRequestOrigin = z.enum(ACCESS_REQUEST_ORIGINS);
+export type AccessRequestOrigin = z.infer<typeof AccessRequestOrigin>;
+
 export const AccessRequest = z
   .object({
     kind: AccessRequestKind,
     /** The person who is to get, change or lose the access. */
     subjectId: AadObjectId,
+    /**
+     * Who asked: the person who filled in the request; for tasks the system starts, the person whose
+     * decision started it (the owner in a review, whoever recorded the leaver) or, when nobody did
+     * (expiry, a disabled account), the subject.
+     */
     requesterId: AadObjectId,
     assetId: ItemId,
     /** Role or permission level, in the system's own words ("Handläggare", "Läsbehörighet"). */
@@ -39,16 +55,23 @@ export const AccessRequest = z
     completedBy: AadObjectId.nullable(),
     completedAt: UtcDateTime.nullable(),
     requestedAt: UtcDateTime,
+    origin: AccessRequestOrigin.nullish(),
   })
   .superRefine((v, ctx) => {
+    const origin = v.origin ?? 'request';
     if (v.kind !== 'termination' && !v.justification) {
       ctx.addIssue({ code: 'custom', path: ['justification'], message: i18nKey('access.justificationRequired') });
     }
     if (v.kind !== 'new' && !v.grantId) {
       ctx.addIssue({ code: 'custom', path: ['grantId'], message: i18nKey('access.grantRequired') });
     }
-    if (['approved', 'denied', 'in_progress', 'done'].includes(v.status) && !(v.decidedBy && v.decidedAt)) {
+    // Expiry and automatic leaver tasks were decided by a date, not by a person: no decider then.
+    const decider = origin === 'request' || origin === 'recertification' ? Boolean(v.decidedBy && v.decidedAt) : Boolean(v.decidedAt);
+    if (['approved', 'denied', 'in_progress', 'done'].includes(v.status) && !decider) {
       ctx.addIssue({ code: 'custom', path: ['decidedBy'], message: i18nKey('access.decisionMissing') });
+    }
+    if (origin !== 'request' && v.kind !== 'termination') {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: i18nKey('access.taskIsTermination') });
     }
   });
 export type AccessRequest = z.infer<typeof AccessRequest>;
@@ -117,7 +140,8 @@ export type AccessCampaign = z.infer<typeof AccessCampaign>;
 export const Leaver = z.object({
   personId: AadObjectId,
   lastDay: CalendarDate,
-  recordedBy: AadObjectId,
+  /** A manager or the administrative unit; `system` when the directory reported the account disabled. */
+  recordedBy: z.union([AadObjectId, z.literal(SYSTEM_ACTOR)]),
   recordedAt: UtcDateTime,
   processedAt: UtcDateTime.nullable(),
 });

@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, printed. Figures, not pass/fail. */
 import os from 'node:os';
+import { benchAccessReport } from './access.bench';
 import { benchIncidents } from './incidents.bench';
 import { benchStore } from './store.bench';
 import { benchTab } from './tab.bench';
@@ -11,5 +12,6 @@ console.log('\nRecordStore → local SharePoint server with 20 ms added latency 
 console.log(await benchStore({ latencyMs: 20 }));
 console.log('\nIncident reports: 50 concurrent reporters through the bot protocol (local server)');
 console.log(await benchIncidents());
+console.log(await benchAccessReport());
 console.log('\nThe tab: initial JavaScript and time to first render in Chromium');
 console.log(await benchTab());

@@ -15,6 +15,7 @@
 import {
   ACCESS_GRANT_STATUSES,
   ACCESS_REQUEST_KINDS,
+  ACCESS_REQUEST_ORIGINS,
   ACCESS_REQUEST_STATUSES,
   CHANNEL_ROLES,
   DPA_STATUSES,
@@ -132,6 +133,7 @@ export const LISTS: readonly ListDef[] = [
       completedBy: text(),
       completedAt: time(),
       requestedAt: time(idx),
+      origin: choice(ACCESS_REQUEST_ORIGINS),
     },
     (r) => `${r.kind}: ${r.role}`,
   ),

@@ -1,0 +1,47 @@
+/**
+ * The card an information owner (or delegate) decides on: what is asked, by whom and why, and —
+ * while it waits — a comment and Approve / Deny. Every copy (owner's, delegate's) is replaced with
+ * the decided state, which the card shows by itself: who decided, when, and the comment.
+ */
+import type { RequestView } from '../../core/app/access-views';
+import { t, type Locale } from '../../core/i18n';
+import { assetLabel, requestFacts, requestState, type Tone } from './access-format';
+import { renderTemplate, type AdaptiveCard } from './render';
+import template from './templates/access-decision.json';
+
+export interface DecisionCardOptions {
+  /** A line above the facts: "someone else decided first", "already decided"… */
+  note?: { text: string; tone: Tone } | null;
+  /** The comment typed before a refused click, and why it was refused. */
+  comment?: string;
+  error?: string;
+}
+
+export function accessDecisionCard(locale: Locale, r: RequestView, options: DecisionCardOptions = {}): AdaptiveCard {
+  const state = requestState(locale, r);
+  const pending = r.status === 'pending';
+  return renderTemplate(template, {
+    t: {
+      title: t(locale, pending ? 'access.decision.title' : 'access.decision.titleDecided'),
+      subtitle: t(locale, 'access.decision.subtitle', { asset: assetLabel(locale, r.asset) }),
+      note: options.note?.text ?? '',
+      facts: requestFacts(locale, r),
+      justificationLabel: t(locale, 'access.fact.justification'),
+      justification: r.justification ?? '',
+      state: state.text,
+      comment: r.comment ? t(locale, 'access.decision.commentWas', { comment: r.comment }) : '',
+      error: options.error ?? '',
+    },
+    v: {
+      noteStyle: options.note?.tone ?? 'emphasis',
+      stateStyle: state.tone,
+      pending,
+      requestId: r.id,
+      comment: options.comment ?? '',
+      commentLabel: t(locale, 'access.decision.commentLabel'),
+      commentPlaceholder: t(locale, 'access.decision.commentPlaceholder'),
+      approve: t(locale, 'access.decision.approve'),
+      deny: t(locale, 'access.decision.deny'),
+    },
+  });
+}
