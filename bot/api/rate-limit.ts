@@ -19,7 +19,8 @@ export interface RateLimitOptions {
   idleMs?: number;
 }
 
-export const TAB_API_RATE: RateLimitOptions = { burst: 60, perSecond: 2 };
+/** A page of the tab makes 5–15 requests; 120 at once and 5 a second leaves people room and stops loops. */
+export const TAB_API_RATE: RateLimitOptions = { burst: 120, perSecond: 5 };
 
 export function perUserRateLimit(options: RateLimitOptions = TAB_API_RATE) {
   const now = options.now ?? (() => Date.now());

@@ -11,6 +11,7 @@
  * | `GET /me`, `GET /people?query=`, `GET /units` | the session, the people picker, the units |
  * | `GET /dashboard` | Översikt |
  * | `GET /assets`, `GET /assets/:id`, `POST /assets`, `PATCH /assets/:id` | Informationstillgångar |
+ * | `/incidents…`, `/suppliers…`, `/processing…`, `/improvements…`, `/trainings…`, `/access/…`, `/ambassadors` | the other registers: bot/api/registers.ts |
  *
  * Creates need `Idempotency-Key` (one per form submission: a double click makes one record);
  * updates need `If-Match` with the record's etag (stale → 409 with the current record).
@@ -30,6 +31,8 @@ import { EntraTokenValidator } from './auth/entra-token-validator';
 import { loadLocalSecret, LocalTokens } from './auth/local-tokens';
 import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
 import { BadRequest, errorHandler, localeOf } from './http';
+import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
+import { mountRegisterRoutes } from './registers';
 
 export interface TabApiOptions {
   config: Config;
@@ -40,6 +43,8 @@ export interface TabApiOptions {
    * loopback). By default: LocalTokens in local mode, EntraTokenValidator in Microsoft 365 mode.
    */
   validator?: TokenValidator;
+  /** Per-user rate limit (bot/api/rate-limit.ts); default TAB_API_RATE. */
+  rateLimit?: RateLimitOptions;
 }
 
 /** The public `/config` answer: how the tab gets a token. */
@@ -117,6 +122,8 @@ export function createTabApi(options: TabApiOptions): Router {
     res.locals.actor = await loadActor(deps, claims.oid);
     next();
   });
+  // One person, one budget: a runaway tab or script cannot spend the tenant's SharePoint quota.
+  router.use(perUserRateLimit(options.rateLimit));
 
   router.get('/me', (_req, res: ActorResponse) => {
     res.json(describeSession(res.locals.actor));
@@ -179,6 +186,8 @@ export function createTabApi(options: TabApiOptions): Router {
       throw error;
     }
   });
+
+  mountRegisterRoutes(router, deps);
 
   router.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'No such API route.' });

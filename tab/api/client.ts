@@ -35,8 +35,11 @@ export type Query = Record<string, string | number | undefined | null>;
 
 export interface ApiClient {
   get<T>(path: string, query?: Query): Promise<T>;
-  post<T>(path: string, body: unknown, options: { idempotencyKey: string }): Promise<T>;
+  /** A create, or an action on a record read at `etag` (both headers then). */
+  post<T>(path: string, body: unknown, options: { idempotencyKey: string; etag?: string }): Promise<T>;
   patch<T>(path: string, body: unknown, options: { etag: string }): Promise<T>;
+  /** Sends a file's text as it is (e.g. a CSV export), with an Idempotency-Key. */
+  upload<T>(path: string, text: string, options: { idempotencyKey: string; contentType: string }): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -57,7 +60,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? '/api/v1';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
     const url = `${base}${path}${params.size ? `?${params}` : ''}`;
@@ -72,7 +75,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
             ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
             ...init.headers,
           },
-          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : init.raw !== undefined ? { body: init.raw } : {}),
         });
       } catch {
         throw new ApiError(0, { error: 'network', message: '' });
@@ -93,7 +96,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     get: (path, query) => request('GET', path, { ...(query ? { query } : {}) }),
-    post: (path, body, { idempotencyKey }) => request('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+    post: (path, body, { idempotencyKey, etag }) => request('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey, ...(etag ? { 'If-Match': etag } : {}) } }),
     patch: (path, body, { etag }) => request('PATCH', path, { body, headers: { 'If-Match': etag } }),
+    upload: (path, text, { idempotencyKey, contentType }) => request('POST', path, { raw: text, headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': contentType } }),
   };
 }

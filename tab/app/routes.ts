@@ -26,6 +26,18 @@ export interface NavEntry {
 const OverviewView = lazy(() => import('../features/overview/OverviewView'));
 const AssetsView = lazy(() => import('../features/assets/AssetsView'));
 const AssetFormView = lazy(() => import('../features/assets/AssetFormView'));
+const IncidentsView = lazy(() => import('../features/incidents/IncidentsView'));
+const IncidentView = lazy(() => import('../features/incidents/IncidentView'));
+const IncidentReportView = lazy(() => import('../features/incidents/IncidentReportView'));
+const SuppliersView = lazy(() => import('../features/suppliers/SuppliersView'));
+const SupplierView = lazy(() => import('../features/suppliers/SupplierView'));
+const DataProtectionView = lazy(() => import('../features/gdpr/DataProtectionView'));
+const ProcessingView = lazy(() => import('../features/gdpr/ProcessingView'));
+const ImprovementsView = lazy(() => import('../features/improvements/ImprovementsView'));
+const TrainingView = lazy(() => import('../features/training/TrainingView'));
+const AccessView = lazy(() => import('../features/access/AccessView'));
+const AmbassadorsView = lazy(() => import('../features/ambassadors/AmbassadorsView'));
+const ConfigureView = lazy(() => import('../features/configure/ConfigureView'));
 
 /** First match wins: put fixed paths before parameterised ones. */
 export const ROUTES: RouteDef[] = [
@@ -33,11 +45,31 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/assets', section: 'assets', view: AssetsView },
   { pattern: '/assets/new', section: 'assets', view: AssetFormView },
   { pattern: '/assets/:id', section: 'assets', view: AssetFormView },
+  { pattern: '/incidents', section: 'incidents', view: IncidentsView },
+  { pattern: '/incidents/new', section: 'incidents', view: IncidentReportView },
+  { pattern: '/incidents/:id', section: 'incidents', view: IncidentView },
+  { pattern: '/suppliers', section: 'suppliers', view: SuppliersView },
+  { pattern: '/suppliers/:id', section: 'suppliers', view: SupplierView },
+  { pattern: '/gdpr', section: 'gdpr', view: DataProtectionView },
+  { pattern: '/gdpr/:id', section: 'gdpr', view: ProcessingView },
+  { pattern: '/improvements', section: 'improvements', view: ImprovementsView },
+  { pattern: '/training', section: 'training', view: TrainingView },
+  { pattern: '/access', section: 'access', view: AccessView },
+  { pattern: '/ambassadors', section: 'ambassadors', view: AmbassadorsView },
+  /** The channel tab's configuration page (manifest configurationUrl). */
+  { pattern: '/configure', section: 'configure', view: ConfigureView },
 ];
 
 export const NAV: NavEntry[] = [
   { section: 'overview', label: 'tab.nav.overview', path: '/overview' },
+  { section: 'incidents', label: 'tab.nav.incidents', path: '/incidents' },
   { section: 'assets', label: 'tab.nav.assets', path: '/assets' },
+  { section: 'access', label: 'tab.nav.access', path: '/access' },
+  { section: 'suppliers', label: 'tab.nav.suppliers', path: '/suppliers' },
+  { section: 'gdpr', label: 'tab.nav.gdpr', path: '/gdpr' },
+  { section: 'improvements', label: 'tab.nav.improvements', path: '/improvements' },
+  { section: 'training', label: 'tab.nav.training', path: '/training' },
+  { section: 'ambassadors', label: 'tab.nav.ambassadors', path: '/ambassadors' },
 ];
 
 export const DEFAULT_PATH = '/overview';
@@ -47,4 +79,15 @@ export function preloadViews(): void {
   void import('../features/overview/OverviewView');
   void import('../features/assets/AssetsView');
   void import('../features/assets/AssetFormView');
+  void import('../features/incidents/IncidentsView');
+  void import('../features/incidents/IncidentView');
+  void import('../features/incidents/IncidentReportView');
+  void import('../features/suppliers/SuppliersView');
+  void import('../features/suppliers/SupplierView');
+  void import('../features/gdpr/DataProtectionView');
+  void import('../features/gdpr/ProcessingView');
+  void import('../features/improvements/ImprovementsView');
+  void import('../features/training/TrainingView');
+  void import('../features/access/AccessView');
+  void import('../features/ambassadors/AmbassadorsView');
 }

@@ -78,7 +78,7 @@ describe('signing in outside Teams (local mode)', () => {
     expect(await screen.findByText('Inloggad som Henrik Sandberg, LEDN')).toBeTruthy();
     expect(screen.getByRole('banner')).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Översikt', 'Informationstillgångar']);
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Översikt', 'Incidenter', 'Informationstillgångar', 'Behörigheter', 'Leverantörer', 'Dataskydd', 'Åtgärder', 'Utbildning', 'Ambassadörsnätverket']);
     expect(screen.getByRole('main')).toBeTruthy();
     await waitFor(() => expect(window.location.hash).toBe('#/overview'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' })).toBeTruthy();

@@ -46,8 +46,9 @@ export function fakeApi(): FakeApi {
       return api;
     },
     get: (path, query) => dispatch({ method: 'GET', path, ...(query ? { query } : {}) }) as Promise<never>,
-    post: (path, body, { idempotencyKey }) => dispatch({ method: 'POST', path, body, idempotencyKey }) as Promise<never>,
+    post: (path, body, { idempotencyKey, etag }) => dispatch({ method: 'POST', path, body, idempotencyKey, ...(etag ? { etag } : {}) }) as Promise<never>,
     patch: (path, body, { etag }) => dispatch({ method: 'PATCH', path, body, etag }) as Promise<never>,
+    upload: (path, text, { idempotencyKey }) => dispatch({ method: 'POST', path, body: text, idempotencyKey }) as Promise<never>,
   };
   return api;
 }

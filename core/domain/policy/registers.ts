@@ -27,3 +27,50 @@ export function canViewAccessRequest(actor: ActorLike, request: Pick<AccessReque
 export function canViewAccessReview(actor: ActorLike, review: Pick<AccessReview, 'ownerId'>): boolean {
   return has(actor, 'isam', 'admin_unit') || same(actor.id, review.ownerId);
 }
+
+/** The procurement security checklist of a supplier: ISAM and the IT security officer keep it up to date. Everyone may read the supplier register. */
+export function canEditSupplierChecklist(actor: ActorLike): boolean {
+  return has(actor, 'isam', 'itsec');
+}
+
+/**
+ * The record of processing (GDPR art. 30) names purposes, categories and recipients — no data
+ * subjects — and staff should be able to see how personal data is processed: everyone may read it.
+ */
+export function canReadProcessingRecord(_actor: ActorLike): boolean {
+  return true;
+}
+
+/**
+ * Impact assessments (art. 35) describe risks and weaknesses in detail: the DSO and ISAM see every
+ * one; the owner of the processing sees those of their processing; others see that one exists and
+ * its status, not its content.
+ */
+export function canReadImpactAssessment(actor: ActorLike, processing: { ownerId: string } | null): boolean {
+  return has(actor, 'dso', 'isam') || same(actor.id, processing?.ownerId);
+}
+
+/** Improvement actions: ISAM creates and edits them; the owner of an action updates its status. */
+export function canManageImprovements(actor: ActorLike): boolean {
+  return has(actor, 'isam');
+}
+
+export function canUpdateImprovementStatus(actor: ActorLike, action: { ownerId: string }): boolean {
+  return has(actor, 'isam') || same(actor.id, action.ownerId);
+}
+
+/**
+ * Training completion per person is personal data: ISAM, the administrative unit (which imports
+ * it) and the director see everyone; a manager sees the people of their own unit; everyone sees
+ * the totals per unit and their own courses.
+ */
+export function canSeeTrainingOfUnit(actor: ActorLike, unit: string | null): boolean {
+  if (has(actor, 'isam', 'admin_unit', 'director')) return true;
+  return has(actor, 'manager') && Boolean(unit) && actor.unit === unit;
+}
+
+/** The access register: ISAM and the administrative unit see every grant; owners (and delegates) those in their systems; each person their own. */
+export function canViewAccessGrant(actor: ActorLike, grant: { subjectId: string }, asset: { ownerId: string; delegateId: string | null } | null): boolean {
+  if (has(actor, 'isam', 'admin_unit')) return true;
+  return same(actor.id, grant.subjectId) || Boolean(asset && (same(actor.id, asset.ownerId) || same(actor.id, asset.delegateId)));
+}

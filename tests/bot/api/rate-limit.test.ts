@@ -41,3 +41,32 @@ describe('per-user rate limit', () => {
     expect((await get('anna')).status).toBe(429);
   });
 });
+
+describe('the tab API', () => {
+  it('limits each signed-in person after the token check', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { startLocal } = await import('../../../teams-app/local/launcher');
+    const { createTabApi } = await import('../../../bot/api/router');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lis-rate-'));
+    const local = await startLocal({ env: { PORT: '0', LOCAL_GRAPH_PORT: '0', LIS_DATA_DIR: dir }, quiet: true, background: false });
+    const app = express();
+    app.use('/api/v1', createTabApi({ config: local.config, deps: local.runtime.deps, rateLimit: { burst: 2, perSecond: 0.01 } }));
+    const limited = await listen(app, '127.0.0.1', 0);
+    try {
+      const signIn = await fetch(`${limited.url}/api/v1/auth/demo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ personId: 'd0000000-0000-4000-8000-000000000002' }) });
+      const { token } = (await signIn.json()) as { token: string };
+      const me = () => fetch(`${limited.url}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+      expect((await me()).status).toBe(200);
+      expect((await me()).status).toBe(200);
+      expect((await me()).status).toBe(429);
+      // Without a token it is the token check that answers, not the limiter.
+      expect((await fetch(`${limited.url}/api/v1/me`)).status).toBe(401);
+    } finally {
+      await limited.close();
+      await local.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

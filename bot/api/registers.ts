@@ -1,0 +1,249 @@
+/**
+ * The registers of `/api/v1` besides the asset inventory (issue 5):
+ *
+ * | Route | |
+ * |---|---|
+ * | `GET /incidents?status=&category=&direction=&pageSize=&cursor=` | Incidenter: what the actor may see |
+ * | `GET /incidents/form-options` | assets and suppliers for the report form |
+ * | `POST /incidents` | report an incident (Idempotency-Key) — the bot's `reportIncident` |
+ * | `GET /incidents/:id` | the incident page: incident, clocks, timeline, what the actor may do |
+ * | `POST /incidents/:id/triage` | triage (Idempotency-Key + If-Match) — ISAM / IT security |
+ * | `POST /incidents/:id/reports/:kind` | mark a report as sent (Idempotency-Key + If-Match) |
+ * | `GET /suppliers`, `GET /suppliers/:id`, `PATCH /suppliers/:id/checklist` | Leverantörer |
+ * | `GET /processing?search=&unit=&sort=&direction=&pageSize=&cursor=`, `GET /processing/:id` | Dataskydd |
+ * | `GET /improvements?status=&ownerId=&source=`, `POST /improvements`, `PATCH /improvements/:id` | Åtgärder |
+ * | `GET /trainings?unit=`, `POST /trainings/import` (text/csv ≤ 1 MB, Idempotency-Key) | Utbildning |
+ * | `GET /access/requests?status=`, `GET /access/grants?status=`, `GET /access/campaigns` | Behörigheter (read-only) |
+ * | `GET /ambassadors?year=` | Ambassadörsnätverket: the year's meetings and attendance per unit |
+ *
+ * The actor comes from the validated token (`res.locals.actor`); authorization is in the use cases.
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Actor } from '../../core/app/actor';
+import type { Deps } from '../../core/app/context';
+import { getIncidentPage, incidentFormOptions, listIncidents } from '../../core/app/incident-register';
+import { markReportSent, reportIncident, triageIncident } from '../../core/app/incidents';
+import { getProcessing, listProcessing } from '../../core/app/gdpr';
+import { createImprovement, getImprovement, listImprovements, updateImprovement } from '../../core/app/improvements';
+import { trainingOverview } from '../../core/app/registers-training';
+import { importIssueText, importTrainingCsv } from '../../core/app/training-import';
+import { listAccessCampaigns, listAccessGrants, listAccessRequests } from '../../core/app/registers-access';
+import { ambassadorYear } from '../../core/app/registers-ambassadors';
+import { getSupplier, listSuppliers, updateSupplierChecklist } from '../../core/app/suppliers';
+import { t } from '../../core/i18n';
+import { ConflictError } from '../../core/ports/errors';
+import { BadRequest, localeOf } from './http';
+
+type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+const ITEM_ID = /^[1-9]\d{0,9}$/;
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+function itemId(req: Request): string {
+  const id = String(req.params.id ?? '');
+  if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
+  return id;
+}
+
+function idempotencyKey(req: Request): string {
+  const key = req.get('idempotency-key') ?? '';
+  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
+  return key;
+}
+
+/** The If-Match header, or a 428 answer (then null). */
+function ifMatch(req: Request, res: Response): string | null {
+  const etag = req.get('if-match');
+  if (!etag) {
+    res.status(428).json({ error: 'precondition_required', message: t(localeOf(req), 'tab.error.ifMatch') });
+    return null;
+  }
+  return etag;
+}
+
+export function mountRegisterRoutes(router: Router, deps: Deps): void {
+  // ── Incidenter ────────────────────────────────────────────────────────
+  router.get('/incidents', async (req, res: ActorResponse) => {
+    const q = req.query;
+    res.json(
+      await listIncidents(deps, res.locals.actor, {
+        status: str(q.status) as never,
+        category: str(q.category) as never,
+        direction: str(q.direction) as never,
+        pageSize: str(q.pageSize) as never,
+        cursor: str(q.cursor),
+      }),
+    );
+  });
+
+  router.get('/incidents/form-options', async (_req, res: ActorResponse) => {
+    res.json(await incidentFormOptions(deps));
+  });
+
+  router.post('/incidents', async (req, res: ActorResponse) => {
+    const key = idempotencyKey(req);
+    const actor = res.locals.actor;
+    const result = await reportIncident(deps, actor, req.body, `tab:${actor.id}:${key}`);
+    res
+      .status(result.created ? 201 : 200)
+      .set('Location', `${req.baseUrl}/incidents/${result.incident.id}`)
+      .json({ id: result.incident.id, caseNumber: result.caseNumber, created: result.created });
+  });
+
+  router.get('/incidents/:id', async (req, res: ActorResponse) => {
+    const view = await getIncidentPage(deps, res.locals.actor, itemId(req));
+    res.set('ETag', view.etag).json(view);
+  });
+
+  /** Runs an update of an incident read at If-Match; a stale etag is 409 with the current page. */
+  const incidentUpdate = async (req: Request, res: ActorResponse, run: (id: string, operationKey: string) => Promise<unknown>) => {
+    const id = itemId(req);
+    const key = idempotencyKey(req);
+    const etag = ifMatch(req, res);
+    if (!etag) return;
+    const actor = res.locals.actor;
+    const before = await getIncidentPage(deps, actor, id);
+    if (before.etag !== etag) {
+      res.locals.conflictCurrent = before;
+      throw new ConflictError('Incidents', id);
+    }
+    await run(id, `tab:${actor.id}:${key}`);
+    const view = await getIncidentPage(deps, actor, id);
+    res.set('ETag', view.etag).json(view);
+  };
+
+  router.post('/incidents/:id/triage', (req, res: ActorResponse) =>
+    incidentUpdate(req, res, (id, op) => triageIncident(deps, res.locals.actor, id, req.body, op)),
+  );
+
+  router.post('/incidents/:id/reports/:kind', (req, res: ActorResponse) =>
+    incidentUpdate(req, res, (id, op) => {
+      const reference = typeof req.body?.reference === 'string' ? req.body.reference : null;
+      return markReportSent(deps, res.locals.actor, id, String(req.params.kind ?? ''), reference, op);
+    }),
+  );
+
+  // ── Leverantörer ──────────────────────────────────────────────────────
+  router.get('/suppliers', async (req, res: ActorResponse) => {
+    res.json(await listSuppliers(deps, res.locals.actor, { search: str(req.query.search) }));
+  });
+
+  router.get('/suppliers/:id', async (req, res: ActorResponse) => {
+    const view = await getSupplier(deps, res.locals.actor, itemId(req));
+    res.set('ETag', view.etag).json(view);
+  });
+
+  router.patch('/suppliers/:id/checklist', async (req, res: ActorResponse) => {
+    const id = itemId(req);
+    const etag = ifMatch(req, res);
+    if (!etag) return;
+    try {
+      const view = await updateSupplierChecklist(deps, res.locals.actor, id, etag, req.body);
+      res.set('ETag', view.etag).json(view);
+    } catch (error) {
+      if (error instanceof ConflictError) res.locals.conflictCurrent = await getSupplier(deps, res.locals.actor, id).catch(() => null);
+      throw error;
+    }
+  });
+
+  // ── Dataskydd ─────────────────────────────────────────────────────────
+  router.get('/processing', async (req, res: ActorResponse) => {
+    const q = req.query;
+    res.json(
+      await listProcessing(deps, res.locals.actor, {
+        search: str(q.search),
+        unit: str(q.unit),
+        sort: str(q.sort) as never,
+        direction: str(q.direction) as never,
+        pageSize: str(q.pageSize) as never,
+        cursor: str(q.cursor),
+      }),
+    );
+  });
+
+  router.get('/processing/:id', async (req, res: ActorResponse) => {
+    res.json(await getProcessing(deps, res.locals.actor, itemId(req)));
+  });
+
+  // ── Åtgärder ──────────────────────────────────────────────────────────
+  router.get('/improvements', async (req, res: ActorResponse) => {
+    const q = req.query;
+    res.json(
+      await listImprovements(deps, res.locals.actor, {
+        status: str(q.status) as never,
+        ownerId: str(q.ownerId),
+        source: str(q.source) as never,
+        direction: str(q.direction) as never,
+        pageSize: str(q.pageSize) as never,
+        cursor: str(q.cursor),
+      }),
+    );
+  });
+
+  router.post('/improvements', async (req, res: ActorResponse) => {
+    const view = await createImprovement(deps, res.locals.actor, idempotencyKey(req), req.body);
+    res.status(201).set('ETag', view.etag).set('Location', `${req.baseUrl}/improvements/${view.id}`).json(view);
+  });
+
+  router.patch('/improvements/:id', async (req, res: ActorResponse) => {
+    const id = itemId(req);
+    const etag = ifMatch(req, res);
+    if (!etag) return;
+    try {
+      const view = await updateImprovement(deps, res.locals.actor, id, etag, req.body);
+      res.set('ETag', view.etag).json(view);
+    } catch (error) {
+      if (error instanceof ConflictError) res.locals.conflictCurrent = await getImprovement(deps, res.locals.actor, id).catch(() => null);
+      throw error;
+    }
+  });
+
+  // ── Utbildning ────────────────────────────────────────────────────────
+  router.get('/trainings', async (req, res: ActorResponse) => {
+    res.json(await trainingOverview(deps, res.locals.actor, { unit: str(req.query.unit) }));
+  });
+
+  router.post(
+    '/trainings/import',
+    express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: TRAINING_CSV_LIMIT }),
+    (error: unknown, req: Request, res: Response, next: NextFunction) => {
+      if ((error as { type?: string }).type === 'entity.too.large') {
+        res.status(413).json({ error: 'too_large', message: t(localeOf(req), 'tab.training.tooLarge') });
+        return;
+      }
+      next(error);
+    },
+    async (req: Request, res: ActorResponse) => {
+      const key = idempotencyKey(req);
+      if (typeof req.body !== 'string') throw new BadRequest('tab.training.notCsv', 'unsupported_media_type');
+      const report = await importTrainingCsv(deps, res.locals.actor, req.body, key);
+      const locale = localeOf(req);
+      res.status(report.ok ? 200 : 422).json({
+        report,
+        skipped: report.skipped.map((i) => ({ line: i.line, text: importIssueText(locale, i) })),
+        errors: report.errors.map((i) => ({ line: i.line, text: importIssueText(locale, i) })),
+      });
+    },
+  );
+  // ── Behörigheter (read-only) ──────────────────────────────────────────
+  const page = (q: Request['query']) => ({ status: str(q.status), pageSize: str(q.pageSize) as never, cursor: str(q.cursor) });
+  router.get('/access/requests', async (req, res: ActorResponse) => {
+    res.json(await listAccessRequests(deps, res.locals.actor, page(req.query)));
+  });
+  router.get('/access/grants', async (req, res: ActorResponse) => {
+    res.json(await listAccessGrants(deps, res.locals.actor, page(req.query)));
+  });
+  router.get('/access/campaigns', async (_req, res: ActorResponse) => {
+    res.json({ campaigns: await listAccessCampaigns(deps, res.locals.actor) });
+  });
+
+  // ── Ambassadörsnätverket ──────────────────────────────────────────────
+  router.get('/ambassadors', async (req, res: ActorResponse) => {
+    res.json(await ambassadorYear(deps, res.locals.actor, { year: str(req.query.year) }));
+  });
+}
+
+/** The largest CSV export the tab uploads (the use case itself accepts up to MAX_IMPORT_CHARS). */
+export const TRAINING_CSV_LIMIT = 1_048_576;

@@ -1,0 +1,232 @@
+/**
+ * Behörigheter, read-only: requests, the access register and the recertification campaigns with
+ * their reviews — what the signed-in person may see (the server decides). Decisions are made on
+ * the cards in Teams; this view shows where things stand. The part shown lives in the address
+ * (`#/access?tab=grants`).
+ */
+import { Badge, Field, Select, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo } from 'react';
+import { stockholmDate } from '../../../core/domain/time';
+import type { ApiClient } from '../../api/client';
+import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, type AccessCampaignRow, type AccessGrantRow, type AccessRequestRow, type Paged } from '../../api/types';
+import { useI18n } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import type { ViewProps } from '../../app/routes';
+import { useSession } from '../../app/session';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';
+import { useAsync } from '../../components/useAsync';
+import { ViewHeading } from '../../components/ViewHeading';
+
+export const accessApi = (api: ApiClient) => ({
+  requests: (status?: string, cursor?: string) => api.get<Paged<AccessRequestRow>>('/access/requests', { status, cursor }),
+  grants: (status?: string, cursor?: string) => api.get<Paged<AccessGrantRow>>('/access/grants', { status, cursor }),
+  campaigns: async () => (await api.get<{ campaigns: AccessCampaignRow[] }>('/access/campaigns')).campaigns,
+});
+
+const TABS = ['requests', 'grants', 'campaigns'] as const;
+type TabKey = (typeof TABS)[number];
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  filter: { maxWidth: '20rem' },
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
+  section: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+const requestColor = { pending: 'warning', approved: 'informative', denied: 'danger', in_progress: 'brand', done: 'success', cancelled: 'subtle' } as const;
+const grantColor = { active: 'success', removed: 'subtle', expired: 'warning' } as const;
+
+export default function AccessView({ query }: ViewProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const tabParam = query.get('tab') as TabKey | null;
+  const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'requests';
+  const status = query.get('status') ?? '';
+  return (
+    <div className={styles.root}>
+      <div>
+        <ViewHeading>{t('tab.access.title')}</ViewHeading>
+        <p className={styles.intro}>{t('tab.access.intro')}</p>
+      </div>
+      <TabList aria-label={t('tab.access.sections')} selectedValue={tab} onTabSelect={(_, d) => navigate('/access', { tab: d.value === 'requests' ? undefined : String(d.value) }, { replace: true })}>
+        {TABS.map((k) => (
+          <Tab key={k} value={k} id={`access-tab-${k}`} aria-controls="access-panel">
+            {t(`tab.access.${k}`)}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id="access-panel" aria-labelledby={`access-tab-${tab}`} className={styles.panel}>
+        {tab === 'requests' && <Requests status={status} />}
+        {tab === 'grants' && <Grants status={status} />}
+        {tab === 'campaigns' && <Campaigns />}
+      </div>
+    </div>
+  );
+}
+
+function StatusFilter({ value, options, label, tab }: { value: string; options: readonly string[]; label: (s: string) => string; tab: TabKey }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <Field label={t('tab.access.status')} className={styles.filter}>
+      <Select value={value} onChange={(_, d) => navigate('/access', { tab: tab === 'requests' ? undefined : tab, status: d.value || undefined }, { replace: true })}>
+        <option value="">{t('tab.access.allStatuses')}</option>
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {label(s)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+function Requests({ status }: { status: string }) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { api } = useSession();
+  const access = useMemo(() => accessApi(api), [api]);
+  const paging = useCursorPaging();
+  const { reset } = paging;
+  const valid = (ACCESS_REQUEST_STATUSES as readonly string[]).includes(status) ? status : '';
+  useEffect(() => reset(), [valid, reset]);
+  const page = useAsync(() => access.requests(valid || undefined, paging.cursor), [access, valid, paging.cursor]);
+  const columns: Column<AccessRequestRow>[] = [
+    { key: 'requested', header: t('tab.access.col.requested'), width: '10rem', cell: (r) => i18n.dateTime(r.requestedAt) },
+    { key: 'kind', header: t('tab.access.col.kind'), width: '6rem', cell: (r) => t(`tab.access.kind.${r.kind}`) },
+    { key: 'subject', header: t('tab.access.col.subject'), cell: (r) => r.subject.name ?? r.subject.id },
+    { key: 'asset', header: t('tab.access.col.asset'), cell: (r) => (r.asset ? `${r.asset.code} ${r.asset.name}` : '–') },
+    { key: 'role', header: t('tab.access.col.role'), cell: (r) => r.role },
+    {
+      key: 'status',
+      header: t('tab.access.col.status'),
+      width: '9rem',
+      cell: (r) => (
+        <Badge className={styles.badge} appearance="tint" color={requestColor[r.status]}>
+          {t(`tab.access.requestStatus.${r.status}`)}
+        </Badge>
+      ),
+    },
+    { key: 'decided', header: t('tab.access.col.decided'), width: '12rem', cell: (r) => (r.decidedAt ? `${i18n.date(r.decidedAt)}${r.decidedBy?.name ? `, ${r.decidedBy.name}` : ''}` : '–') },
+  ];
+  return (
+    <>
+      <StatusFilter value={valid} options={ACCESS_REQUEST_STATUSES} label={(s) => t(`tab.access.requestStatus.${s as AccessRequestRow['status']}`)} tab="requests" />
+      {page.data && <p className={styles.note}>{t(page.data.scope === 'all' ? 'tab.access.scopeAll' : 'tab.access.scopeEntitled')}</p>}
+      {page.error !== undefined && <ErrorMessage error={page.error} onRetry={page.reload} />}
+      <PagedTable label={t('tab.access.requests')} columns={columns} rows={page.data?.items} rowKey={(r) => r.id} loading={page.loading} paging={paging} nextCursor={page.data?.cursor} />
+    </>
+  );
+}
+
+function Grants({ status }: { status: string }) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { api } = useSession();
+  const access = useMemo(() => accessApi(api), [api]);
+  const paging = useCursorPaging();
+  const { reset } = paging;
+  const valid = (ACCESS_GRANT_STATUSES as readonly string[]).includes(status) ? status : '';
+  useEffect(() => reset(), [valid, reset]);
+  const page = useAsync(() => access.grants(valid || undefined, paging.cursor), [access, valid, paging.cursor]);
+  const today = stockholmDate(new Date());
+  const columns: Column<AccessGrantRow>[] = [
+    { key: 'asset', header: t('tab.access.col.asset'), cell: (r) => (r.asset ? `${r.asset.code} ${r.asset.name}` : '–') },
+    { key: 'subject', header: t('tab.access.col.subject'), cell: (r) => r.subject.name ?? r.subject.id },
+    { key: 'role', header: t('tab.access.col.role'), cell: (r) => r.role },
+    {
+      key: 'status',
+      header: t('tab.access.col.status'),
+      width: '8rem',
+      cell: (r) => (
+        <Badge className={styles.badge} appearance="tint" color={grantColor[r.status]}>
+          {t(`tab.access.grantStatus.${r.status}`)}
+        </Badge>
+      ),
+    },
+    { key: 'granted', header: t('tab.access.col.granted'), width: '9rem', cell: (r) => i18n.date(r.grantedAt) },
+    {
+      key: 'valid',
+      header: t('tab.access.col.validUntil'),
+      width: '11rem',
+      cell: (r) =>
+        !r.validUntil ? (
+          '–'
+        ) : r.status === 'active' && r.validUntil < today ? (
+          <Badge className={styles.badge} appearance="filled" color="danger">
+            {t('tab.access.validityPassed', { date: i18n.date(r.validUntil) })}
+          </Badge>
+        ) : (
+          i18n.date(r.validUntil)
+        ),
+    },
+    { key: 'review', header: t('tab.access.col.review'), width: '11rem', cell: (r) => (r.lastReview ? t(`tab.access.review.${r.lastReview.decision}`, { date: i18n.date(r.lastReview.decidedAt) }) : '–') },
+  ];
+  return (
+    <>
+      <StatusFilter value={valid} options={ACCESS_GRANT_STATUSES} label={(s) => t(`tab.access.grantStatus.${s as AccessGrantRow['status']}`)} tab="grants" />
+      {page.data && <p className={styles.note}>{t(page.data.scope === 'all' ? 'tab.access.scopeAll' : 'tab.access.scopeEntitled')}</p>}
+      {page.error !== undefined && <ErrorMessage error={page.error} onRetry={page.reload} />}
+      <PagedTable label={t('tab.access.grants')} columns={columns} rows={page.data?.items} rowKey={(r) => r.id} loading={page.loading} paging={paging} nextCursor={page.data?.cursor} />
+    </>
+  );
+}
+
+function Campaigns() {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { api } = useSession();
+  const access = useMemo(() => accessApi(api), [api]);
+  const campaigns = useAsync(() => access.campaigns(), [access]);
+  if (campaigns.error !== undefined) return <ErrorMessage error={campaigns.error} onRetry={campaigns.reload} />;
+  if (!campaigns.data) return null;
+  if (campaigns.data.length === 0) return <p>{t('tab.access.noCampaigns')}</p>;
+  return (
+    <>
+      {campaigns.data.map((c) => (
+        <section key={c.id} className={styles.section} aria-labelledby={`campaign-${c.id}`}>
+          <h2 id={`campaign-${c.id}`} className={styles.h2}>
+            {c.name}
+            <Badge className={styles.badge} appearance="tint" color={c.status === 'running' ? 'warning' : 'success'}>
+              {t(`tab.access.campaignStatus.${c.status}`)}
+            </Badge>
+          </h2>
+          <p className={styles.note}>{t('tab.access.campaignDue', { period: c.period, due: i18n.date(c.dueAt) })}</p>
+          {c.reviews.length > 0 && (
+            <Table size="small" aria-label={t('tab.access.reviewsCaption', { name: c.name })}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('tab.access.col.asset')}</TableHeaderCell>
+                  <TableHeaderCell>{t('tab.access.col.owner')}</TableHeaderCell>
+                  <TableHeaderCell>{t('tab.access.col.status')}</TableHeaderCell>
+                  <TableHeaderCell>{t('tab.access.col.progress')}</TableHeaderCell>
+                  <TableHeaderCell>{t('tab.access.col.due')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {c.reviews.map((r) => (
+                  <TableRow key={r.id}>
+                    <TableCell>{r.asset ? `${r.asset.code} ${r.asset.name}` : '–'}</TableCell>
+                    <TableCell>{r.owner.name ?? r.owner.id}</TableCell>
+                    <TableCell>{t(`tab.access.reviewStatus.${r.status}`)}</TableCell>
+                    <TableCell>{t('tab.access.reviewProgress', { kept: r.kept, removed: r.removed, total: r.total })}</TableCell>
+                    <TableCell>{i18n.date(r.dueAt)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {c.hiddenReviews > 0 && <p className={styles.note}>{t('tab.access.hiddenReviews', { n: c.hiddenReviews })}</p>}
+        </section>
+      ))}
+    </>
+  );
+}

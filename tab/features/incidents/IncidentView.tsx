@@ -1,0 +1,388 @@
+/**
+ * One incident (`#/incidents/:id`): what was reported, the legal clocks in Stockholm time (due,
+ * sent, overdue), the reports to authorities, and the timeline from the audit log. ISAM and the
+ * IT security officer triage and mark reports sent here; the server checks it again, and a change
+ * made by someone else meanwhile (stale etag) shows the current state instead.
+ */
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { ClockKind, Severity, Significance } from '../../../core/domain';
+import type { MessageKey } from '../../../core/i18n';
+import { ApiError, newIdempotencyKey } from '../../api/client';
+import { SEVERITIES, SIGNIFICANCE, type ClockState, type IncidentPageView } from '../../api/types';
+import { takeFlash } from '../../app/flash';
+import { useI18n } from '../../app/i18n';
+import { href } from '../../app/router';
+import type { ViewProps } from '../../app/routes';
+import { useSession } from '../../app/session';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { useAsync } from '../../components/useAsync';
+import { ViewHeading } from '../../components/ViewHeading';
+import { incidentsApi } from './api';
+import { statusColor } from './IncidentsView';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
+  section: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  dl: { display: 'grid', gridTemplateColumns: 'minmax(10rem, max-content) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0 },
+  dt: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0, whiteSpace: 'pre-wrap' },
+  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'end' },
+  full: { gridColumn: '1 / -1' },
+  timeline: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  when: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(28rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+});
+
+const clockColor: Record<ClockState, 'warning' | 'danger' | 'success' | 'severe' | 'subtle'> = {
+  running: 'warning',
+  overdue: 'danger',
+  sent: 'success',
+  sent_late: 'severe',
+  not_required: 'subtle',
+};
+
+const KNOWN_ACTIONS = ['incident.reported', 'incident.triaged', 'incident.report_sent', 'incident.investigated', 'incident.closed', 'incident.reopened'];
+
+type Notice = { intent: 'success' | 'warning' | 'error'; text: string } | null;
+
+export default function IncidentView({ params }: ViewProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { api } = useSession();
+  const incidents = useMemo(() => incidentsApi(api), [api]);
+  const id = params.id ?? '';
+  const page = useAsync(() => incidents.get(id), [incidents, id]);
+  const [notice, setNotice] = useState<Notice>(() => {
+    const flash = takeFlash();
+    return flash ? { intent: 'success', text: flash } : null;
+  });
+
+  /** After a write: the new page, or on 409 the current one with a warning. */
+  const applied = (result: IncidentPageView, text: string) => {
+    page.set(result);
+    setNotice({ intent: 'success', text });
+  };
+  const failed = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 409 && error.body.current) {
+      page.set(error.body.current as IncidentPageView);
+      setNotice({ intent: 'warning', text: t('tab.incident.conflict') });
+    } else {
+      setNotice({ intent: 'error', text: errorText(error, t) });
+    }
+  };
+
+  if (page.error !== undefined && !page.data) return <ErrorMessage error={page.error} onRetry={page.reload} />;
+  if (!page.data) return <Spinner label={t('tab.shell.loading')} />;
+  const { incident: v, clocks, timeline, permissions } = page.data;
+
+  const yesNo = (b: boolean | null) => (b === null ? t('tab.incident.notAssessed') : t(b ? 'tab.incident.yes' : 'tab.incident.no'));
+  const fact = (label: MessageKey, value: ReactNode) => (
+    <>
+      <dt className={styles.dt}>{t(label)}</dt>
+      <dd className={styles.dd}>{value ?? '–'}</dd>
+    </>
+  );
+  const pd = v.personalData;
+
+  return (
+    <div className={styles.root}>
+      <p style={{ margin: 0 }}>
+        <Link href={href('/incidents')}>{t('tab.incident.back')}</Link>
+      </p>
+      <ViewHeading>{v.title ? `${v.caseNumber} ${v.title}` : v.caseNumber}</ViewHeading>
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-labelledby="incident-facts">
+        <h2 id="incident-facts" className={styles.h2}>
+          {t('tab.incident.facts')}
+        </h2>
+        <dl className={styles.dl}>
+          {fact(
+            'incident.notice.status',
+            <Badge appearance="tint" color={statusColor[v.status]} className={styles.badge}>
+              {t(`incident.status.${v.status}`)}
+            </Badge>,
+          )}
+          {fact('incident.notice.category', v.category ? t(`incident.category.${v.category}`) : null)}
+          {fact('incident.notice.severity', v.severity ? t(`incident.severity.${v.severity}`) : t('tab.incident.notAssessed'))}
+          {fact('incident.notice.significant', t(`incident.significant.${v.significant}`))}
+          {v.significanceRationale && fact('incident.notice.rationale', v.significanceRationale)}
+          {fact('incident.notice.breach', yesNo(v.personalDataBreach))}
+          {pd &&
+            fact(
+              'incident.notice.personalData',
+              [
+                t(pd.involved === 'yes' ? 'tab.incident.yes' : pd.involved === 'no' ? 'tab.incident.no' : 'tab.incident.unknown'),
+                pd.approxSubjects !== null ? t('incident.notice.subjects', { n: pd.approxSubjects }) : null,
+                pd.categories.length ? pd.categories.map((c) => (isDataCategory(c) ? t(`incident.dataCategory.${c}`) : c)).join(', ') : null,
+                pd.protectedIdentity ? t('incident.notice.protected') : null,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            )}
+          {fact('incident.notice.reporter', v.reporterName)}
+          {fact('incident.notice.unit', v.unit)}
+          {fact('incident.notice.manager', v.managerName)}
+          {fact('incident.notice.asset', v.assetName ?? t('tab.incident.unknown'))}
+          {fact('incident.notice.supplier', v.supplierName)}
+          {fact('incident.notice.occurred', v.occurredAt ? i18n.dateTime(v.occurredAt) : t('tab.incident.unknown'))}
+          {fact('incident.notice.discovered', v.discoveredAt ? i18n.dateTime(v.discoveredAt) : null)}
+          {fact('incident.notice.reported', i18n.dateTime(v.reportedAt))}
+          {fact('incident.notice.description', v.description ?? t('tab.incident.restricted'))}
+          {v.investigation && fact('incident.notice.findings', v.investigation.findings)}
+          {v.investigation && fact('incident.notice.actions', v.investigation.actions)}
+        </dl>
+      </section>
+
+      <section className={styles.section} aria-labelledby="incident-clocks">
+        <h2 id="incident-clocks" className={styles.h2}>
+          {t('tab.incident.clocks')}
+        </h2>
+        {clocks.length === 0 ? (
+          <p style={{ margin: 0 }}>{t('tab.incident.noClocks')}</p>
+        ) : (
+          <Table aria-label={t('tab.incident.clocksCaption')} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('tab.incident.col.clock')}</TableHeaderCell>
+                <TableHeaderCell>{t('tab.incident.col.due')}</TableHeaderCell>
+                <TableHeaderCell>{t('tab.incident.col.state')}</TableHeaderCell>
+                <TableHeaderCell>{t('tab.incident.col.completed')}</TableHeaderCell>
+                <TableHeaderCell>{t('tab.incident.col.reference')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {clocks.map((c) => (
+                <TableRow key={`${c.kind}:${c.startedAt}`}>
+                  <TableCell>{t(`incident.clock.${c.kind}`)}</TableCell>
+                  <TableCell>{i18n.dateTime(c.dueAt)}</TableCell>
+                  <TableCell>
+                    <Badge appearance={c.state === 'overdue' ? 'filled' : 'tint'} color={clockColor[c.state]} className={styles.badge}>
+                      {t(`tab.incident.clockState.${c.state}`)}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>
+                    {c.completedAt ? `${i18n.dateTime(c.completedAt)}${c.completedByName ? `, ${c.completedByName}` : ''}` : '–'}
+                    {c.rationale ? ` (${c.rationale})` : ''}
+                  </TableCell>
+                  <TableCell>{c.reference ?? '–'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {permissions.markSent && <MarkSentForm page={page.data} onDone={(r) => applied(r, t('tab.incident.markedSent'))} onError={failed} />}
+      </section>
+
+      {permissions.triage && <TriageForm page={page.data} onDone={(r) => applied(r, t('tab.incident.triaged'))} onError={failed} />}
+
+      <section className={styles.section} aria-labelledby="incident-timeline">
+        <h2 id="incident-timeline" className={styles.h2}>
+          {t('tab.incident.timeline')}
+        </h2>
+        {timeline.length === 0 ? (
+          <p style={{ margin: 0 }}>{t('tab.incident.timelineEmpty')}</p>
+        ) : (
+          <ol className={styles.timeline}>
+            {timeline.map((e, n) => (
+              <li key={n}>
+                <time className={styles.when} dateTime={e.at}>
+                  {i18n.dateTime(e.at)}
+                </time>{' '}
+                <strong>{KNOWN_ACTIONS.includes(e.action) ? t(`tab.incident.action.${e.action}` as MessageKey) : e.summary}</strong>
+                {' – '}
+                {e.actor.name ?? (e.actor.id === 'system' ? t('tab.incident.system') : e.actor.id)}
+                {KNOWN_ACTIONS.includes(e.action) && e.action !== 'incident.reported' ? <span className={styles.when}> · {e.summary}</span> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+const DATA_CATEGORY_KEYS = ['identity', 'contact', 'health', 'social', 'economy', 'children', 'offences', 'staff'] as const;
+function isDataCategory(c: string): c is (typeof DATA_CATEGORY_KEYS)[number] {
+  return (DATA_CATEGORY_KEYS as readonly string[]).includes(c);
+}
+
+interface FormProps {
+  page: IncidentPageView;
+  onDone: (result: IncidentPageView) => void;
+  onError: (error: unknown) => void;
+}
+
+function MarkSentForm({ page, onDone, onError }: FormProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const incidents = useMemo(() => incidentsApi(api), [api]);
+  const [kind, setKind] = useState<ClockKind>(page.reportable[0]!);
+  const [reference, setReference] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!page.reportable.includes(kind)) setKind(page.reportable[0]!);
+  }, [page.reportable, kind]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      onDone(await incidents.markSent(page.incident.id, page.etag, kind, reference.trim() || null, newIdempotencyKey()));
+      setReference('');
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby="mark-sent">
+      <h3 id="mark-sent" className={`${styles.h2} ${styles.full}`}>
+        {t('tab.incident.markSent')}
+      </h3>
+      <Field label={t('tab.incident.reportKind')}>
+        <Select value={kind} onChange={(_, d) => setKind(d.value as ClockKind)}>
+          {page.reportable.map((k) => (
+            <option key={k} value={k}>
+              {t(`incident.clock.${k}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('tab.incident.reference')}>
+        <Input value={reference} maxLength={200} onChange={(_, d) => setReference(d.value)} />
+      </Field>
+      <div>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {t('tab.incident.markSentButton')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function TriageForm({ page, onDone, onError }: FormProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const incidents = useMemo(() => incidentsApi(api), [api]);
+  const v = page.incident;
+  const [severity, setSeverity] = useState<Severity | ''>(v.severity ?? '');
+  const [breach, setBreach] = useState<'' | 'yes' | 'no'>(v.personalDataBreach === null ? '' : v.personalDataBreach ? 'yes' : 'no');
+  const [significant, setSignificant] = useState<Significance>(v.significant);
+  const [rationale, setRationale] = useState(v.significanceRationale ?? '');
+  const [imyNotRequired, setImyNotRequired] = useState('');
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const missing: Record<string, string[]> = {};
+    const required = (label: MessageKey) => [t('validation.required', { field: t(label) })];
+    if (!severity) missing.severity = required('incident.triage.severity');
+    if (!breach) missing.personalDataBreach = required('incident.triage.breach');
+    if (significant === 'no' && !rationale.trim()) missing.rationale = [t('incident.rationaleRequired')];
+    setErrors(missing);
+    if (Object.keys(missing).length) return;
+    setBusy(true);
+    try {
+      onDone(
+        await incidents.triage(
+          v.id,
+          page.etag,
+          { severity: severity as Severity, personalDataBreach: breach === 'yes', significant, rationale: rationale.trim() || null, imyNotRequiredRationale: imyNotRequired.trim() || null },
+          newIdempotencyKey(),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400 && error.body.issues) setErrors(error.fieldErrors());
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const err = (f: string) => errors[f]?.join(' ');
+  return (
+    <section className={styles.section} aria-labelledby="incident-triage">
+      <h2 id="incident-triage" className={styles.h2}>
+        {t('tab.incident.triage')}
+      </h2>
+      <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('incident.triage.severity')} required validationMessage={err('severity')}>
+          <Select value={severity} onChange={(_, d) => setSeverity(d.value as Severity | '')}>
+            <option value="">{t('tab.incident.choose')}</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`incident.severity.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('incident.triage.breach')} required validationMessage={err('personalDataBreach')}>
+          <Select value={breach} onChange={(_, d) => setBreach(d.value as '' | 'yes' | 'no')}>
+            <option value="">{t('tab.incident.choose')}</option>
+            <option value="yes">{t('tab.incident.yes')}</option>
+            <option value="no">{t('tab.incident.no')}</option>
+          </Select>
+        </Field>
+        <Field label={t('incident.triage.significant')} required validationMessage={err('significant')}>
+          <Select value={significant} onChange={(_, d) => setSignificant(d.value as Significance)}>
+            {SIGNIFICANCE.map((s) => (
+              <option key={s} value={s}>
+                {t(`incident.significant.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field className={styles.full} label={t('incident.triage.rationale')} validationMessage={err('rationale')}>
+          <Textarea value={rationale} maxLength={4000} onChange={(_, d) => setRationale(d.value)} />
+        </Field>
+        {breach === 'yes' && (
+          <Field className={styles.full} label={t('incident.triage.imyNotRequired')} validationMessage={err('imyNotRequiredRationale')}>
+            <Textarea value={imyNotRequired} maxLength={4000} onChange={(_, d) => setImyNotRequired(d.value)} />
+          </Field>
+        )}
+        <div>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {t('tab.incident.triageSave')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

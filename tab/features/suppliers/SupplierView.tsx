@@ -1,0 +1,192 @@
+/**
+ * One supplier (`#/suppliers/:id`): the facts, the PUB-avtal, the chain (parent and sub-suppliers),
+ * the systems it supplies (derived from the assets), and the procurement security checklist —
+ * editable by ISAM and the IT security officer, saved with If-Match (a stale etag shows the
+ * current checklist instead).
+ */
+import { Button, Checkbox, Input, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { MessageKey } from '../../../core/i18n';
+import { ApiError } from '../../api/client';
+import { SUPPLIER_CHECKLIST_KEYS, type ChecklistPoint, type SupplierView as Supplier } from '../../api/types';
+import { useI18n } from '../../app/i18n';
+import { href } from '../../app/router';
+import type { ViewProps } from '../../app/routes';
+import { useSession } from '../../app/session';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { useAsync } from '../../components/useAsync';
+import { ViewHeading } from '../../components/ViewHeading';
+import { suppliersApi } from './api';
+import { DpaBadges } from './dpa';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
+  section: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  dl: { display: 'grid', gridTemplateColumns: 'minmax(10rem, max-content) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0 },
+  dt: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  help: { margin: 0, color: tokens.colorNeutralForeground2 },
+  point: { display: 'grid', gridTemplateColumns: 'minmax(18rem, 1fr) minmax(14rem, 1fr)', gap: tokens.spacingHorizontalM, alignItems: 'center', borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalS },
+});
+
+function pointLabel(key: string, t: (k: MessageKey) => string): string {
+  return (SUPPLIER_CHECKLIST_KEYS as readonly string[]).includes(key) ? t(`tab.checklist.${key as (typeof SUPPLIER_CHECKLIST_KEYS)[number]}`) : key;
+}
+
+export default function SupplierView({ params }: ViewProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { api } = useSession();
+  const suppliers = useMemo(() => suppliersApi(api), [api]);
+  const id = params.id ?? '';
+  const supplier = useAsync(() => suppliers.get(id), [suppliers, id]);
+
+  if (supplier.error !== undefined && !supplier.data) return <ErrorMessage error={supplier.error} onRetry={supplier.reload} />;
+  if (!supplier.data) return <Spinner label={t('tab.shell.loading')} />;
+  const s = supplier.data;
+  const date = (d: string | null) => (d ? i18n.date(d) : t('tab.supplier.none'));
+  const fact = (label: MessageKey, value: ReactNode) => (
+    <>
+      <dt className={styles.dt}>{t(label)}</dt>
+      <dd className={styles.dd}>{value}</dd>
+    </>
+  );
+  const refLink = (r: { id: string; code: string; name: string }, base: string) => (
+    <Link href={href(`${base}/${r.id}`)}>
+      {r.code} {r.name}
+    </Link>
+  );
+
+  return (
+    <div className={styles.root}>
+      <p style={{ margin: 0 }}>
+        <Link href={href('/suppliers')}>{t('tab.supplier.back')}</Link>
+      </p>
+      <ViewHeading>{`${s.code} ${s.name}`}</ViewHeading>
+      <section className={styles.section} aria-labelledby="supplier-facts">
+        <h2 id="supplier-facts" className={styles.h2}>
+          {t('tab.supplier.facts')}
+        </h2>
+        <dl className={styles.dl}>
+          {fact('tab.supplier.orgNumber', s.orgNumber ?? t('tab.supplier.none'))}
+          {fact('tab.supplier.services', s.services)}
+          {fact('tab.supplier.parent', s.parent ? refLink(s.parent, '/suppliers') : t('tab.supplier.none'))}
+          {fact(
+            'tab.supplier.subSuppliers',
+            s.subSuppliers.length ? (
+              <ul className={styles.list}>
+                {s.subSuppliers.map((c) => (
+                  <li key={c.id}>{refLink(c, '/suppliers')}</li>
+                ))}
+              </ul>
+            ) : (
+              t('tab.supplier.none')
+            ),
+          )}
+          {fact('tab.supplier.personalData', t(s.processesPersonalData ? 'tab.incident.yes' : 'tab.incident.no'))}
+          {fact('tab.supplier.dpa', <DpaBadges status={s.dpaStatus} expiresAt={s.dpaExpiresAt} expiry={s.dpaExpiry} />)}
+          {fact('tab.supplier.dpaSigned', date(s.dpaSignedAt))}
+          {fact('tab.supplier.dpaExpires', date(s.dpaExpiresAt))}
+          {fact(
+            'tab.supplier.attachments',
+            `${t('tab.supplier.instruction')}: ${t(s.dpaInstructionAttached ? 'tab.supplier.attached' : 'tab.supplier.notAttached')}; ${t('tab.supplier.subprocessorList')}: ${t(s.dpaSubprocessorListAttached ? 'tab.supplier.attached' : 'tab.supplier.notAttached')}`,
+          )}
+          {fact('tab.supplier.contractOwner', s.contractOwner?.name ?? t('tab.supplier.none'))}
+          {fact('tab.supplier.contractEnds', date(s.contractEndsAt))}
+          {fact('tab.supplier.thirdCountry', s.thirdCountry ? `${s.thirdCountry}${s.thirdCountrySafeguard ? ` – ${s.thirdCountrySafeguard}` : ''}` : t('tab.supplier.none'))}
+          {fact('tab.supplier.followUp', t('tab.supplier.followUpDates', { last: date(s.lastFollowUpAt), next: date(s.nextFollowUpAt) }))}
+        </dl>
+      </section>
+      <section className={styles.section} aria-labelledby="supplier-systems">
+        <h2 id="supplier-systems" className={styles.h2}>
+          {t('tab.supplier.systems')}
+        </h2>
+        <p className={styles.help}>{t('tab.supplier.systemsHelp')}</p>
+        {s.systems.length ? (
+          <ul className={styles.list}>
+            {s.systems.map((a) => (
+              <li key={a.id}>{refLink(a, '/assets')}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className={styles.help}>{t('tab.suppliers.noSystems')}</p>
+        )}
+      </section>
+      <Checklist supplier={s} onSaved={supplier.set} />
+    </div>
+  );
+}
+
+function Checklist({ supplier, onSaved }: { supplier: Supplier; onSaved: (s: Supplier) => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const suppliers = useMemo(() => suppliersApi(api), [api]);
+  const [items, setItems] = useState<ChecklistPoint[]>(supplier.checklist);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setItems(supplier.checklist), [supplier]);
+  const readOnly = !supplier.canEditChecklist;
+  const set = (key: string, patch: Partial<ChecklistPoint>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      onSaved(await suppliers.saveChecklist(supplier.id, supplier.etag, items.map((x) => ({ ...x, note: x.note?.trim() || null }))));
+      setNotice({ intent: 'success', text: t('tab.supplier.checklistSaved') });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && error.body.current) {
+        onSaved(error.body.current as Supplier);
+        setNotice({ intent: 'warning', text: t('tab.supplier.conflict') });
+      } else setNotice({ intent: 'error', text: errorText(error, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className={styles.section} aria-labelledby="supplier-checklist">
+      <h2 id="supplier-checklist" className={styles.h2}>
+        {t('tab.supplier.checklist')}
+      </h2>
+      {readOnly && <p className={styles.help}>{t('tab.supplier.checklistReadOnly')}</p>}
+      {notice && (
+        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <form onSubmit={(e) => void submit(e)} style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }}>
+        {items.map((x) => {
+          const label = pointLabel(x.key, t);
+          return (
+            <div key={x.key} className={styles.point}>
+              <Checkbox label={label} checked={x.done} disabled={readOnly} onChange={(_, d) => set(x.key, { done: Boolean(d.checked) })} />
+              {readOnly ? (
+                <span className={styles.help}>{x.note ?? ''}</span>
+              ) : (
+                <Input aria-label={t('tab.supplier.note', { point: label })} value={x.note ?? ''} maxLength={1000} onChange={(_, d) => set(x.key, { note: d.value })} />
+              )}
+            </div>
+          );
+        })}
+        {!readOnly && (
+          <div>
+            <Button type="submit" appearance="primary" disabled={busy}>
+              {t('tab.supplier.saveChecklist')}
+            </Button>
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Leverantörer: every supplier with its chain of sub-suppliers (underbiträden) as a tree — a
+ * Fluent UI tree (role="tree": arrow keys move, right/left open and close, Enter opens the
+ * supplier) — with the PUB-avtal status (expiry highlighted), the systems it supplies and how far
+ * the procurement security checklist has come. Search by the start of the name lists matches flat.
+ */
+import { Badge, Field, Input, Spinner, Tree, TreeItem, TreeItemLayout, makeStyles, tokens, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
+import type { SupplierNode } from '../../api/types';
+import { useI18n } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import type { ViewProps } from '../../app/routes';
+import { useSession } from '../../app/session';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAsync } from '../../components/useAsync';
+import { ViewHeading } from '../../components/ViewHeading';
+import { suppliersApi } from './api';
+import { DpaBadges } from './dpa';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  search: { maxWidth: '24rem' },
+  tree: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalS },
+  main: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  code: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingTop: '1px', paddingBottom: '1px' },
+});
+
+function allIds(nodes: SupplierNode[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    if (n.children.length) out.push(n.id);
+    allIds(n.children, out);
+  }
+  return out;
+}
+
+export default function SuppliersView({ query }: ViewProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const suppliers = useMemo(() => suppliersApi(api), [api]);
+  const search = query.get('search') ?? '';
+  const [text, setText] = useState(search);
+  useEffect(() => setText(search), [search]);
+  useEffect(() => {
+    if (text === search) return;
+    const timer = setTimeout(() => navigate('/suppliers', { search: text.trim() || undefined }, { replace: true }), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const tree = useAsync(() => suppliers.tree(search || undefined), [suppliers, search]);
+  const [closed, setClosed] = useState<Set<TreeItemValue>>(new Set());
+  const openItems = useMemo(() => allIds(tree.data?.roots ?? []).filter((id) => !closed.has(id)), [tree.data, closed]);
+
+  const onOpenChange = (_: unknown, data: TreeOpenChangeData) => {
+    // A click (or Enter) on an item opens the supplier; the chevron and the arrow keys open and close.
+    if (data.type === 'Click' || data.type === 'Enter') return;
+    setClosed((c) => {
+      const next = new Set(c);
+      if (data.open) next.delete(data.value);
+      else next.add(data.value);
+      return next;
+    });
+  };
+
+  const open = (id: string) => (e: MouseEvent<HTMLElement>) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('[role="treeitem"]') !== e.currentTarget) return; // a sub-supplier's click bubbling up
+    if (target.closest('.fui-TreeItemLayout__expandIcon')) return;
+    navigate(`/suppliers/${id}`);
+  };
+
+  const item = (n: SupplierNode) => (
+    <TreeItem key={n.id} value={n.id} itemType={n.children.length ? 'branch' : 'leaf'} onClick={open(n.id)} aria-description={n.services}>
+      <TreeItemLayout>
+        <span className={styles.main}>
+          <span className={styles.code}>{n.code}</span>
+          <span className={styles.name}>{n.name}</span>
+          <DpaBadges status={n.dpaStatus} expiresAt={n.dpaExpiresAt} expiry={n.dpaExpiry} />
+          <span className={styles.meta}>{n.systems.length ? `${t('tab.suppliers.systems', { n: n.systems.length })}: ${n.systems.map((s) => s.code).join(', ')}` : t('tab.suppliers.noSystems')}</span>
+          <Badge className={styles.badge} appearance="outline" color={n.checklist.done === n.checklist.total ? 'success' : 'informative'}>
+            {t('tab.suppliers.checklist', { done: n.checklist.done, total: n.checklist.total })}
+          </Badge>
+        </span>
+      </TreeItemLayout>
+      {n.children.length > 0 && <Tree>{n.children.map(item)}</Tree>}
+    </TreeItem>
+  );
+
+  return (
+    <div className={styles.root}>
+      <div>
+        <ViewHeading>{t('tab.suppliers.title')}</ViewHeading>
+        <p className={styles.intro}>{t('tab.suppliers.intro')}</p>
+      </div>
+      <div role="search" aria-label={t('tab.suppliers.search')} className={styles.search}>
+        <Field label={t('tab.suppliers.search')} hint={t('tab.suppliers.searchHint')}>
+          <Input type="search" value={text} onChange={(_, d) => setText(d.value)} />
+        </Field>
+      </div>
+      {tree.error !== undefined && <ErrorMessage error={tree.error} onRetry={tree.reload} />}
+      {!tree.data && tree.loading && <Spinner label={t('tab.table.loading')} />}
+      {tree.data && (
+        <>
+          <p className={styles.note} id="supplier-tree-help">
+            {t('tab.suppliers.count', { n: tree.data.total })}. {t('tab.suppliers.treeHelp')}
+          </p>
+          {tree.data.roots.length === 0 ? (
+            <p>{t('tab.table.empty')}</p>
+          ) : (
+            <Tree className={styles.tree} aria-label={t('tab.suppliers.tree')} aria-describedby="supplier-tree-help" openItems={openItems} onOpenChange={onOpenChange}>
+              {tree.data.roots.map(item)}
+            </Tree>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

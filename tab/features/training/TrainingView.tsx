@@ -1,0 +1,242 @@
+/**
+ * Utbildning: completion of the mandatory courses per unit and per person (whom the server lets the
+ * actor see), and — for ISAM and the administrative unit — the import of the e-learning platform's
+ * CSV export with the per-line report (nothing is saved when any line is wrong).
+ */
+import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { ApiError, newIdempotencyKey, type ApiClient } from '../../api/client';
+import type { TrainingImportResult, TrainingOverview } from '../../api/types';
+import { useI18n } from '../../app/i18n';
+import { navigate } from '../../app/router';
+import type { ViewProps } from '../../app/routes';
+import { useSession } from '../../app/session';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { useAsync } from '../../components/useAsync';
+import { ViewHeading } from '../../components/ViewHeading';
+
+export const trainingApi = (api: ApiClient) => ({
+  overview: (unit?: string) => api.get<TrainingOverview>('/trainings', { unit }),
+  importCsv: (text: string, key: string) => api.upload<TrainingImportResult>('/trainings/import', text, { idempotencyKey: key, contentType: 'text/csv' }),
+});
+
+const MAX_BYTES = 1_048_576;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
+  section: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  wrap: { overflowX: 'auto' },
+  help: { margin: 0, color: tokens.colorNeutralForeground2 },
+  form: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, maxHeight: '20rem', overflowY: 'auto' },
+  num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+});
+
+export default function TrainingView({ query }: ViewProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { api } = useSession();
+  const training = useMemo(() => trainingApi(api), [api]);
+  const unit = query.get('unit') ?? '';
+  const data = useAsync(() => training.overview(unit || undefined), [training, unit]);
+  const d = data.data;
+
+  return (
+    <div className={styles.root}>
+      <div>
+        <ViewHeading>{t('tab.training.title')}</ViewHeading>
+        <p className={styles.intro}>{t('tab.training.intro')}</p>
+      </div>
+      {data.error !== undefined && <ErrorMessage error={data.error} onRetry={data.reload} />}
+      {d?.canImport && <ImportSection onImported={data.reload} />}
+      {d && (
+        <section className={styles.section} aria-labelledby="training-units">
+          <h2 id="training-units" className={styles.h2}>
+            {t('tab.training.units')}
+          </h2>
+          <div className={styles.wrap}>
+            <Table size="small" aria-label={t('tab.training.unitsCaption')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('tab.training.col.unit')}</TableHeaderCell>
+                  <TableHeaderCell>{t('tab.training.col.people')}</TableHeaderCell>
+                  <TableHeaderCell>{t('tab.training.col.done')}</TableHeaderCell>
+                  <TableHeaderCell>{t('tab.training.col.share')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {d.units.map((u) => {
+                  const share = u.required ? Math.round((100 * u.completed) / u.required) : 100;
+                  return (
+                    <TableRow key={u.unit}>
+                      <TableCell>{u.unit}</TableCell>
+                      <TableCell className={styles.num}>{u.people}</TableCell>
+                      <TableCell className={styles.num}>{t('tab.chart.of', { value: u.completed, total: u.required })}</TableCell>
+                      <TableCell>
+                        <Badge className={styles.badge} appearance="tint" color={share >= 90 ? 'success' : share >= 60 ? 'warning' : 'danger'}>
+                          {t('tab.chart.percent', { value: share })}
+                        </Badge>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </div>
+        </section>
+      )}
+      {d && (
+        <section className={styles.section} aria-labelledby="training-people">
+          <h2 id="training-people" className={styles.h2}>
+            {t('tab.training.people')}
+          </h2>
+          {!d.peopleVisible && <p className={styles.help}>{t('tab.training.ownOnly')}</p>}
+          <Field label={t('tab.training.unitFilter')} style={{ maxWidth: '20rem' }}>
+            <Select value={unit} onChange={(_, x) => navigate('/training', { unit: x.value || undefined }, { replace: true })}>
+              <option value="">{t('tab.training.allUnits')}</option>
+              {d.units.map((u) => (
+                <option key={u.unit} value={u.unit}>
+                  {u.unit}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={styles.wrap}>
+            <Table size="small" aria-label={t('tab.training.peopleCaption')} aria-busy={data.loading}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('tab.training.col.person')}</TableHeaderCell>
+                  <TableHeaderCell>{t('tab.training.col.unit')}</TableHeaderCell>
+                  {d.courses.map((c) => (
+                    <TableHeaderCell key={c.code}>
+                      <abbr title={c.name}>{c.code}</abbr>
+                    </TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {d.people.map((p) => (
+                  <TableRow key={p.id}>
+                    <TableCell>{p.name}</TableCell>
+                    <TableCell>{p.unit ?? '–'}</TableCell>
+                    {d.courses.map((c) => {
+                      const cell = p.courses[c.code]!;
+                      return (
+                        <TableCell key={c.code}>
+                          {!cell.required ? (
+                            <span className={styles.help}>{t('tab.training.notRequired')}</span>
+                          ) : cell.valid ? (
+                            <Badge className={styles.badge} appearance="tint" color="success">
+                              {i18n.date(cell.completedAt!)}
+                            </Badge>
+                          ) : (
+                            <Badge className={styles.badge} appearance="filled" color="danger">
+                              {cell.completedAt ? t('tab.training.expired', { date: i18n.date(cell.completedAt) }) : t('tab.training.missing')}
+                            </Badge>
+                          )}
+                        </TableCell>
+                      );
+                    })}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ImportSection({ onImported }: { onImported: () => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const training = useMemo(() => trainingApi(api), [api]);
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<TrainingImportResult | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setAlert(null);
+    setResult(null);
+    if (!file) return setAlert(t('validation.required', { field: t('tab.training.file') }));
+    if (file.size > MAX_BYTES) return setAlert(t('tab.training.tooLarge'));
+    setBusy(true);
+    try {
+      const r = await training.importCsv(await file.text(), newIdempotencyKey());
+      setResult(r);
+      onImported();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422) setResult(error.body as unknown as TrainingImportResult);
+      else setAlert(errorText(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className={styles.section} aria-labelledby="training-import">
+      <h2 id="training-import" className={styles.h2}>
+        {t('tab.training.import')}
+      </h2>
+      <p className={styles.help}>{t('tab.training.importHelp')}</p>
+      <form className={styles.form} onSubmit={(e) => void submit(e)}>
+        <div>
+          <label htmlFor={fileId} style={{ display: 'block', marginBottom: tokens.spacingVerticalXS }}>
+            {t('tab.training.file')}
+          </label>
+          <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {t('tab.training.importButton')}
+        </Button>
+      </form>
+      {alert && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{alert}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <div role="region" aria-labelledby="import-result" style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }}>
+          <h3 id="import-result" className={styles.h3}>
+            {t('tab.training.result')}
+          </h3>
+          <MessageBar intent={result.report.ok ? 'success' : 'error'} role={result.report.ok ? 'status' : 'alert'}>
+            <MessageBarBody>
+              {result.report.ok
+                ? t('tab.training.resultOk', { lines: result.report.lines, imported: result.report.imported, already: result.report.alreadyRecorded, skipped: result.skipped.length })
+                : t('tab.training.resultFailed', { errors: result.errors.length })}
+            </MessageBarBody>
+          </MessageBar>
+          {result.errors.length > 0 && (
+            <>
+              <h4 className={styles.h3}>{t('tab.training.errors')}</h4>
+              <ul className={styles.list}>
+                {result.errors.map((x, n) => (
+                  <li key={n}>{x.text}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {result.skipped.length > 0 && (
+            <>
+              <h4 className={styles.h3}>{t('tab.training.skipped')}</h4>
+              <ul className={styles.list}>
+                {result.skipped.map((x, n) => (
+                  <li key={n}>{x.text}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
