@@ -16,7 +16,6 @@ import {
   canTriageIncident,
   ClockKind,
   IncidentCategory,
-  involvesPersonalData,
   isLater,
   ItemId,
   Line,
@@ -414,4 +413,3 @@ export async function myCases(deps: Deps, actor: Actor): Promise<MyCases> {
   };
 }
 
-export { involvesPersonalData };
