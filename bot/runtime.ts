@@ -4,7 +4,8 @@
  * way; only the store, directory and config differ.
  */
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { resolveLocale, t } from '../core/i18n';
 import type { Deps } from '../core/app/context';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
@@ -57,9 +58,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const features = options.features ?? allFeatures;
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const adapter = createAdapter(config);
-  adapter.onTurnError = async (_context, error) => {
-    log.error({ event: 'bot.turn_error', err: error instanceof Error ? error.message : String(error) }, 'turn failed');
-  };
+  adapter.onTurnError = turnErrorHandler(log);
   const conversations = new ConversationDirectory(options.store, options.clock);
   const bot = new LisBot({ deps, conversations, features, log, fallback: showMenu });
   const notifier = new BotNotifier(adapter, botAppId(config), config.tenantId, options.store, conversations, options.clock);
@@ -92,5 +91,28 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await scheduler.stop();
       await outbox.stop();
     },
+  };
+}
+
+/**
+ * What the adapter does when a turn throws past the bot's own guard: log it with its stack, and
+ * answer without internals.
+ */
+export function turnErrorHandler(log: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    log.error({ event: 'bot.turn_error', err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'turn failed');
+    // An invoke always gets its answer (without one the adapter says 501): a card action the
+    // Universal Actions way (HTTP 200, an error message the client shows), anything else 500.
+    if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      const locale = resolveLocale(typeof context.activity.locale === 'string' ? context.activity.locale : null);
+      const cardAction = context.activity.name === 'adaptiveCard/action';
+      const value = cardAction
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t(locale, 'error.unexpected') }
+        : { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: t(locale, 'error.unexpected') } };
+      await context.sendActivity({ type: 'invokeResponse', value: { status: cardAction ? 200 : 500, body: value } });
+      return;
+    }
+    // Anything else: the door answers 500 without internals (bot/teams/endpoint.ts).
+    throw error;
   };
 }

@@ -8,9 +8,10 @@ import { bot } from './messages/bot';
 import { common } from './messages/common';
 import { domain } from './messages/domain';
 import { incidents } from './messages/incidents';
+import { security } from './messages/security';
 import { tab } from './messages/tab';
 
-const areas = [common, domain, bot, incidents, access, tab, ambassadors] as const;
+const areas = [common, domain, bot, incidents, access, tab, ambassadors, security] as const;
 
 type Merge<A extends readonly { sv: object }[]> = A extends readonly [infer H extends { sv: object }, ...infer T extends readonly { sv: object }[]] ? H['sv'] & Merge<T> : unknown;
 
