@@ -10,6 +10,7 @@ import type { Deps } from '../core/app/context';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
+import { BotRateLimiter } from './api/rate-limit';
 import { composeDeps } from './compose';
 import type { Config } from './config';
 import { features as allFeatures } from './features';
@@ -60,7 +61,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const adapter = createAdapter(config);
   adapter.onTurnError = turnErrorHandler(log);
   const conversations = new ConversationDirectory(options.store, options.clock);
-  const bot = new LisBot({ deps, conversations, features, log, fallback: showMenu });
+  const bot = new LisBot({ deps, conversations, features, log, fallback: showMenu, limiter: new BotRateLimiter(config.botRate) });
   const notifier = new BotNotifier(adapter, botAppId(config), config.tenantId, options.store, conversations, options.clock);
 
   const cards = new Map(features.flatMap((f) => Object.entries(f.notifications ?? {})));

@@ -28,13 +28,14 @@ export interface RateLimitOptions {
 export const TAB_API_RATE: RateLimitOptions = { burst: 120, perSecond: 5 };
 
 /**
- * The bot: a person clicks a card or writes a message every few seconds at most; 30 at once and one
- * a second sustained stops a loop without touching real use. The tenant's bucket is sized from the
- * Graph budget (each activity costs 1–7 Graph requests), well above what the whole organisation
- * does at its busiest.
+ * The bot: a person clicks a card, writes a message or types in a search box (one invoke per
+ * keystroke) every second or so at most; 60 at once and two a second sustained stops a loop
+ * without touching real use. The tenant's bucket is sized from the Graph budget (each activity
+ * costs 1–7 Graph requests), well above what the whole organisation does at its busiest. The
+ * server's configuration can change both (BOT_RATE_USER, BOT_RATE_TENANT: bot/config.ts).
  */
 export const BOT_RATE: { user: RateLimitOptions; tenant: RateLimitOptions } = {
-  user: { burst: 30, perSecond: 1 },
+  user: { burst: 60, perSecond: 2 },
   tenant: { burst: 600, perSecond: 20 },
 };
 

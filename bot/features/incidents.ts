@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { formatStockholm, has, stockholmInputToUtc, utcToStockholmInput, type SignificanceHint } from '../../core/domain';
+import { formatStockholm, has, INCIDENT_CATEGORIES, stockholmInputToUtc, utcToStockholmInput, type SignificanceHint } from '../../core/domain';
 import { canInvestigateIncident, canTriageIncident } from '../../core/domain/policy';
 import {
   closeIncident,
@@ -104,6 +104,7 @@ function stepErrors(l: Locale, step: WizardStep, d: Draft, now: Date): string[] 
   const errors: string[] = [];
   const soon = now.getTime() + 5 * 60_000;
   if (step === 'kind' && !d.category) errors.push(t(l, 'validation.required', { field: t(l, 'incident.wizard.category') }));
+  else if (step === 'kind' && !(INCIDENT_CATEGORIES as readonly string[]).includes(d.category)) errors.push(t(l, 'incident.wizard.unknownCategory'));
   if (step === 'what') {
     if (!d.description.trim()) errors.push(t(l, 'validation.required', { field: t(l, 'field.description') }));
     if (!d.discoveredDate || !d.discoveredTime) errors.push(t(l, 'incident.error.dateWithoutTime'));
@@ -116,6 +117,7 @@ function stepErrors(l: Locale, step: WizardStep, d: Draft, now: Date): string[] 
   if (step === 'personal') {
     if (!['yes', 'no', 'unknown'].includes(d.involved)) errors.push(t(l, 'validation.required', { field: t(l, 'incident.wizard.involved') }));
     if (d.approxSubjects && !/^\d{1,9}$/.test(d.approxSubjects.trim())) errors.push(t(l, 'validation.notInteger', { field: t(l, 'incident.wizard.subjects') }));
+    if (d.dataCategories.split(',').some((c) => c && !(DATA_CATEGORIES as readonly string[]).includes(c))) errors.push(t(l, 'incident.wizard.unknownDataCategory'));
   }
   return errors;
 }

@@ -3,6 +3,7 @@
  * where the conversation can be reached, and routes to the features (bot/features/*). Wire names
  * are mapped to routes once, here; handlers are thin (parse → one use case → card).
  */
+import { z } from 'zod';
 import { ActivityTypes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import { loadActor, type Actor } from '../../core/app/actor';
 import { Refused } from '../../core/app/errors';
@@ -59,7 +60,8 @@ export class LisBot {
   private readonly messageActions = new Map<string, MessageAction>();
   private readonly searches = new Map<string, ChoiceSearch>();
 
-  private readonly limiter: BotRateLimiter;
+  /** Per-tenant and per-person limits; replaceable (tests, or a limiter shared between instances). */
+  limiter: BotRateLimiter;
 
   constructor(private readonly options: LisBotOptions) {
     this.limiter = options.limiter ?? new BotRateLimiter();
@@ -255,6 +257,8 @@ export class LisBot {
     } catch (error) {
       const l = turn.locale;
       if (error instanceof Refused) return show(messageCard(l, 'warning', t(l, error.messageKey, error.params)));
+      // Card data that does not have the shape the handler parses (a forged or very old card).
+      if (error instanceof z.ZodError) return show(messageCard(l, 'warning', t(l, 'bot.unknownAction')));
       if (error instanceof RecordValidationError) return show(messageCard(l, 'warning', formatIssues(l, error.issues).join('\n')));
       if (error instanceof ConflictError) return show(messageCard(l, 'warning', t(l, 'error.conflict')));
       if (error instanceof NotFoundError) return show(messageCard(l, 'warning', t(l, 'error.notFound')));

@@ -41,6 +41,11 @@ export function botEndpoint(adapter: CloudAdapter, bot: LisBot, log: Logger): Ro
         json(res, 400, { error: 'bad_activity', message: t(localeOf(req), 'http.badActivity', { field: check.field }) });
         return;
       }
+      // A user id that is not a string is made one, so that the bot can answer the sender with a
+      // clear message (it checks for an Entra object id); the reply copies the sender.
+      const from = (req.body as { from?: { id?: unknown; aadObjectId?: unknown } }).from;
+      if (from && from.id !== undefined && typeof from.id !== 'string') from.id = typeof from.id === 'number' ? String(from.id) : 'invalid';
+      if (from && from.aadObjectId != null && typeof from.aadObjectId !== 'string') from.aadObjectId = typeof from.aadObjectId === 'number' ? String(from.aadObjectId) : 'invalid';
       const outcome: TurnOutcome = {};
       const isInvoke = (req.body as { type?: string }).type === 'invoke';
       try {

@@ -32,7 +32,7 @@ const activity = {
 };
 
 /** Sends raw bytes with the given headers; returns status, content type and the text of the answer. */
-async function raw(path: string, body: string | Buffer | undefined, headers: Record<string, string>, method = 'POST') {
+async function raw(path: string, body: string | undefined, headers: Record<string, string>, method = 'POST') {
   const res = await fetch(`${h.app.appUrl}${path}`, { method, headers, body });
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text(), headers: res.headers };
 }
