@@ -51,6 +51,8 @@ export interface Config {
   tenantId: string;
   /** Public base URL of the app (tab and bot endpoint), as Teams reaches it. */
   publicUrl: string;
+  /** The Teams app id (`TEAMS_APP_ID`, the manifest's id): cards then link to records with Teams deep links. */
+  teamsAppId: string | null;
   userAgent: string;
   /** Days an incident investigation may take (DOMAIN.md: a setting, default 30). */
   investigationDays: number;
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recertificationMonths: months(env.RECERTIFICATION_MONTHS),
     retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 50),
     ambassadorInviteDays: int(env, 'AMBASSADOR_INVITE_DAYS', 7, 1, 60),
+    teamsAppId: env.TEAMS_APP_ID && GUID.test(env.TEAMS_APP_ID.trim()) ? env.TEAMS_APP_ID.trim() : null,
     botRate: { user: rate(env, 'BOT_RATE_USER', { burst: 60, perSecond: 2 }), tenant: rate(env, 'BOT_RATE_TENANT', { burst: 600, perSecond: 20 }) },
   };
 

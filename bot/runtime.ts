@@ -11,6 +11,8 @@ import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
 import { BotRateLimiter } from './api/rate-limit';
+import { recordLinks } from './cards/links';
+import { plainHeading } from './cards/render';
 import { composeDeps } from './compose';
 import type { Config } from './config';
 import { features as allFeatures } from './features';
@@ -61,14 +63,19 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const adapter = createAdapter(config);
   adapter.onTurnError = turnErrorHandler(log);
   const conversations = new ConversationDirectory(options.store, options.clock);
-  const bot = new LisBot({ deps, conversations, features, log, fallback: showMenu, limiter: new BotRateLimiter(config.botRate) });
+  const links = recordLinks(config);
+  const bot = new LisBot({ deps, conversations, features, log, fallback: showMenu, limiter: new BotRateLimiter(config.botRate), links });
   const notifier = new BotNotifier(adapter, botAppId(config), config.tenantId, options.store, conversations, options.clock);
 
   const cards = new Map(features.flatMap((f) => Object.entries(f.notifications ?? {})));
   const render: CardRenderer = (name, payload, locale) => {
-    const build = cards.get(name);
-    if (!build) throw new Error(`No notification card named ${name}`);
-    return build(payload, locale);
+    const def = cards.get(name);
+    if (!def) throw new Error(`No notification card named ${name}`);
+    const build = typeof def === 'function' ? def : def.card;
+    const card = build(payload, locale, { links });
+    // Teams shows the summary in toasts and the activity feed instead of "sent a card".
+    const summary = typeof def === 'function' ? plainHeading(card) : def.summary(payload, locale);
+    return { card, summary: summary || t(locale, 'app.name') };
   };
   const outbox = new OutboxWorker(deps, notifier, render, log, { instanceId, ...(options.pacer ? { pacer: options.pacer } : {}) });
   const scheduler = new Scheduler(deps, features.flatMap((f) => f.jobs ?? []), log, instanceId);

@@ -33,12 +33,15 @@ import {
   DATA_CATEGORIES,
   investigationCard,
   myCasesCard,
+  NO_SUPPLIER,
   noticeCard,
+  noticeSummary,
   receiptCard,
   reminderCard,
   reopenCard,
   reportsCard,
   triageCard,
+  UNKNOWN_ASSET,
   wizardCard,
   WIZARD_STEPS,
   type Draft,
@@ -47,8 +50,9 @@ import {
   type TriageValues,
   type WizardStep,
 } from '../cards/incidents';
+import { decodeDraft } from '../cards/draft-codec';
 import { messageCard } from '../cards/message';
-import type { AdaptiveCard } from '../cards/render';
+import { isShortCard, type AdaptiveCard } from '../cards/render';
 import type { ActionResult, BotFeature, Turn } from '../teams/turn';
 
 const str = (max: number) => z.string().max(max).catch('');
@@ -83,21 +87,24 @@ function newDraft(now: Date, prefill: Partial<Draft> = {}): Draft {
 
 /** The draft from the card's data, with the inputs the person just typed laid over it. */
 function readDraft(data: Record<string, unknown>): Draft {
-  let raw: unknown;
-  try {
-    raw = typeof data.draft === 'string' && data.draft.length < 40_000 ? JSON.parse(data.draft) : null;
-  } catch {
-    raw = null;
-  }
-  const parsed = DraftSchema.safeParse(raw);
+  // The fields of the step the card showed travel in its inputs, not in the draft (cards/incidents.ts).
+  const parsed = DraftSchema.partial({ ...Object.fromEntries(DRAFT_FIELDS.map((f) => [f, true])) } as never).safeParse(decodeDraft(data.draft));
   if (!parsed.success) throw new Refused('invalid', 'incident.error.draft');
-  const draft = parsed.data as Draft;
+  const draft = { ...newDraftFields(), ...(parsed.data as Partial<Draft>) } as Draft;
   for (const f of DRAFT_FIELDS) {
     const v = data[f];
     if (typeof v === 'string') draft[f] = DraftSchema.shape[f].parse(v) as never;
   }
+  // The "don't know" / "none" choices have a value of their own (an empty value is invalid in a card).
+  if (draft.assetId === UNKNOWN_ASSET) draft.assetId = '';
+  if (draft.supplierId === NO_SUPPLIER) draft.supplierId = '';
   return draft;
 }
+
+const newDraftFields = (): Omit<Draft, 'id'> => ({
+  category: '', title: '', description: '', discoveredDate: '', discoveredTime: '', occurredDate: '', occurredTime: '', occurredUnknown: 'false',
+  assetId: '', supplierId: '', involved: '', approxSubjects: '', dataCategories: '', protectedIdentity: 'false',
+});
 
 /** Per-step checks in the person's language; the use case validates everything again on submit. */
 function stepErrors(l: Locale, step: WizardStep, d: Draft, now: Date): string[] {
@@ -182,8 +189,27 @@ async function reviewFacts(deps: Deps, l: Locale, d: Draft) {
 async function wizard(turn: Turn, step: WizardStep, draft: Draft, errors: string[], mode: 'execute' | 'submit'): Promise<AdaptiveCard> {
   const { assets, suppliers } = step === 'where' ? await registerChoices(turn.deps) : { assets: [], suppliers: [] };
   const review = step === 'review' ? await reviewFacts(turn.deps, turn.locale, draft) : undefined;
-  return wizardCard(turn.locale, { step, draft, errors, assets, suppliers, ...(review ? { review } : {}), mode });
+  const card = wizardCard(turn.locale, { step, draft, errors, assets, suppliers, ...(review ? { review } : {}), mode });
+  if (!isShortCard(card)) return card;
+  // Whatever was typed must not make the form fail: the one field that can be that long is the
+  // description. Keep as much of it as fits, say so, and show the step where it is edited.
+  const l = turn.locale;
+  let lo = 0;
+  let hi = draft.description.length;
+  let best: AdaptiveCard | null = null;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const shorter = { ...draft, description: draft.description.slice(0, mid) };
+    const attempt = wizardCard(l, { step: 'what', draft: shorter, errors: [...errors, t(l, 'incident.wizard.descriptionShortened', { n: mid })], assets: [], suppliers: [], mode });
+    if (isShortCard(attempt)) hi = mid - 1;
+    else {
+      lo = mid;
+      best = attempt;
+    }
+  }
+  return best ?? wizardCard(l, { step: 'what', draft: { ...draft, description: '' }, errors: [...errors, t(l, 'incident.wizard.descriptionShortened', { n: 0 })], assets: [], suppliers: [], mode });
 }
+
 
 /** One step of the report flow (chat and dialog alike). Returns the next card, or the receipt. */
 async function reportStep(turn: Turn, verb: string, data: Record<string, unknown>, mode: 'execute' | 'submit'): Promise<ActionResult> {
@@ -207,7 +233,7 @@ async function reportStep(turn: Turn, verb: string, data: Record<string, unknown
   try {
     // The key joins the person and the draft: a double click or Teams' retry makes one incident.
     const result = await reportIncident(turn.deps, await turn.actor(), toInput(draft), `${turn.actorId}:${draft.id}`);
-    return { card: receiptCard(l, result.view, !result.created) };
+    return { card: receiptCard(l, result.view, !result.created, turn.links) };
   } catch (error) {
     if (error instanceof RecordValidationError) return { card: await wizard(turn, 'review', draft, formatIssues(l, error.issues), mode) };
     if (error instanceof Refused && error.reason === 'invalid') return { card: await wizard(turn, 'review', draft, [t(l, error.messageKey, error.params)], mode) };
@@ -225,7 +251,7 @@ function audienceOf(actor: Actor, view: IncidentView): NoticeAudience {
 async function openIncident(turn: Turn, id: string): Promise<ActionResult> {
   const actor = await turn.actor();
   const { view } = await viewIncident(turn.deps, actor, id);
-  return { card: noticeCard(turn.locale, view, audienceOf(actor, view), turn.deps.clock.now()) };
+  return { card: noticeCard(turn.locale, view, audienceOf(actor, view), turn.deps.clock.now(), turn.links) };
 }
 
 function hintText(l: Locale, h: SignificanceHint): string {
@@ -262,7 +288,7 @@ async function triageForm(turn: Turn, id: string, data: Record<string, unknown>,
   const { stored, view } = await viewIncident(turn.deps, actor, id);
   const values = triageValues(view, data, stored.data);
   const hints = await triageHints(turn.deps, stored, { restrictedHours: hours(values.restrictedHours), manualWorkaroundHours: hours(values.manualHours) });
-  return { card: triageCard(turn.locale, view, values, hints.map((h) => hintText(turn.locale, h)), errors) };
+  return { card: triageCard(turn.locale, view, values, hints.map((h) => hintText(turn.locale, h)), errors, turn.links) };
 }
 
 async function casesCard(turn: Turn): Promise<AdaptiveCard> {
@@ -332,7 +358,7 @@ export const incidentsFeature: BotFeature = {
         const actor = await turn.actor();
         if (!canTriageIncident(actor)) throw forbidden('incident.error.mayNotTriage');
         const { view } = await viewIncident(turn.deps, actor, idOf(data));
-        return { card: reportsCard(turn.locale, view, turn.deps.clock.now()) };
+        return { card: reportsCard(turn.locale, view, turn.deps.clock.now(), turn.links) };
       },
     },
     {
@@ -341,7 +367,7 @@ export const incidentsFeature: BotFeature = {
         const kind = z.string().max(40).catch('').parse(data.kind);
         const reference = typeof data[`ref_${kind}`] === 'string' ? (data[`ref_${kind}`] as string) : null;
         const updated = await markReportSent(turn.deps, await turn.actor(), idOf(data), kind, reference, opKey(turn));
-        return { card: reportsCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), turn.deps.clock.now()) };
+        return { card: reportsCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), turn.deps.clock.now(), turn.links) };
       },
     },
     {
@@ -351,7 +377,7 @@ export const incidentsFeature: BotFeature = {
         const { stored, view } = await viewIncident(turn.deps, actor, idOf(data));
         if (!canInvestigateIncident(actor, stored.data)) throw forbidden('incident.error.mayNotInvestigate');
         const values = { findings: stored.data.investigation?.findings ?? '', actions: stored.data.investigation?.actions ?? '' };
-        return { card: investigationCard(turn.locale, view, values, [], turn.deps.clock.now()) };
+        return { card: investigationCard(turn.locale, view, values, [], turn.deps.clock.now(), turn.links) };
       },
     },
     {
@@ -362,11 +388,11 @@ export const incidentsFeature: BotFeature = {
         const actor = await turn.actor();
         try {
           const updated = await recordInvestigation(turn.deps, actor, id, values, opKey(turn));
-          return { card: investigationCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), values, [], turn.deps.clock.now()) };
+          return { card: investigationCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), values, [], turn.deps.clock.now(), turn.links) };
         } catch (error) {
           if (!(error instanceof RecordValidationError)) throw error;
           const { view } = await viewIncident(turn.deps, actor, id);
-          return { card: investigationCard(turn.locale, view, values, formatIssues(turn.locale, error.issues), turn.deps.clock.now()) };
+          return { card: investigationCard(turn.locale, view, values, formatIssues(turn.locale, error.issues), turn.deps.clock.now(), turn.links) };
         }
       },
     },
@@ -426,8 +452,11 @@ export const incidentsFeature: BotFeature = {
     },
   ],
   notifications: {
-    'incident.notice': (payload, locale) => noticeCard(locale, payload.view as IncidentView, payload.audience === 'isam' ? 'isam' : payload.audience === 'dso' ? 'dso' : 'person', new Date(String(payload.at ?? new Date().toISOString()))),
-    'incident.reminder': (payload, locale) => reminderCard(locale, payload as unknown as ReminderPayload),
+    'incident.notice': {
+      card: (payload, locale, { links }) => noticeCard(locale, payload.view as IncidentView, payload.audience === 'isam' ? 'isam' : payload.audience === 'dso' ? 'dso' : 'person', new Date(String(payload.at ?? new Date().toISOString())), links),
+      summary: (payload, locale) => noticeSummary(locale, payload.view as IncidentView),
+    },
+    'incident.reminder': (payload, locale, { links }) => reminderCard(locale, payload as unknown as ReminderPayload, links),
   },
   jobs: [{ name: 'incident-reminders', everyMs: 5 * 60_000, run: async (deps, now) => void (await sendIncidentReminders(deps, now)) }],
 };

@@ -11,6 +11,7 @@ import type { Deps } from '../../core/app/context';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { ConflictError, NotFoundError, RecordValidationError, StoreUnavailableError } from '../../core/ports/errors';
 import { formatIssues } from '../../core/i18n/validation';
+import { NO_LINKS, type RecordLinks } from '../cards/links';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import { messageCard } from '../cards/message';
 import { escapeMarkdown } from '../cards/escape';
@@ -48,6 +49,8 @@ export interface LisBotOptions {
   log: Logger;
   /** What unrecognised personal messages get (the menu card). */
   fallback: (turn: Turn) => Promise<void>;
+  /** Links from cards to records (default: none). */
+  links?: RecordLinks;
 }
 
 function normalise(text: string): string {
@@ -138,6 +141,7 @@ export class LisBot {
       conversationType,
       conversationId: activity.conversation.id,
       activityKey: `${activity.conversation.id}:${activity.id ?? activity.replyToId ?? ''}`,
+      links: this.options.links ?? NO_LINKS,
       reply: async (message) => {
         await context.sendActivity(typeof message === 'string' ? { type: 'message', text: message } : { type: 'message', attachments: [cardAttachment(message)] });
       },

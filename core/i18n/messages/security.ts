@@ -18,6 +18,7 @@ export const security = defineMessages(
     'incident.wizard.descriptionShortened': 'Beskrivningen var för lång för ett kort i chatten och har kortats till {n} tecken. Korta den gärna själv – efter inskicket kan du komplettera i fliken.',
     'incident.wizard.unknownCategory': 'Välj en av de listade typerna av händelse.',
     'incident.wizard.unknownDataCategory': 'Välj kategorier av personuppgifter bland de listade.',
+    'incident.summary.notice': 'Incident {number}: {status}',
   },
   {
     'http.unsupportedMediaType': 'The request has a content type that is not supported ({type}). Send JSON in UTF-8.',
@@ -35,5 +36,6 @@ export const security = defineMessages(
     'incident.wizard.descriptionShortened': 'The description was too long for a card in chat and has been shortened to {n} characters. You may shorten it yourself – after submitting you can add to it in the tab.',
     'incident.wizard.unknownCategory': 'Choose one of the listed kinds of event.',
     'incident.wizard.unknownDataCategory': 'Choose categories of personal data from the list.',
+    'incident.summary.notice': 'Incident {number}: {status}',
   },
 );
