@@ -194,20 +194,21 @@ async function wizard(turn: Turn, step: WizardStep, draft: Draft, errors: string
   // Whatever was typed must not make the form fail: the one field that can be that long is the
   // description. Keep as much of it as fits, say so, and show the step where it is edited.
   const l = turn.locale;
+  const facts = review ?? (await reviewFacts(turn.deps, l, draft));
   let lo = 0;
   let hi = draft.description.length;
-  let best: AdaptiveCard | null = null;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     const shorter = { ...draft, description: draft.description.slice(0, mid) };
-    const attempt = wizardCard(l, { step: 'what', draft: shorter, errors: [...errors, t(l, 'incident.wizard.descriptionShortened', { n: mid })], assets: [], suppliers: [], mode });
-    if (isShortCard(attempt)) hi = mid - 1;
-    else {
-      lo = mid;
-      best = attempt;
-    }
+    // It must fit where it is edited, on the step that did not fit (its lists), and on the review.
+    const fits = (o: Parameters<typeof wizardCard>[1]) => !isShortCard(wizardCard(l, o));
+    const ok = fits({ step: 'what', draft: shorter, errors, assets: [], suppliers: [], mode }) && fits({ step, draft: shorter, errors, assets, suppliers, review: facts, mode }) && fits({ step: 'review', draft: shorter, errors, assets: [], suppliers: [], review: facts, mode });
+    if (ok) lo = mid;
+    else hi = mid - 1;
   }
-  return best ?? wizardCard(l, { step: 'what', draft: { ...draft, description: '' }, errors: [...errors, t(l, 'incident.wizard.descriptionShortened', { n: 0 })], assets: [], suppliers: [], mode });
+  // A margin for what the remaining steps add (their answers, the review's facts).
+  const n = Math.floor(lo * 0.95);
+  return wizardCard(l, { step: 'what', draft: { ...draft, description: draft.description.slice(0, n) }, errors: [...errors, t(l, 'incident.wizard.descriptionShortened', { n })], assets: [], suppliers: [], mode });
 }
 
 
