@@ -1,0 +1,59 @@
+/**
+ * Issue 17.2: every card template, rendered with representative data in both languages, is a valid
+ * Adaptive Card as the official SDK (adaptivecards 3.0.6) reads it — parsed with
+ * `AdaptiveCard.parse` and checked with `validateProperties`, failing on any event — fully expanded,
+ * and within Teams' size limit. Today the incident wizard's "vet ej" choices had an empty value,
+ * which the SDK rejects.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import * as AC from 'adaptivecards';
+import { describe, expect, it } from 'vitest';
+import { MAX_CARD_BYTES, shortCard } from '../../../bot/cards/render';
+import { CATALOGUE, TEMPLATE_FILES } from './catalogue';
+
+/** The SDK's parse and validation events for a card (empty when it is valid). */
+export function adaptiveCardProblems(card: unknown): string[] {
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  const events = Array.from({ length: context.eventCount }, (_, i) => `parse: ${context.getEventAt(i).message}`);
+  return [...events, ...parsed.validateProperties().validationEvents.map((e) => `validate: ${e.message}`)];
+}
+
+describe('every card', () => {
+  for (const locale of ['sv', 'en'] as const) {
+    it(`is a valid Adaptive Card, fully expanded and under ${MAX_CARD_BYTES} bytes (${locale})`, () => {
+      const problems: string[] = [];
+      for (const entry of CATALOGUE) {
+        const card = entry.build(locale, (s) => s);
+        const json = JSON.stringify(card);
+        if (json.includes('${')) problems.push(`${entry.name}: unexpanded template expression`);
+        if (Buffer.byteLength(json) > MAX_CARD_BYTES) problems.push(`${entry.name}: ${Buffer.byteLength(json)} bytes`);
+        for (const p of adaptiveCardProblems(card)) problems.push(`${entry.name}: ${p}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('including the short version that replaces a card too large for Teams', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      expect(adaptiveCardProblems(shortCard(locale, 'Incident INC\\-2026\\-0042', { url: 'https://lis.example.org/#/incidents/42', open: { verb: 'incident.open', id: '42' } }))).toEqual([]);
+      expect(adaptiveCardProblems(shortCard(locale, ''))).toEqual([]);
+    }
+  });
+
+  it('the catalogue covers every template file', () => {
+    const files = readdirSync(path.resolve(import.meta.dirname, '../../../bot/cards/templates')).map((f) => f.replace(/\.json$/, '')).sort();
+    expect(files).toEqual([...TEMPLATE_FILES].sort());
+    const rendered = new Set(CATALOGUE.flatMap((e) => [JSON.stringify(e.build('sv', (s) => s))]));
+    expect(rendered.size).toBe(CATALOGUE.length);
+  });
+
+  it('gives the wizard’s "vet ej" and "ingen" choices a value of their own', () => {
+    const where = CATALOGUE.find((e) => e.name === 'incident wizard, where')!.build('sv', (s) => s);
+    const choices = JSON.stringify(where).match(/"choices":\[[^\]]*\]/g)!.join();
+    expect(choices).not.toContain('"value":""');
+    expect(choices).toContain('"title":"Vet ej","value":"unknown"');
+  });
+});
