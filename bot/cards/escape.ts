@@ -15,7 +15,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, (c) => `\\${c}`)
     .replace(/([a-z][a-z0-9+\\.-]*):(\/\/)/gi, `$1:${ZWSP}$2`)
-    .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
+    .replace(/www\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
     .replace(/\n/g, '\n\n'); // a single newline disappears in Teams' markdown: keep the writer's lines
 }
 

@@ -295,7 +295,8 @@ export function reportsCard(l: Locale, view: IncidentView, now: Date, links: Rec
       return c.kind === 'cs_final_report' && view.status !== 'closed' ? [line, { ...line, kind: 'cs_situation_report', text: t(l, 'incident.reports.situation'), due: '' }] : [line];
     });
   return renderTemplate(reportsTemplate, {
-    t: { title: t(l, 'incident.reports.title', { number: view.caseNumber }), none: t(l, 'incident.reports.none') },
+    // Texts go through `t` (escaped); the rest of each line drives inputs and buttons.
+    t: { title: t(l, 'incident.reports.title', { number: view.caseNumber }), none: t(l, 'incident.reports.none'), open: open.map((o) => ({ text: o.text, due: o.due })) },
     v: { id: view.id, open, back: t(l, 'incident.action.open') },
   }, incidentRecord(l, view.id, links));
 }

@@ -92,6 +92,7 @@ export function renderTemplate(template: object, data: CardData, options: Render
   const t = escapeAll(prepare(data.t, true, () => (cut = true)) as Record<string, unknown>);
   const v = prepare(data.v ?? {}, false, () => undefined);
   const card = new ACData.Template(template).expand({ $root: { t, v } }) as AdaptiveCard;
+  fillEmptyChoiceTitles(card);
   const locale = options.locale ?? 'sv';
   const url = safeUrl(options.record?.url);
   if (cut && url) {
@@ -118,6 +119,22 @@ export function shortCard(locale: Locale, heading: string, record?: RecordRef): 
     },
   }) as AdaptiveCard;
   return card;
+}
+
+/**
+ * A choice whose title came out empty (a name of nothing but control characters, say) would make the
+ * whole card invalid: it shows its value instead, or a dash.
+ */
+function fillEmptyChoiceTitles(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(fillEmptyChoiceTitles);
+  if (!node || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  if (o.type === 'Input.ChoiceSet' && Array.isArray(o.choices)) {
+    for (const c of o.choices as { title?: unknown; value?: unknown }[]) {
+      if (typeof c.title !== 'string' || !c.title.trim()) c.title = typeof c.value === 'string' && c.value.trim() ? c.value : '–';
+    }
+  }
+  Object.values(o).forEach(fillEmptyChoiceTitles);
 }
 
 /** True for the short version of a card that did not fit. */

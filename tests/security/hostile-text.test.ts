@@ -46,6 +46,11 @@ function expectDelivered(incidentId: string, number: string) {
   // Toasts and the feed say what it is, in each recipient's language.
   expect(channel!.activity.summary).toBe(`Incident ${number}: ${t('sv', 'incident.status.reported')}`);
   expect(manager!.activity.summary).toBe(`Incident ${number}: ${t('en', 'incident.status.reported')}`);
+  // A 1:1 chat also carries it as text (Android's lock screen uses that); a channel does not repeat it.
+  expect(manager!.activity.text).toBe(`Incident INC\\-${number.slice(4, 8)}\\-${number.slice(9)}: ${t('en', 'incident.status.reported')}`);
+  expect(channel!.activity.text).toBeUndefined();
+  // Every proactive post of this drain says what it is.
+  for (const post of h.connector.sent.filter((s) => s.method !== 'DELETE')) expect(typeof post.activity.summary, JSON.stringify(post.activity).slice(0, 200)).toBe('string');
   return { channel: channel!, manager: manager!, incidentId };
 }
 

@@ -4,6 +4,7 @@
  * names, comments, roles, themes…): the validation test passes the identity, the fuzz test hostile
  * text. Values a person cannot choose freely (statuses, kinds, dates the app writes) stay as they are.
  */
+import * as AC from 'adaptivecards';
 import type { CampaignView, LeaverView } from '../../../core/app/access-notify';
 import type { RequestView } from '../../../core/app/access-views';
 import type { MeetingView } from '../../../core/app/ambassadors';
@@ -171,3 +172,13 @@ export const TEMPLATE_FILES = [
   'incident-investigation', 'incident-notice', 'incident-receipt', 'incident-reminder', 'incident-reopen', 'incident-reports', 'incident-triage', 'incident-wizard',
   'menu', 'message', 'my-cases', 'training-record-form', 'training-reminder',
 ];
+
+/** The SDK's parse and validation events for a card (empty when it is valid). */
+export function adaptiveCardProblems(card: unknown): string[] {
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  const events = Array.from({ length: context.eventCount }, (_, i) => `parse: ${context.getEventAt(i).message}`);
+  return [...events, ...parsed.validateProperties().validationEvents.map((e) => `validate: ${e.message}`)];
+}
+

@@ -7,19 +7,9 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
-import { MAX_CARD_BYTES, shortCard } from '../../../bot/cards/render';
-import { CATALOGUE, TEMPLATE_FILES } from './catalogue';
-
-/** The SDK's parse and validation events for a card (empty when it is valid). */
-export function adaptiveCardProblems(card: unknown): string[] {
-  const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  parsed.parse(card, context);
-  const events = Array.from({ length: context.eventCount }, (_, i) => `parse: ${context.getEventAt(i).message}`);
-  return [...events, ...parsed.validateProperties().validationEvents.map((e) => `validate: ${e.message}`)];
-}
+import { MAX_CARD_BYTES, plainHeading, shortCard } from '../../../bot/cards/render';
+import { adaptiveCardProblems, CATALOGUE, TEMPLATE_FILES } from './catalogue';
 
 describe('every card', () => {
   for (const locale of ['sv', 'en'] as const) {
@@ -55,5 +45,16 @@ describe('every card', () => {
     const choices = JSON.stringify(where).match(/"choices":\[[^\]]*\]/g)!.join();
     expect(choices).not.toContain('"value":""');
     expect(choices).toContain('"title":"Vet ej","value":"unknown"');
+  });
+
+  it('has a heading that reads as plain text: the summary of a notification without its own', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      for (const entry of CATALOGUE) {
+        const heading = plainHeading(entry.build(locale, (x) => x));
+        expect(heading.length, entry.name).toBeGreaterThan(3);
+        expect(heading, entry.name).not.toMatch(/\\|\u200B/);
+      }
+    }
+    expect(plainHeading(CATALOGUE.find((e) => e.name === 'incident notice, ISAM')!.build('en', (x) => x))).toBe('Incident INC-2026-0042');
   });
 });
