@@ -57,4 +57,16 @@ describe('every card', () => {
     }
     expect(plainHeading(CATALOGUE.find((e) => e.name === 'incident notice, ISAM')!.build('en', (x) => x))).toBe('Incident INC-2026-0042');
   });
+
+  it('replaces a card that would not fit with a short one in the recipient’s language, linking to the record', () => {
+    const huge = (x: string) => `${x} ${'"'.repeat(30_000)}`;
+    for (const [name, locale, text] of [['access review', 'en', 'too large for a card in Teams'], ['incident notice, manager', 'sv', 'för stort för ett kort i Teams']] as const) {
+      const card = CATALOGUE.find((e) => e.name === name)!.build(locale, huge);
+      const json = JSON.stringify(card);
+      expect(json, name).toContain('"lis-card-short"');
+      expect(json, name).toContain(text);
+      expect(json, name).toMatch(/"type":"Action\.OpenUrl","title":"(Open in LIS|Öppna i LIS)","url":"https:\/\/lis\.example\.org\/#\/(access|incidents\/42)"/);
+      expect(Buffer.byteLength(json)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    }
+  });
 });
