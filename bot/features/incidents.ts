@@ -22,9 +22,8 @@ import {
   type IncidentView,
   type ReportInput,
 } from '../../core/app/incidents';
-import { forbidden, Refused } from '../../core/app/errors';
-import type { Actor } from '../../core/app/actor';
-import type { Deps } from '../../core/app/context';
+import { forbidden, Refused, type Deps } from '../../core/app/platform';
+import type { Actor } from '../../core/app/people';
 import { t, type Locale, type MessageKey } from '../../core/i18n';
 import { formatIssues } from '../../core/i18n/validation';
 import { RecordValidationError } from '../../core/ports/errors';
