@@ -8,5 +8,8 @@ export * from './views';
 export * from './requests';
 export * from './tasks';
 export * from './leavers';
+export { leaverView, refreshLeaverCard } from './leaver-card';
+export { campaignKey, campaignName, campaignStartView, REVIEW_PAGE_SIZE, type CampaignStartView, type ReviewRow, type ReviewView } from './recertification-views';
 export * from './recertification';
+export * from './recertification-schedule';
 export * from './register';

@@ -6,17 +6,18 @@
  * directory reports disabled are treated as leaving today.
  */
 import { z } from 'zod';
-import { AadObjectId, CalendarDate, canCarryOutAccess, canRecordLeaver, has, same, SYSTEM_ACTOR, type Leaver } from '../../domain';
-import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
+import { AadObjectId, CalendarDate, canCarryOutAccess, canRecordLeaver, has, type Leaver, same, SYSTEM_ACTOR } from '../../domain';
 import type { MessageKey } from '../../i18n';
+import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { addDays, today } from './dates';
-import { ACCESS_CARDS, adminUnit, correlation, sendCard, person, type LeaverTaskRow, type LeaverView, type NoticePayload } from './notify';
-import { announceTasks, completeAccessTask, createTerminationTasks, forEachLimited } from './tasks';
-import { assetRef, peopleById, personRef, requestView, type PersonRef } from './views';
 import { audit, type Deps, forbidden, Refused } from '../platform';
+import { addDays, today } from './dates';
+import { leaverView, refreshLeaverCard, tellRecorder } from './leaver-card';
+import { ACCESS_CARDS, adminUnit, correlation, type LeaverView, type NoticePayload, person, sendCard } from './notify';
+import { announceTasks, completeAccessTask, createTerminationTasks, forEachLimited } from './tasks';
+import { type PersonRef, requestView } from './views';
 
 /** How far back a last day may be recorded (it is then processed at once) and how far ahead. */
 const MAX_DAYS_BACK = 30;
@@ -222,74 +223,6 @@ async function cancelOpenRequests(deps: Deps, requests: StoredOf<'AccessRequests
     } else await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.task, { request: view }, correlation.task(r.id));
     if ((r.data.origin ?? 'request') === 'request' && !same(r.data.requesterId, r.data.subjectId)) await sendCard(deps, op, [person(r.data.requesterId)], ACCESS_CARDS.notice, { event: 'cancelled', request: view } satisfies NoticePayload, correlation.notice(r.id, 'cancelled'));
   });
-}
-
-// ── views and the leaver card ──────────────────────────────────────────────
-
-export async function leaverView(deps: Pick<Deps, 'store' | 'directory'>, leaver: StoredOf<'Leavers'>): Promise<LeaverView> {
-  const l = leaver.data;
-  let tasks: StoredOf<'AccessRequests'>[] = [];
-  let active = 0;
-  if (l.processedAt) {
-    const prefix = `access:leaver:${leaver.id}:`;
-    for await (const r of deps.store.queryAll('AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (r.key.startsWith(prefix)) tasks.push(r);
-  } else {
-    for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (g.data.status === 'active') active++;
-  }
-  const [people, assets] = await Promise.all([
-    peopleById(deps, [l.personId, l.recordedBy, ...tasks.map((t) => t.data.completedBy)]),
-    tasks.length ? deps.store.getMany('InformationAssets', [...new Set(tasks.map((t) => t.data.assetId))]) : Promise.resolve([]),
-  ]);
-  const assetById = new Map(assets.map((a) => [a.id, a]));
-  const rows: LeaverTaskRow[] = tasks
-    .map((t) => ({
-      requestId: t.id,
-      asset: assetRef(assetById.get(t.data.assetId) ?? null),
-      role: t.data.role,
-      status: t.data.status,
-      completedBy: t.data.completedBy ? personRef(t.data.completedBy, people) : null,
-      completedAt: t.data.completedAt,
-    }))
-    .sort((a, b) => (a.asset?.code ?? '').localeCompare(b.asset?.code ?? '') || a.role.localeCompare(b.role, 'sv'));
-  return {
-    id: leaver.id,
-    person: personRef(l.personId, people),
-    lastDay: l.lastDay,
-    recordedBy: l.recordedBy === SYSTEM_ACTOR ? null : personRef(l.recordedBy, people),
-    recordedAt: l.recordedAt,
-    processedAt: l.processedAt,
-    activeGrants: l.processedAt ? rows.filter((r) => r.status === 'approved' || r.status === 'in_progress').length : active,
-    tasks: rows,
-  };
-}
-
-/**
- * After one of a leaver's tasks changed (by `actorId`): the card shows it, and when all are done the
- * recorder is told.
- */
-export async function refreshLeaverCard(deps: Deps, op: string, personId: string, actorId: string): Promise<void> {
-  const page = await deps.store.query('Leavers', { where: [{ field: 'personId', op: 'eq', value: personId }], pageSize: 50 });
-  const leaver = page.items.filter((l) => l.data.processedAt).sort((a, b) => (b.data.processedAt ?? '').localeCompare(a.data.processedAt ?? ''))[0];
-  if (!leaver) return;
-  const view = await leaverView(deps, leaver);
-  await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.leaver, { mode: 'tasks', leaver: view }, correlation.leaverTasks(leaver.id));
-  if (view.tasks.every((t) => t.status === 'done' || t.status === 'cancelled')) await tellRecorder(deps, leaver, view, actorId);
-}
-
-/** Once per leaver (keyed by it): the audit entry and the message to whoever recorded the leaver. */
-async function tellRecorder(deps: Deps, leaver: StoredOf<'Leavers'>, view: LeaverView, actorId: string): Promise<void> {
-  const op = `access:leaver:${leaver.id}:all-done`;
-  await audit(deps, op, {
-    actorId,
-    action: 'access.leaver.completed',
-    target: `Leavers/${leaver.id}`,
-    summary: `Alla behörigheter borttagna för ${view.person.name ?? leaver.data.personId}`,
-    details: { tasks: view.tasks.length },
-    correlationId: `Leavers/${leaver.id}`,
-  });
-  if (leaver.data.recordedBy !== SYSTEM_ACTOR) {
-    await sendCard(deps, op, [person(leaver.data.recordedBy)], ACCESS_CARDS.notice, { event: 'leaverDone', leaver: view } satisfies NoticePayload, correlation.leaver(`${leaver.id}:done`));
-  }
 }
 
 /** "All done" on the leaver's card: completes every open task of the leaver, then updates the card once. */

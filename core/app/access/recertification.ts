@@ -9,181 +9,34 @@
  * A review covers the grants of its asset that were active when the campaign started. Grants granted
  * later were just approved by the owner; grants removed meanwhile need no decision.
  */
-import { canReviewAccess, canRunRecertification, has, isLater, same, SYSTEM_ACTOR, type AccessReview } from '../../domain';
+import { canReviewAccess, canRunRecertification, has, same } from '../../domain';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
-import { type Actor, holdersOf } from '../people';
+import type { Actor } from '../people';
+import { audit, type Deps, forbidden, Refused, wrongState } from '../platform';
 import { addDays, endOfStockholmDay, stockholmMonth, today } from './dates';
-import { ACCESS_CARDS, correlation, sendCard, person, type CampaignView, type NoticePayload } from './notify';
+import { ACCESS_CARDS, type CampaignView, correlation, type NoticePayload, person, sendCard } from './notify';
+import {
+  activeGrants,
+  buildReviewView,
+  campaignKey,
+  campaignName,
+  campaignView,
+  counts,
+  DEFAULT_DAYS,
+  isamRecipients,
+  isPending,
+  MAX_DAYS,
+  reviewers,
+  type ReviewView,
+  runningCampaign,
+  scopeOf,
+} from './recertification-views';
 import { announceTasks, createTerminationTasks, forEachLimited, grantsWithOpenTermination } from './tasks';
-import { assetRef, peopleById, personRef, type AssetRef, type PersonRef } from './views';
-import { audit, type Deps, forbidden, Refused, wrongState, type Recipient } from '../platform';
-import { linkedChannel } from '../channels';
-
-/** Grants per page of a review card: keeps the card well under 40 kB with names, roles and choices. */
-export const REVIEW_PAGE_SIZE = 10;
-const DAY_MS = 86_400_000;
-const DEFAULT_DAYS = 30;
-const MAX_DAYS = 120;
-const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 type Grant = StoredOf<'AccessGrants'>;
 type Review = StoredOf<'AccessReviews'>;
 type Campaign = StoredOf<'AccessCampaigns'>;
-
-export const campaignKey = (period: string) => `access:campaign:${period}`;
-export const campaignName = (period: string) => `Behörighetsrevision ${MONTHS_SV[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
-
-// ── review scope ───────────────────────────────────────────────────────────
-
-const decidedIn = (g: Grant, r: AccessReview) => g.data.lastReview?.campaignId === r.campaignId;
-const inScope = (g: Grant, r: AccessReview) => g.data.assetId === r.assetId && (decidedIn(g, r) || (g.data.status === 'active' && !isLater(g.data.grantedAt, r.startedAt)));
-const isPending = (g: Grant, r: AccessReview) => inScope(g, r) && !decidedIn(g, r) && g.data.status === 'active';
-
-async function scopeOf(deps: Pick<Deps, 'store'>, review: AccessReview): Promise<Grant[]> {
-  const out: Grant[] = [];
-  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'assetId', op: 'eq', value: review.assetId }] })) if (inScope(g, review)) out.push(g);
-  return out;
-}
-
-function counts(scope: Grant[], review: AccessReview) {
-  let kept = 0;
-  let removed = 0;
-  let pending = 0;
-  for (const g of scope) {
-    if (decidedIn(g, review)) g.data.lastReview!.decision === 'keep' ? kept++ : removed++;
-    else if (isPending(g, review)) pending++;
-  }
-  return { kept, removed, pending };
-}
-
-// ── views ──────────────────────────────────────────────────────────────────
-
-export interface ReviewRow {
-  grantId: string;
-  subject: PersonRef;
-  role: string;
-  grantedAt: string;
-  validUntil: string | null;
-}
-
-export interface ReviewView {
-  id: string;
-  campaignId: string;
-  campaignName: string;
-  dueAt: string;
-  status: AccessReview['status'];
-  completedAt: string | null;
-  asset: AssetRef | null;
-  owner: PersonRef;
-  delegate: PersonRef | null;
-  total: number;
-  kept: number;
-  removed: number;
-  pending: number;
-  /** Zero-based page of the grants still to review, and how many pages there are. */
-  page: number;
-  pages: number;
-  rows: ReviewRow[];
-}
-
-async function buildReviewView(deps: Pick<Deps, 'store' | 'directory'>, review: Review, scope: Grant[], page: number, known: { asset?: StoredOf<'InformationAssets'> | null } = {}): Promise<ReviewView> {
-  const r = review.data;
-  const pending = scope.filter((g) => isPending(g, r));
-  const asset = known.asset !== undefined ? known.asset : await deps.store.get('InformationAssets', r.assetId);
-  const people = await peopleById(deps, [r.ownerId, asset?.data.delegateId, ...pending.map((g) => g.data.subjectId)]);
-  const sorted = pending
-    .map((g) => ({ g, subject: personRef(g.data.subjectId, people) }))
-    .sort((a, b) => (a.subject.name ?? '\uffff').localeCompare(b.subject.name ?? '\uffff', 'sv') || a.g.data.role.localeCompare(b.g.data.role, 'sv') || Number(a.g.id) - Number(b.g.id));
-  const pages = Math.max(1, Math.ceil(sorted.length / REVIEW_PAGE_SIZE));
-  const p = Math.min(Math.max(0, Math.trunc(page) || 0), pages - 1);
-  const c = counts(scope, r);
-  return {
-    id: review.id,
-    campaignId: r.campaignId,
-    campaignName: r.campaignName,
-    dueAt: r.dueAt,
-    status: r.status,
-    completedAt: r.completedAt,
-    asset: assetRef(asset),
-    owner: personRef(r.ownerId, people),
-    delegate: asset?.data.delegateId ? personRef(asset.data.delegateId, people) : null,
-    total: r.total,
-    kept: c.kept,
-    removed: c.removed,
-    pending: c.pending,
-    page: p,
-    pages,
-    rows: sorted.slice(p * REVIEW_PAGE_SIZE, (p + 1) * REVIEW_PAGE_SIZE).map(({ g, subject }) => ({ grantId: g.id, subject, role: g.data.role, grantedAt: g.data.grantedAt, validUntil: g.data.validUntil })),
-  };
-}
-
-async function campaignView(deps: Pick<Deps, 'store' | 'directory'>, campaign: Campaign): Promise<CampaignView> {
-  const reviews: Review[] = [];
-  for await (const r of deps.store.queryAll('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }] })) reviews.push(r);
-  const open = reviews.filter((r) => r.data.status === 'open').sort((a, b) => isLater(a.data.startedAt, b.data.startedAt) ? 1 : a.data.ownerId.localeCompare(b.data.ownerId)).slice(0, 20);
-  const [people, assets] = await Promise.all([
-    peopleById(deps, [campaign.data.startedBy, ...open.map((r) => r.data.ownerId)]),
-    open.length ? deps.store.getMany('InformationAssets', open.map((r) => r.data.assetId)) : Promise.resolve([]),
-  ]);
-  const assetById = new Map(assets.map((a) => [a.id, a]));
-  const c = campaign.data;
-  return {
-    id: campaign.id,
-    name: c.name,
-    period: c.period,
-    status: c.status,
-    startedBy: personRef(c.startedBy, people),
-    startedAt: c.startedAt,
-    dueAt: c.dueAt,
-    completedAt: c.completedAt,
-    reviews: reviews.length,
-    completedReviews: reviews.filter((r) => r.data.status === 'completed').length,
-    grants: reviews.reduce((n, r) => n + r.data.total, 0),
-    kept: reviews.reduce((n, r) => n + r.data.kept, 0),
-    removed: reviews.reduce((n, r) => n + r.data.removed, 0),
-    waitingFor: open.map((r) => ({ owner: personRef(r.data.ownerId, people), asset: assetRef(assetById.get(r.data.assetId) ?? null), pending: Math.max(0, r.data.total - r.data.kept - r.data.removed) })),
-  };
-}
-
-/** What ISAM sees before starting: the running campaign, or what a new one would cover. */
-export interface CampaignStartView {
-  running: CampaignView | null;
-  period: string;
-  name: string;
-  grants: number;
-  assets: number;
-  owners: number;
-  suggestedDue: string;
-  /** Today and the latest allowed due date, for the date input. */
-  minDue: string;
-  maxDue: string;
-}
-
-async function activeGrants(deps: Pick<Deps, 'store'>, at: string): Promise<Grant[]> {
-  const out: Grant[] = [];
-  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'status', op: 'eq', value: 'active' }] })) if (!isLater(g.data.grantedAt, at)) out.push(g);
-  return out;
-}
-
-async function runningCampaign(deps: Pick<Deps, 'store'>): Promise<Campaign | null> {
-  const page = await deps.store.query('AccessCampaigns', { where: [{ field: 'status', op: 'eq', value: 'running' }], pageSize: 10 });
-  return page.items.sort((a, b) => b.data.startedAt.localeCompare(a.data.startedAt))[0] ?? null;
-}
-
-export async function campaignStartView(deps: Deps, actor: Actor | null): Promise<CampaignStartView> {
-  if (actor && !canRunRecertification(actor)) throw forbidden('access.campaign.onlyIsam');
-  const now = deps.clock.now();
-  const period = stockholmMonth(now);
-  const running = await runningCampaign(deps);
-  const date = today(now);
-  const base = { period, name: campaignName(period), suggestedDue: addDays(date, DEFAULT_DAYS), minDue: addDays(date, 1), maxDue: addDays(date, MAX_DAYS) };
-  if (running) return { running: await campaignView(deps, running), grants: 0, assets: 0, owners: 0, ...base };
-  const grants = await activeGrants(deps, now.toISOString());
-  const assetIds = new Set(grants.map((g) => g.data.assetId));
-  const assets = assetIds.size ? await deps.store.getMany('InformationAssets', [...assetIds]) : [];
-  return { running: null, grants: grants.length, assets: assets.length, owners: new Set(assets.map((a) => a.data.ownerId.toLowerCase())).size, ...base };
-}
 
 // ── starting ───────────────────────────────────────────────────────────────
 
@@ -269,16 +122,6 @@ export async function startRecertification(deps: Deps, actor: Actor, input: { du
     await sendCard(deps, op, await isamRecipients(deps), ACCESS_CARDS.campaign, { mode: 'proposal', proposal: null, campaign: view }, correlation.proposal(period));
   }
   return { started: created, campaign: view };
-}
-
-/** Who reviews: the asset's owner and delegate as the register says now (the owner may have changed). */
-function reviewers(review: Review, asset: StoredOf<'InformationAssets'> | null): Recipient[] {
-  return [asset?.data.ownerId ?? review.data.ownerId, asset?.data.delegateId].filter((id): id is string => Boolean(id)).map(person);
-}
-
-async function isamRecipients(deps: Deps): Promise<Recipient[]> {
-  if (await linkedChannel(deps, 'isam')) return [{ type: 'channel', role: 'isam' }];
-  return (await holdersOf(deps, 'isam')).map(person);
 }
 
 // ── reviewing ──────────────────────────────────────────────────────────────
@@ -455,94 +298,4 @@ export async function getCampaign(deps: Deps, actor: Actor, campaignId: string):
   const campaign = await deps.store.get('AccessCampaigns', campaignId);
   if (!campaign) throw new Refused('not_found', 'access.notFound');
   return campaignView(deps, campaign);
-}
-
-// ── the scheduler ──────────────────────────────────────────────────────────
-
-export interface ReminderItem {
-  reviewId: string;
-  asset: AssetRef | null;
-  pending: number;
-}
-
-export interface ReminderPayload {
-  campaignName: string;
-  dueAt: string;
-  items: ReminderItem[];
-  overdue: boolean;
-}
-
-/**
- * In each configured month (settings: RECERTIFICATION_MONTHS) ISAM is offered a campaign once: a
- * card in the ISAM channel with the scope and a Start button. Starting stays a person's decision.
- */
-export async function proposeRecertification(deps: Deps, now: Date): Promise<boolean> {
-  const period = stockholmMonth(now);
-  if (!deps.settings.recertificationMonths.includes(Number(period.slice(5, 7)))) return false;
-  const marker = `access:proposal:${period}`;
-  if (await deps.store.findByKey('AuditLog', `audit:${marker}`)) return false;
-  if (await deps.store.findByKey('AccessCampaigns', campaignKey(period))) return false;
-  if (await runningCampaign(deps)) return false;
-  const proposal = await campaignStartView(deps, null);
-  await sendCard(deps, marker, await isamRecipients(deps), ACCESS_CARDS.campaign, { mode: 'proposal', proposal, campaign: null }, correlation.proposal(period));
-  await audit(deps, marker, {
-    actorId: SYSTEM_ACTOR,
-    action: 'access.campaign.proposed',
-    target: `AccessCampaigns/${period}`,
-    summary: `${proposal.name} föreslagen: ${proposal.grants} behörigheter i ${proposal.assets} system`,
-    details: { period, grants: proposal.grants, assets: proposal.assets, owners: proposal.owners },
-    correlationId: null,
-  });
-  return true;
-}
-
-/**
- * Reminds owners (and delegates) whose reviews are open: a week after the start and then weekly;
- * daily from two days before the due date. One message per person, listing their systems.
- */
-export async function remindReviewers(deps: Deps, now: Date): Promise<number> {
-  const campaign = await runningCampaign(deps);
-  if (!campaign) return 0;
-  const due: Review[] = [];
-  const date = today(now);
-  for await (const r of deps.store.queryAll('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }] })) {
-    if (r.data.status !== 'open') continue;
-    // Calendar days in Stockholm: a reminder comes with the first run of the day it is due.
-    const last = today(new Date(r.data.lastReminderAt ?? r.data.startedAt));
-    const close = now.getTime() >= Date.parse(r.data.dueAt) - 2 * DAY_MS;
-    if (date >= addDays(last, close ? 1 : 7)) due.push(r);
-  }
-  if (!due.length) return 0;
-  const assets = new Map((await deps.store.getMany('InformationAssets', [...new Set(due.map((r) => r.data.assetId))])).map((a) => [a.id, a]));
-  const byPerson = new Map<string, { id: string; items: ReminderItem[] }>();
-  for (const r of due) {
-    const asset = assets.get(r.data.assetId) ?? null;
-    for (const to of reviewers(r, asset)) {
-      if (to.type !== 'person') continue;
-      const entry = byPerson.get(to.id.toLowerCase()) ?? { id: to.id, items: [] };
-      entry.items.push({ reviewId: r.id, asset: assetRef(asset), pending: Math.max(0, r.data.total - r.data.kept - r.data.removed) });
-      byPerson.set(to.id.toLowerCase(), entry);
-    }
-  }
-  const op = `access:reminder:${campaign.id}:${date}`;
-  const overdue = now.getTime() > Date.parse(campaign.data.dueAt);
-  for (const { id, items } of byPerson.values()) {
-    const payload: ReminderPayload = { campaignName: campaign.data.name, dueAt: campaign.data.dueAt, items, overdue };
-    // A new message each time (the correlation key names the day): a reminder should be noticed.
-    await sendCard(deps, op, [person(id)], ACCESS_CARDS.reminder, payload as unknown as Record<string, unknown>, `${op}`);
-  }
-  await forEachLimited(due, 6, async (r) => {
-    await deps.store.update('AccessReviews', r, { lastReminderAt: now.toISOString() }).catch((error) => {
-      if (!(error instanceof ConflictError)) throw error; // saved a moment ago: reminded next time if still open
-    });
-  });
-  await audit(deps, op, {
-    actorId: SYSTEM_ACTOR,
-    action: 'access.review.reminded',
-    target: `AccessCampaigns/${campaign.id}`,
-    summary: `Påminnelse till ${byPerson.size} informationsägare om ${due.length} ej klara granskningar`,
-    details: { reviews: due.map((r) => r.id), people: [...byPerson.values()].map((p) => p.id) },
-    correlationId: `AccessCampaigns/${campaign.id}`,
-  });
-  return byPerson.size;
 }

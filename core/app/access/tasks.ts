@@ -13,7 +13,7 @@ import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type
 import { OPEN_STATUSES } from './requests';
 import { peopleById, requestView, type RequestView } from './views';
 import { audit, type Deps, forbidden, Refused } from '../platform';
-import { refreshLeaverCard } from './leavers';
+import { refreshLeaverCard } from './leaver-card';
 
 export interface TaskResult {
   /** `changed`: this call moved the task. `already`: it was already there (by this person or another). */

@@ -30,7 +30,8 @@ import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import type { Deps } from '../platform';
-import { viewIncident, type IncidentView } from './incidents';
+import { viewIncident } from './report';
+import type { IncidentView } from './view';
 
 type StoredIncident = StoredOf<'Incidents'>;
 
