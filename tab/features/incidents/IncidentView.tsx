@@ -32,7 +32,7 @@ import { SEVERITIES, SIGNIFICANCE, type ClockState, type IncidentPageView } from
 import { takeFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';

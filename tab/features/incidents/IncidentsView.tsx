@@ -9,7 +9,7 @@ import type { IncidentCategory, IncidentStatus } from '../../../core/domain';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentRow } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';
