@@ -1,13 +1,15 @@
 /**
  * The dependency rules of ARCHITECTURE.md, checked on the source: core/domain and core/app import
  * nothing but zod and each other (and the ports/i18n they define), tab/ imports no Node-only module.
+ * A plain reading of the imports, beside dependency-cruiser's check of these rules and more
+ * (`npm run lint:deps`, dependency-check.test.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 
 function sources(dir: string): string[] {
   const abs = path.join(root, dir);
