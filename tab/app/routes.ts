@@ -1,6 +1,6 @@
 /**
  * The tab's views. Adding a register means: a folder in features/<area>/, its routes here, and its
- * strings in core/i18n/messages/tab.ts. Each view is its own lazily loaded chunk.
+ * strings in core/i18n/messages/tab/<area>.ts. Each view is its own lazily loaded chunk.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ViewProps } from './navigation';
