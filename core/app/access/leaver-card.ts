@@ -6,7 +6,7 @@
 import { SYSTEM_ACTOR } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import { audit, type Deps } from '../platform';
-import { ACCESS_CARDS, adminUnit, correlation, type LeaverTaskRow, type LeaverView, type NoticePayload, person, sendCard } from './notify';
+import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, type LeaverTaskRow, type LeaverView, type NoticePayload } from './notify';
 import { assetRef, peopleById, personRef } from './views';
 
 export async function leaverView(deps: Pick<Deps, 'store' | 'directory'>, leaver: StoredOf<'Leavers'>): Promise<LeaverView> {

@@ -6,18 +6,18 @@
  * directory reports disabled are treated as leaving today.
  */
 import { z } from 'zod';
-import { AadObjectId, CalendarDate, canCarryOutAccess, canRecordLeaver, has, type Leaver, same, SYSTEM_ACTOR } from '../../domain';
+import { AadObjectId, CalendarDate, canCarryOutAccess, canRecordLeaver, has, same, SYSTEM_ACTOR, type Leaver } from '../../domain';
 import type { MessageKey } from '../../i18n';
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, Refused } from '../platform';
+import { audit, forbidden, Refused, type Deps } from '../platform';
 import { addDays, today } from './dates';
 import { leaverView, refreshLeaverCard, tellRecorder } from './leaver-card';
-import { ACCESS_CARDS, adminUnit, correlation, type LeaverView, type NoticePayload, person, sendCard } from './notify';
+import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, type LeaverView, type NoticePayload } from './notify';
 import { announceTasks, completeAccessTask, createTerminationTasks, forEachLimited } from './tasks';
-import { type PersonRef, requestView } from './views';
+import { requestView, type PersonRef } from './views';
 
 /** How far back a last day may be recorded (it is then processed at once) and how far ahead. */
 const MAX_DAYS_BACK = 30;

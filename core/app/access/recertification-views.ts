@@ -3,14 +3,14 @@
  * review card page by page, ISAM's campaign view, what a new campaign would cover, and who is told.
  * A review covers the grants of its asset that were active when the campaign started.
  */
-import { type AccessReview, canRunRecertification, isLater } from '../../domain';
+import { canRunRecertification, isLater, type AccessReview } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import { linkedChannel } from '../channels';
-import { type Actor, holdersOf } from '../people';
-import { type Deps, forbidden, type Recipient } from '../platform';
+import { holdersOf, type Actor } from '../people';
+import { forbidden, type Deps, type Recipient } from '../platform';
 import { addDays, stockholmMonth, today } from './dates';
-import { type CampaignView, person } from './notify';
-import { assetRef, type AssetRef, peopleById, personRef, type PersonRef } from './views';
+import { person, type CampaignView } from './notify';
+import { assetRef, peopleById, personRef, type AssetRef, type PersonRef } from './views';
 
 /** Grants per page of a review card: keeps the card well under 40 kB with names, roles and choices. */
 export const REVIEW_PAGE_SIZE = 10;

@@ -13,9 +13,9 @@ import { canReviewAccess, canRunRecertification, has, same } from '../../domain'
 import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, Refused, wrongState } from '../platform';
+import { audit, forbidden, Refused, wrongState, type Deps } from '../platform';
 import { addDays, endOfStockholmDay, stockholmMonth, today } from './dates';
-import { ACCESS_CARDS, type CampaignView, correlation, type NoticePayload, person, sendCard } from './notify';
+import { ACCESS_CARDS, correlation, person, sendCard, type CampaignView, type NoticePayload } from './notify';
 import {
   activeGrants,
   buildReviewView,
@@ -28,9 +28,9 @@ import {
   isPending,
   MAX_DAYS,
   reviewers,
-  type ReviewView,
   runningCampaign,
   scopeOf,
+  type ReviewView,
 } from './recertification-views';
 import { announceTasks, createTerminationTasks, forEachLimited, grantsWithOpenTermination } from './tasks';
 

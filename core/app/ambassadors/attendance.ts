@@ -6,8 +6,8 @@ import { attendanceOpen, canMarkAttendance, hasAttended, meetingPhase, stockholm
 import { ConflictError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, Refused, wrongState } from '../platform';
-import { ambassadorUnits, LIST, meetingCards, type MeetingCards, type MeetingView, toView, updateCards } from './meeting-view';
+import { audit, forbidden, Refused, wrongState, type Deps } from '../platform';
+import { ambassadorUnits, LIST, meetingCards, toView, updateCards, type MeetingCards, type MeetingView } from './meeting-view';
 
 type StoredMeeting = StoredOf<typeof LIST>;
 

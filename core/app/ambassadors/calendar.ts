@@ -2,12 +2,12 @@
  * The scheduler's job: posts each meeting's invitation and follow-up when due, keeps the posted cards
  * current, and tells ISAM (once per meeting) when the network has no linked channel to post to.
  */
-import { followUpDue, invitationDue, type RecordOf, SYSTEM_ACTOR } from '../../domain';
+import { followUpDue, invitationDue, SYSTEM_ACTOR, type RecordOf } from '../../domain';
 import { ConflictError, NotFoundError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import { linkedChannel } from '../channels';
 import { holdersOf } from '../people';
-import { audit, type Deps, notify } from '../platform';
+import { audit, notify, type Deps } from '../platform';
 import { ambassadorUnits, FOLLOW_UP_CARD, followUpCorrelation, invitationCorrelation, LIST, MEETING_CARD, meetingCards, NO_CHANNEL_CARD } from './meeting-view';
 
 type Meeting = RecordOf<typeof LIST>;

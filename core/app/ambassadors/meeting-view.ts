@@ -15,19 +15,19 @@ import {
   invitationDate,
   Line,
   meetingPhase,
-  type MeetingPhase,
   OptionalText,
-  type RecordOf,
   stockholmDate,
   stockholmInputToUtc,
   utcToStockholmInput,
   WebUrl,
+  type MeetingPhase,
+  type RecordOf,
 } from '../../domain';
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { type Deps, notify } from '../platform';
+import { notify, type Deps } from '../platform';
 
 export const LIST = 'AmbassadorMeetings';
 type Meeting = RecordOf<typeof LIST>;

@@ -7,12 +7,12 @@
  * Shared by the bot and the tab API: nothing here knows about cards. The channel cards are built by
  * bot/cards from the payloads in meeting-view.ts.
  */
-import { canPlanMeetings, type RecordOf, stockholmDate, stockholmInputToUtc } from '../../domain';
+import { canPlanMeetings, stockholmDate, stockholmInputToUtc, type RecordOf } from '../../domain';
 import { ConflictError, NotFoundError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, wrongState } from '../platform';
-import { ambassadorUnits, fieldsOf, keyPart, LIST, type MeetingView, parseInput, toView, updateCards } from './meeting-view';
+import { audit, forbidden, wrongState, type Deps } from '../platform';
+import { ambassadorUnits, fieldsOf, keyPart, LIST, parseInput, toView, updateCards, type MeetingView } from './meeting-view';
 
 type Meeting = RecordOf<typeof LIST>;
 type StoredMeeting = StoredOf<typeof LIST>;

@@ -2,7 +2,7 @@
 import { canInvestigateIncident, canReopenIncident, clocksAfterClose, Line } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, wrongState } from '../platform';
+import { audit, forbidden, wrongState, type Deps } from '../platform';
 import { InvestigationInput, parse } from './inputs';
 import { announce, load } from './view';
 

@@ -1,6 +1,6 @@
 /** The scheduler's job: reminders of the legal clocks and of reports nobody has triaged yet. */
 import { caseNumber, reminderStages } from '../../domain';
-import { type Deps, notify, type Recipient } from '../platform';
+import { notify, type Deps, type Recipient } from '../platform';
 
 /** Untriaged reports are raised to ISAM after this long (the 24-hour clock may already be running). */
 export const UNTRIAGED_AFTER_MS = 2 * 3_600_000;

@@ -7,9 +7,9 @@
 import { canSeeIncident, caseNumber, isLater } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, invalid } from '../platform';
+import { audit, forbidden, invalid, type Deps } from '../platform';
 import { parse, ReportInput } from './inputs';
-import { announce, incidentView, type IncidentView, load, ownership } from './view';
+import { announce, incidentView, load, ownership, type IncidentView } from './view';
 
 export interface ReportResult {
   incident: StoredOf<'Incidents'>;

@@ -2,10 +2,10 @@
  * ISAM's triage — severity, personal data breach, significance (Cybersäkerhetslagen) — which starts
  * the legal clocks, and marking a report to a supervisory authority as sent, which stops one.
  */
-import { canTriageIncident, ClockKind, clocksAfterReport, clocksAfterTriage, type SignificanceHint, significanceHints } from '../../domain';
+import { canTriageIncident, ClockKind, clocksAfterReport, clocksAfterTriage, significanceHints, type SignificanceHint } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, invalid, wrongState } from '../platform';
+import { audit, forbidden, invalid, wrongState, type Deps } from '../platform';
 import { parse, TriageInput } from './inputs';
 import { announce, load } from './view';
 

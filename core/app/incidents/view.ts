@@ -4,7 +4,7 @@
  */
 import { caseNumber, type Incident, type LegalClock } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
-import { type Deps, notifyAll, type Recipient, Refused } from '../platform';
+import { notifyAll, Refused, type Deps, type Recipient } from '../platform';
 
 /** What cards and the tab show of an incident. Names are resolved once, when the view is built. */
 export interface IncidentView {
