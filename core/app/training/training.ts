@@ -1,5 +1,5 @@
 /**
- * Training follow-up: completions recorded by hand (the import is in training-import.ts), each
+ * Training follow-up: completions recorded by hand (the import is in import.ts), each
  * person's and each manager's view of what is missing, and the monthly reminder every manager gets
  * in chat listing their staff who lack a mandatory course. Management's course in the cyber
  * security law is tracked separately: on the manager's own status and, for the director, the unit
