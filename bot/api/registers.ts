@@ -24,7 +24,7 @@ import type { Deps } from '../../core/app/platform';
 import { getIncidentPage, incidentFormOptions, listIncidents, markReportSent, reportIncident, triageIncident } from '../../core/app/incidents';
 import { getProcessing, listProcessing } from '../../core/app/gdpr';
 import { createImprovement, getImprovement, listImprovements, updateImprovement } from '../../core/app/improvements';
-import { trainingOverview, importIssueText, importTrainingCsv } from '../../core/app/training';
+import { importIssueText, importTrainingCsv, trainingOverview } from '../../core/app/training';
 import { listAccessCampaigns, listAccessGrants, listAccessRequests } from '../../core/app/access';
 import { ambassadorYear } from '../../core/app/ambassadors';
 import { getSupplier, listSuppliers, updateSupplierChecklist } from '../../core/app/suppliers';

@@ -18,7 +18,7 @@
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { loadActor, type Actor, describeSession, listOrganisation, listUnits, searchPeople } from '../../core/app/people';
+import { describeSession, listOrganisation, listUnits, loadActor, searchPeople, type Actor } from '../../core/app/people';
 import { createAsset, getAsset, listAssets, updateAsset } from '../../core/app/assets';
 import type { Deps } from '../../core/app/platform';
 import { buildDashboard } from '../../core/app/overview';

@@ -3,7 +3,7 @@
  * administrative unit's card for one leaver — before the day, what will happen; from the day, every
  * grant as a task with Done, and "all done".
  */
-import type { LeaverView, LeaverForm, LeaverFormOptions } from '../../core/app/access';
+import type { LeaverForm, LeaverFormOptions, LeaverView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { type ValidationIssue, formatIssue } from '../../core/i18n/validation';
 import { assetLabel, dateTime, personName } from './access-format';

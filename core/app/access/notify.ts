@@ -3,9 +3,9 @@
  * correlation key per record (and recipient, which the outbox adds), so a later change of the record
  * replaces the card people already have instead of posting a second one.
  */
-import { type Actor, holdersOf } from '../people';
+import { holdersOf, type Actor } from '../people';
 import { linkedChannel } from '../channels';
-import { type Deps, notifyAll, type Notification, type Recipient } from '../platform';
+import { notifyAll, type Deps, type Notification, type Recipient } from '../platform';
 import type { AssetRef, PersonRef, RequestView } from './views';
 
 /** Card names, registered by bot/features/access.ts. */

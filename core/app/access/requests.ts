@@ -24,7 +24,7 @@ import type { Actor } from '../people';
 import { today } from './dates';
 import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
 import { assetRef, requestView, type AssetRef, type PersonRef, type RequestView } from './views';
-import { audit, type Deps, forbidden, invalid, Refused } from '../platform';
+import { audit, forbidden, invalid, Refused, type Deps } from '../platform';
 
 /** Requests that still need someone: the owner (pending) or the administrative unit (approved, in progress). */
 export const OPEN_STATUSES = ['pending', 'approved', 'in_progress'] as const;

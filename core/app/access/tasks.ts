@@ -12,7 +12,7 @@ import { today } from './dates';
 import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
 import { OPEN_STATUSES } from './requests';
 import { peopleById, requestView, type RequestView } from './views';
-import { audit, type Deps, forbidden, Refused } from '../platform';
+import { audit, forbidden, Refused, type Deps } from '../platform';
 import { refreshLeaverCard } from './leaver-card';
 
 export interface TaskResult {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { stockholmDate } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
-import { type Actor, listOrganisation } from '../people';
+import { listOrganisation, type Actor } from '../people';
 import type { Deps } from '../platform';
 
 export interface MeetingRow {

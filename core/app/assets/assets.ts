@@ -18,8 +18,8 @@ import { canCreateAsset, canEditAsset, canGovernAssetRegister, GOVERNED_ASSET_FI
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
-import { type Actor, summarisePerson, type PersonSummary } from '../people';
-import { audit, type Deps, forbidden } from '../platform';
+import { summarisePerson, type Actor, type PersonSummary } from '../people';
+import { audit, forbidden, type Deps } from '../platform';
 
 type Asset = RecordOf<'InformationAssets'>;
 type StoredAsset = StoredOf<'InformationAssets'>;

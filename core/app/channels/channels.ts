@@ -2,7 +2,7 @@
 import { ChannelRole, has, type ChannelRole as Role } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, invalid } from '../platform';
+import { audit, forbidden, invalid, type Deps } from '../platform';
 
 export interface ChannelInput {
   role: string;

@@ -27,7 +27,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, notify } from '../platform';
+import { audit, forbidden, notify, type Deps } from '../platform';
 
 const LIST = 'GoverningDocuments';
 type Doc = RecordOf<typeof LIST>;

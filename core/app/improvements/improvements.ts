@@ -11,7 +11,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden } from '../platform';
+import { audit, forbidden, type Deps } from '../platform';
 
 const LIST = 'ImprovementActions';
 type Action = RecordOf<typeof LIST>;

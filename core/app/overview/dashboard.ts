@@ -19,7 +19,7 @@ import {
 } from '../../domain';
 import { canSeeIncident, canViewAccessRequest, canViewAccessReview, same } from '../../domain/policy';
 import type { StoredOf } from '../../ports/record-store';
-import { type Actor, listOrganisation, type OrganisationMember } from '../people';
+import { listOrganisation, type Actor, type OrganisationMember } from '../people';
 import type { Deps } from '../platform';
 
 /** At most this many entries per "needs me now" list; `total` tells how many there are. */

@@ -5,7 +5,7 @@
  */
 import { canRecordTraining, completionValid, latestCompletions, stockholmDate, type TrainingCourse } from '../../domain';
 import { canSeeTrainingOfUnit } from '../../domain/policy';
-import { type Actor, listOrganisation } from '../people';
+import { listOrganisation, type Actor } from '../people';
 import type { Deps } from '../platform';
 
 export interface TrainingCell {

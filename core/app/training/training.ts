@@ -28,7 +28,7 @@ import type { Person } from '../../ports/directory';
 import { RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import { holdersOf, type Actor } from '../people';
-import { audit, type Deps, forbidden, notify } from '../platform';
+import { audit, forbidden, notify, type Deps } from '../platform';
 
 export const TRAINING_REMINDER_CARD = 'training.managerReminder';
 /** Reminders go out from this Stockholm hour on the month's first weekday… */

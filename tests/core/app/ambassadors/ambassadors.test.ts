@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../../../core/app/people';
-import { markAttendance, planMeeting, runAmbassadorCalendar, cancelMeeting, getMeeting } from '../../../../core/app/ambassadors';
-import { type Deps, Refused } from '../../../../core/app/platform';
+import { cancelMeeting, getMeeting, markAttendance, planMeeting, runAmbassadorCalendar } from '../../../../core/app/ambassadors';
+import { Refused, type Deps } from '../../../../core/app/platform';
 import { followUpDue, invitationDate, invitationDue, meetingPhase, type AmbassadorMeeting } from '../../../../core/domain';
 import { RecordValidationError } from '../../../../core/ports/errors';
 import { PEOPLE, startBotHarness, type BotHarness } from '../../../support/bot-harness';
