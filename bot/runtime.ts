@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CloudAdapter } from 'botbuilder';
-import type { Deps } from '../core/app/context';
+import type { Deps } from '../core/app/platform';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';

@@ -4,9 +4,8 @@
  * are mapped to routes once, here; handlers are thin (parse → one use case → card).
  */
 import { ActivityTypes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
-import { loadActor, type Actor } from '../../core/app/actor';
-import { Refused } from '../../core/app/errors';
-import type { Deps } from '../../core/app/context';
+import { loadActor, type Actor } from '../../core/app/people';
+import { Refused, type Deps } from '../../core/app/platform';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { ConflictError, NotFoundError, RecordValidationError, StoreUnavailableError } from '../../core/ports/errors';
 import { formatIssues } from '../../core/i18n/validation';
