@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { resolveLocale, t } from '../core/i18n';
-import type { Deps } from '../core/app/context';
+import type { Deps } from '../core/app/platform';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';

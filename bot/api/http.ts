@@ -3,7 +3,7 @@
  * into a status and a message in that language. Nothing was written when an error is answered.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { Refused } from '../../core/app/errors';
+import { Refused } from '../../core/app/platform';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { formatIssue } from '../../core/i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError, StoreRequestError, StoreUnavailableError } from '../../core/ports/errors';

@@ -18,11 +18,10 @@
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { loadActor, type Actor } from '../../core/app/actor';
+import { describeSession, listOrganisation, listUnits, loadActor, searchPeople, type Actor } from '../../core/app/people';
 import { createAsset, getAsset, listAssets, updateAsset } from '../../core/app/assets';
-import type { Deps } from '../../core/app/context';
-import { buildDashboard } from '../../core/app/dashboard';
-import { describeSession, listOrganisation, listUnits, searchPeople } from '../../core/app/tab-session';
+import type { Deps } from '../../core/app/platform';
+import { buildDashboard } from '../../core/app/overview';
 import { t } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';
 import type { Config } from '../config';

@@ -3,8 +3,7 @@
  * the ISAM channel (which shows who started the campaign once someone has), and the campaign's status
  * card with its progress and the owners still reviewing.
  */
-import type { CampaignView } from '../../core/app/access-notify';
-import type { CampaignStartView } from '../../core/app/recertification';
+import type { CampaignStartView, CampaignView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, dateOf, dateTime, personName, type Fact } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';

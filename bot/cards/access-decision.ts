@@ -3,7 +3,7 @@
  * while it waits — a comment and Approve / Deny. Every copy (owner's, delegate's) is replaced with
  * the decided state, which the card shows by itself: who decided, when, and the comment.
  */
-import type { RequestView } from '../../core/app/access-views';
+import type { RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, requestFacts, requestState, type Tone } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';

@@ -3,11 +3,9 @@
  * administrative unit's card for one leaver — before the day, what will happen; from the day, every
  * grant as a task with Done, and "all done".
  */
-import type { LeaverView } from '../../core/app/access-notify';
-import type { LeaverForm, LeaverFormOptions } from '../../core/app/leavers';
+import type { LeaverForm, LeaverFormOptions, LeaverView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
-import type { ValidationIssue } from '../../core/i18n/validation';
-import { formatIssue } from '../../core/i18n/validation';
+import { type ValidationIssue, formatIssue } from '../../core/i18n/validation';
 import { assetLabel, dateTime, personName } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';

@@ -4,8 +4,7 @@
  * access is gone, ISAM that a campaign is complete — and the confirmations that answer a submit.
  * Each says what happened and when, so it stays true after later changes.
  */
-import type { CampaignView, LeaverView, NoticePayload } from '../../core/app/access-notify';
-import type { RequestView } from '../../core/app/access-views';
+import type { CampaignView, LeaverView, NoticePayload, RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, dateTime, personName, requestFacts, type Fact, type Tone } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';

@@ -3,7 +3,7 @@
  * each with Keep / Remove, and "keep all remaining". It always shows the review's progress, and when
  * nothing is left it says the review is complete and offers no buttons.
  */
-import type { ReminderPayload, ReviewView } from '../../core/app/recertification';
+import type { ReminderPayload, ReviewView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, dateOf, dateTime, personName, validity, type Tone } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';

@@ -2,7 +2,7 @@
  * The administrative unit's task card (in its channel): what to change in which system for whom, who
  * decided, and Take / Done. The card everyone in the channel sees states who took it and who did it.
  */
-import type { RequestView } from '../../core/app/access-views';
+import type { RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { dateTime, personName, requestFacts, requestState, type Tone } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';

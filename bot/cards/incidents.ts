@@ -1,5 +1,5 @@
 /**
- * Incident cards. Builders take views from core/app/incidents.ts and return rendered cards; every
+ * Incident cards. Builders take views from core/app/incidents and return rendered cards; every
  * string a person wrote goes through `t` (markdown-escaped) and is shown only in TextBlocks/FactSets.
  */
 import { INCIDENT_CATEGORIES, SEVERITIES, formatStockholm, type ClockKind, type LegalClock } from '../../core/domain';

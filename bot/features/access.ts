@@ -7,18 +7,43 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { today } from '../../core/app/access-dates';
-import type { LeaverView, NoticePayload } from '../../core/app/access-notify';
-import { decideAccessRequest, getRequestView, requestFormOptions, searchAssets, searchPeople, submitAccessRequest, type RequestForm } from '../../core/app/access-requests';
-import { completeAccessTask, createExpiryTasks, takeAccessTask } from '../../core/app/access-tasks';
-import type { RequestView } from '../../core/app/access-views';
-import { completeAllLeaverTasks, detectDisabledAccounts, getLeaverView, leaverFormOptions, processDueLeavers, recordLeaver, type LeaverForm } from '../../core/app/leavers';
-import { campaignStartView, decideReview, getCampaign, getReview, proposeRecertification, remindReviewers, startRecertification, type ReminderPayload, type ReviewView } from '../../core/app/recertification';
+import {
+  campaignStartView,
+  completeAccessTask,
+  completeAllLeaverTasks,
+  createExpiryTasks,
+  decideAccessRequest,
+  decideReview,
+  detectDisabledAccounts,
+  getCampaign,
+  getLeaverView,
+  getRequestView,
+  getReview,
+  leaverFormOptions,
+  processDueLeavers,
+  proposeRecertification,
+  recordLeaver,
+  remindReviewers,
+  requestFormOptions,
+  searchAssets,
+  searchPeople,
+  startRecertification,
+  submitAccessRequest,
+  takeAccessTask,
+  today,
+  type LeaverForm,
+  type LeaverView,
+  type NoticePayload,
+  type ReminderPayload,
+  type RequestForm,
+  type RequestView,
+  type ReviewView,
+} from '../../core/app/access';
 import { ItemId } from '../../core/domain';
 import { t } from '../../core/i18n';
 import { formatIssue } from '../../core/i18n/validation';
 import { RecordValidationError } from '../../core/ports/errors';
-import { Refused } from '../../core/app/errors';
+import { Refused } from '../../core/app/platform';
 import { assetLabel, personName } from '../cards/access-format';
 import { accessCampaignCard, type CampaignCardInput } from '../cards/access-campaign';
 import { accessDecisionCard } from '../cards/access-decision';

@@ -5,7 +5,7 @@
  * At-least-once: a crash between send and mark resends after the claim expires; cards are built so
  * that a duplicate is harmless (it shows the same state).
  */
-import type { Deps } from '../../core/app/context';
+import type { Deps } from '../../core/app/platform';
 import type { OutboxEntry } from '../../core/domain';
 import { resolveLocale, type Locale } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';

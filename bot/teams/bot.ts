@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import { ActivityTypes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
-import { loadActor, type Actor } from '../../core/app/actor';
-import { Refused } from '../../core/app/errors';
-import type { Deps } from '../../core/app/context';
+import { loadActor, type Actor } from '../../core/app/people';
+import { Refused, type Deps } from '../../core/app/platform';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { ConflictError, NotFoundError, RecordValidationError, StoreUnavailableError } from '../../core/ports/errors';
 import { formatIssues } from '../../core/i18n/validation';

@@ -3,8 +3,8 @@
  * checked by the bot before any handler runs; nothing in card data says who someone is.
  */
 import type { TurnContext } from 'botbuilder';
-import type { Actor } from '../../core/app/actor';
-import type { Deps } from '../../core/app/context';
+import type { Actor } from '../../core/app/people';
+import type { Deps } from '../../core/app/platform';
 import type { Locale } from '../../core/i18n';
 import type { RecordLinks } from '../cards/links';
 import type { AdaptiveCard } from '../cards/render';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SeedPerson } from '../../core/adapters/directory/static-directory';
-import { audit } from '../../core/app/audit';
+import { audit } from '../../core/app/platform';
 import { channelKey } from '../../core/app/channels';
 import { clocksAfterClose, clocksAfterReport, clocksAfterTriage, GOVERNING_DOCUMENT_STATUSES, nextYearlyReview, ROLE_KEYS, SYSTEM_ACTOR, toUtcIso, type ClockKind, type LegalClock, type ListName, type RecordOf } from '../../core/domain';
 import type { Clock } from '../../core/ports/clock';

@@ -23,7 +23,8 @@ import {
 import type { Condition, NewRecord, Page, QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
 import { relativeGraphPath } from './client';
 import { decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
-import { KEY_COLUMN, listDef, type ListDef } from './lists';
+import { KEY_COLUMN, type ListDef } from './columns';
+import { listDef } from './lists';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep } from './middleware';
 
 export interface SharePointStoreOptions {

@@ -5,12 +5,10 @@
  * text. Values a person cannot choose freely (statuses, kinds, dates the app writes) stay as they are.
  */
 import * as AC from 'adaptivecards';
-import type { CampaignView, LeaverView } from '../../../core/app/access-notify';
-import type { RequestView } from '../../../core/app/access-views';
+import type { CampaignView, LeaverView, RequestView, ReviewView } from '../../../core/app/access';
 import type { MeetingView } from '../../../core/app/ambassadors';
 import type { GoverningDocumentView } from '../../../core/app/governance';
 import type { IncidentView } from '../../../core/app/incidents';
-import type { ReviewView } from '../../../core/app/recertification';
 import type { Locale } from '../../../core/i18n';
 import { accessCampaignCard } from '../../../bot/cards/access-campaign';
 import { accessDecisionCard } from '../../../bot/cards/access-decision';
