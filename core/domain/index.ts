@@ -18,3 +18,6 @@ export * from './records';
 export * from './time';
 export * from './policy';
 export * from './clocks';
+export * from './next-due';
+export * from './keys';
+export * from './figure';

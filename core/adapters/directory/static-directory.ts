@@ -47,6 +47,10 @@ export class StaticDirectory implements Directory {
     return [...starts, ...contains].slice(0, limit);
   }
 
+  async disabledPeople(): Promise<Person[]> {
+    return [...this.byId.values()].filter((p) => !p.accountEnabled);
+  }
+
   async reportsOf(managerAadObjectId: string): Promise<Person[]> {
     const id = managerAadObjectId.toLowerCase();
     return [...this.byId.values()].filter((p) => p.managerAadObjectId?.toLowerCase() === id);

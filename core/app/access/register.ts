@@ -4,18 +4,23 @@
  * access use cases beside it. Who sees what: core/domain/policy/registers.ts
  * (`canViewAccessRequest`, `canViewAccessGrant`, `canViewAccessReview`).
  *
- * ISAM and the administrative unit see everything: their lists are the store's queries (indexed
- * `status` filter, the store's cursor). Everyone else sees a small set read with indexed queries
- * (their own, their systems'), merged and paged by offset.
+ * Every list is a merge of bounded sources with a keyset cursor (platform/reads.ts, docs/queries.md):
+ *
+ * - requests, ISAM and the administrative unit: a month of `requestedAt` at a time, newest first;
+ *   an open status alone (bounded by the backlog);
+ * - requests, everyone else: their requester, subject, owner and delegate buckets (open | year);
+ * - grants, ISAM and the administrative unit: a month of `grantedAt` at a time, newest first; the
+ *   active ones system by system (`assetKey` `<asset>|active`: the system's users × roles);
+ * - grants, everyone else: their own (bounded by what one person holds) and their systems' buckets.
  */
 import { z } from 'zod';
-import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, has, type RecordOf } from '../../domain';
+import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, has, OPEN_REQUEST_STATUSES, type RecordOf } from '../../domain';
 import { canViewAccessGrant, canViewAccessRequest, canViewAccessReview } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import type { Deps } from '../platform';
+import { batchPages, historyMonths, historyYears, mergeSources, monthRanges, openAndYears, readSmall, walkSources, type Deps, type Source } from '../platform';
 
 type Ref = { id: string; name: string | null };
 type AssetRef = { id: string; code: string; name: string } | null;
@@ -113,35 +118,41 @@ async function lookups(deps: Deps, personIds: (string | null)[], assetIds: strin
 
 const privileged = (actor: Actor) => has(actor, 'isam', 'admin_unit');
 
-/** Assets the actor owns or is delegate for (indexed queries). */
+/** Assets the actor owns or is delegate for (two small queries in one batch). */
 async function ownedAssets(deps: Deps, actor: Actor): Promise<string[]> {
-  const ids = new Set<string>();
-  for (const field of ['ownerId', 'delegateId'] as const) for await (const a of deps.store.queryAll('InformationAssets', { where: [{ field, op: 'eq', value: actor.id }] })) ids.add(a.id);
-  return [...ids];
+  const [owned, delegated] = await batchPages(deps.store, 'InformationAssets', [
+    { where: [{ field: 'ownerId', op: 'eq', value: actor.id }], pageSize: 200 },
+    { where: [{ field: 'delegateId', op: 'eq', value: actor.id }], pageSize: 200 },
+  ]);
+  return [...new Set([...owned!.items, ...delegated!.items].map((a) => a.id))];
 }
 
-function offsetPage<T>(all: T[], cursor: string | undefined, pageSize: number): { items: T[]; cursor: string | null } {
-  const offset = cursor && /^o:\d{1,6}$/.test(cursor) ? Number(cursor.slice(2)) : 0;
-  return { items: all.slice(offset, offset + pageSize), cursor: offset + pageSize < all.length ? `o:${offset + pageSize}` : null };
-}
+const isOpenStatus = (s: string | undefined) => s !== undefined && (OPEN_REQUEST_STATUSES as readonly string[]).includes(s);
 
 export async function listAccessRequests(deps: Deps, actor: Actor, query: AccessListQuery): Promise<Paged<AccessRequestRow>> {
   const q = parse(query, ACCESS_REQUEST_STATUSES);
-  const where: Condition<'AccessRequests'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
-  let stored: StoredOf<'AccessRequests'>[];
-  let cursor: string | null;
+  const now = deps.clock.now();
+  const filter: Condition<'AccessRequests'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
+  let sources: Source<'AccessRequests'>[];
   if (privileged(actor)) {
-    const page = await deps.store.query('AccessRequests', { where, orderBy: { field: 'requestedAt', direction: 'desc' }, pageSize: q.pageSize, ...(q.cursor ? { cursor: q.cursor } : {}) });
-    stored = page.items;
-    cursor = page.cursor;
+    // An open status is the backlog; anything else a month at a time.
+    sources = isOpenStatus(q.status) ? [{ where: filter }] : monthRanges('requestedAt', await historyMonths<'AccessRequests'>(deps.store, 'AccessRequests', 'requestedAt', now));
   } else {
-    const found = new Map<string, StoredOf<'AccessRequests'>>();
-    for (const field of ['requesterId', 'subjectId', 'ownerId', 'delegateId'] as const) {
-      for await (const r of deps.store.queryAll('AccessRequests', { where: [...where, { field, op: 'eq', value: actor.id }] })) found.set(r.id, r);
-    }
-    const visible = [...found.values()].filter((r) => canViewAccessRequest(actor, r.data)).sort((a, b) => b.data.requestedAt.localeCompare(a.data.requestedAt));
-    ({ items: stored, cursor } = offsetPage(visible, q.cursor, q.pageSize));
+    const years = q.status && isOpenStatus(q.status) ? [] : await historyYears(deps.store, 'AccessRequests', 'requestedAt', now);
+    const open = q.status === undefined || isOpenStatus(q.status) ? 'open' : false;
+    sources = (['requesterKey', 'subjectKey', 'ownerKey', 'delegateKey'] as const).flatMap((key) => openAndYears<'AccessRequests'>(key, actor.id, years, { open }));
   }
+  const page = await mergeSources(deps.store, {
+    list: 'AccessRequests',
+    sort: 'requestedAt',
+    direction: 'desc',
+    sources,
+    filter,
+    keep: (r) => canViewAccessRequest(actor, r.data),
+    pageSize: q.pageSize,
+    cursor: q.cursor ?? null,
+  });
+  const stored = page.items;
   const l = await lookups(deps, stored.flatMap((r) => [r.data.subjectId, r.data.requesterId, r.data.decidedBy]), stored.map((r) => r.data.assetId));
   return {
     items: stored.map((r) => ({
@@ -158,30 +169,63 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
       decidedAt: r.data.decidedAt,
       completedAt: r.data.completedAt,
     })),
-    cursor,
+    cursor: page.cursor,
     scope: privileged(actor) ? 'all' : 'entitled',
   };
 }
 
 export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessListQuery): Promise<Paged<AccessGrantRow>> {
   const q = parse(query, ACCESS_GRANT_STATUSES);
-  const where: Condition<'AccessGrants'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
+  const now = deps.clock.now();
+  const filter: Condition<'AccessGrants'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
   let stored: StoredOf<'AccessGrants'>[];
   let cursor: string | null;
-  if (privileged(actor)) {
-    const page = await deps.store.query('AccessGrants', { where, orderBy: { field: 'assetId', direction: 'asc' }, pageSize: q.pageSize, ...(q.cursor ? { cursor: q.cursor } : {}) });
-    stored = page.items;
-    cursor = page.cursor;
+  if (privileged(actor) && q.status === 'active') {
+    // The active register, system by system: each system's active grants are its users × roles.
+    const assets = await readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } }, 4_995);
+    const page = await walkSources(deps.store, {
+      list: 'AccessGrants',
+      sort: 'grantedAt',
+      direction: 'desc',
+      sources: assets.map((a) => ({ where: [{ field: 'assetKey', op: 'eq', value: `${a.id}|active` }], label: a.data.code })),
+      pageSize: q.pageSize,
+      cursor: q.cursor ?? null,
+      lookahead: 10,
+    });
+    ({ items: stored, cursor } = page);
+  } else if (privileged(actor)) {
+    const months = await historyMonths(deps.store, 'AccessGrants', 'grantedAt', now);
+    const page = await mergeSources(deps.store, {
+      list: 'AccessGrants',
+      sort: 'grantedAt',
+      direction: 'desc',
+      sources: monthRanges<'AccessGrants'>('grantedAt', months),
+      filter,
+      pageSize: q.pageSize,
+      cursor: q.cursor ?? null,
+    });
+    ({ items: stored, cursor } = page);
   } else {
-    const found = new Map<string, StoredOf<'AccessGrants'>>();
-    for await (const g of deps.store.queryAll('AccessGrants', { where: [...where, { field: 'subjectId', op: 'eq', value: actor.id }] })) found.set(g.id, g);
-    for (const assetId of await ownedAssets(deps, actor)) {
-      for await (const g of deps.store.queryAll('AccessGrants', { where: [...where, { field: 'assetId', op: 'eq', value: assetId }] })) found.set(g.id, g);
-    }
-    const all = [...found.values()];
-    const owners = await lookups(deps, [], all.map((g) => g.data.assetId));
-    const visible = all.filter((g) => canViewAccessGrant(actor, g.data, owners.owner(g.data.assetId))).sort((a, b) => Number(a.data.assetId) - Number(b.data.assetId) || Number(a.id) - Number(b.id));
-    ({ items: stored, cursor } = offsetPage(visible, q.cursor, q.pageSize));
+    const assets = await ownedAssets(deps, actor);
+    const active = q.status === undefined || q.status === 'active' ? 'active' : false;
+    const years = q.status === 'active' ? [] : await historyYears(deps.store, 'AccessGrants', 'grantedAt', now);
+    const sources: Source<'AccessGrants'>[] = [
+      // What one person holds and has held: tens, a few hundred over a career.
+      { where: [{ field: 'subjectId', op: 'eq', value: actor.id }], label: 'own' },
+      ...assets.flatMap((id) => openAndYears<'AccessGrants'>('assetKey', id, years, { open: active })),
+    ];
+    const owners = await lookups(deps, [], assets);
+    const page = await mergeSources(deps.store, {
+      list: 'AccessGrants',
+      sort: 'grantedAt',
+      direction: 'desc',
+      sources,
+      filter,
+      keep: (g) => canViewAccessGrant(actor, g.data, owners.owner(g.data.assetId)),
+      pageSize: q.pageSize,
+      cursor: q.cursor ?? null,
+    });
+    ({ items: stored, cursor } = page);
   }
   const l = await lookups(deps, stored.map((g) => g.data.subjectId), stored.map((g) => g.data.assetId));
   return {
@@ -202,19 +246,10 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessLi
 
 /** The campaigns, newest first, with the reviews the actor may see (ISAM / admin unit: all; owners: theirs). */
 export async function listAccessCampaigns(deps: Deps, actor: Actor): Promise<AccessCampaignRow[]> {
-  const campaigns: StoredOf<'AccessCampaigns'>[] = [];
-  for await (const c of deps.store.queryAll('AccessCampaigns', { orderBy: { field: 'dueAt', direction: 'desc' } })) {
-    campaigns.push(c);
-    if (campaigns.length >= 20) break;
-  }
-  const reviews = new Map<string, StoredOf<'AccessReviews'>[]>();
-  await Promise.all(
-    campaigns.map(async (c) => {
-      const list: StoredOf<'AccessReviews'>[] = [];
-      for await (const r of deps.store.queryAll('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: c.id }] })) list.push(r);
-      reviews.set(c.id, list);
-    }),
-  );
+  // Two campaigns a year: the newest twenty, then their reviews (one per asset) in one batch.
+  const campaigns = (await deps.store.query('AccessCampaigns', { orderBy: { field: 'dueAt', direction: 'desc' }, pageSize: 20 })).items;
+  const pages = await batchPages(deps.store, 'AccessReviews', campaigns.map((c) => ({ where: [{ field: 'campaignId', op: 'eq', value: c.id }], pageSize: 999 })));
+  const reviews = new Map<string, StoredOf<'AccessReviews'>[]>(campaigns.map((c, i) => [c.id, pages[i]!.items]));
   const all = [...reviews.values()].flat();
   const l = await lookups(deps, all.map((r) => r.data.ownerId), all.map((r) => r.data.assetId));
   return campaigns.map((c) => {

@@ -12,7 +12,7 @@ import { issuesFromZod } from '../../i18n/validation';
 import { NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import type { Deps } from '../platform';
+import { readSmall, type Deps } from '../platform';
 
 export const PROCESSING_SORT_FIELDS = ['code', 'name', 'unit'] as const;
 
@@ -92,7 +92,7 @@ async function dpiasFor(deps: Deps, ids: string[]): Promise<Map<string, StoredOf
   await Promise.all(
     ids.map(async (id) => {
       const list: StoredOf<'ImpactAssessments'>[] = [];
-      for await (const d of deps.store.queryAll('ImpactAssessments', { where: [{ field: 'processingActivityId', op: 'eq', value: id }] })) list.push(d);
+      for (const d of await readSmall(deps.store, 'ImpactAssessments', { where: [{ field: 'processingActivityId', op: 'eq', value: id }] })) list.push(d);
       out.set(id, list.sort((a, b) => a.data.code.localeCompare(b.data.code)));
     }),
   );

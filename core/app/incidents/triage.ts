@@ -5,17 +5,23 @@
 import { canTriageIncident, ClockKind, clocksAfterReport, clocksAfterTriage, significanceHints, type SignificanceHint } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, invalid, wrongState, type Deps } from '../platform';
+import { audit, forbidden, invalid, monthRanges, monthsBack, readEach, wrongState, type Deps } from '../platform';
 import { parse, TriageInput } from './inputs';
 import { announce, load } from './view';
 
 const REPORTABLE: ClockKind[] = ['cs_early_warning', 'cs_notification', 'cs_final_report', 'cs_situation_report', 'imy_notification'];
 
-/** Facts for the triage card's hints: similar incidents in the last months (same category). */
+/**
+ * Facts for the triage card's hints: similar incidents in the last six months (same category) — a
+ * month of `reportedAt` at a time with the category as a narrowing condition (each month bounded by
+ * its intake), all months in one `$batch`. A category alone would select years of incidents.
+ */
 export async function triageHints(deps: Deps, stored: StoredOf<'Incidents'>, facts: { restrictedHours?: number | null; manualWorkaroundHours?: number | null }): Promise<SignificanceHint[]> {
-  const since = new Date(deps.clock.now().getTime() - 183 * 24 * 3_600_000).toISOString();
-  const similar = await deps.store.query('Incidents', { where: [{ field: 'category', op: 'eq', value: stored.data.category }], pageSize: 999 });
-  const similarRecent = similar.items.filter((s) => s.id !== stored.id && s.data.reportedAt >= since).length;
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - 183 * 24 * 3_600_000).toISOString();
+  const months = monthRanges<'Incidents'>('reportedAt', monthsBack(now, since));
+  const found = await readEach(deps.store, 'Incidents', months.map((m) => [...m.where, { field: 'category', op: 'eq', value: stored.data.category }]));
+  const similarRecent = new Set(found.flat().filter((s) => s.id !== stored.id && s.data.reportedAt >= since).map((s) => s.id)).size;
   return significanceHints({ ...facts, affectedPeople: stored.data.personalData.protectedIdentity ? stored.data.personalData.approxSubjects : null, similarRecent });
 }
 

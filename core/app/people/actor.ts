@@ -5,7 +5,7 @@
 import { stockholmDate, type RoleKey } from '../../domain';
 import type { ActorLike } from '../../domain/policy';
 import type { Person } from '../../ports/directory';
-import type { Deps } from '../platform';
+import { readSmall, type Deps } from '../platform';
 
 export interface Actor extends ActorLike {
   person: Person | null;
@@ -27,7 +27,7 @@ export async function loadActor(deps: Pick<Deps, 'store' | 'directory' | 'clock'
 export async function holdersOf(deps: Pick<Deps, 'store' | 'clock'>, role: RoleKey): Promise<string[]> {
   const today = stockholmDate(deps.clock.now());
   const ids = new Set<string>();
-  for await (const a of deps.store.queryAll('Roles', { where: [{ field: 'role', op: 'eq', value: role }] })) {
+  for (const a of await readSmall(deps.store, 'Roles', { where: [{ field: 'role', op: 'eq', value: role }] })) {
     if (a.data.active && (a.data.validTo === null || a.data.validTo >= today)) ids.add(a.data.personId);
   }
   return [...ids];

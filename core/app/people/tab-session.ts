@@ -6,7 +6,7 @@ import { stockholmDate, type RoleKey } from '../../domain';
 import { canCreateAsset, canGovernAssetRegister } from '../../domain/policy';
 import type { Person } from '../../ports/directory';
 import type { Actor } from './actor';
-import type { Deps } from '../platform';
+import { readSmall, type Deps } from '../platform';
 
 /** A person as the tab shows them. */
 export interface PersonSummary {
@@ -46,12 +46,17 @@ export async function searchPeople(deps: Pick<Deps, 'directory'>, query: string,
   return (await deps.directory.search(q, Math.min(Math.max(limit, 1), 25))).filter((p) => p.accountEnabled).map(summarisePerson);
 }
 
-/** Active role assignments per person, from the `Roles` list (one query, paged). */
+/**
+ * Active role assignments per person, from the `Roles` list — a small list (one assignment per
+ * person and role: at most a few per person), read whole in one request. Not filtered on the Yes/No
+ * `active` column: SharePoint answers `eq true` with the "No" items, and a Yes/No condition splits a
+ * list in two, never a bounded first condition.
+ */
 export async function rolesByPerson(deps: Pick<Deps, 'store' | 'clock'>): Promise<Map<string, Set<RoleKey>>> {
   const today = stockholmDate(deps.clock.now());
   const out = new Map<string, Set<RoleKey>>();
-  for await (const a of deps.store.queryAll('Roles', { where: [{ field: 'active', op: 'eq', value: true }] })) {
-    if (a.data.validTo !== null && a.data.validTo < today) continue;
+  for (const a of await readSmall(deps.store, 'Roles', {}, 4_995)) {
+    if (!a.data.active || (a.data.validTo !== null && a.data.validTo < today)) continue;
     const id = a.data.personId.toLowerCase();
     if (!out.has(id)) out.set(id, new Set());
     out.get(id)!.add(a.data.role);

@@ -11,7 +11,7 @@ import { issuesFromZod } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, type Deps } from '../platform';
+import { audit, forbidden, readSmall, type Deps } from '../platform';
 
 type StoredSupplier = StoredOf<'Suppliers'>;
 
@@ -117,7 +117,7 @@ function checklistOf(s: RecordOf<'Suppliers'>): ChecklistPoint[] {
 /** Systems per supplier id: the assets whose `supplierIds` name it (read once, page by page). */
 async function systemsBySupplier(deps: Deps): Promise<Map<string, SystemRef[]>> {
   const out = new Map<string, SystemRef[]>();
-  for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) {
+  for (const a of await readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) {
     for (const sid of a.data.supplierIds) {
       if (!out.has(sid)) out.set(sid, []);
       out.get(sid)!.push({ id: a.id, code: a.data.code, name: a.data.name });
@@ -135,7 +135,7 @@ function dates(deps: Deps) {
 export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined }): Promise<SupplierTree> {
   const search = query.search?.trim().slice(0, 100) ?? '';
   const all: StoredSupplier[] = [];
-  for await (const s of deps.store.queryAll('Suppliers', {
+  for (const s of await readSmall(deps.store, 'Suppliers', {
     ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}),
     orderBy: { field: 'name', direction: 'asc' },
   })) all.push(s);

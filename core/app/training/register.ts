@@ -6,7 +6,8 @@
 import { canRecordTraining, completionValid, latestCompletions, stockholmDate, type TrainingCourse } from '../../domain';
 import { canSeeTrainingOfUnit } from '../../domain/policy';
 import { listOrganisation, type Actor } from '../people';
-import type { Deps } from '../platform';
+import { trainingFigures, unitCompletions } from '../figures';
+import { readSmall, type Deps } from '../platform';
 
 export interface TrainingCell {
   required: boolean;
@@ -41,50 +42,49 @@ export interface TrainingOverview {
   canImport: boolean;
 }
 
+/**
+ * The units' figures are kept (core/app/figures: recounted when completions are written, and daily);
+ * the people table is one unit at a time — its completions are that unit's year buckets (the
+ * `unitYear` key: the unit's people × courses per year), never the whole list. Without a unit chosen
+ * it lists the actor's own unit (or only the actor, for those who may see no one else).
+ */
 export async function trainingOverview(deps: Deps, actor: Actor, query: { unit?: string | undefined }): Promise<TrainingOverview> {
-  const today = stockholmDate(deps.clock.now());
-  const [people, courseItems] = await Promise.all([listOrganisation(deps), (async () => {
-    const out: TrainingCourse[] = [];
-    for await (const c of deps.store.queryAll('TrainingCourses', { orderBy: { field: 'code', direction: 'asc' } })) out.push(c.data);
-    return out;
-  })()]);
-  const mandatory = courseItems.filter((c) => c.mandatory);
-  const completions = [];
-  for await (const c of deps.store.queryAll('Trainings')) completions.push(c.data);
-  const latest = latestCompletions(completions);
-
-  const rows: TrainingPersonRow[] = people.map((p) => {
-    const management = p.roles.includes('manager') || p.roles.includes('director');
-    const done = latest.get(p.id.toLowerCase()) ?? new Map<string, string>();
-    const courses: Record<string, TrainingCell> = {};
-    for (const c of mandatory) {
-      const at = done.get(c.code) ?? null;
-      courses[c.code] = { required: c.audience === 'all' || management, completedAt: at, valid: at !== null && completionValid(c, at, today) };
-    }
-    return { id: p.id, name: p.name, unit: p.unit, management, courses, complete: Object.values(courses).every((x) => !x.required || x.valid) };
-  });
-
-  const units = new Map<string, TrainingUnitRow>();
-  for (const r of rows) {
-    const key = r.unit ?? '–';
-    const u = units.get(key) ?? { unit: key, people: 0, required: 0, completed: 0 };
-    u.people++;
-    for (const cell of Object.values(r.courses)) {
-      if (!cell.required) continue;
-      u.required++;
-      if (cell.valid) u.completed++;
-    }
-    units.set(key, u);
+  const now = deps.clock.now();
+  const today = stockholmDate(now);
+  const [people, courseItems, unitFigures] = await Promise.all([
+    listOrganisation(deps),
+    readSmall(deps.store, 'TrainingCourses', { orderBy: { field: 'code', direction: 'asc' } }, 200),
+    trainingFigures(deps),
+  ]);
+  const mandatory = courseItems.map((c) => c.data).filter((c) => c.mandatory);
+  const asked = query.unit?.trim() || null;
+  const unit = asked ?? (canSeeTrainingOfUnit(actor, actor.unit) ? actor.unit : null);
+  const self = people.find((p) => p.id.toLowerCase() === actor.id.toLowerCase());
+  const listed = people.filter((p) => (unit !== null && p.unit === unit && canSeeTrainingOfUnit(actor, p.unit)) || p.id.toLowerCase() === actor.id.toLowerCase());
+  // The listed unit's completions, and the actor's own when they are in another unit (or none).
+  const completions = unit ? await unitCompletions(deps, unit, mandatory, now) : [];
+  if (self && self.unit !== unit) {
+    completions.push(...(await readSmall(deps.store, 'Trainings', { where: [{ field: 'personId', op: 'eq', value: actor.id }] }, 999)));
   }
-
-  const unit = query.unit?.trim() || null;
-  const visible = rows.filter((r) => (unit === null || r.unit === unit) && (canSeeTrainingOfUnit(actor, r.unit) || r.id.toLowerCase() === actor.id.toLowerCase()));
+  const latest = latestCompletions(completions.map((c) => c.data));
+  const rows: TrainingPersonRow[] = listed
+    .filter((p) => asked === null || p.unit === asked)
+    .map((p) => {
+      const management = p.roles.includes('manager') || p.roles.includes('director');
+      const done = latest.get(p.id.toLowerCase()) ?? new Map<string, string>();
+      const courses: Record<string, TrainingCell> = {};
+      for (const c of mandatory) {
+        const at = done.get(c.code) ?? null;
+        courses[c.code] = { required: c.audience === 'all' || management, completedAt: at, valid: at !== null && completionValid(c, at, today) };
+      }
+      return { id: p.id, name: p.name, unit: p.unit, management, courses, complete: Object.values(courses).every((x) => !x.required || x.valid) };
+    });
   return {
     courses: mandatory.map((c) => ({ code: c.code, name: c.name, audience: c.audience, validityMonths: c.validityMonths })),
-    units: [...units.values()].sort((a, b) => a.unit.localeCompare(b.unit, 'sv')),
+    units: unitFigures.map((u) => ({ unit: u.unit, people: u.people, required: u.required, completed: u.completed })).sort((a, b) => a.unit.localeCompare(b.unit, 'sv')),
     unit,
-    people: visible,
-    peopleVisible: visible.some((r) => r.id.toLowerCase() !== actor.id.toLowerCase()) || canSeeTrainingOfUnit(actor, unit ?? actor.unit),
+    people: rows,
+    peopleVisible: rows.some((r) => r.id.toLowerCase() !== actor.id.toLowerCase()) || canSeeTrainingOfUnit(actor, unit ?? actor.unit),
     canImport: canRecordTraining(actor),
   };
 }
