@@ -56,6 +56,49 @@ export interface ScaleWorld {
   adminUnitIds: string[];
 }
 
+const SYSTEMS = ['Ärendesystem', 'Journalsystem', 'Schemaplanering', 'Dokumenthantering', 'Bokningssystem', 'Elevregister', 'Larmhantering', 'Fakturahantering', 'Besöksregistrering', 'Kvalitetsregister', 'Lokalbokning', 'Inköpsportal'];
+
+/**
+ * More information assets, owned by team leads and unit heads (never the heavy owner), so that grants
+ * spread over many owners and one owner stands out.
+ */
+export function scaleAssets(owners: SeedPerson[], count: number, now: number, rand: Rand): NewRecord<'InformationAssets'>[] {
+  const out: NewRecord<'InformationAssets'>[] = [];
+  for (let n = 0; n < count; n++) {
+    const owner = owners[n % owners.length]!;
+    const classified = rand() < 0.7;
+    const level = () => 1 + Math.floor(rand() * 3);
+    const classifiedAt = classified ? day(now - (30 + rand() * 700) * DAY) : null;
+    out.push({
+      key: `scale:asset:${n}`,
+      data: {
+        code: `IA-${101 + n}`,
+        name: `${SYSTEMS[n % SYSTEMS.length]} ${owner.unit ?? ''} ${Math.floor(n / SYSTEMS.length) + 1}`.replace(/\s+/g, ' ').trim(),
+        description: 'Genererad informationstillgång för skalningstester.',
+        information: 'Uppgifter om brukare, medarbetare och ärenden.',
+        critical: rand() < 0.15,
+        ownerId: owner.aadObjectId,
+        delegateId: null,
+        contactId: null,
+        unit: owner.unit ?? 'LEDN',
+        systemOwnerId: null,
+        confidentiality: classified ? level() : null,
+        integrity: classified ? level() : null,
+        availability: classified ? level() : null,
+        traceability: classified ? level() : null,
+        classifiedAt,
+        classifiedBy: null,
+        priority: 100 + n,
+        nextReviewAt: classifiedAt ? day(Date.parse(classifiedAt) + 365 * DAY) : null,
+        supplierIds: [],
+        notes: null,
+        updatedAt: iso(now - rand() * 300 * DAY),
+      },
+    });
+  }
+  return out;
+}
+
 const ROLES = ['Handläggare', 'Läsbehörighet', 'Administratör', 'Attestant', 'Registrator', 'Användare', 'Beslutsfattare', 'Chef'];
 
 /** Access grants, current and history: `ownerGrants` of them on the heavy owner's assets. */

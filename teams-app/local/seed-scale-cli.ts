@@ -23,6 +23,7 @@ const HELP = `Usage: npm run seed:scale -- [options]     (data folder: LIS_DATA_
   --audit N               audit entries (default 60 % of incidents)
   --trainings N           training completions (default 12 % of grants)
   --people N              people in the district, demo cast included (default 1 000)
+  --assets N              information assets added to the demo's 18 (default 60)
   --owner-grants N        grants on Per Holmberg's assets (default 10 % of grants)
   --manager-incidents N   incidents under Thomas Granlund (default 10 % of incidents)
   --reporter-incidents N  incidents reported by Ida Persson (default 3 % of incidents)

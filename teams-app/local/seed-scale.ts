@@ -9,7 +9,7 @@
  * whatever the store writes (keys, derived columns) is written the same way. Chunks run concurrently;
  * every record has a deterministic key, so a run that stops half-way is completed by the next one.
  * Generated people are kept in the data folder (`people-scale.json`) so that the local directory
- * knows them; the demo cast is unchanged.
+ * knows them, with Roles records for their team leads; the demo cast is unchanged.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,12 +17,14 @@ import type { SeedPerson } from '../../core/adapters/directory/static-directory'
 import { SYSTEM_ACTOR, type ListName } from '../../core/domain';
 import type { Clock } from '../../core/ports/clock';
 import type { NewRecord, RecordStore, StoredOf } from '../../core/ports/record-store';
-import { prng, scaleAudit, scaleGrants, scaleIncidents, scaleRequests, scaleTrainings, type ScaleWorld } from './scale-records';
+import { prng, scaleAssets, scaleAudit, scaleGrants, scaleIncidents, scaleRequests, scaleTrainings, type ScaleWorld } from './scale-records';
 import { loadSeed, SCALE_PEOPLE_FILE } from './seed-data';
 
 export interface ScaleOptions {
   /** People in the district, demo cast included (default 1 000). */
   people?: number;
+  /** Information assets added to the demo's 18, owned by team leads and unit heads (default 60). */
+  assets?: number;
   grants?: number;
   incidents?: number;
   requests?: number;
@@ -48,7 +50,7 @@ export interface ScaleResult {
   alreadyDone: boolean;
 }
 
-export const SMALL_SCALE: ScaleOptions = { grants: 1_500, incidents: 1_200, requests: 400, audit: 600, trainings: 500, ownerGrants: 1_000, managerIncidents: 800, reporterIncidents: 400 };
+export const SMALL_SCALE: ScaleOptions = { assets: 20, grants: 1_500, incidents: 1_200, requests: 400, audit: 600, trainings: 500, ownerGrants: 1_000, managerIncidents: 800, reporterIncidents: 400 };
 
 /** The demo people the concentrations land on (teams-app/local/seed/README.md). */
 export const HEAVY = {
@@ -69,6 +71,7 @@ export function resolveScale(o: ScaleOptions = {}): Required<Omit<ScaleOptions, 
   const managerIncidents = Math.min(incidents, o.managerIncidents ?? Math.round(incidents / 10));
   return {
     people: o.people ?? 1_000,
+    assets: o.assets ?? 60,
     grants,
     incidents,
     requests: o.requests ?? Math.round(grants * 0.16),
@@ -88,8 +91,21 @@ const LAST = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Lars
 const UNIT_WEIGHTS: [string, number][] = [['AOM', 35], ['IFO', 20], ['FSK', 15], ['EKB', 12], ['KUL', 8], ['ADM', 6], ['LEDN', 4]];
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
-/** The district's people: the demo cast plus generated staff (deterministic ids `d1000000-…`). */
-export function scalePeople(demo: readonly SeedPerson[], units: { code: string; managerAadObjectId: string }[], total: number): SeedPerson[] {
+/** Staff per first-line manager (team lead) in the generated organisation. */
+const TEAM_SIZE = 20;
+
+/**
+ * The district's people: the demo cast plus generated staff (deterministic ids `d1000000-…`). Staff
+ * report to generated team leads (role `manager`, about one per 20) who report to their unit head,
+ * except in the heavy manager's unit, whose generated staff all report to its head: the one line
+ * manager with the concentration of incidents.
+ */
+export function scalePeople(
+  demo: readonly SeedPerson[],
+  units: { code: string; managerAadObjectId: string }[],
+  total: number,
+  heavyManagerId = HEAVY.manager,
+): SeedPerson[] {
   const rand = prng(20_261_128);
   const head = new Map(units.map((u) => [u.code, u.managerAadObjectId]));
   const generated: SeedPerson[] = [];
@@ -106,6 +122,15 @@ export function scalePeople(demo: readonly SeedPerson[], units: { code: string; 
       unit,
       managerAadObjectId: head.get(unit) ?? null,
       roles: [],
+    });
+  }
+  for (const [unit] of UNIT_WEIGHTS) {
+    if (head.get(unit)?.toLowerCase() === heavyManagerId.toLowerCase()) continue;
+    const staff = generated.filter((p) => p.unit === unit);
+    const leads = staff.filter((_, i) => i % TEAM_SIZE === 0);
+    for (const lead of leads) lead.roles = ['manager'];
+    staff.forEach((p, i) => {
+      if (i % TEAM_SIZE !== 0) p.managerAadObjectId = leads[Math.floor(i / TEAM_SIZE)]!.aadObjectId;
     });
   }
   return generated;
@@ -129,6 +154,25 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 
 const CHUNK = 400;
 
+/** Writes records in chunks (concurrently), skipping chunks a previous run completed. */
+function writer(store: RecordStore, concurrency: number, counts: Partial<Record<ListName, number>>, log: (line: string) => void) {
+  return async function write<L extends ListName>(list: L, records: NewRecord<L>[]): Promise<StoredOf<L>[]> {
+    const chunks: NewRecord<L>[][] = [];
+    for (let i = 0; i < records.length; i += CHUNK) chunks.push(records.slice(i, i + CHUNK));
+    const stored: StoredOf<L>[][] = [];
+    let done = 0;
+    await pool(chunks.map((c, i) => ({ c, i })), concurrency, async ({ c, i }) => {
+      // createMany writes a chunk in order: when its last record exists, the whole chunk does.
+      const last = await store.findByKey(list, c[c.length - 1]!.key);
+      stored[i] = last ? await Promise.all(c.map(async (r) => (await store.findByKey(list, r.key))!)) : await store.createMany(list, c);
+      done += c.length;
+      if (chunks.length > 4 && (i + 1) % Math.ceil(chunks.length / 4) === 0) log(`  ${list}: ${done} of ${records.length}`);
+    });
+    counts[list] = (counts[list] ?? 0) + records.length;
+    return stored.flat();
+  };
+}
+
 export interface SeedScaleOptions extends ScaleOptions {
   store: RecordStore;
   clock: Clock;
@@ -140,7 +184,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<ScaleResult>
   const { store, clock } = options;
   const log = options.log ?? (() => undefined);
   const o = resolveScale(options);
-  const doneKey = `scale:done:${o.people}:${o.grants}:${o.incidents}:${o.requests}:${o.audit}:${o.trainings}:${o.ownerGrants}:${o.managerIncidents}:${o.reporterIncidents}:${o.years}`;
+  const doneKey = `scale:done:${o.people}:${o.assets}:${o.grants}:${o.incidents}:${o.requests}:${o.audit}:${o.trainings}:${o.ownerGrants}:${o.managerIncidents}:${o.reporterIncidents}:${o.years}`;
   if (await store.findByKey('AuditLog', doneKey)) return { counts: {}, seconds: 0, alreadyDone: true };
 
   const started = performance.now();
@@ -149,10 +193,20 @@ export async function seedScale(options: SeedScaleOptions): Promise<ScaleResult>
     ? existsSync(path.join(options.dataDir, SCALE_PEOPLE_FILE)) ? scalePeople(seed.people, seed.units, o.people) : writeScalePeople(options.dataDir, options)
     : scalePeople(seed.people, seed.units, o.people);
   const people = [...seed.people, ...generated];
+  const now = clock.now().getTime();
+  if (!(await store.findByKey('InformationAssets', 'seed:asset:IA-004'))) throw new Error('Seed the demo organisation before the scale data (its assets are used).');
+  const counts: Partial<Record<ListName, number>> = {};
+  const write = writer(store, o.concurrency, counts, log);
+  log(`Scale seed: ${o.people} people, ${o.assets} more assets, ${o.grants} grants, ${o.incidents} incidents, ${o.requests} requests, ${o.audit} audit entries, ${o.trainings} trainings (${o.concurrency} at a time)…`);
+  await write('Roles', generated.flatMap((p) => p.roles.map((role) => ({
+    key: `scale:role:${p.aadObjectId}:${role}`,
+    data: { personId: p.aadObjectId, role: role as 'manager', unit: p.unit, assignedBy: null, assignedAt: new Date(now).toISOString(), validTo: null, active: true },
+  }))));
+  const owners = people.filter((p) => p.roles.includes('manager') && p.aadObjectId !== HEAVY.owner);
+  await write('InformationAssets', scaleAssets(owners, o.assets, now, prng(5)));
+  // Small lists (under a hundred items): read whole, once.
   const assets = (await store.query('InformationAssets', { pageSize: 999 })).items;
   const suppliers = (await store.query('Suppliers', { pageSize: 999 })).items;
-  if (!assets.some((a) => a.data.ownerId === HEAVY.owner)) throw new Error('Seed the demo organisation before the scale data (its assets are used).');
-  const now = clock.now().getTime();
   const world: ScaleWorld = {
     now,
     years: o.years,
@@ -165,27 +219,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<ScaleResult>
     isamId: HEAVY.isam,
     adminUnitIds: HEAVY.adminUnit,
   };
-  const managers = new Set(seed.people.filter((p) => p.roles.includes('manager') || p.roles.includes('director')).map((p) => p.aadObjectId));
-  const counts: Partial<Record<ListName, number>> = {};
-
-  /** Writes records in chunks (concurrently), skipping chunks a previous run completed. */
-  async function write<L extends ListName>(list: L, records: NewRecord<L>[]): Promise<StoredOf<L>[]> {
-    const chunks: NewRecord<L>[][] = [];
-    for (let i = 0; i < records.length; i += CHUNK) chunks.push(records.slice(i, i + CHUNK));
-    const stored: StoredOf<L>[][] = [];
-    let done = 0;
-    await pool(chunks.map((c, i) => ({ c, i })), o.concurrency, async ({ c, i }) => {
-      // createMany writes a chunk in order: when its last record exists, the whole chunk does.
-      const last = await store.findByKey(list, c[c.length - 1]!.key);
-      stored[i] = last ? await Promise.all(c.map(async (r) => (await store.findByKey(list, r.key))!)) : await store.createMany(list, c);
-      done += c.length;
-      if (chunks.length > 4 && (i + 1) % Math.ceil(chunks.length / 4) === 0) log(`  ${list}: ${done} of ${records.length}`);
-    });
-    counts[list] = (counts[list] ?? 0) + records.length;
-    return stored.flat();
-  }
-
-  log(`Scale seed: ${o.people} people, ${o.grants} grants, ${o.incidents} incidents, ${o.requests} requests, ${o.audit} audit entries, ${o.trainings} trainings (${o.concurrency} at a time)…`);
+  const managers = new Set(people.filter((p) => p.roles.includes('manager') || p.roles.includes('director')).map((p) => p.aadObjectId));
   const [grants, incidents] = await Promise.all([
     write('AccessGrants', scaleGrants(world, o.grants, o.ownerGrants, prng(1))),
     write('Incidents', scaleIncidents(world, o.incidents, o.managerIncidents, o.reporterIncidents, prng(2))),
@@ -216,7 +250,7 @@ export function parseScaleArgs(args: string[]): { options: ScaleOptions; rest: s
   const options: ScaleOptions = {};
   const rest: string[] = [];
   const numeric: Record<string, keyof ScaleOptions> = {
-    '--people': 'people', '--grants': 'grants', '--incidents': 'incidents', '--requests': 'requests', '--audit': 'audit',
+    '--people': 'people', '--assets': 'assets', '--grants': 'grants', '--incidents': 'incidents', '--requests': 'requests', '--audit': 'audit',
     '--trainings': 'trainings', '--owner-grants': 'ownerGrants', '--manager-incidents': 'managerIncidents',
     '--reporter-incidents': 'reporterIncidents', '--years': 'years', '--concurrency': 'concurrency',
   };

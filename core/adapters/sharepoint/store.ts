@@ -27,9 +27,10 @@ import {
 import type { Condition, NewRecord, Page, QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
 import { relativeGraphPath } from './client';
 import { atSharePointPrecision, decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
+import { BATCH_LIMIT, sendBatch, type BatchResponse } from './batch';
 import { graphErrorInfo, isListViewThresholdRefusal, isUniqueViolation } from './graph-errors';
 import { KEY_COLUMN, listDef, type ListDef } from './lists';
-import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep } from './middleware';
+import { backoffMs, DEFAULT_RETRY, sleep } from './middleware';
 
 export interface SharePointStoreOptions {
   client: Client;
@@ -48,23 +49,6 @@ interface GraphItem {
   fields?: Fields;
 }
 
-interface BatchRequest {
-  id: string;
-  method: 'GET' | 'POST' | 'PATCH';
-  url: string;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-interface BatchResponse {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-const BATCH_LIMIT = 20;
-const BATCH_RETRIES = 8;
 
 function statusOf(error: unknown): number | undefined {
   const e = error as Partial<GraphError> | undefined;
@@ -173,8 +157,7 @@ export class SharePointRecordStore implements RecordStore {
   async getMany<L extends ListName>(list: L, ids: string[]): Promise<StoredOf<L>[]> {
     const def = listDef(list);
     const unique = [...new Set(ids.filter((id) => /^\d+$/.test(id)))];
-    const responses = await this.batch(
-      list,
+    const responses = await sendBatch(this.client, (error) => translate(error, list),
       unique.map((id, i) => ({ id: String(i), method: 'GET', url: `${this.itemsPath(list)}/${id}?${this.expandFields(def)}` })),
     );
     const out: StoredOf<L>[] = [];
@@ -316,8 +299,7 @@ export class SharePointRecordStore implements RecordStore {
       const chunk = encoded.slice(start, start + BATCH_LIMIT).filter((r) => !byKey.has(r.key));
       let responses: BatchResponse[];
       try {
-        responses = await this.batch(
-          list,
+        responses = await sendBatch(this.client, (error) => translate(error, list),
           chunk.map((r, i) => ({ id: String(i), method: 'POST', url: this.itemsPath(list), headers: { 'Content-Type': 'application/json' }, body: { fields: r.fields } })),
         );
       } catch (error) {
@@ -377,37 +359,4 @@ export class SharePointRecordStore implements RecordStore {
   }
 
   // ── $batch ───────────────────────────────────────────────────────────────
-
-  /**
-   * Sends requests in `$batch`es of 20 and returns one response per request, in order. Inner
-   * 429/503/504 are retried after the longest Retry-After among them (graph-client's middleware only
-   * sees the outer 200).
-   */
-  private async batch(list: ListName, requests: BatchRequest[]): Promise<BatchResponse[]> {
-    const results = new Map<string, BatchResponse>();
-    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-      let pending = requests.slice(start, start + BATCH_LIMIT);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        let res: { responses: BatchResponse[] };
-        try {
-          res = (await this.client.api('/$batch').post({ requests: pending })) as { responses: BatchResponse[] };
-        } catch (error) {
-          throw translate(error, list);
-        }
-        const retry: BatchRequest[] = [];
-        let wait = 0;
-        for (const r of res.responses) {
-          const request = pending.find((p) => p.id === r.id)!;
-          const refused = isListViewThresholdRefusal(graphErrorInfo(r), request.url);
-          if ([429, 503, 504].includes(r.status) && !refused && attempt < BATCH_RETRIES) {
-            retry.push(request);
-            wait = Math.max(wait, retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null) ?? backoffMs(attempt, DEFAULT_RETRY));
-          } else results.set(r.id, r);
-        }
-        pending = retry;
-        if (pending.length) await sleep(Math.min(wait, DEFAULT_RETRY.maxDelayMs));
-      }
-    }
-    return requests.map((r) => results.get(r.id) ?? { id: r.id, status: 0 });
-  }
 }
