@@ -154,7 +154,7 @@ const CATEGORY_TITLES: Record<RecordOf<'Incidents'>['category'], string[]> = {
  * `reporterIncidents` by the heavy reporter; statuses follow age (old ones are closed).
  */
 export function scaleIncidents(w: ScaleWorld, count: number, managerIncidents: number, reporterIncidents: number, rand: Rand): NewRecord<'Incidents'>[] {
-  const team = w.people.filter((p) => p.managerAadObjectId?.toLowerCase() === w.heavyManagerId.toLowerCase() && p.aadObjectId !== w.heavyManagerId);
+  const team = w.people.filter((p) => p.managerAadObjectId?.toLowerCase() === w.heavyManagerId.toLowerCase() && p.aadObjectId !== w.heavyReporterId);
   const rest = w.people.filter((p) => p.managerAadObjectId && p.managerAadObjectId.toLowerCase() !== w.heavyManagerId.toLowerCase());
   const byId = new Map(w.people.map((p) => [p.aadObjectId, p]));
   const out: NewRecord<'Incidents'>[] = [];
