@@ -118,7 +118,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
     // The Host allow-list wraps the whole app (bot, tab API, tab, inbox): local mode stays local.
     const outer = express();
     outer.disable('x-powered-by');
-    outer.use(localHostGuard);
+    outer.use(localHostGuard({ publicUrl: config.publicUrl }));
     outer.use(inner);
     app = await listen(outer, config.host, config.port);
 

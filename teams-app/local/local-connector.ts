@@ -68,10 +68,20 @@ export function localConnector(options: LocalConnectorOptions): Router {
 
 /**
  * The app server's Host allow-list in local mode: a request must name this server as 127.0.0.1,
- * localhost or [::1] with its port, or it gets 421 — a page on another name that re-points its DNS
- * to 127.0.0.1 (DNS rebinding) cannot reach the demo sign-in, the people list or the inbox.
+ * localhost or [::1] with its port — or as the configured PUBLIC_URL, for a developer who put a tunnel
+ * in front of local mode — or it gets 421: a page on another name that re-points its DNS to 127.0.0.1
+ * (DNS rebinding) cannot reach the demo sign-in, the people list or the inbox.
  */
-export function localHostGuard(req: Request, res: Response, next: NextFunction): void {
-  if (isAllowedHost(req.headers.host, req.socket.localPort ?? 0)) return next();
-  res.status(421).type('text/plain').send('Misdirected request: local mode answers only http://127.0.0.1, http://localhost or http://[::1] on its own port.');
+export function localHostGuard(options: { publicUrl?: string } = {}): (req: Request, res: Response, next: NextFunction) => void {
+  let configured: string | null = null;
+  try {
+    configured = options.publicUrl ? new URL(options.publicUrl).host.toLowerCase() : null;
+  } catch {
+    configured = null;
+  }
+  return (req, res, next) => {
+    const host = req.headers.host?.toLowerCase();
+    if (isAllowedHost(host, req.socket.localPort ?? 0) || (configured !== null && host === configured)) return next();
+    res.status(421).type('text/plain').send('Misdirected request: local mode answers only http://127.0.0.1, http://localhost or http://[::1] on its own port.');
+  };
 }

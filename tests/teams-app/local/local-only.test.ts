@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocal, thresholdFromEnv, type LocalApp } from '../../../teams-app/local/launcher';
+import { localHostGuard } from '../../../teams-app/local/local-connector';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lis-local-only-'));
 let local: LocalApp;
@@ -74,6 +75,21 @@ describe('local mode stays local', () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
       expect((await raw(`${local.appUrl}/healthz`, { Host: host })).status).toBe(200);
     }
+  });
+
+  it('also allows the configured PUBLIC_URL (a tunnel in front of local mode), and nothing else', () => {
+    const guard = localHostGuard({ publicUrl: 'https://lis-dev.example.test' });
+    const decide = (host: string) => {
+      let passed = false;
+      let status = 0;
+      const res = { status: (s: number) => ((status = s), res), type: () => res, send: () => res };
+      guard({ headers: { host }, socket: { localPort: 3978 } } as never, res as never, () => (passed = true));
+      return passed ? 200 : status;
+    };
+    expect(decide('lis-dev.example.test')).toBe(200);
+    expect(decide('127.0.0.1:3978')).toBe(200);
+    expect(decide('lis-dev.example.test.evil.example')).toBe(421);
+    expect(decide('evil.example')).toBe(421);
   });
 
   it('the local inbox wants the token', async () => {

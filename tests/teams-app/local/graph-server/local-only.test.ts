@@ -3,6 +3,7 @@
  * token, answers only requests addressed to it by a loopback name (DNS rebinding), and its control
  * endpoints need the token too.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerMatches, isAllowedHost, isLoopbackAddress } from '../../../../teams-app/local/graph-server/local-guard';
@@ -48,9 +49,10 @@ describe('the local Graph token', () => {
   });
 
   it('takes a token given by the caller (npm start keeps one per data folder)', async () => {
-    const other = await startTestGraph({ token: 'a-token-from-the-data-folder-0123' });
+    const given = `folder-${randomUUID()}`;
+    const other = await startTestGraph({ token: given });
     try {
-      expect(other.server.token).toBe('a-token-from-the-data-folder-0123');
+      expect(other.server.token).toBe(given);
       expect((await other.get('/sites/root')).status).toBe(200);
       expect((await other.req('GET', '/sites/root', { headers: { Authorization: `Bearer ${g.server.token}` } })).status).toBe(401);
     } finally {
