@@ -72,8 +72,9 @@ export function listViewThresholdError(list: string, path: string, status = 429)
   const filter = query.get('$filter');
   const order = query.get('$orderby');
   return new StoreRequestError(
-    `SharePoint refused a query on ${list}: it would read more items than the list view threshold (5 000) allows. ` +
-      `The first condition of the filter must be on an indexed column and select at most 5 000 items` +
+    `SharePoint refused a query on ${list}: it would read more items than the list view threshold allows ` +
+      `(5 000 in SharePoint Online; LOCAL_GRAPH_THRESHOLD locally). The first condition of the filter must be on an ` +
+      `indexed column and select no more items than that` +
       `${filter ? ` (filter: ${filter})` : ''}${order ? ` (order: ${order})` : ''}. Retrying does not help; the query has to change.`,
     status,
     'listViewThreshold',
