@@ -2,7 +2,7 @@
  * Builds the use-case dependencies once per process. Both doors — the bot and the tab API — get
  * the same `Deps`, so a rule lives once, in core/.
  */
-import type { Deps } from '../core/app/context';
+import type { Deps } from '../core/app/platform';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';

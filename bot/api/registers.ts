@@ -19,16 +19,14 @@
  * The actor comes from the validated token (`res.locals.actor`); authorization is in the use cases.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { Actor } from '../../core/app/actor';
-import type { Deps } from '../../core/app/context';
-import { getIncidentPage, incidentFormOptions, listIncidents } from '../../core/app/incident-register';
-import { markReportSent, reportIncident, triageIncident } from '../../core/app/incidents';
+import type { Actor } from '../../core/app/people';
+import type { Deps } from '../../core/app/platform';
+import { getIncidentPage, incidentFormOptions, listIncidents, markReportSent, reportIncident, triageIncident } from '../../core/app/incidents';
 import { getProcessing, listProcessing } from '../../core/app/gdpr';
 import { createImprovement, getImprovement, listImprovements, updateImprovement } from '../../core/app/improvements';
-import { trainingOverview } from '../../core/app/registers-training';
-import { importIssueText, importTrainingCsv } from '../../core/app/training-import';
-import { listAccessCampaigns, listAccessGrants, listAccessRequests } from '../../core/app/registers-access';
-import { ambassadorYear } from '../../core/app/registers-ambassadors';
+import { importIssueText, importTrainingCsv, trainingOverview } from '../../core/app/training';
+import { listAccessCampaigns, listAccessGrants, listAccessRequests } from '../../core/app/access';
+import { ambassadorYear } from '../../core/app/ambassadors';
 import { getSupplier, listSuppliers, updateSupplierChecklist } from '../../core/app/suppliers';
 import { t } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';

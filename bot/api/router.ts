@@ -18,11 +18,10 @@
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { loadActor, type Actor } from '../../core/app/actor';
+import { describeSession, listOrganisation, listUnits, loadActor, searchPeople, type Actor } from '../../core/app/people';
 import { createAsset, getAsset, listAssets, updateAsset } from '../../core/app/assets';
-import type { Deps } from '../../core/app/context';
-import { buildDashboard } from '../../core/app/dashboard';
-import { describeSession, listOrganisation, listUnits, searchPeople } from '../../core/app/tab-session';
+import type { Deps } from '../../core/app/platform';
+import { buildDashboard } from '../../core/app/overview';
 import { t } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';
 import type { Config } from '../config';
@@ -30,7 +29,7 @@ import type { Logger } from '../log';
 import { EntraTokenValidator } from './auth/entra-token-validator';
 import { loadLocalSecret, LocalTokens } from './auth/local-tokens';
 import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
-import { BadRequest, errorHandler, localeOf } from './http';
+import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
 import { mountRegisterRoutes } from './registers';
 
@@ -73,6 +72,8 @@ export function createTabApi(options: TabApiOptions): Router {
       },
     };
 
+  // JSON everywhere, CSV only for the training import; anything else is 415 before a parser runs.
+  router.use(requireBodyType((req) => (req.method === 'POST' && req.path === '/trainings/import' ? ['text/csv', 'text/plain', 'application/csv'] : ['application/json'])));
   router.use(express.json({ limit: '64kb' }));
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

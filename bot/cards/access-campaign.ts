@@ -3,10 +3,10 @@
  * the ISAM channel (which shows who started the campaign once someone has), and the campaign's status
  * card with its progress and the owners still reviewing.
  */
-import type { CampaignView } from '../../core/app/access-notify';
-import type { CampaignStartView } from '../../core/app/recertification';
+import type { CampaignStartView, CampaignView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, dateOf, dateTime, personName, type Fact } from './access-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/access-campaign.json';
 
@@ -30,7 +30,7 @@ function statusText(locale: Locale, c: CampaignView): string {
     : t(locale, 'access.campaign.isRunning', { name: c.name });
 }
 
-export function accessCampaignCard(locale: Locale, input: CampaignCardInput): AdaptiveCard {
+export function accessCampaignCard(locale: Locale, input: CampaignCardInput, links: RecordLinks = NO_LINKS): AdaptiveCard {
   let title: string;
   let text: string;
   let style = 'emphasis';
@@ -76,5 +76,5 @@ export function accessCampaignCard(locale: Locale, input: CampaignCardInput): Ad
       start: t(locale, 'access.campaign.start'),
       refresh: t(locale, 'access.campaign.refresh'),
     },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }

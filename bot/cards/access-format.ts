@@ -3,7 +3,7 @@
  * of a request. Everything returned here goes into a card's `t` part (escaped by renderTemplate),
  * except where a function says it is for `v` (button titles, choice titles, input labels).
  */
-import type { AssetRef, PersonRef, RequestView } from '../../core/app/access-views';
+import type { AssetRef, PersonRef, RequestView } from '../../core/app/access';
 import { STOCKHOLM } from '../../core/domain';
 import { t, type Locale } from '../../core/i18n';
 

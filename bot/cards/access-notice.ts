@@ -4,10 +4,10 @@
  * access is gone, ISAM that a campaign is complete — and the confirmations that answer a submit.
  * Each says what happened and when, so it stays true after later changes.
  */
-import type { CampaignView, LeaverView, NoticePayload } from '../../core/app/access-notify';
-import type { RequestView } from '../../core/app/access-views';
+import type { CampaignView, LeaverView, NoticePayload, RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, dateTime, personName, requestFacts, type Fact, type Tone } from './access-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/access-notice.json';
 
@@ -109,10 +109,10 @@ function notice(locale: Locale, payload: NoticePayload | ConfirmationPayload): N
   }
 }
 
-export function accessNoticeCard(locale: Locale, payload: NoticePayload | ConfirmationPayload): AdaptiveCard {
+export function accessNoticeCard(locale: Locale, payload: NoticePayload | ConfirmationPayload, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const n = notice(locale, payload);
   return renderTemplate(template, {
     t: { title: n.title, text: n.text, facts: n.facts ?? [], quoteLabel: n.quote?.label ?? '', quote: n.quote?.text ?? '', footer: n.footer ?? '' },
     v: { style: n.tone, action: null },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }

@@ -4,9 +4,8 @@
  * justification and an optional valid-until date. After a refused submit it comes back with each
  * problem under its field, in the person's language, and everything typed kept.
  */
-import type { RequestForm, RequestFormOptions } from '../../core/app/access-requests';
-import type { ValidationIssue } from '../../core/i18n/validation';
-import { formatIssue } from '../../core/i18n/validation';
+import type { RequestForm, RequestFormOptions } from '../../core/app/access';
+import { type ValidationIssue, formatIssue } from '../../core/i18n/validation';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, personName, validity } from './access-format';
 import { renderTemplate, type AdaptiveCard } from './render';
@@ -89,5 +88,5 @@ export function accessRequestCard(locale: Locale, input: RequestCardInput): Adap
       },
       submit: t(locale, 'access.form.submit'),
     },
-  });
+  }, { locale });
 }

@@ -7,18 +7,43 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { today } from '../../core/app/access-dates';
-import type { LeaverView, NoticePayload } from '../../core/app/access-notify';
-import { decideAccessRequest, getRequestView, requestFormOptions, searchAssets, searchPeople, submitAccessRequest, type RequestForm } from '../../core/app/access-requests';
-import { completeAccessTask, createExpiryTasks, takeAccessTask } from '../../core/app/access-tasks';
-import type { RequestView } from '../../core/app/access-views';
-import { completeAllLeaverTasks, detectDisabledAccounts, getLeaverView, leaverFormOptions, processDueLeavers, recordLeaver, type LeaverForm } from '../../core/app/leavers';
-import { campaignStartView, decideReview, getCampaign, getReview, proposeRecertification, remindReviewers, startRecertification, type ReminderPayload, type ReviewView } from '../../core/app/recertification';
+import {
+  campaignStartView,
+  completeAccessTask,
+  completeAllLeaverTasks,
+  createExpiryTasks,
+  decideAccessRequest,
+  decideReview,
+  detectDisabledAccounts,
+  getCampaign,
+  getLeaverView,
+  getRequestView,
+  getReview,
+  leaverFormOptions,
+  processDueLeavers,
+  proposeRecertification,
+  recordLeaver,
+  remindReviewers,
+  requestFormOptions,
+  searchAssets,
+  searchPeople,
+  startRecertification,
+  submitAccessRequest,
+  takeAccessTask,
+  today,
+  type LeaverForm,
+  type LeaverView,
+  type NoticePayload,
+  type ReminderPayload,
+  type RequestForm,
+  type RequestView,
+  type ReviewView,
+} from '../../core/app/access';
 import { ItemId } from '../../core/domain';
 import { t } from '../../core/i18n';
 import { formatIssue } from '../../core/i18n/validation';
 import { RecordValidationError } from '../../core/ports/errors';
-import { Refused } from '../../core/app/errors';
+import { Refused } from '../../core/app/platform';
 import { assetLabel, personName } from '../cards/access-format';
 import { accessCampaignCard, type CampaignCardInput } from '../cards/access-campaign';
 import { accessDecisionCard } from '../cards/access-decision';
@@ -268,13 +293,13 @@ export const accessFeature: BotFeature = {
     },
   ],
   notifications: {
-    'access.decision': (payload, locale) => accessDecisionCard(locale, payload.request as RequestView),
-    'access.notice': (payload, locale) => accessNoticeCard(locale, payload as unknown as NoticePayload),
-    'access.task': (payload, locale) => accessTaskCard(locale, payload.request as RequestView),
-    'access.review': (payload, locale) => accessReviewCard(locale, payload.review as ReviewView),
-    'access.reminder': (payload, locale) => accessReminderCard(locale, payload as unknown as ReminderPayload),
-    'access.campaign': (payload, locale) => accessCampaignCard(locale, payload as unknown as CampaignCardInput),
-    'access.leaver': (payload, locale) => accessLeaverCard(locale, payload.mode === 'tasks' ? 'tasks' : 'registered', payload.leaver as LeaverView),
+    'access.decision': (payload, locale, { links }) => accessDecisionCard(locale, payload.request as RequestView, {}, links),
+    'access.notice': (payload, locale, { links }) => accessNoticeCard(locale, payload as unknown as NoticePayload, links),
+    'access.task': (payload, locale, { links }) => accessTaskCard(locale, payload.request as RequestView, null, links),
+    'access.review': (payload, locale, { links }) => accessReviewCard(locale, payload.review as ReviewView, null, links),
+    'access.reminder': (payload, locale, { links }) => accessReminderCard(locale, payload as unknown as ReminderPayload, links),
+    'access.campaign': (payload, locale, { links }) => accessCampaignCard(locale, payload as unknown as CampaignCardInput, links),
+    'access.leaver': (payload, locale, { links }) => accessLeaverCard(locale, payload.mode === 'tasks' ? 'tasks' : 'registered', payload.leaver as LeaverView, links),
   },
   jobs: [
     { name: 'access.expiry', everyMs: HOUR, run: async (deps, now) => void (await createExpiryTasks(deps, now)) },

@@ -25,7 +25,7 @@ import {
   updateMeeting,
   type MeetingView,
 } from '../../core/app/ambassadors';
-import { Refused, forbidden, wrongState } from '../../core/app/errors';
+import { forbidden, Refused, wrongState } from '../../core/app/platform';
 import { listGoverningDocuments, queueReviewReminders, recordDocumentReview, REVIEW_REMINDER_CARD } from '../../core/app/governance';
 import { listCourses, myTraining, queueMonthlyTrainingReminders, recordTraining, TRAINING_REMINDER_CARD } from '../../core/app/training';
 import { canPlanMeetings, canRecordTraining, stockholmDate } from '../../core/domain';

@@ -4,8 +4,7 @@
  * its records' keys, so even two runs at once send every reminder exactly once.
  * Time comes from the Clock port: tests move it and call `tick()`.
  */
-import type { Deps } from '../../core/app/context';
-import { tryAcquireLease } from '../../core/app/lease';
+import { tryAcquireLease, type Deps } from '../../core/app/platform';
 import type { Logger } from '../log';
 
 export interface Job {

@@ -3,14 +3,48 @@
  * without touching each other's files). Swedish is the product's first language.
  */
 import { access } from './messages/access';
+import { accessLeavers } from './messages/access-leavers';
+import { accessRecertification } from './messages/access-recertification';
+import { accessRequests } from './messages/access-requests';
 import { ambassadors } from './messages/ambassadors';
 import { bot } from './messages/bot';
 import { common } from './messages/common';
 import { domain } from './messages/domain';
 import { incidents } from './messages/incidents';
-import { tab } from './messages/tab';
+import { security } from './messages/security';
+import { tabAccess } from './messages/tab/access';
+import { tabAmbassadors } from './messages/tab/ambassadors';
+import { tabAssets } from './messages/tab/assets';
+import { tabGdpr } from './messages/tab/gdpr';
+import { tabImprovements } from './messages/tab/improvements';
+import { tabIncidents } from './messages/tab/incidents';
+import { tabOverview } from './messages/tab/overview';
+import { tabShell } from './messages/tab/shell';
+import { tabSuppliers } from './messages/tab/suppliers';
+import { tabTraining } from './messages/tab/training';
 
-const areas = [common, domain, bot, incidents, access, tab, ambassadors] as const;
+const areas = [
+  common,
+  domain,
+  bot,
+  incidents,
+  access,
+  accessRequests,
+  accessRecertification,
+  accessLeavers,
+  tabShell,
+  tabOverview,
+  tabAssets,
+  tabIncidents,
+  tabSuppliers,
+  tabGdpr,
+  tabImprovements,
+  tabTraining,
+  tabAccess,
+  tabAmbassadors,
+  ambassadors,
+  security,
+] as const;
 
 type Merge<A extends readonly { sv: object }[]> = A extends readonly [infer H extends { sv: object }, ...infer T extends readonly { sv: object }[]] ? H['sv'] & Merge<T> : unknown;
 

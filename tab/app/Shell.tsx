@@ -8,7 +8,8 @@ import { ViewHeading } from '../components/ViewHeading';
 import { useI18n } from './i18n';
 import { markOnce } from './perf';
 import { href, matchPath, navigate, useRouteLocation } from './router';
-import { DEFAULT_PATH, NAV, ROUTES, preloadViews } from './routes';
+import { DEFAULT_PATH, NAV } from './navigation';
+import { ROUTES, preloadViews } from './routes';
 import { useSession } from './session';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 /**
  * The tab's language: Swedish first, English by locale (Teams' locale inside Teams; `?lang=` or the
- * browser's language outside). Every string comes from core/i18n (messages/tab.ts).
+ * browser's language outside). Every string comes from core/i18n (messages/tab/).
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../../core/i18n';

@@ -1,26 +1,15 @@
 /**
  * The tab's views. Adding a register means: a folder in features/<area>/, its routes here, and its
- * strings in core/i18n/messages/tab.ts. Each view is its own lazily loaded chunk.
+ * strings in core/i18n/messages/tab/<area>.ts. Each view is its own lazily loaded chunk.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { MessageKey } from '../../core/i18n';
-
-export interface ViewProps {
-  params: Record<string, string>;
-  query: URLSearchParams;
-}
+import type { ViewProps } from './navigation';
 
 export interface RouteDef {
   pattern: string;
   /** The main-menu entry this route belongs to. */
   section: string;
   view: LazyExoticComponent<ComponentType<ViewProps>>;
-}
-
-export interface NavEntry {
-  section: string;
-  label: MessageKey;
-  path: string;
 }
 
 const OverviewView = lazy(() => import('../features/overview/OverviewView'));
@@ -59,20 +48,6 @@ export const ROUTES: RouteDef[] = [
   /** The channel tab's configuration page (manifest configurationUrl). */
   { pattern: '/configure', section: 'configure', view: ConfigureView },
 ];
-
-export const NAV: NavEntry[] = [
-  { section: 'overview', label: 'tab.nav.overview', path: '/overview' },
-  { section: 'incidents', label: 'tab.nav.incidents', path: '/incidents' },
-  { section: 'assets', label: 'tab.nav.assets', path: '/assets' },
-  { section: 'access', label: 'tab.nav.access', path: '/access' },
-  { section: 'suppliers', label: 'tab.nav.suppliers', path: '/suppliers' },
-  { section: 'gdpr', label: 'tab.nav.gdpr', path: '/gdpr' },
-  { section: 'improvements', label: 'tab.nav.improvements', path: '/improvements' },
-  { section: 'training', label: 'tab.nav.training', path: '/training' },
-  { section: 'ambassadors', label: 'tab.nav.ambassadors', path: '/ambassadors' },
-];
-
-export const DEFAULT_PATH = '/overview';
 
 /** Loads every view chunk (after the first render, so navigation is instant). */
 export function preloadViews(): void {

@@ -3,7 +3,7 @@
  * RecordStore the app uses. Every record has a deterministic key (`seed:…`), so a run that stops
  * half-way is completed by the next one without duplicates; a final audit entry marks it done.
  */
-import { audit } from '../../core/app/audit';
+import { audit } from '../../core/app/platform';
 import { channelKey } from '../../core/app/channels';
 import { nextYearlyReview, SYSTEM_ACTOR, toUtcIso, type ListName, type RecordOf } from '../../core/domain';
 import type { Clock } from '../../core/ports/clock';

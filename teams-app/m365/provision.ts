@@ -19,7 +19,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ClientCredentialsTokenProvider, ManagedIdentityTokenProvider, StaticTokenProvider, type TokenProvider } from '../../core/adapters/graph-token';
 import { LISTS, connectSharePoint, createGraphClient, provisionLists, resolveLists, type ProvisionReport } from '../../core/adapters/sharepoint';
-import { audit } from '../../core/app/audit';
+import { audit } from '../../core/app/platform';
 import { SYSTEM_ACTOR } from '../../core/domain/audit';
 import { systemClock, type Clock } from '../../core/ports/clock';
 

@@ -5,9 +5,7 @@
  */
 import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
-import type { CampaignView, LeaverView } from '../../core/app/access-notify';
-import type { RequestView } from '../../core/app/access-views';
-import type { ReviewView } from '../../core/app/recertification';
+import type { CampaignView, LeaverView, RequestView, ReviewView } from '../../core/app/access';
 import { accessCampaignCard } from '../../bot/cards/access-campaign';
 import { accessDecisionCard } from '../../bot/cards/access-decision';
 import { accessLeaverCard, accessLeaverFormCard } from '../../bot/cards/access-leaver';

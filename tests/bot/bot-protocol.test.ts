@@ -1,6 +1,6 @@
 /** The bot through its HTTP protocol: menu, tenant check, channel linking, outbox delivery, scheduler. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { notify } from '../../core/app/outbox';
+import { notify } from '../../core/app/platform';
 import { Scheduler } from '../../bot/scheduler/scheduler';
 import { createLogger } from '../../bot/log';
 import { cardText, executeActions, PEOPLE, startBotHarness, type BotHarness } from '../support/bot-harness';

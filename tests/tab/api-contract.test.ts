@@ -5,20 +5,20 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import type * as Server from '../../core/app/assets';
-import type { Dashboard as ServerDashboard } from '../../core/app/dashboard';
-import type { PersonSummary as ServerPerson, SessionView as ServerSession } from '../../core/app/tab-session';
+import type { Dashboard as ServerDashboard } from '../../core/app/overview';
+import type { PersonSummary as ServerPerson, SessionView as ServerSession } from '../../core/app/people';
 import type { TabAuthConfig as ServerAuthConfig } from '../../bot/api/router';
 import type { IssuedToken as ServerToken } from '../../bot/api/auth/local-tokens';
 import type * as Tab from '../../tab/api/types';
 import type * as Incidents from '../../core/app/incidents';
-import type * as Register from '../../core/app/incident-register';
+import type * as Register from '../../core/app/incidents';
 import type * as Suppliers from '../../core/app/suppliers';
 import type * as Gdpr from '../../core/app/gdpr';
 import type * as Improvements from '../../core/app/improvements';
-import type * as Training from '../../core/app/registers-training';
-import type * as TrainingImport from '../../core/app/training-import';
-import type * as Access from '../../core/app/registers-access';
-import type * as Ambassadors from '../../core/app/registers-ambassadors';
+import type * as Training from '../../core/app/training';
+import type * as TrainingImport from '../../core/app/training';
+import type * as Access from '../../core/app/access';
+import type * as Ambassadors from '../../core/app/ambassadors';
 import type * as Domain from '../../core/domain';
 import type * as BotCards from '../../bot/cards/incidents';
 

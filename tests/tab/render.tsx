@@ -10,7 +10,7 @@ import type { SessionView } from '../../tab/api/types';
 import { browserHost } from '../../tab/app/host';
 import { I18nProvider, type Locale } from '../../tab/app/i18n';
 import { useRouteLocation } from '../../tab/app/router';
-import type { ViewProps } from '../../tab/app/routes';
+import type { ViewProps } from '../../tab/app/navigation';
 import { SessionProvider } from '../../tab/app/session';
 
 export interface Call {

@@ -4,7 +4,7 @@
  * field is simply absent from a fieldValueSet).
  */
 import type { Stored } from '../../ports/record-store';
-import { KEY_COLUMN, type ColumnDef, type ListDef } from './lists';
+import { KEY_COLUMN, type ColumnDef, type ListDef } from './columns';
 
 export type Fields = Record<string, unknown>;
 

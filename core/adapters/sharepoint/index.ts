@@ -5,6 +5,7 @@ import { provisionLists, resolveLists } from './provision';
 import { SharePointRecordStore } from './store';
 
 export * from './client';
+export { columnName, KEY_COLUMN, MAX_INDEXED_COLUMNS, type ColumnDef, type ColumnSpec, type ColumnType, type ListDef } from './columns';
 export * from './lists';
 export * from './middleware';
 export * from './provision';

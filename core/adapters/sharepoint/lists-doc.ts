@@ -1,5 +1,6 @@
 /** Renders docs/lists.md from lists.ts, so the documented columns are the provisioned ones. */
-import { KEY_COLUMN, LISTS, type ColumnDef } from './lists';
+import { KEY_COLUMN, type ColumnDef } from './columns';
+import { LISTS } from './lists';
 
 const TYPE: Record<ColumnDef['type'], string> = {
   text: 'Single line of text',

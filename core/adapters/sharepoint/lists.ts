@@ -28,61 +28,8 @@ import {
   SEVERITIES,
   SIGNIFICANCE,
   type ListName,
-  type RecordOf,
 } from '../../domain';
-
-export type ColumnType = 'text' | 'note' | 'number' | 'boolean' | 'dateTime' | 'date' | 'choice' | 'json';
-
-export interface ColumnSpec {
-  type: ColumnType;
-  indexed?: boolean;
-  choices?: readonly string[];
-  /** Value of a json column when SharePoint has no value (arrays: []). */
-  empty?: unknown;
-}
-
-export interface ColumnDef extends ColumnSpec {
-  /** Record field name. */
-  field: string;
-  /** SharePoint column (internal) name. */
-  column: string;
-}
-
-export interface ListDef {
-  name: ListName;
-  description: string;
-  /** Title of an item for lists whose records have no `title` field (SharePoint's required Title). */
-  titleOf?: (record: Record<string, unknown>) => string;
-  columns: ColumnDef[];
-}
-
-export const KEY_COLUMN = 'IdempotencyKey';
-/** SharePoint's limit of indexed columns per list. */
-export const MAX_INDEXED_COLUMNS = 20;
-
-const text = (o: Omit<ColumnSpec, 'type'> = {}): ColumnSpec => ({ type: 'text', ...o });
-const note = (): ColumnSpec => ({ type: 'note' });
-const num = (o: Omit<ColumnSpec, 'type'> = {}): ColumnSpec => ({ type: 'number', ...o });
-const bool = (o: Omit<ColumnSpec, 'type'> = {}): ColumnSpec => ({ type: 'boolean', ...o });
-const time = (o: Omit<ColumnSpec, 'type'> = {}): ColumnSpec => ({ type: 'dateTime', ...o });
-const date = (o: Omit<ColumnSpec, 'type'> = {}): ColumnSpec => ({ type: 'date', ...o });
-const choice = (choices: readonly string[], o: Omit<ColumnSpec, 'type' | 'choices'> = {}): ColumnSpec => ({ type: 'choice', choices, ...o });
-const json = (empty: unknown = null): ColumnSpec => ({ type: 'json', empty });
-const idx = { indexed: true } as const;
-
-export const columnName = (field: string): string => (field === 'title' ? 'Title' : field.charAt(0).toUpperCase() + field.slice(1));
-
-/** A column for every field of the record: the compiler checks that none is forgotten. */
-type Columns<L extends ListName> = { [F in keyof RecordOf<L>]-?: ColumnSpec };
-
-function list<L extends ListName>(name: L, description: string, columns: Columns<L>, titleOf?: (r: RecordOf<L>) => string): ListDef {
-  return {
-    name,
-    description,
-    ...(titleOf ? { titleOf: titleOf as (r: Record<string, unknown>) => string } : {}),
-    columns: Object.entries(columns as Record<string, ColumnSpec>).map(([field, spec]) => ({ field, column: columnName(field), ...spec })),
-  };
-}
+import { bool, choice, date, idx, json, list, note, num, text, time, type ListDef } from './columns';
 
 export const LISTS: readonly ListDef[] = [
   list('Incidents', 'Avvikelser: incidenter och andra händelser, triage, lagkrav och utredning', {

@@ -9,7 +9,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ListName } from '../../domain/records';
 import { relativeGraphPath } from './client';
-import { KEY_COLUMN, LISTS, MAX_INDEXED_COLUMNS, type ColumnDef, type ListDef } from './lists';
+import { KEY_COLUMN, MAX_INDEXED_COLUMNS, type ColumnDef, type ListDef } from './columns';
+import { LISTS } from './lists';
 
 interface GraphList {
   id: string;

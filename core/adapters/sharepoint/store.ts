@@ -28,8 +28,9 @@ import type { Condition, NewRecord, Page, QueryOptions, RecordStore, StoredOf } 
 import { relativeGraphPath } from './client';
 import { atSharePointPrecision, decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
 import { BATCH_LIMIT, sendBatch, type BatchResponse } from './batch';
+import { KEY_COLUMN, type ListDef } from './columns';
 import { graphErrorInfo, isListViewThresholdRefusal, isUniqueViolation } from './graph-errors';
-import { KEY_COLUMN, listDef, type ListDef } from './lists';
+import { listDef } from './lists';
 import { backoffMs, DEFAULT_RETRY, sleep } from './middleware';
 
 export interface SharePointStoreOptions {
@@ -95,6 +96,8 @@ function translate(error: unknown, list: string, id = '', path?: string): Error 
 const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 const unb64url = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
 
+const ITEM_ID = /^[1-9]\d{0,9}$/;
+
 export class SharePointRecordStore implements RecordStore {
   private readonly client: Client;
   private readonly siteId: string;
@@ -144,7 +147,9 @@ export class SharePointRecordStore implements RecordStore {
   // ── reads ────────────────────────────────────────────────────────────────
 
   async get<L extends ListName>(list: L, id: string): Promise<StoredOf<L> | null> {
-    if (!/^\d+$/.test(id)) return null;
+    // SharePoint item ids start at 1: anything else (0, 007, 20 digits) names no item, and asking
+    // Graph for it would be answered 400, not 404.
+    if (!ITEM_ID.test(id)) return null;
     const def = listDef(list);
     try {
       const item = (await this.client.api(`${this.itemsPath(list)}/${id}?${this.expandFields(def)}`).get()) as GraphItem;
@@ -157,7 +162,7 @@ export class SharePointRecordStore implements RecordStore {
 
   async getMany<L extends ListName>(list: L, ids: string[]): Promise<StoredOf<L>[]> {
     const def = listDef(list);
-    const unique = [...new Set(ids.filter((id) => /^\d+$/.test(id)))];
+    const unique = [...new Set(ids.filter((id) => ITEM_ID.test(id)))];
     const responses = await sendBatch(this.client, (error) => translate(error, list),
       unique.map((id, i) => ({ id: String(i), method: 'GET', url: `${this.itemsPath(list)}/${id}?${this.expandFields(def)}` })),
     );

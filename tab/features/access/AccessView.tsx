@@ -11,7 +11,7 @@ import type { ApiClient } from '../../api/client';
 import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, type AccessCampaignRow, type AccessGrantRow, type AccessRequestRow, type Paged } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';

@@ -8,7 +8,7 @@ import type { ApiClient } from '../../api/client';
 import type { AmbassadorYear } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';

@@ -19,7 +19,7 @@ import {
 import { useMemo, type FormEvent } from 'react';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useCommonApi } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PeoplePicker } from '../../components/PeoplePicker';

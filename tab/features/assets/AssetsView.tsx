@@ -11,7 +11,7 @@ import { ASSET_SORT_FIELDS } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { markOnce } from '../../app/perf';
 import { href, navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useCommonApi, useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';

@@ -6,8 +6,7 @@
 import { Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
-import { NAV } from '../../app/routes';
-import type { ViewProps } from '../../app/routes';
+import { NAV, type ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ViewHeading } from '../../components/ViewHeading';
 

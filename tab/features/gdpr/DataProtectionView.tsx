@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ProcessingRow, ProcessingSortField } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useCommonApi, useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';

@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';

@@ -10,7 +10,7 @@ import { ApiError, newIdempotencyKey, type ApiClient } from '../../api/client';
 import { IMPROVEMENT_SOURCES, IMPROVEMENT_STATUSES, type ImprovementInput, type ImprovementPage, type ImprovementRow, type ImprovementSource, type ImprovementStatus, type PersonRef } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useCommonApi, useSession } from '../../app/session';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';

@@ -13,7 +13,7 @@ import { DATA_CATEGORIES, INCIDENT_CATEGORIES, type IncidentReportInput } from '
 import { setFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';

@@ -6,13 +6,9 @@
  */
 import {
   Badge,
-  Button,
-  Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -20,48 +16,23 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { ClockKind, Severity, Significance } from '../../../core/domain';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
-import { ApiError, newIdempotencyKey } from '../../api/client';
-import { SEVERITIES, SIGNIFICANCE, type ClockState, type IncidentPageView } from '../../api/types';
+import { ApiError } from '../../api/client';
+import type { ClockState, IncidentPageView } from '../../api/types';
 import { takeFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
+import type { ViewProps } from '../../app/navigation';
 import { href } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
 import { useSession } from '../../app/session';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { incidentsApi } from './api';
-import { statusColor } from './IncidentsView';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
-  section: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(10rem, max-content) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0 },
-  dt: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  dd: { margin: 0, whiteSpace: 'pre-wrap' },
-  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'end' },
-  full: { gridColumn: '1 / -1' },
-  timeline: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  when: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
-  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
-  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(28rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
-});
+import { MarkSentForm, TriageForm } from './IncidentForms';
+import { statusColor } from './status';
+import { useIncidentViewStyles } from './useIncidentViewStyles.styles';
 
 const clockColor: Record<ClockState, 'warning' | 'danger' | 'success' | 'severe' | 'subtle'> = {
   running: 'warning',
@@ -76,7 +47,7 @@ const KNOWN_ACTIONS = ['incident.reported', 'incident.triaged', 'incident.report
 type Notice = { intent: 'success' | 'warning' | 'error'; text: string } | null;
 
 export default function IncidentView({ params }: ViewProps) {
-  const styles = useStyles();
+  const styles = useIncidentViewStyles();
   const i18n = useI18n();
   const { t } = i18n;
   const { api } = useSession();
@@ -240,149 +211,4 @@ export default function IncidentView({ params }: ViewProps) {
 const DATA_CATEGORY_KEYS = ['identity', 'contact', 'health', 'social', 'economy', 'children', 'offences', 'staff'] as const;
 function isDataCategory(c: string): c is (typeof DATA_CATEGORY_KEYS)[number] {
   return (DATA_CATEGORY_KEYS as readonly string[]).includes(c);
-}
-
-interface FormProps {
-  page: IncidentPageView;
-  onDone: (result: IncidentPageView) => void;
-  onError: (error: unknown) => void;
-}
-
-function MarkSentForm({ page, onDone, onError }: FormProps) {
-  const styles = useStyles();
-  const { t } = useI18n();
-  const { api } = useSession();
-  const incidents = useMemo(() => incidentsApi(api), [api]);
-  const [kind, setKind] = useState<ClockKind>(page.reportable[0]!);
-  const [reference, setReference] = useState('');
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (!page.reportable.includes(kind)) setKind(page.reportable[0]!);
-  }, [page.reportable, kind]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      onDone(await incidents.markSent(page.incident.id, page.etag, kind, reference.trim() || null, newIdempotencyKey()));
-      setReference('');
-    } catch (error) {
-      onError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby="mark-sent">
-      <h3 id="mark-sent" className={`${styles.h2} ${styles.full}`}>
-        {t('tab.incident.markSent')}
-      </h3>
-      <Field label={t('tab.incident.reportKind')}>
-        <Select value={kind} onChange={(_, d) => setKind(d.value as ClockKind)}>
-          {page.reportable.map((k) => (
-            <option key={k} value={k}>
-              {t(`incident.clock.${k}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('tab.incident.reference')}>
-        <Input value={reference} maxLength={200} onChange={(_, d) => setReference(d.value)} />
-      </Field>
-      <div>
-        <Button type="submit" appearance="primary" disabled={busy}>
-          {t('tab.incident.markSentButton')}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function TriageForm({ page, onDone, onError }: FormProps) {
-  const styles = useStyles();
-  const { t } = useI18n();
-  const { api } = useSession();
-  const incidents = useMemo(() => incidentsApi(api), [api]);
-  const v = page.incident;
-  const [severity, setSeverity] = useState<Severity | ''>(v.severity ?? '');
-  const [breach, setBreach] = useState<'' | 'yes' | 'no'>(v.personalDataBreach === null ? '' : v.personalDataBreach ? 'yes' : 'no');
-  const [significant, setSignificant] = useState<Significance>(v.significant);
-  const [rationale, setRationale] = useState(v.significanceRationale ?? '');
-  const [imyNotRequired, setImyNotRequired] = useState('');
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const missing: Record<string, string[]> = {};
-    const required = (label: MessageKey) => [t('validation.required', { field: t(label) })];
-    if (!severity) missing.severity = required('incident.triage.severity');
-    if (!breach) missing.personalDataBreach = required('incident.triage.breach');
-    if (significant === 'no' && !rationale.trim()) missing.rationale = [t('incident.rationaleRequired')];
-    setErrors(missing);
-    if (Object.keys(missing).length) return;
-    setBusy(true);
-    try {
-      onDone(
-        await incidents.triage(
-          v.id,
-          page.etag,
-          { severity: severity as Severity, personalDataBreach: breach === 'yes', significant, rationale: rationale.trim() || null, imyNotRequiredRationale: imyNotRequired.trim() || null },
-          newIdempotencyKey(),
-        ),
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && error.body.issues) setErrors(error.fieldErrors());
-      onError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const err = (f: string) => errors[f]?.join(' ');
-  return (
-    <section className={styles.section} aria-labelledby="incident-triage">
-      <h2 id="incident-triage" className={styles.h2}>
-        {t('tab.incident.triage')}
-      </h2>
-      <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-        <Field label={t('incident.triage.severity')} required validationMessage={err('severity')}>
-          <Select value={severity} onChange={(_, d) => setSeverity(d.value as Severity | '')}>
-            <option value="">{t('tab.incident.choose')}</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {t(`incident.severity.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('incident.triage.breach')} required validationMessage={err('personalDataBreach')}>
-          <Select value={breach} onChange={(_, d) => setBreach(d.value as '' | 'yes' | 'no')}>
-            <option value="">{t('tab.incident.choose')}</option>
-            <option value="yes">{t('tab.incident.yes')}</option>
-            <option value="no">{t('tab.incident.no')}</option>
-          </Select>
-        </Field>
-        <Field label={t('incident.triage.significant')} required validationMessage={err('significant')}>
-          <Select value={significant} onChange={(_, d) => setSignificant(d.value as Significance)}>
-            {SIGNIFICANCE.map((s) => (
-              <option key={s} value={s}>
-                {t(`incident.significant.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field className={styles.full} label={t('incident.triage.rationale')} validationMessage={err('rationale')}>
-          <Textarea value={rationale} maxLength={4000} onChange={(_, d) => setRationale(d.value)} />
-        </Field>
-        {breach === 'yes' && (
-          <Field className={styles.full} label={t('incident.triage.imyNotRequired')} validationMessage={err('imyNotRequiredRationale')}>
-            <Textarea value={imyNotRequired} maxLength={4000} onChange={(_, d) => setImyNotRequired(d.value)} />
-          </Field>
-        )}
-        <div>
-          <Button type="submit" appearance="primary" disabled={busy}>
-            {t('tab.incident.triageSave')}
-          </Button>
-        </div>
-      </form>
-    </section>
-  );
 }

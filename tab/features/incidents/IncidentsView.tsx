@@ -9,13 +9,14 @@ import type { IncidentCategory, IncidentStatus } from '../../../core/domain';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentRow } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { incidentsApi } from './api';
+import { statusColor } from './status';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -27,8 +28,6 @@ const useStyles = makeStyles({
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'start', paddingTop: '1px', paddingBottom: '1px' },
 });
-
-export const statusColor = { reported: 'warning', triaged: 'informative', investigating: 'brand', closed: 'subtle' } as const;
 
 export default function IncidentsView({ query }: ViewProps) {
   const styles = useStyles();

@@ -7,7 +7,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { Dashboard } from '../../api/types';
 import { useI18n, type I18n } from '../../app/i18n';
 import { href } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { BarList, ChartCard, DataTable, StackedColumns } from '../../components/Charts';
 import { ErrorMessage } from '../../components/ErrorMessage';

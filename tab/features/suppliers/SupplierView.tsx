@@ -11,7 +11,7 @@ import { ApiError } from '../../api/client';
 import { SUPPLIER_CHECKLIST_KEYS, type ChecklistPoint, type SupplierView as Supplier } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';

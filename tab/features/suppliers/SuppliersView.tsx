@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { SupplierNode } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import type { ViewProps } from '../../app/routes';
+import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';

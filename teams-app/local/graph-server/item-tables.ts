@@ -3,7 +3,7 @@
  * the item's fields as a JSON document plus one real column per *indexed* column (`k{columnRid}`),
  * each with its own B-tree index. A write touches only its own list's indexes, and an indexed
  * column's value is written once as a plain value instead of being re-extracted from JSON by an
- * expression index (ADR 006). Non-indexed columns are read from the JSON document, which is what a
+ * expression index (ADR 008). Non-indexed columns are read from the JSON document, which is what a
  * `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly` query scans.
  */
 import type Database from 'better-sqlite3';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { LIST_NAMES, RECORD_SCHEMAS } from '../../../../core/domain';
-import { KEY_COLUMN, LISTS, MAX_INDEXED_COLUMNS, listDef } from '../../../../core/adapters/sharepoint/lists';
+import { KEY_COLUMN, MAX_INDEXED_COLUMNS } from '../../../../core/adapters/sharepoint/columns';
+import { LISTS, listDef } from '../../../../core/adapters/sharepoint/lists';
 import { columnDefinition } from '../../../../core/adapters/sharepoint/provision';
 import { atSharePointPrecision, decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, toSharePointInstant } from '../../../../core/adapters/sharepoint/codec';
 import { incident } from '../../domain/fixtures';

@@ -1,0 +1,285 @@
+/**
+ * Leavers (avslutad anställning): a manager (for their own staff) or the administrative unit records
+ * that someone leaves, with their last day. On that day every active grant of the person becomes a
+ * termination task for the administrative unit, listed together on one card; open requests for the
+ * person are cancelled. IMY: deactivate access immediately when employment ends. Accounts the
+ * directory reports disabled are treated as leaving today.
+ */
+import { z } from 'zod';
+import { AadObjectId, CalendarDate, canCarryOutAccess, canRecordLeaver, has, same, SYSTEM_ACTOR, type Leaver } from '../../domain';
+import type { MessageKey } from '../../i18n';
+import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
+import { ConflictError, RecordValidationError } from '../../ports/errors';
+import type { StoredOf } from '../../ports/record-store';
+import type { Actor } from '../people';
+import { audit, forbidden, Refused, type Deps } from '../platform';
+import { addDays, today } from './dates';
+import { leaverView, refreshLeaverCard, tellRecorder } from './leaver-card';
+import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, type LeaverView, type NoticePayload } from './notify';
+import { announceTasks, completeAccessTask, createTerminationTasks, forEachLimited } from './tasks';
+import { requestView, type PersonRef } from './views';
+
+/** How far back a last day may be recorded (it is then processed at once) and how far ahead. */
+const MAX_DAYS_BACK = 30;
+const MAX_DAYS_AHEAD = 366;
+
+const issue = (field: string, messageKey: MessageKey, params: Record<string, string | number> = {}): ValidationIssue => ({ path: [field], code: 'rule', messageKey, params });
+
+export interface LeaverForm {
+  personId: string | null;
+  lastDay: string | null;
+}
+
+const FormSchema = z.object({ personId: AadObjectId, lastDay: CalendarDate });
+
+export interface LeaverFormOptions {
+  /** A manager's own staff (static choices); the administrative unit searches the whole directory. */
+  people: PersonRef[];
+  anyone: boolean;
+}
+
+export async function leaverFormOptions(deps: Deps, actor: Actor): Promise<LeaverFormOptions> {
+  const anyone = has(actor, 'admin_unit');
+  if (!anyone && !has(actor, 'manager')) throw forbidden('access.leaver.notAllowed');
+  const reports = has(actor, 'manager') ? await deps.directory.reportsOf(actor.id) : [];
+  return {
+    anyone,
+    people: reports
+      .filter((p) => p.accountEnabled)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'))
+      .map((p) => ({ id: p.aadObjectId, name: p.displayName, unit: p.unit })),
+  };
+}
+
+/** Records (or moves) a person's last day. Idempotent per person and date. */
+export async function recordLeaver(deps: Deps, actor: Actor, form: LeaverForm): Promise<LeaverView> {
+  const parsed = FormSchema.safeParse({ personId: form.personId ?? undefined, lastDay: form.lastDay ?? undefined });
+  const issues: ValidationIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  const who = parsed.success ? await deps.directory.getPerson(parsed.data.personId) : null;
+  if (parsed.success && !who) issues.push(issue('personId', 'access.form.unknownPerson'));
+  if (who && !canRecordLeaver(actor, who.managerAadObjectId)) throw forbidden('access.leaver.notYourStaff', { name: who.displayName });
+  const date = today(deps.clock.now());
+  if (parsed.success && (parsed.data.lastDay < addDays(date, -MAX_DAYS_BACK) || parsed.data.lastDay > addDays(date, MAX_DAYS_AHEAD))) {
+    issues.push(issue('lastDay', 'access.leaver.lastDayRange', { from: addDays(date, -MAX_DAYS_BACK), to: addDays(date, MAX_DAYS_AHEAD) }));
+  }
+  if (issues.length) throw new RecordValidationError('Leavers', issues);
+  const { personId, lastDay } = parsed.data!;
+
+  const pending = await unprocessedLeaver(deps, personId);
+  let stored: StoredOf<'Leavers'>;
+  if (pending) {
+    if (pending.data.lastDay === lastDay) return leaverView(deps, pending);
+    stored = await moveLastDay(deps, pending, lastDay);
+    await audit(deps, `access:leaver:${stored.id}:moved:${lastDay}`, {
+      actorId: actor.id,
+      action: 'access.leaver.changed',
+      target: `Leavers/${stored.id}`,
+      summary: `Sista dag ändrad till ${lastDay} för ${who!.displayName}`,
+      details: { personId, lastDay, previous: pending.data.lastDay },
+      correlationId: `Leavers/${stored.id}`,
+    });
+    await sendCard(deps, `access:leaver:${stored.id}:moved:${lastDay}`, await adminUnit(deps), ACCESS_CARDS.leaver, { mode: 'registered', leaver: await leaverView(deps, stored) }, correlation.leaver(stored.id));
+  } else {
+    const created = await deps.store.createOrGet('Leavers', `access:leaver:${personId.toLowerCase()}:${lastDay}`, {
+      personId,
+      lastDay,
+      recordedBy: actor.id,
+      recordedAt: deps.clock.now().toISOString(),
+      processedAt: null,
+    });
+    stored = created.record;
+    const op = `access:leaver:${stored.id}:recorded`;
+    await audit(deps, op, {
+      actorId: actor.id,
+      action: 'access.leaver.recorded',
+      target: `Leavers/${stored.id}`,
+      summary: `${who!.displayName} slutar, sista dag ${lastDay}`,
+      details: { personId, lastDay },
+      correlationId: `Leavers/${stored.id}`,
+    });
+    await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.leaver, { mode: 'registered', leaver: await leaverView(deps, stored) }, correlation.leaver(stored.id));
+  }
+  // A last day that has come already (today, or recorded late) is carried out now.
+  if (!stored.data.processedAt && stored.data.lastDay <= date) stored = await processLeaver(deps, stored);
+  return leaverView(deps, stored);
+}
+
+async function unprocessedLeaver(deps: Pick<Deps, 'store'>, personId: string): Promise<StoredOf<'Leavers'> | null> {
+  const page = await deps.store.query('Leavers', { where: [{ field: 'personId', op: 'eq', value: personId }], pageSize: 50 });
+  return page.items.find((l) => !l.data.processedAt) ?? null;
+}
+
+async function moveLastDay(deps: Deps, leaver: StoredOf<'Leavers'>, lastDay: string): Promise<StoredOf<'Leavers'>> {
+  let current = leaver;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (current.data.processedAt) return current;
+    try {
+      return await deps.store.update('Leavers', current, { lastDay });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      current = (await deps.store.get('Leavers', leaver.id)) ?? current;
+    }
+  }
+  return current;
+}
+
+// ── the day comes ──────────────────────────────────────────────────────────
+
+/** Scheduler job: every leaver whose last day has come (within the last month) and is not processed. */
+export async function processDueLeavers(deps: Deps, now: Date): Promise<number> {
+  const date = today(now);
+  let processed = 0;
+  for await (const l of deps.store.queryAll('Leavers', { where: [{ field: 'lastDay', op: 'le', value: date }, { field: 'lastDay', op: 'ge', value: addDays(date, -MAX_DAYS_BACK) }] })) {
+    if (l.data.processedAt) continue;
+    await processLeaver(deps, l);
+    processed++;
+  }
+  return processed;
+}
+
+/**
+ * Every active grant becomes a termination task (one key per leaver and grant: a repeat creates
+ * nothing); requests for the person that are waiting are cancelled; the administrative unit gets
+ * one card listing all the tasks.
+ */
+export async function processLeaver(deps: Deps, leaver: StoredOf<'Leavers'>): Promise<StoredOf<'Leavers'>> {
+  const l = leaver.data;
+  const system = l.recordedBy === SYSTEM_ACTOR;
+  const grants: StoredOf<'AccessGrants'>[] = [];
+  const requests: StoredOf<'AccessRequests'>[] = [];
+  await Promise.all([
+    (async () => {
+      for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (g.data.status === 'active') grants.push(g);
+    })(),
+    (async () => {
+      for await (const r of deps.store.queryAll('AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) requests.push(r);
+    })(),
+  ]);
+  const assets = new Map((await deps.store.getMany('InformationAssets', [...new Set(grants.map((g) => g.data.assetId))])).map((a) => [a.id, a]));
+  // Every active grant gets a task on the leaver's card — also one that already had a termination
+  // waiting (an expiry, a review's removal, a request): that one is cancelled below as superseded.
+  const tasks = await createTerminationTasks(
+    deps,
+    grants.map((g) => ({
+      key: `access:leaver:${leaver.id}:${g.id}`,
+      grant: g,
+      origin: 'leaver' as const,
+      decidedBy: system ? null : l.recordedBy,
+      requesterId: system ? l.personId : l.recordedBy,
+      ownerId: assets.get(g.data.assetId)?.data.ownerId ?? l.personId,
+      delegateId: assets.get(g.data.assetId)?.data.delegateId ?? null,
+      validUntil: l.lastDay,
+    })),
+  );
+  const own = new Set(tasks.map((t) => t.id));
+  await cancelOpenRequests(deps, requests.filter((r) => !own.has(r.id) && (r.data.origin ?? 'request') !== 'leaver' && (r.data.status === 'pending' || r.data.status === 'approved')), leaver);
+
+  let current = leaver;
+  for (let attempt = 0; attempt < 3 && !current.data.processedAt; attempt++) {
+    try {
+      current = await deps.store.update('Leavers', current, { processedAt: deps.clock.now().toISOString() });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      current = (await deps.store.get('Leavers', leaver.id)) ?? current;
+    }
+  }
+  const op = `access:leaver:${leaver.id}:processed`;
+  await audit(deps, op, {
+    actorId: SYSTEM_ACTOR,
+    action: 'access.leaver.processed',
+    target: `Leavers/${leaver.id}`,
+    summary: `Sista dag ${l.lastDay}: ${tasks.length} behörigheter blev avslutsuppgifter`,
+    details: { personId: l.personId, tasks: tasks.map((t) => t.id), recordedBy: l.recordedBy },
+    correlationId: `Leavers/${leaver.id}`,
+  });
+  await announceTasks(deps, tasks, system ? SYSTEM_ACTOR : l.recordedBy, (t) => `Anställningen upphör ${l.lastDay}: ${t.data.role} ska tas bort`);
+  const view = await leaverView(deps, current);
+  const admin = await adminUnit(deps);
+  // The card posted when the leaver was recorded now says what happened (leavers recorded before
+  // this app, or detected by the directory, had no such card: only the task card is posted).
+  if (await deps.store.findByKey('AuditLog', `audit:access:leaver:${leaver.id}:recorded`)) {
+    await sendCard(deps, op, admin, ACCESS_CARDS.leaver, { mode: 'registered', leaver: view }, correlation.leaver(leaver.id));
+  }
+  await sendCard(deps, op, admin, ACCESS_CARDS.leaver, { mode: 'tasks', leaver: view }, correlation.leaverTasks(leaver.id));
+  if (view.tasks.length && view.tasks.every((t) => t.status === 'done' || t.status === 'cancelled')) await tellRecorder(deps, current, view, SYSTEM_ACTOR);
+  return current;
+}
+
+async function cancelOpenRequests(deps: Deps, requests: StoredOf<'AccessRequests'>[], leaver: StoredOf<'Leavers'>): Promise<void> {
+  await forEachLimited(requests, 4, async (r) => {
+    let cancelled: StoredOf<'AccessRequests'>;
+    try {
+      cancelled = await deps.store.update('AccessRequests', r, { status: 'cancelled' });
+    } catch (error) {
+      if (error instanceof ConflictError) return; // decided a moment ago: the owner's decision stands
+      throw error;
+    }
+    const op = `access:${r.id}:cancelled`;
+    const view = await requestView(deps, cancelled);
+    await audit(deps, op, { actorId: SYSTEM_ACTOR, action: 'access.cancelled', target: `AccessRequests/${r.id}`, summary: `Ärendet avbröts: personen slutar ${leaver.data.lastDay}`, details: { leaverId: leaver.id }, correlationId: `AccessRequests/${r.id}` });
+    if (r.data.status === 'pending') {
+      const deciders = [r.data.ownerId, r.data.delegateId].filter((id): id is string => Boolean(id) && !same(id, r.data.subjectId));
+      await sendCard(deps, op, deciders.map(person), ACCESS_CARDS.decision, { request: view }, correlation.decider(r.id));
+    } else await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.task, { request: view }, correlation.task(r.id));
+    if ((r.data.origin ?? 'request') === 'request' && !same(r.data.requesterId, r.data.subjectId)) await sendCard(deps, op, [person(r.data.requesterId)], ACCESS_CARDS.notice, { event: 'cancelled', request: view } satisfies NoticePayload, correlation.notice(r.id, 'cancelled'));
+  });
+}
+
+/** "All done" on the leaver's card: completes every open task of the leaver, then updates the card once. */
+export async function completeAllLeaverTasks(deps: Deps, actor: Actor, leaverId: string): Promise<LeaverView> {
+  if (!canCarryOutAccess(actor)) throw forbidden('access.task.onlyAdmin');
+  const leaver = await deps.store.get('Leavers', leaverId);
+  if (!leaver) throw new Refused('not_found', 'access.notFound');
+  const before = await leaverView(deps, leaver);
+  const open = before.tasks.filter((t) => t.status === 'approved' || t.status === 'in_progress');
+  await forEachLimited(open, 4, async (t) => {
+    await completeAccessTask(deps, actor, t.requestId, { quiet: true });
+  });
+  if (open.length) await refreshLeaverCard(deps, `access:leaver:${leaverId}:all:${open.length}:${open.map((t) => t.requestId).sort()[0]}`, leaver.data.personId, actor.id);
+  return leaverView(deps, leaver);
+}
+
+/** The leaver's view for the administrative unit's card (any member may look). */
+export async function getLeaverView(deps: Deps, actor: Actor, leaverId: string): Promise<LeaverView> {
+  if (!canCarryOutAccess(actor)) throw forbidden('access.task.onlyAdmin');
+  const leaver = await deps.store.get('Leavers', leaverId);
+  if (!leaver) throw new Refused('not_found', 'access.notFound');
+  return leaverView(deps, leaver);
+}
+
+// ── accounts disabled in the directory ─────────────────────────────────────
+
+/**
+ * Scheduler job (daily): people who hold active grants but whose account the directory reports
+ * disabled are recorded as leaving today (by `system`) and processed at once. In Microsoft 365 the
+ * Directory port reads `accountEnabled` from Entra ID; locally people.json can set it.
+ */
+export async function detectDisabledAccounts(deps: Deps, now: Date): Promise<number> {
+  const holders = new Set<string>();
+  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'status', op: 'eq', value: 'active' }] })) holders.add(g.data.subjectId.toLowerCase());
+  if (!holders.size) return 0;
+  const people = await deps.directory.getPeople([...holders]);
+  const disabled = people.filter((p) => !p.accountEnabled);
+  const date = today(now);
+  let recorded = 0;
+  for (const p of disabled) {
+    const existing = await deps.store.query('Leavers', { where: [{ field: 'personId', op: 'eq', value: p.aadObjectId }], pageSize: 50 });
+    // Someone already recorded the person: their date stands (processing then removes the rest).
+    if (existing.items.some((l) => !l.data.processedAt || l.data.lastDay >= addDays(date, -MAX_DAYS_BACK))) continue;
+    const data: Leaver = { personId: p.aadObjectId, lastDay: date, recordedBy: SYSTEM_ACTOR, recordedAt: now.toISOString(), processedAt: null };
+    const { record, created } = await deps.store.createOrGet('Leavers', `access:leaver:${p.aadObjectId.toLowerCase()}:${date}`, data);
+    if (created) {
+      await audit(deps, `access:leaver:${record.id}:detected`, {
+        actorId: SYSTEM_ACTOR,
+        action: 'access.leaver.detected',
+        target: `Leavers/${record.id}`,
+        summary: `Kontot för ${p.displayName} är inaktiverat i katalogen: behandlas som avslutad anställning`,
+        details: { personId: p.aadObjectId },
+        correlationId: `Leavers/${record.id}`,
+      });
+      recorded++;
+    }
+    if (!record.data.processedAt) await processLeaver(deps, record);
+  }
+  return recorded;
+}

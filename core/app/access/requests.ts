@@ -1,0 +1,342 @@
+/**
+ * Access requests (behörighetsärenden): a person asks for new, changed or ended access for themself
+ * or a colleague; the asset's information owner (or delegate) decides; the decision is stored with
+ * If-Match, so two deciders at the same moment leave exactly one decision. Identity is always the
+ * actor loaded from the activity — never anything in card data — and permission is checked against
+ * the asset as stored now.
+ */
+import { z } from 'zod';
+import {
+  AadObjectId,
+  AccessRequestKind,
+  accessDeciders,
+  CalendarDate,
+  canDecideAccess,
+  ItemId,
+  same,
+  type AccessRequest,
+} from '../../domain';
+import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
+import type { MessageKey } from '../../i18n';
+import { ConflictError, RecordValidationError } from '../../ports/errors';
+import type { StoredOf } from '../../ports/record-store';
+import type { Actor } from '../people';
+import { today } from './dates';
+import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
+import { assetRef, requestView, type AssetRef, type PersonRef, type RequestView } from './views';
+import { audit, forbidden, invalid, Refused, type Deps } from '../platform';
+
+/** Requests that still need someone: the owner (pending) or the administrative unit (approved, in progress). */
+export const OPEN_STATUSES = ['pending', 'approved', 'in_progress'] as const;
+
+const issue = (field: string, messageKey: MessageKey, params: Record<string, string | number> = {}): ValidationIssue => ({ path: [field], code: 'rule', messageKey, params });
+
+// ── the form ───────────────────────────────────────────────────────────────
+
+/** What the request card sends, as typed (empty inputs are null). Validated here, not in the bot. */
+export interface RequestForm {
+  kind: string | null;
+  subjectId: string | null;
+  assetId: string | null;
+  role: string | null;
+  justification: string | null;
+  validUntil: string | null;
+  grantId: string | null;
+}
+
+const FormSchema = z.object({
+  kind: AccessRequestKind,
+  subjectId: AadObjectId,
+  assetId: ItemId,
+  role: z.string().trim().max(200).nullable(),
+  justification: z.string().trim().max(2_000).nullable(),
+  validUntil: CalendarDate.nullable(),
+  grantId: ItemId.nullable(),
+});
+
+export interface GrantOption {
+  id: string;
+  role: string;
+  validUntil: string | null;
+}
+
+export interface RequestFormOptions {
+  self: PersonRef;
+  /** The people-picker's static choices (Teams also searches the directory as the person types). */
+  people: PersonRef[];
+  assets: AssetRef[];
+  /** The chosen person's active grants in the chosen system (for a change or termination). */
+  grants: GrantOption[];
+}
+
+const MAX_STATIC_PEOPLE = 40;
+const MAX_STATIC_ASSETS = 150;
+
+/**
+ * The choices of the request card: the register's assets, and the person's nearest colleagues as a
+ * static fallback for the people picker (the same manager, and their own reports).
+ */
+export async function requestFormOptions(deps: Deps, actor: Actor, current: Pick<RequestForm, 'subjectId' | 'assetId' | 'kind'> = { subjectId: null, assetId: null, kind: null }): Promise<RequestFormOptions> {
+  const me = actor.person;
+  const [peers, reports, assets, chosen] = await Promise.all([
+    me?.managerAadObjectId ? deps.directory.reportsOf(me.managerAadObjectId) : Promise.resolve([]),
+    deps.directory.reportsOf(actor.id),
+    deps.store.query('InformationAssets', { orderBy: { field: 'code' }, pageSize: MAX_STATIC_ASSETS }),
+    current.subjectId && AadObjectId.safeParse(current.subjectId).success ? deps.directory.getPerson(current.subjectId) : Promise.resolve(null),
+  ]);
+  const byId = new Map([...peers, ...reports, ...(chosen ? [chosen] : [])].filter((p) => !same(p.aadObjectId, actor.id) && p.accountEnabled).map((p) => [p.aadObjectId.toLowerCase(), p]));
+  const others = [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv')).slice(0, MAX_STATIC_PEOPLE);
+  let grants: GrantOption[] = [];
+  if (current.kind !== 'new' && current.subjectId && current.assetId && AadObjectId.safeParse(current.subjectId).success && ItemId.safeParse(current.assetId).success) {
+    grants = (await activeGrantsOf(deps, current.subjectId, current.assetId)).map((g) => ({ id: g.id, role: g.data.role, validUntil: g.data.validUntil }));
+  }
+  return {
+    self: { id: actor.id, name: me?.displayName ?? null, unit: actor.unit },
+    people: others.map((p) => ({ id: p.aadObjectId, name: p.displayName, unit: p.unit })),
+    assets: assets.items.map((a) => assetRef(a)!),
+    grants,
+  };
+}
+
+async function activeGrantsOf(deps: Pick<Deps, 'store'>, subjectId: string, assetId?: string): Promise<StoredOf<'AccessGrants'>[]> {
+  const out: StoredOf<'AccessGrants'>[] = [];
+  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: subjectId }] })) {
+    if (g.data.status === 'active' && (!assetId || g.data.assetId === assetId)) out.push(g);
+  }
+  return out.sort((a, b) => a.data.role.localeCompare(b.data.role, 'sv'));
+}
+
+/** Typeahead for the people picker (Data.Query `access.people`): name or e-mail, active accounts only. */
+export async function searchPeople(deps: Pick<Deps, 'directory'>, query: string, limit: number): Promise<PersonRef[]> {
+  const found = await deps.directory.search(query, Math.min(limit + 5, 50));
+  return found.filter((p) => p.accountEnabled).slice(0, limit).map((p) => ({ id: p.aadObjectId, name: p.displayName, unit: p.unit }));
+}
+
+/** Typeahead for the asset picker (Data.Query `access.assets`): code or name prefix, on indexed columns. */
+export async function searchAssets(deps: Pick<Deps, 'store'>, query: string, limit: number): Promise<AssetRef[]> {
+  const q = query.trim();
+  if (!q) return [];
+  const [byCode, byName] = await Promise.all([
+    deps.store.query('InformationAssets', { where: [{ field: 'code', op: 'startswith', value: q.toUpperCase() }], pageSize: limit }),
+    deps.store.query('InformationAssets', { where: [{ field: 'name', op: 'startswith', value: q }], pageSize: limit }),
+  ]);
+  const seen = new Set<string>();
+  return [...byCode.items, ...byName.items].filter((a) => !seen.has(a.id) && seen.add(a.id)).slice(0, limit).map((a) => assetRef(a)!);
+}
+
+// ── submitting ─────────────────────────────────────────────────────────────
+
+/**
+ * Records a request and sends it to the owner and delegate. `formId` names the card instance the
+ * person filled in: a double click or a retried invoke submits the same form and creates nothing new.
+ * Every problem is reported at once, by field, as a RecordValidationError (the card shows them).
+ */
+export async function submitAccessRequest(deps: Deps, actor: Actor, form: RequestForm, formId: string): Promise<RequestView> {
+  const parsed = FormSchema.safeParse({
+    kind: form.kind ?? undefined,
+    subjectId: form.subjectId ?? undefined,
+    assetId: form.assetId ?? undefined,
+    role: form.role,
+    justification: form.justification,
+    validUntil: form.validUntil,
+    grantId: form.grantId,
+  });
+  const issues: ValidationIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  const has = (field: string) => issues.some((i) => i.path[0] === field);
+  const input = parsed.success ? parsed.data : null;
+  const kind = AccessRequestKind.safeParse(form.kind).data ?? null;
+  const todayDate = today(deps.clock.now());
+
+  const subjectId = AadObjectId.safeParse(form.subjectId).success ? form.subjectId! : null;
+  const assetId = ItemId.safeParse(form.assetId).success ? form.assetId! : null;
+  const [subject, asset, grants] = await Promise.all([
+    subjectId ? deps.directory.getPerson(subjectId) : Promise.resolve(null),
+    assetId ? deps.store.get('InformationAssets', assetId) : Promise.resolve(null),
+    subjectId && assetId ? activeGrantsOf(deps, subjectId, assetId) : Promise.resolve([]),
+  ]);
+  if (subjectId && !subject) issues.push(issue('subjectId', 'access.form.unknownPerson'));
+  if (subject && !subject.accountEnabled) issues.push(issue('subjectId', 'access.form.personDisabled', { name: subject.displayName }));
+  if (assetId && !asset) issues.push(issue('assetId', 'access.form.unknownAsset'));
+
+  let role = form.role?.trim() || null;
+  const justification = form.justification?.trim() || null;
+  const validUntil = CalendarDate.safeParse(form.validUntil).data ?? null;
+  if (validUntil && validUntil < todayDate) issues.push(issue('validUntil', 'access.form.validUntilPast', { today: todayDate }));
+
+  let grant: StoredOf<'AccessGrants'> | null = null;
+  if (kind && kind !== 'new' && subject && asset) {
+    if (grants.length === 0) issues.push(issue('assetId', 'access.form.noGrant', { name: subject.displayName, asset: asset.data.name }));
+    else if (form.grantId) {
+      grant = grants.find((g) => g.id === form.grantId) ?? null;
+      if (!grant) issues.push(issue('grantId', 'access.grantRequired'));
+    } else if (grants.length === 1) grant = grants[0]!;
+    else issues.push(issue('grantId', 'access.grantRequired'));
+    // A change of the end date alone keeps the role.
+    if (grant && kind === 'change' && !role) role = grant.data.role;
+    if (grant && kind === 'change' && role && role.toLowerCase() === grant.data.role.toLowerCase() && validUntil === grant.data.validUntil) {
+      issues.push(issue('role', 'access.form.changeNothing'));
+    }
+  }
+  if (kind && kind !== 'termination') {
+    if (!role && !has('role')) issues.push(issue('role', 'validation.required'));
+    if (!justification && !has('justification')) issues.push(issue('justification', 'access.justificationRequired'));
+  }
+  if (kind === 'new' && role && grants.some((g) => g.data.role.toLowerCase() === role.toLowerCase())) {
+    issues.push(issue('role', 'access.form.alreadyHas', { name: subject?.displayName ?? '', role }));
+  }
+  const deciders = asset && subjectId ? accessDeciders(asset.data, subjectId) : [];
+  if (asset && subjectId && deciders.length === 0) issues.push(issue('assetId', 'access.form.noDecider', { asset: asset.data.name }));
+
+  const key = `access:request:${actor.id.toLowerCase()}:${formId}`;
+  if (issues.length === 0) {
+    // A double click submits the same form: the first request is the answer, whatever it says now.
+    const earlier = await deps.store.findByKey('AccessRequests', key);
+    if (earlier) return requestView(deps, earlier, { asset });
+    const open = await openRequestsOf(deps, subjectId!);
+    const duplicate = open.find(
+      (r) => r.data.assetId === assetId && r.data.kind === kind && (kind === 'new' ? r.data.role.toLowerCase() === role!.toLowerCase() : r.data.grantId === grant?.id),
+    );
+    if (duplicate) issues.push(issue('assetId', 'access.form.duplicate', { date: duplicate.data.requestedAt.slice(0, 10) }));
+  }
+  if (issues.length > 0) throw new RecordValidationError('AccessRequests', issues);
+
+  const now = deps.clock.now().toISOString();
+  const data: AccessRequest = {
+    kind: kind!,
+    subjectId: subjectId!,
+    requesterId: actor.id,
+    assetId: assetId!,
+    role: kind === 'termination' ? grant!.data.role : role!,
+    justification,
+    validUntil: input!.validUntil,
+    grantId: grant?.id ?? null,
+    ownerId: asset!.data.ownerId,
+    delegateId: asset!.data.delegateId,
+    status: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+    decisionComment: null,
+    takenBy: null,
+    takenAt: null,
+    completedBy: null,
+    completedAt: null,
+    requestedAt: now,
+    origin: 'request',
+  };
+  const stored = await deps.store.create('AccessRequests', key, data);
+  const view = await requestView(deps, stored, { asset, grant });
+  await audit(deps, `access:${stored.id}:requested`, {
+    actorId: actor.id,
+    action: 'access.requested',
+    target: `AccessRequests/${stored.id}`,
+    summary: `Behörighetsärende (${data.kind}) för ${view.subject.name ?? data.subjectId} i ${asset!.data.code}: ${data.role}`,
+    details: { kind: data.kind, subjectId: data.subjectId, assetId: data.assetId, role: data.role, grantId: data.grantId, validUntil: data.validUntil },
+    correlationId: `AccessRequests/${stored.id}`,
+  });
+  await sendCard(deps, `access:${stored.id}:requested`, deciders.map(person), ACCESS_CARDS.decision, { request: view }, correlation.decider(stored.id));
+  return view;
+}
+
+async function openRequestsOf(deps: Pick<Deps, 'store'>, subjectId: string): Promise<StoredOf<'AccessRequests'>[]> {
+  const out: StoredOf<'AccessRequests'>[] = [];
+  for await (const r of deps.store.queryAll('AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: subjectId }] })) {
+    if ((OPEN_STATUSES as readonly string[]).includes(r.data.status)) out.push(r);
+  }
+  return out;
+}
+
+// ── deciding ───────────────────────────────────────────────────────────────
+
+export type Decision = 'approve' | 'deny';
+
+export interface DecisionResult {
+  /** `decided`: this call decided. `already`: it was decided before (a double click shows the same). `lost`: someone else decided first. */
+  outcome: 'decided' | 'already' | 'lost';
+  view: RequestView;
+}
+
+const DECIDE_ATTEMPTS = 3;
+
+/**
+ * The owner's or delegate's decision. Permission is checked against the asset as stored now; the
+ * decision is written with If-Match on the request as read, so of two simultaneous decisions exactly
+ * one is stored and the other person is shown it. A denial needs a comment: the requester is told why.
+ */
+export async function decideAccessRequest(deps: Deps, actor: Actor, requestId: string, decision: Decision, comment: string | null): Promise<DecisionResult> {
+  let current = await deps.store.get('AccessRequests', requestId);
+  if (!current) throw new Refused('not_found', 'access.notFound');
+  const asset = await deps.store.get('InformationAssets', current.data.assetId);
+  if (!asset) throw invalid('access.assetGone');
+  if (!canDecideAccess(actor, asset.data, current.data.subjectId)) {
+    const owner = await deps.directory.getPerson(asset.data.ownerId);
+    const ownsIt = same(actor.id, asset.data.ownerId) || same(actor.id, asset.data.delegateId);
+    throw forbidden(ownsIt ? 'access.decide.ownAccess' : 'access.decide.notDecider', { owner: owner?.displayName ?? asset.data.ownerId, asset: asset.data.name });
+  }
+  const text = comment?.trim() || null;
+  for (let attempt = 0; attempt < DECIDE_ATTEMPTS; attempt++) {
+    if (current.data.status !== 'pending') {
+      const view = await requestView(deps, current, { asset });
+      if (current.data.decidedBy && same(current.data.decidedBy, actor.id)) {
+        // Our own earlier decision (a double click, a retried invoke): make sure its effects exist.
+        if (!(await deps.store.findByKey('AuditLog', `audit:access:${current.id}:decided`))) await decisionEffects(deps, actor, current, view);
+        return { outcome: 'already', view };
+      }
+      return { outcome: attempt === 0 ? 'already' : 'lost', view };
+    }
+    if (decision === 'deny' && !text) throw new RecordValidationError('AccessRequests', [issue('decisionComment', 'access.decide.commentRequired')]);
+    if (text && text.length > 2_000) throw new RecordValidationError('AccessRequests', [issue('decisionComment', 'validation.tooLong', { maximum: 2_000 })]);
+    try {
+      const decided = await deps.store.update('AccessRequests', current, {
+        status: decision === 'approve' ? 'approved' : 'denied',
+        decidedBy: actor.id,
+        decidedAt: deps.clock.now().toISOString(),
+        decisionComment: text,
+      });
+      const view = await requestView(deps, decided, { asset });
+      await decisionEffects(deps, actor, decided, view);
+      return { outcome: 'decided', view };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const reread = await deps.store.get('AccessRequests', requestId);
+      if (!reread) throw new Refused('not_found', 'access.notFound');
+      current = reread;
+    }
+  }
+  return { outcome: 'lost', view: await requestView(deps, current, { asset }) };
+}
+
+/** Audit, every decider's card, the requester's message and — when approved — the administrative task. Idempotent by key. */
+async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView): Promise<void> {
+  const r = stored.data;
+  const op = `access:${stored.id}:decided`;
+  const deciders = [r.ownerId, r.delegateId, ...(r.decidedBy ? [r.decidedBy] : [])].filter((id): id is string => Boolean(id) && !same(id, r.subjectId));
+  const event = r.status === 'denied' ? 'denied' : 'approved';
+  // Independent writes, in parallel: the invoke answers sooner (Teams shows an error after ~10 s).
+  await Promise.all([
+    audit(deps, op, {
+      actorId: actor.id,
+      action: r.status === 'denied' ? 'access.denied' : 'access.approved',
+      target: `AccessRequests/${stored.id}`,
+      summary: `${r.status === 'denied' ? 'Avslag' : 'Beviljat'}: ${r.kind} ${r.role} för ${view.subject.name ?? r.subjectId} i ${view.asset?.code ?? r.assetId}`,
+      details: { status: r.status, comment: r.decisionComment, ownerId: r.ownerId, delegateId: r.delegateId },
+      correlationId: `AccessRequests/${stored.id}`,
+    }),
+    (async () => {
+      // Every decider's copy, the requester's message and the administrative unit's task: one $batch.
+      const items: Outgoing[] = [
+        { to: deciders.map(person), card: ACCESS_CARDS.decision, payload: { request: view }, correlationKey: correlation.decider(stored.id) },
+        { to: [person(r.requesterId)], card: ACCESS_CARDS.notice, payload: { event, request: view } satisfies NoticePayload, correlationKey: correlation.notice(stored.id, event) },
+      ];
+      if (r.status === 'approved') items.push({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(stored.id) });
+      await sendCards(deps, op, items);
+    })(),
+  ]);
+}
+
+/** A request, for whoever may see it (the deciders' and requester's cards re-read it on every click). */
+export async function getRequestView(deps: Deps, requestId: string): Promise<{ stored: StoredOf<'AccessRequests'>; view: RequestView }> {
+  const stored = await deps.store.get('AccessRequests', requestId);
+  if (!stored) throw new Refused('not_found', 'access.notFound');
+  return { stored, view: await requestView(deps, stored) };
+}
+

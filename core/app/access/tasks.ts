@@ -1,0 +1,311 @@
+/**
+ * The administrative unit's tasks: an approved request (or an expiry, a recertification removal, a
+ * leaver's grant) is taken and carried out, and "done" writes the grants register — granted, changed
+ * or removed — and tells the people concerned. Every write is idempotent: a task done twice, or by
+ * two members at once, changes the register once.
+ */
+import { canCarryOutAccess, same, SYSTEM_ACTOR, type AccessGrant, type AccessRequest } from '../../domain';
+import { ConflictError } from '../../ports/errors';
+import type { StoredOf } from '../../ports/record-store';
+import type { Actor } from '../people';
+import { today } from './dates';
+import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
+import { OPEN_STATUSES } from './requests';
+import { peopleById, requestView, type RequestView } from './views';
+import { audit, forbidden, Refused, type Deps } from '../platform';
+import { refreshLeaverCard } from './leaver-card';
+
+export interface TaskResult {
+  /** `changed`: this call moved the task. `already`: it was already there (by this person or another). */
+  outcome: 'changed' | 'already';
+  view: RequestView;
+  stored: StoredOf<'AccessRequests'>;
+}
+
+const ATTEMPTS = 3;
+
+async function loadTask(deps: Deps, actor: Actor, requestId: string): Promise<StoredOf<'AccessRequests'>> {
+  if (!canCarryOutAccess(actor)) throw forbidden('access.task.onlyAdmin');
+  const stored = await deps.store.get('AccessRequests', requestId);
+  if (!stored) throw new Refused('not_found', 'access.notFound');
+  return stored;
+}
+
+/** A member of the administrative unit takes an approved task: the channel sees who is on it. */
+export async function takeAccessTask(deps: Deps, actor: Actor, requestId: string): Promise<TaskResult> {
+  let current = await loadTask(deps, actor, requestId);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (current.data.status !== 'approved') return { outcome: 'already', stored: current, view: await requestView(deps, current) };
+    try {
+      const taken = await deps.store.update('AccessRequests', current, { status: 'in_progress', takenBy: actor.id, takenAt: deps.clock.now().toISOString() });
+      const view = await requestView(deps, taken);
+      const op = `access:${taken.id}:taken`;
+      await audit(deps, op, { actorId: actor.id, action: 'access.task.taken', target: `AccessRequests/${taken.id}`, summary: `Uppgiften togs av administrativa enheten`, details: {}, correlationId: `AccessRequests/${taken.id}` });
+      await updateTaskCards(deps, actor, op, taken, view);
+      return { outcome: 'changed', stored: taken, view };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      current = (await deps.store.get('AccessRequests', requestId)) ?? current;
+    }
+  }
+  return { outcome: 'already', stored: current, view: await requestView(deps, current) };
+}
+
+/**
+ * Carries out a task: the register first (idempotent), then the request is marked done with If-Match.
+ * A task that was not taken is taken by whoever completes it.
+ */
+export async function completeAccessTask(deps: Deps, actor: Actor, requestId: string, options: { quiet?: boolean } = {}): Promise<TaskResult> {
+  let current = await loadTask(deps, actor, requestId);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (current.data.status !== 'approved' && current.data.status !== 'in_progress') return { outcome: 'already', stored: current, view: await requestView(deps, current) };
+    const now = deps.clock.now().toISOString();
+    const change = await applyToRegister(deps, actor, current, now);
+    try {
+      const done = await deps.store.update('AccessRequests', current, {
+        status: 'done',
+        takenBy: current.data.takenBy ?? actor.id,
+        takenAt: current.data.takenAt ?? now,
+        completedBy: actor.id,
+        completedAt: now,
+        ...(change.grantId && !current.data.grantId ? { grantId: change.grantId } : {}),
+      });
+      const view = await requestView(deps, done);
+      await completionEffects(deps, actor, done, view, change, options.quiet ?? false);
+      return { outcome: 'changed', stored: done, view };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      current = (await deps.store.get('AccessRequests', requestId)) ?? current;
+    }
+  }
+  return { outcome: 'already', stored: current, view: await requestView(deps, current) };
+}
+
+export interface RegisterChange {
+  change: 'granted' | 'changed' | 'removed' | 'none';
+  grantId: string | null;
+}
+
+const REMOVAL_REASON: Record<NonNullable<AccessRequest['origin']>, NonNullable<AccessGrant['removalReason']>> = {
+  request: 'request',
+  expiry: 'expiry',
+  recertification: 'recertification',
+  leaver: 'leaver',
+};
+
+/** Writes the grants register for a task. Safe to repeat: a repeat finds its own earlier write. */
+async function applyToRegister(deps: Deps, actor: Actor, task: StoredOf<'AccessRequests'>, now: string): Promise<RegisterChange> {
+  const r = task.data;
+  if (r.kind === 'new') {
+    const { record } = await deps.store.createOrGet('AccessGrants', `access:grant:${task.id}`, {
+      subjectId: r.subjectId,
+      assetId: r.assetId,
+      role: r.role,
+      status: 'active',
+      grantedAt: now,
+      validUntil: r.validUntil,
+      requestId: task.id,
+      removedAt: null,
+      removedBy: null,
+      removalReason: null,
+      lastReview: null,
+    });
+    return { change: 'granted', grantId: record.id };
+  }
+  if (!r.grantId) return { change: 'none', grantId: null };
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const grant = await deps.store.get('AccessGrants', r.grantId);
+    if (!grant || grant.data.status !== 'active') return { change: 'none', grantId: r.grantId };
+    const origin = r.origin ?? 'request';
+    const patch: Partial<AccessGrant> =
+      r.kind === 'change'
+        ? { role: r.role, validUntil: r.validUntil, requestId: task.id }
+        : { status: origin === 'expiry' ? 'expired' : 'removed', removedAt: now, removedBy: actor.id, removalReason: REMOVAL_REASON[origin], requestId: task.id };
+    if (r.kind === 'change' && grant.data.role === r.role && grant.data.validUntil === r.validUntil && grant.data.requestId === task.id) return { change: 'changed', grantId: grant.id };
+    try {
+      await deps.store.update('AccessGrants', grant, patch);
+      return { change: r.kind === 'change' ? 'changed' : 'removed', grantId: grant.id };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return { change: 'none', grantId: r.grantId };
+}
+
+/** `quiet`: the caller updates the cards itself (a leaver's "all done" updates their card once). */
+async function completionEffects(deps: Deps, actor: Actor, done: StoredOf<'AccessRequests'>, view: RequestView, change: RegisterChange, quiet: boolean): Promise<void> {
+  const r = done.data;
+  const op = `access:${done.id}:done`;
+  const origin = r.origin ?? 'request';
+  const told = new Map<string, 'requester' | 'subject'>();
+  if (origin === 'request') told.set(r.requesterId.toLowerCase(), same(r.requesterId, r.subjectId) ? 'subject' : 'requester');
+  // The person whose access changed is told too — except a leaver, whose account is ending.
+  if (origin !== 'leaver' && !told.has(r.subjectId.toLowerCase())) told.set(r.subjectId.toLowerCase(), 'subject');
+  const ids = new Map([r.requesterId, r.subjectId].map((id) => [id.toLowerCase(), id]));
+  await Promise.all([
+    audit(deps, op, {
+      actorId: actor.id,
+      action: 'access.task.completed',
+      target: `AccessRequests/${done.id}`,
+      summary: `Utfört: ${r.kind} ${r.role} för ${view.subject.name ?? r.subjectId} i ${view.asset?.code ?? r.assetId}`,
+      details: { change: change.change, grantId: change.grantId, origin },
+      correlationId: `AccessRequests/${done.id}`,
+    }),
+    change.grantId && change.change !== 'none'
+      ? audit(deps, `${op}:grant`, {
+          actorId: actor.id,
+          action: `access.grant.${change.change}`,
+          target: `AccessGrants/${change.grantId}`,
+          summary: `Behörighetsregistret: ${r.role} för ${view.subject.name ?? r.subjectId} i ${view.asset?.code ?? r.assetId} (${change.change})`,
+          details: { requestId: done.id, subjectId: r.subjectId, assetId: r.assetId, role: r.role, validUntil: r.validUntil },
+          correlationId: `AccessRequests/${done.id}`,
+        })
+      : null,
+    (async () => {
+      // The task card and the messages to the people concerned: one $batch.
+      const items: Outgoing[] = [...told].map(([id, audience]) => ({
+        to: [person(ids.get(id)!)],
+        card: ACCESS_CARDS.notice,
+        payload: { event: 'done', audience, request: view } satisfies NoticePayload,
+        correlationKey: correlation.notice(done.id, `done:${audience}`),
+      }));
+      if (!quiet && origin !== 'leaver') items.unshift({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(done.id) });
+      await sendCards(deps, op, items);
+      if (!quiet && origin === 'leaver') await updateTaskCards(deps, actor, op, done, view);
+    })(),
+  ]);
+}
+
+async function updateTaskCards(deps: Deps, actor: Actor, op: string, task: StoredOf<'AccessRequests'>, view: RequestView): Promise<void> {
+  // A leaver's grants are listed together on the leaver's card, which is updated instead.
+  if ((task.data.origin ?? 'request') === 'leaver') {
+    await refreshLeaverCard(deps, op, task.data.subjectId, actor.id);
+    return;
+  }
+  await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.task, { request: view }, correlation.task(task.id));
+}
+
+// ── tasks the system starts ────────────────────────────────────────────────
+
+export interface NewTask {
+  key: string;
+  grant: StoredOf<'AccessGrants'>;
+  origin: 'expiry' | 'recertification' | 'leaver';
+  /** The person whose decision started it, or null (a date decided). */
+  decidedBy: string | null;
+  requesterId: string;
+  ownerId: string;
+  delegateId: string | null;
+  validUntil: string | null;
+}
+
+/** Creates termination tasks (idempotent by key) and returns them stored, in input order. */
+export async function createTerminationTasks(deps: Deps, tasks: NewTask[]): Promise<StoredOf<'AccessRequests'>[]> {
+  if (!tasks.length) return [];
+  const now = deps.clock.now().toISOString();
+  return deps.store.createMany(
+    'AccessRequests',
+    tasks.map((t) => ({
+      key: t.key,
+      data: {
+        kind: 'termination',
+        subjectId: t.grant.data.subjectId,
+        requesterId: t.requesterId,
+        assetId: t.grant.data.assetId,
+        role: t.grant.data.role,
+        justification: null,
+        validUntil: t.validUntil,
+        grantId: t.grant.id,
+        ownerId: t.ownerId,
+        delegateId: t.delegateId,
+        status: 'approved',
+        decidedBy: t.decidedBy,
+        decidedAt: now,
+        decisionComment: null,
+        takenBy: null,
+        takenAt: null,
+        completedBy: null,
+        completedAt: null,
+        requestedAt: now,
+        origin: t.origin,
+      } satisfies AccessRequest,
+    })),
+  );
+}
+
+/** Grant ids that already have an open termination (by default: a request waiting, or a task not yet done). */
+export async function grantsWithOpenTermination(deps: Pick<Deps, 'store'>, statuses: readonly AccessRequest['status'][] = OPEN_STATUSES): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const status of statuses) {
+    for await (const r of deps.store.queryAll('AccessRequests', { where: [{ field: 'status', op: 'eq', value: status }] })) {
+      if (r.data.kind === 'termination' && r.data.grantId) ids.add(r.data.grantId);
+    }
+  }
+  return ids;
+}
+
+/** Posts each new task to the administrative unit and audits its creation. */
+export async function announceTasks(deps: Deps, tasks: StoredOf<'AccessRequests'>[], actorId: string, summary: (t: StoredOf<'AccessRequests'>) => string): Promise<void> {
+  if (!tasks.length) return;
+  const [admin, people, assets] = await Promise.all([
+    adminUnit(deps),
+    peopleById(deps, tasks.flatMap((t) => [t.data.subjectId, t.data.requesterId, t.data.ownerId, t.data.delegateId, t.data.decidedBy])),
+    deps.store.getMany('InformationAssets', [...new Set(tasks.map((t) => t.data.assetId))]),
+  ]);
+  const assetById = new Map(assets.map((a) => [a.id, a]));
+  await forEachLimited(tasks, 8, async (task) => {
+    const op = `access:${task.id}:created`;
+    await audit(deps, op, { actorId, action: 'access.task.created', target: `AccessRequests/${task.id}`, summary: summary(task), details: { origin: task.data.origin ?? 'request', grantId: task.data.grantId }, correlationId: `AccessRequests/${task.id}` });
+    if ((task.data.origin ?? 'request') === 'leaver') return; // the leaver's card lists them
+    const view = await requestView(deps, task, { asset: assetById.get(task.data.assetId) ?? null, people });
+    await sendCard(deps, op, admin, ACCESS_CARDS.task, { request: view }, correlation.task(task.id));
+  });
+}
+
+/** Runs `work` over `items` with at most `limit` at a time (Graph likes a few parallel requests, not hundreds). */
+export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      for (let i = next++; i < items.length; i = next++) await work(items[i]!, i);
+    }),
+  );
+}
+
+// ── expiry ─────────────────────────────────────────────────────────────────
+
+/**
+ * Scheduler job: grants whose valid-until date has passed (a Stockholm calendar date: access is valid
+ * through that day) become termination tasks for the administrative unit. The grant stays active in
+ * the register until the unit has removed it, then it is `expired`.
+ */
+export async function createExpiryTasks(deps: Deps, now: Date): Promise<number> {
+  const date = today(now);
+  const expired: StoredOf<'AccessGrants'>[] = [];
+  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'status', op: 'eq', value: 'active' }, { field: 'validUntil', op: 'lt', value: date }] })) {
+    if (g.data.validUntil && g.data.validUntil < date) expired.push(g);
+  }
+  if (!expired.length) return 0;
+  const open = await grantsWithOpenTermination(deps);
+  const due = expired.filter((g) => !open.has(g.id));
+  if (!due.length) return 0;
+  const assets = new Map((await deps.store.getMany('InformationAssets', [...new Set(due.map((g) => g.data.assetId))])).map((a) => [a.id, a]));
+  const tasks = await createTerminationTasks(
+    deps,
+    due.map((g) => {
+      const asset = assets.get(g.data.assetId);
+      return {
+        key: `access:expiry:${g.id}:${g.data.validUntil}`,
+        grant: g,
+        origin: 'expiry' as const,
+        decidedBy: null,
+        requesterId: g.data.subjectId,
+        ownerId: asset?.data.ownerId ?? g.data.subjectId,
+        delegateId: asset?.data.delegateId ?? null,
+        validUntil: g.data.validUntil,
+      };
+    }),
+  );
+  await announceTasks(deps, tasks, SYSTEM_ACTOR, (t) => `Giltighetstiden gick ut ${t.data.validUntil}: ${t.data.role} ska tas bort`);
+  return tasks.length;
+}

@@ -1,0 +1,343 @@
+/**
+ * Information assets for the tab: the inventory page by page (search, filter, sort on indexed
+ * columns only), one asset, and creating and classifying assets under the KLASSA rules. Every
+ * change is checked against the stored record and audited with the real actor.
+ */
+import { z } from 'zod';
+import {
+  CLASSIFICATION_ASPECTS,
+  InformationAsset,
+  nextYearlyReview,
+  stockholmDate,
+  summariseClassification,
+  type ClassificationSummary,
+  type KlassaLevel,
+  type RecordOf,
+} from '../../domain';
+import { canCreateAsset, canEditAsset, canGovernAssetRegister, GOVERNED_ASSET_FIELDS } from '../../domain/policy';
+import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
+import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
+import type { Condition, StoredOf } from '../../ports/record-store';
+import { summarisePerson, type Actor, type PersonSummary } from '../people';
+import { audit, forbidden, type Deps } from '../platform';
+
+type Asset = RecordOf<'InformationAssets'>;
+type StoredAsset = StoredOf<'InformationAssets'>;
+
+/**
+ * Columns the list can be sorted by: indexed ones only (core/adapters/sharepoint/lists.ts), because
+ * SharePoint refuses to sort a list past 5 000 items on any other. K/R/T/S, the owner's name and
+ * the state are computed or not indexed, so they do not sort.
+ */
+export const ASSET_SORT_FIELDS = ['code', 'name', 'unit', 'priority', 'nextReviewAt'] as const;
+export type AssetSortField = (typeof ASSET_SORT_FIELDS)[number];
+
+export const AssetListQuery = z.object({
+  /** Prefix of the name, or of the id when it looks like one (`IA-0`). */
+  search: z.string().trim().max(100).optional(),
+  unit: z.string().trim().max(50).optional(),
+  ownerId: z.guid().optional(),
+  sort: z.enum(ASSET_SORT_FIELDS).default('code'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(4_000).optional(),
+});
+export type AssetListQuery = z.input<typeof AssetListQuery>;
+
+export type AssetLevels = Record<(typeof CLASSIFICATION_ASPECTS)[number], KlassaLevel | null>;
+
+/** One row of the inventory. */
+export interface AssetRow {
+  id: string;
+  etag: string;
+  code: string;
+  name: string;
+  unit: string;
+  critical: boolean;
+  owner: PersonRef;
+  levels: AssetLevels;
+  summary: ClassificationSummary;
+  priority: number | null;
+  classifiedAt: string | null;
+  nextReviewAt: string | null;
+  canEdit: boolean;
+}
+
+/** One asset with everything the form shows. */
+export interface AssetView extends AssetRow {
+  description: string;
+  information: string;
+  delegate: PersonRef | null;
+  contact: PersonRef | null;
+  systemOwner: PersonRef | null;
+  classifiedBy: PersonRef | null;
+  notes: string | null;
+  supplierIds: string[];
+  updatedAt: string;
+  canGovern: boolean;
+}
+
+/** A person named on a record; `name` is null when the directory no longer knows them. */
+export interface PersonRef {
+  id: string;
+  name: string | null;
+}
+
+export interface AssetPage {
+  items: AssetRow[];
+  cursor: string | null;
+  sort: AssetSortField;
+  direction: 'asc' | 'desc';
+}
+
+const shape = InformationAsset.shape;
+
+/** What a person may send when creating or editing an asset. Who classified and when it changed are set here, never sent. */
+export const AssetInput = z.strictObject({
+  code: shape.code,
+  name: shape.name,
+  description: shape.description,
+  information: shape.information,
+  critical: shape.critical,
+  ownerId: shape.ownerId,
+  delegateId: shape.delegateId,
+  contactId: shape.contactId,
+  unit: shape.unit,
+  systemOwnerId: shape.systemOwnerId,
+  confidentiality: shape.confidentiality,
+  integrity: shape.integrity,
+  availability: shape.availability,
+  traceability: shape.traceability,
+  /** Defaults to today when the levels change. */
+  classifiedAt: shape.classifiedAt,
+  priority: shape.priority,
+  /** Defaults to a year after the classification. */
+  nextReviewAt: shape.nextReviewAt,
+  notes: shape.notes,
+});
+export type AssetInput = z.infer<typeof AssetInput>;
+
+const NEW_ASSET_DEFAULTS = {
+  critical: false,
+  delegateId: null,
+  contactId: null,
+  systemOwnerId: null,
+  confidentiality: null,
+  integrity: null,
+  availability: null,
+  traceability: null,
+  classifiedAt: null,
+  priority: null,
+  nextReviewAt: null,
+  notes: null,
+} satisfies Partial<AssetInput>;
+
+export const AssetCreateInput = AssetInput.partial({
+  critical: true,
+  delegateId: true,
+  contactId: true,
+  systemOwnerId: true,
+  confidentiality: true,
+  integrity: true,
+  availability: true,
+  traceability: true,
+  classifiedAt: true,
+  priority: true,
+  nextReviewAt: true,
+  notes: true,
+});
+export const AssetPatchInput = AssetInput.partial();
+
+const LIST = 'InformationAssets';
+const CODE_LIKE = /^[a-zåäö]{2,6}-\d*$/i;
+const LONG_TEXT = new Set(['description', 'information', 'notes']);
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new RecordValidationError(LIST, issuesFromZod(result.error));
+  return result.data;
+}
+
+const issue = (field: string, messageKey: ValidationIssue['messageKey']): ValidationIssue => ({ path: [field], code: 'rule', messageKey, params: {} });
+
+async function peopleById(deps: Pick<Deps, 'directory'>, ids: (string | null)[]): Promise<Map<string, PersonSummary>> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)).map((id) => id.toLowerCase()))];
+  const people = unique.length ? await deps.directory.getPeople(unique) : [];
+  return new Map(people.map((p) => [p.aadObjectId.toLowerCase(), summarisePerson(p)]));
+}
+
+function ref(people: Map<string, PersonSummary>, id: string | null): PersonRef | null {
+  if (!id) return null;
+  return { id, name: people.get(id.toLowerCase())?.name ?? null };
+}
+
+function levelsOf(a: Asset): AssetLevels {
+  return { confidentiality: a.confidentiality as KlassaLevel | null, integrity: a.integrity as KlassaLevel | null, availability: a.availability as KlassaLevel | null, traceability: a.traceability as KlassaLevel | null };
+}
+
+function toRow(deps: Pick<Deps, 'clock'>, actor: Actor, people: Map<string, PersonSummary>, s: StoredAsset): AssetRow {
+  const a = s.data;
+  return {
+    id: s.id,
+    etag: s.etag,
+    code: a.code,
+    name: a.name,
+    unit: a.unit,
+    critical: a.critical,
+    owner: ref(people, a.ownerId)!,
+    levels: levelsOf(a),
+    summary: summariseClassification(a, stockholmDate(deps.clock.now())),
+    priority: a.priority,
+    classifiedAt: a.classifiedAt,
+    nextReviewAt: a.nextReviewAt,
+    canEdit: canEditAsset(actor, a),
+  };
+}
+
+async function toView(deps: Pick<Deps, 'clock' | 'directory'>, actor: Actor, s: StoredAsset): Promise<AssetView> {
+  const a = s.data;
+  const people = await peopleById(deps, [a.ownerId, a.delegateId, a.contactId, a.systemOwnerId, a.classifiedBy]);
+  return {
+    ...toRow(deps, actor, people, s),
+    description: a.description,
+    information: a.information,
+    delegate: ref(people, a.delegateId),
+    contact: ref(people, a.contactId),
+    systemOwner: ref(people, a.systemOwnerId),
+    classifiedBy: ref(people, a.classifiedBy),
+    notes: a.notes,
+    supplierIds: a.supplierIds,
+    updatedAt: a.updatedAt,
+    canGovern: canGovernAssetRegister(actor),
+  };
+}
+
+/**
+ * One page of the inventory. Filters are conditions on indexed columns joined by `and`, sorting is
+ * on one indexed column, and paging follows the store's cursor: all of it works past 5 000 items.
+ */
+export async function listAssets(deps: Deps, actor: Actor, query: AssetListQuery): Promise<AssetPage> {
+  const q = parse(AssetListQuery, query);
+  const where: Condition<typeof LIST>[] = [];
+  if (q.search) {
+    where.push(CODE_LIKE.test(q.search) ? { field: 'code', op: 'startswith', value: q.search.toUpperCase() } : { field: 'name', op: 'startswith', value: q.search });
+  }
+  if (q.unit) where.push({ field: 'unit', op: 'eq', value: q.unit });
+  if (q.ownerId) where.push({ field: 'ownerId', op: 'eq', value: q.ownerId });
+  const page = await deps.store.query(LIST, {
+    where,
+    orderBy: { field: q.sort, direction: q.direction },
+    pageSize: q.pageSize,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+  });
+  const people = await peopleById(deps, page.items.map((s) => s.data.ownerId));
+  return { items: page.items.map((s) => toRow(deps, actor, people, s)), cursor: page.cursor, sort: q.sort, direction: q.direction };
+}
+
+export async function getAsset(deps: Deps, actor: Actor, id: string): Promise<AssetView> {
+  const stored = await deps.store.get(LIST, id);
+  if (!stored) throw new NotFoundError(LIST, id);
+  return toView(deps, actor, stored);
+}
+
+/** Checks that cannot be expressed in the record schema: a unique id and people the directory knows. */
+async function checkReferences(deps: Deps, data: Partial<Asset>, ownKey: string | null, ownId: string | null): Promise<void> {
+  const issues: ValidationIssue[] = [];
+  if (data.code !== undefined) {
+    const same = await deps.store.query(LIST, { where: [{ field: 'code', op: 'eq', value: data.code }], pageSize: 5 });
+    // A replay of our own create (same key) is not a clash: the store returns that first record.
+    if (same.items.some((s) => s.id !== ownId && s.key !== ownKey)) issues.push(issue('code', 'tab.asset.codeTaken'));
+  }
+  const people = (['ownerId', 'delegateId', 'contactId', 'systemOwnerId'] as const).filter((f) => typeof data[f] === 'string');
+  if (people.length) {
+    const known = await peopleById(deps, people.map((f) => data[f] as string));
+    for (const f of people) if (!known.has((data[f] as string).toLowerCase())) issues.push(issue(f, 'tab.asset.personUnknown'));
+  }
+  if (issues.length) throw new RecordValidationError(LIST, issues);
+}
+
+/**
+ * Fills in who classified and when, and the next yearly review, when the levels are set or changed.
+ * Clearing all four levels makes the asset unclassified again.
+ */
+function withClassification(actor: Actor, today: string, before: Asset | null, next: Asset, sent: Partial<AssetInput>): Asset {
+  const levelsSet = CLASSIFICATION_ASPECTS.every((a) => next[a] !== null);
+  const levelsCleared = CLASSIFICATION_ASPECTS.every((a) => next[a] === null);
+  const changed = !before || CLASSIFICATION_ASPECTS.some((a) => before[a] !== next[a]);
+  if (levelsCleared) {
+    return { ...next, classifiedAt: null, classifiedBy: null };
+  }
+  if (levelsSet && changed) {
+    const classifiedAt = sent.classifiedAt && sent.classifiedAt !== before?.classifiedAt ? sent.classifiedAt : today;
+    const nextReviewAt = sent.nextReviewAt && sent.nextReviewAt !== before?.nextReviewAt ? sent.nextReviewAt : nextYearlyReview(classifiedAt);
+    return { ...next, classifiedAt, classifiedBy: actor.id, nextReviewAt };
+  }
+  if (levelsSet && !next.nextReviewAt && next.classifiedAt) return { ...next, nextReviewAt: nextYearlyReview(next.classifiedAt) };
+  return next;
+}
+
+const levelText = (a: Asset) => (CLASSIFICATION_ASPECTS.every((x) => a[x] !== null) ? `K${a.confidentiality} R${a.integrity} T${a.availability} S${a.traceability}` : 'oklassad');
+
+/**
+ * Creates an asset. `key` is the client's idempotency key, namespaced by the actor: a double click
+ * or a retried request returns the first record and writes nothing more.
+ */
+export async function createAsset(deps: Deps, actor: Actor, key: string, input: unknown): Promise<AssetView> {
+  if (!canCreateAsset(actor)) throw forbidden('tab.error.forbidden');
+  const sent = parse(AssetCreateInput, input);
+  const recordKey = `tab:${actor.id}:${key}`;
+  const now = deps.clock.now();
+  const today = stockholmDate(now);
+  await checkReferences(deps, sent, recordKey, null);
+  const base: Asset = { ...NEW_ASSET_DEFAULTS, ...sent, classifiedBy: null, supplierIds: [], updatedAt: now.toISOString() };
+  const data = withClassification(actor, today, null, base, sent);
+  const stored = await deps.store.create(LIST, recordKey, data);
+  await audit(deps, `asset.created:${recordKey}`, {
+    actorId: actor.id,
+    action: 'asset.created',
+    target: `${LIST}/${stored.id}`,
+    summary: `Informationstillgång ${stored.data.code} skapad (${levelText(stored.data)})`,
+    details: { code: stored.data.code, ownerId: stored.data.ownerId, unit: stored.data.unit, levels: levelsOf(stored.data) },
+  });
+  return toView(deps, actor, stored);
+}
+
+/**
+ * Changes an asset the client read at `etag`. The stored record decides who may do it; a record
+ * changed since it was read is a ConflictError (the tab shows the current one).
+ */
+export async function updateAsset(deps: Deps, actor: Actor, id: string, etag: string, input: unknown): Promise<AssetView> {
+  const current = await deps.store.get(LIST, id);
+  if (!current) throw new NotFoundError(LIST, id);
+  if (!canEditAsset(actor, current.data)) throw forbidden('tab.error.forbidden');
+  const sent = parse(AssetPatchInput, input);
+  if (current.etag !== etag) throw new ConflictError(LIST, id);
+
+  const changedFields = (Object.keys(sent) as (keyof AssetInput)[]).filter((f) => JSON.stringify(sent[f]) !== JSON.stringify(current.data[f]));
+  if (changedFields.some((f) => GOVERNED_ASSET_FIELDS.includes(f)) && !canGovernAssetRegister(actor)) throw forbidden('tab.error.governedField');
+  const changes = Object.fromEntries(changedFields.map((f) => [f, sent[f]])) as Partial<Asset>;
+  const next = withClassification(actor, stockholmDate(deps.clock.now()), current.data, { ...current.data, ...changes }, sent);
+  const patch = Object.fromEntries(
+    (Object.keys(next) as (keyof Asset)[]).filter((f) => JSON.stringify(next[f]) !== JSON.stringify(current.data[f])).map((f) => [f, next[f]]),
+  ) as Partial<Asset>;
+  if (Object.keys(patch).length === 0) return toView(deps, actor, current);
+
+  await checkReferences(deps, { ...(patch.code !== undefined ? { code: patch.code } : {}), ...pick(patch, ['ownerId', 'delegateId', 'contactId', 'systemOwnerId']) }, null, id);
+  const updated = await deps.store.update(LIST, current, { ...patch, updatedAt: deps.clock.now().toISOString() });
+  await audit(deps, `asset.updated:${id}:${current.etag}`, {
+    actorId: actor.id,
+    action: CLASSIFICATION_ASPECTS.some((a) => a in patch) ? 'asset.classified' : 'asset.updated',
+    target: `${LIST}/${id}`,
+    summary: `Informationstillgång ${updated.data.code} ändrad (${levelText(updated.data)})`,
+    details: {
+      changes: Object.fromEntries(
+        Object.keys(patch).map((f) => [f, LONG_TEXT.has(f) ? 'ändrad' : { from: current.data[f as keyof Asset], to: updated.data[f as keyof Asset] }]),
+      ),
+    },
+  });
+  return toView(deps, actor, updated);
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]])) as Partial<Pick<T, K>>;
+}

@@ -1,0 +1,2 @@
+/** Information assets: the inventory, one asset, and creating and classifying assets (KLASSA). */
+export * from './assets';

@@ -1,0 +1,2 @@
+/** Governing documents (styrdokument): the register, review reminders, and recording a review. */
+export * from './documents';

@@ -1,0 +1,12 @@
+/**
+ * Security incidents: reporting, triage and the legal clocks, investigation and closing, reminders,
+ * "my cases", and the register the tab shows.
+ */
+export { InvestigationInput, ReportInput, TriageInput } from './inputs';
+export { incidentView, type IncidentView } from './view';
+export * from './report';
+export * from './triage';
+export * from './investigation';
+export * from './reminders';
+export * from './my-cases';
+export * from './register';

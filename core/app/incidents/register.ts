@@ -1,0 +1,232 @@
+/**
+ * The incident register for the tab: the list of incidents the actor may see (checked on the
+ * server with `canSeeIncident` against the stored records), one incident's page with its legal
+ * clocks and timeline (the AuditLog entries with target `Incidents/<id>`, queried on the indexed
+ * `target` column), and the choices of the report form. Writes go through the use cases beside it.
+ *
+ * Paging: ISAM and the IT security officer see every incident, so their list is the store's own
+ * query (indexed `status` / `category` filters, sorted on indexed `reportedAt`) with the store's
+ * cursor. The DSO sees incidents involving personal data, which is not an indexed column: their
+ * list walks the store's pages and keeps what they may see (cursor = the store's). Everyone else
+ * sees a small set — what they reported, what their staff reported, incidents on assets they own —
+ * read with indexed queries, merged, and paged by offset.
+ */
+import { z } from 'zod';
+import {
+  canSeeIncident,
+  canTriageIncident,
+  caseNumber,
+  CLOCK_KINDS,
+  has,
+  IncidentCategory,
+  IncidentStatus,
+  isLater,
+  type ClockKind,
+  type Incident,
+  type LegalClock,
+} from '../../domain';
+import { issuesFromZod } from '../../i18n/validation';
+import { RecordValidationError } from '../../ports/errors';
+import type { Condition, StoredOf } from '../../ports/record-store';
+import type { Actor } from '../people';
+import type { Deps } from '../platform';
+import { viewIncident } from './report';
+import type { IncidentView } from './view';
+
+type StoredIncident = StoredOf<'Incidents'>;
+
+export const IncidentListQuery = z.object({
+  status: IncidentStatus.optional(),
+  category: IncidentCategory.optional(),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(4_000).optional(),
+});
+export type IncidentListQuery = z.input<typeof IncidentListQuery>;
+
+/** One row of the register. */
+export interface IncidentRow {
+  id: string;
+  caseNumber: string;
+  title: string;
+  category: Incident['category'];
+  status: Incident['status'];
+  severity: Incident['severity'];
+  significant: Incident['significant'];
+  personalData: boolean;
+  reportedAt: string;
+  unit: string | null;
+  /** The earliest running clock, if any. */
+  nextDue: { kind: ClockKind; dueAt: string; overdue: boolean } | null;
+}
+
+export interface IncidentPage {
+  items: IncidentRow[];
+  cursor: string | null;
+  direction: 'asc' | 'desc';
+  /** How the list was scoped: everything (ISAM / IT security), or what this person may see. */
+  scope: 'all' | 'entitled';
+}
+
+export type ClockState = 'running' | 'overdue' | 'sent' | 'sent_late' | 'not_required';
+
+export interface ClockView extends LegalClock {
+  state: ClockState;
+  completedByName: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  action: string;
+  actor: { id: string; name: string | null };
+  summary: string;
+}
+
+export interface IncidentPageView {
+  etag: string;
+  incident: IncidentView;
+  clocks: ClockView[];
+  timeline: TimelineEntry[];
+  permissions: { triage: boolean; markSent: boolean };
+  /** Reports that may be marked as sent now (running clocks; a situation report while the final report runs). */
+  reportable: ClockKind[];
+}
+
+function parseQuery(input: unknown): z.infer<typeof IncidentListQuery> {
+  const r = IncidentListQuery.safeParse(input);
+  if (!r.success) throw new RecordValidationError('Incidents', issuesFromZod(r.error));
+  return r.data;
+}
+
+function nextDue(i: Incident, nowIso: string): IncidentRow['nextDue'] {
+  const open = i.clocks.filter((c) => c.completedAt === null).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  const c = open[0];
+  return c ? { kind: c.kind, dueAt: c.dueAt, overdue: isLater(nowIso, c.dueAt) } : null;
+}
+
+function toRow(s: StoredIncident, nowIso: string): IncidentRow {
+  const i = s.data;
+  return {
+    id: s.id,
+    caseNumber: caseNumber(s.id, i.reportedAt),
+    title: i.title,
+    category: i.category,
+    status: i.status,
+    severity: i.severity,
+    significant: i.significant,
+    personalData: i.personalDataBreach === true || i.personalData.involved !== 'no',
+    reportedAt: i.reportedAt,
+    unit: i.reporterUnit,
+    nextDue: nextDue(i, nowIso),
+  };
+}
+
+async function ownershipOf(deps: Deps, incidents: StoredIncident[]) {
+  const ids = [...new Set(incidents.map((s) => s.data.assetId).filter((id): id is string => Boolean(id)))];
+  const assets = ids.length ? await deps.store.getMany('InformationAssets', ids) : [];
+  return new Map(assets.map((a) => [a.id, { ownerId: a.data.ownerId, delegateId: a.data.delegateId }]));
+}
+
+/** One page of the incidents the actor may see. */
+export async function listIncidents(deps: Deps, actor: Actor, query: IncidentListQuery): Promise<IncidentPage> {
+  const q = parseQuery(query);
+  const nowIso = deps.clock.now().toISOString();
+  const where: Condition<'Incidents'>[] = [];
+  if (q.status) where.push({ field: 'status', op: 'eq', value: q.status });
+  if (q.category) where.push({ field: 'category', op: 'eq', value: q.category });
+  const orderBy = { field: 'reportedAt' as const, direction: q.direction };
+
+  if (has(actor, 'isam', 'itsec')) {
+    const page = await deps.store.query('Incidents', { where, orderBy, pageSize: q.pageSize, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    return { items: page.items.map((s) => toRow(s, nowIso)), cursor: page.cursor, direction: q.direction, scope: 'all' };
+  }
+
+  if (has(actor, 'dso')) {
+    // Personal data is not an indexed column: walk the store's pages, keep what the DSO may see.
+    const items: IncidentRow[] = [];
+    let cursor: string | null | undefined = q.cursor;
+    for (let round = 0; round < 10 && items.length === 0; round++) {
+      const page: Awaited<ReturnType<typeof deps.store.query<'Incidents'>>> = await deps.store.query('Incidents', { where, orderBy, pageSize: q.pageSize, ...(cursor ? { cursor } : {}) });
+      const owners = await ownershipOf(deps, page.items);
+      for (const s of page.items) if (canSeeIncident(actor, s.data, s.data.assetId ? (owners.get(s.data.assetId) ?? null) : null)) items.push(toRow(s, nowIso));
+      cursor = page.cursor;
+      if (!cursor) break;
+    }
+    return { items, cursor: cursor ?? null, direction: q.direction, scope: 'entitled' };
+  }
+
+  // Everyone else: what they reported, what their staff reported, incidents on assets they own.
+  const found = new Map<string, StoredIncident>();
+  const collect = async (extra: Condition<'Incidents'>) => {
+    for await (const s of deps.store.queryAll('Incidents', { where: [...where, extra] })) found.set(s.id, s);
+  };
+  await collect({ field: 'reporterId', op: 'eq', value: actor.id });
+  await collect({ field: 'managerId', op: 'eq', value: actor.id });
+  const owned = new Set<string>();
+  for (const field of ['ownerId', 'delegateId'] as const) {
+    for await (const a of deps.store.queryAll('InformationAssets', { where: [{ field, op: 'eq', value: actor.id }] })) owned.add(a.id);
+  }
+  for (const assetId of owned) await collect({ field: 'assetId', op: 'eq', value: assetId });
+  const owners = await ownershipOf(deps, [...found.values()]);
+  const visible = [...found.values()]
+    .filter((s) => canSeeIncident(actor, s.data, s.data.assetId ? (owners.get(s.data.assetId) ?? null) : null))
+    .sort((a, b) => (q.direction === 'asc' ? 1 : -1) * (Date.parse(a.data.reportedAt) - Date.parse(b.data.reportedAt)) || Number(a.id) - Number(b.id));
+  const offset = q.cursor && /^o:\d{1,6}$/.test(q.cursor) ? Number(q.cursor.slice(2)) : 0;
+  const slice = visible.slice(offset, offset + q.pageSize);
+  const next = offset + q.pageSize < visible.length ? `o:${offset + q.pageSize}` : null;
+  return { items: slice.map((s) => toRow(s, nowIso)), cursor: next, direction: q.direction, scope: 'entitled' };
+}
+
+function clockState(c: LegalClock, nowIso: string): ClockState {
+  if (c.completedAt === null) return isLater(nowIso, c.dueAt) ? 'overdue' : 'running';
+  if (c.outcome === 'not_required') return 'not_required';
+  return isLater(c.completedAt, c.dueAt) ? 'sent_late' : 'sent';
+}
+
+/** The incident page: the incident (refused to those who may not see it), its clocks and its timeline. */
+export async function getIncidentPage(deps: Deps, actor: Actor, id: string): Promise<IncidentPageView> {
+  const { stored, view } = await viewIncident(deps, actor, id);
+  const nowIso = deps.clock.now().toISOString();
+  const entries = [];
+  for await (const e of deps.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${stored.id}` }] })) entries.push(e.data);
+  entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const peopleIds = [...new Set([...entries.map((e) => e.actorId), ...stored.data.clocks.map((c) => c.completedBy)].filter((x): x is string => Boolean(x) && x !== 'system'))];
+  const people = peopleIds.length ? await deps.directory.getPeople(peopleIds) : [];
+  const name = (pid: string | null) => (pid ? (people.find((p) => p.aadObjectId.toLowerCase() === pid.toLowerCase())?.displayName ?? null) : null);
+  const clocks = [...stored.data.clocks]
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
+    .map((c) => ({ ...c, state: clockState(c, nowIso), completedByName: name(c.completedBy) }));
+  const mayTriage = canTriageIncident(actor);
+  const reportable: ClockKind[] = [];
+  if (mayTriage && stored.data.status !== 'closed') {
+    for (const kind of CLOCK_KINDS) {
+      if (kind === 'internal_investigation') continue;
+      if (kind === 'cs_situation_report') {
+        if (stored.data.clocks.some((c) => c.kind === 'cs_final_report' && c.completedAt === null)) reportable.push(kind);
+      } else if (stored.data.clocks.some((c) => c.kind === kind && c.completedAt === null)) reportable.push(kind);
+    }
+  }
+  return {
+    etag: stored.etag,
+    incident: view,
+    clocks,
+    timeline: entries.map((e) => ({ at: e.at, action: e.action, actor: { id: e.actorId, name: e.actorId === 'system' ? null : name(e.actorId) }, summary: e.summary })),
+    permissions: { triage: mayTriage && stored.data.status !== 'closed', markSent: mayTriage && reportable.length > 0 },
+    reportable,
+  };
+}
+
+export interface RecordChoice {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** The choices of the report form: every asset and supplier by id (as the bot's wizard offers them). */
+export async function incidentFormOptions(deps: Deps): Promise<{ assets: RecordChoice[]; suppliers: RecordChoice[] }> {
+  const assets: RecordChoice[] = [];
+  for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) assets.push({ id: a.id, code: a.data.code, name: a.data.name });
+  const suppliers: RecordChoice[] = [];
+  for await (const s of deps.store.queryAll('Suppliers', { orderBy: { field: 'code', direction: 'asc' } })) suppliers.push({ id: s.id, code: s.data.code, name: s.data.name });
+  return { assets, suppliers };
+}

@@ -1,0 +1,34 @@
+/**
+ * Loads the acting person: identity from the activity (`from.aadObjectId`) or the validated token
+ * (`oid`) — never from card data or a request body — and roles from the stored `Roles` list.
+ */
+import { stockholmDate, type RoleKey } from '../../domain';
+import type { ActorLike } from '../../domain/policy';
+import type { Person } from '../../ports/directory';
+import type { Deps } from '../platform';
+
+export interface Actor extends ActorLike {
+  person: Person | null;
+}
+
+export async function loadActor(deps: Pick<Deps, 'store' | 'directory' | 'clock'>, aadObjectId: string): Promise<Actor> {
+  const today = stockholmDate(deps.clock.now());
+  const [person, assignments] = await Promise.all([
+    deps.directory.getPerson(aadObjectId),
+    deps.store.query('Roles', { where: [{ field: 'personId', op: 'eq', value: aadObjectId }], pageSize: 100 }),
+  ]);
+  const roles = new Set<RoleKey>(
+    assignments.items.filter((a) => a.data.active && (a.data.validTo === null || a.data.validTo >= today)).map((a) => a.data.role),
+  );
+  return { id: aadObjectId, person, roles, unit: person?.unit ?? null };
+}
+
+/** People currently holding a role (for routing notifications to ISAM, the DSO, the admin unit…). */
+export async function holdersOf(deps: Pick<Deps, 'store' | 'clock'>, role: RoleKey): Promise<string[]> {
+  const today = stockholmDate(deps.clock.now());
+  const ids = new Set<string>();
+  for await (const a of deps.store.queryAll('Roles', { where: [{ field: 'role', op: 'eq', value: role }] })) {
+    if (a.data.active && (a.data.validTo === null || a.data.validTo >= today)) ids.add(a.data.personId);
+  }
+  return [...ids];
+}

@@ -1,0 +1,21 @@
+/** What every use case gets: the ports and the settings. Built once in bot/compose.ts. */
+import type { Clock } from '../../ports/clock';
+import type { Directory } from '../../ports/directory';
+import type { RecordStore } from '../../ports/record-store';
+
+export interface Settings {
+  tenantId: string;
+  /** Days a line manager has to investigate (DOMAIN.md, default 30). */
+  investigationDays: number;
+  recertificationMonths: number[];
+  retentionYears: number;
+  /** Days before an ambassador meeting its invitation is posted (AMBASSADOR_INVITE_DAYS, default 7). */
+  ambassadorInviteDays: number;
+}
+
+export interface Deps {
+  store: RecordStore;
+  directory: Directory;
+  clock: Clock;
+  settings: Settings;
+}

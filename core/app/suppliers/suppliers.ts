@@ -1,0 +1,246 @@
+/**
+ * Leverantörer for the tab: suppliers with their sub-supplier chain as a tree (`parentId`), the
+ * PUB-avtal status with its expiry, the systems each supplier serves — derived from the assets
+ * whose `supplierIds` name it, never stored on the supplier — and the procurement security
+ * checklist, which ISAM and the IT security officer edit with If-Match.
+ */
+import { z } from 'zod';
+import { addStockholmDays, stockholmDate, type DpaStatus, type RecordOf } from '../../domain';
+import { canEditSupplierChecklist } from '../../domain/policy';
+import { issuesFromZod } from '../../i18n/validation';
+import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
+import type { StoredOf } from '../../ports/record-store';
+import type { Actor } from '../people';
+import { audit, forbidden, type Deps } from '../platform';
+
+type StoredSupplier = StoredOf<'Suppliers'>;
+
+/** The standard points of the procurement security checklist (kravställning vid anskaffning). */
+export const SUPPLIER_CHECKLIST_KEYS = [
+  'classification',
+  'dpa',
+  'subprocessors',
+  'third_country',
+  'access_control',
+  'encryption',
+  'logging',
+  'incident_reporting',
+  'backup',
+  'exit',
+] as const;
+
+/** How close the PUB-avtal's end is: passed, within 90 days, later, or no end date. */
+export type DpaExpiry = 'expired' | 'soon' | 'ok' | null;
+
+export interface SystemRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface SupplierNode {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  services: string;
+  processesPersonalData: boolean;
+  dpaStatus: DpaStatus;
+  dpaExpiresAt: string | null;
+  dpaExpiry: DpaExpiry;
+  systems: SystemRef[];
+  /** Points of the checklist done, of all points. */
+  checklist: { done: number; total: number };
+  children: SupplierNode[];
+}
+
+export interface SupplierTree {
+  roots: SupplierNode[];
+  total: number;
+  canEditChecklist: boolean;
+}
+
+export interface ChecklistPoint {
+  key: string;
+  done: boolean;
+  note: string | null;
+}
+
+export interface SupplierView {
+  id: string;
+  etag: string;
+  code: string;
+  name: string;
+  orgNumber: string | null;
+  parent: SystemRef | null;
+  subSuppliers: SystemRef[];
+  services: string;
+  processesPersonalData: boolean;
+  dpaStatus: DpaStatus;
+  dpaSignedAt: string | null;
+  dpaExpiresAt: string | null;
+  dpaExpiry: DpaExpiry;
+  dpaInstructionAttached: boolean;
+  dpaSubprocessorListAttached: boolean;
+  contractOwner: { id: string; name: string | null } | null;
+  contractEndsAt: string | null;
+  thirdCountry: string | null;
+  thirdCountrySafeguard: string | null;
+  lastFollowUpAt: string | null;
+  nextFollowUpAt: string | null;
+  systems: SystemRef[];
+  checklist: ChecklistPoint[];
+  canEditChecklist: boolean;
+}
+
+export const ChecklistInput = z.strictObject({
+  items: z
+    .array(z.strictObject({ key: z.string().trim().min(1).max(100), done: z.boolean(), note: z.string().trim().max(1_000).nullable() }))
+    .max(100),
+});
+
+function dpaExpiry(s: RecordOf<'Suppliers'>, today: string, soon: string): DpaExpiry {
+  if (s.dpaStatus === 'expired') return 'expired';
+  if (!s.dpaExpiresAt) return null;
+  if (s.dpaExpiresAt < today) return 'expired';
+  return s.dpaExpiresAt <= soon ? 'soon' : 'ok';
+}
+
+/** Standard points first (in order), then any other stored points. */
+function checklistOf(s: RecordOf<'Suppliers'>): ChecklistPoint[] {
+  const stored = new Map(s.securityChecklist.map((c) => [c.key, c]));
+  const standard = SUPPLIER_CHECKLIST_KEYS.map((key) => ({ key, done: stored.get(key)?.done ?? false, note: stored.get(key)?.note ?? null }));
+  const extra = s.securityChecklist.filter((c) => !(SUPPLIER_CHECKLIST_KEYS as readonly string[]).includes(c.key)).map((c) => ({ key: c.key, done: c.done, note: c.note }));
+  return [...standard, ...extra];
+}
+
+/** Systems per supplier id: the assets whose `supplierIds` name it (read once, page by page). */
+async function systemsBySupplier(deps: Deps): Promise<Map<string, SystemRef[]>> {
+  const out = new Map<string, SystemRef[]>();
+  for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) {
+    for (const sid of a.data.supplierIds) {
+      if (!out.has(sid)) out.set(sid, []);
+      out.get(sid)!.push({ id: a.id, code: a.data.code, name: a.data.name });
+    }
+  }
+  return out;
+}
+
+function dates(deps: Deps) {
+  const now = deps.clock.now();
+  return { today: stockholmDate(now), soon: stockholmDate(addStockholmDays(now, 90)) };
+}
+
+/** Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat. */
+export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined }): Promise<SupplierTree> {
+  const search = query.search?.trim().slice(0, 100) ?? '';
+  const all: StoredSupplier[] = [];
+  for await (const s of deps.store.queryAll('Suppliers', {
+    ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}),
+    orderBy: { field: 'name', direction: 'asc' },
+  })) all.push(s);
+  const systems = await systemsBySupplier(deps);
+  const { today, soon } = dates(deps);
+  const nodes = new Map<string, SupplierNode>(
+    all.map((s) => {
+      const list = checklistOf(s.data);
+      return [
+        s.id,
+        {
+          id: s.id,
+          code: s.data.code,
+          name: s.data.name,
+          parentId: s.data.parentId,
+          services: s.data.services,
+          processesPersonalData: s.data.processesPersonalData,
+          dpaStatus: s.data.dpaStatus,
+          dpaExpiresAt: s.data.dpaExpiresAt,
+          dpaExpiry: dpaExpiry(s.data, today, soon),
+          systems: systems.get(s.id) ?? [],
+          checklist: { done: list.filter((c) => c.done).length, total: list.length },
+          children: [],
+        },
+      ];
+    }),
+  );
+  const roots: SupplierNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = !search && node.parentId ? nodes.get(node.parentId) : undefined;
+    // A cycle or a missing parent must not hide a supplier: it is shown at the top.
+    if (parent && parent !== node && !isAncestor(nodes, node.id, parent)) parent.children.push(node);
+    else roots.push(node);
+  }
+  return { roots, total: all.length, canEditChecklist: canEditSupplierChecklist(actor) };
+}
+
+function isAncestor(nodes: Map<string, SupplierNode>, id: string, from: SupplierNode): boolean {
+  let cur: SupplierNode | undefined = from;
+  for (let i = 0; cur && i < 50; i++) {
+    if (cur.parentId === id) return true;
+    cur = cur.parentId ? nodes.get(cur.parentId) : undefined;
+  }
+  return false;
+}
+
+async function toView(deps: Deps, actor: Actor, s: StoredSupplier): Promise<SupplierView> {
+  const d = s.data;
+  const [parent, children, systems, owner] = await Promise.all([
+    d.parentId ? deps.store.get('Suppliers', d.parentId) : null,
+    deps.store.query('Suppliers', { where: [{ field: 'parentId', op: 'eq', value: s.id }], orderBy: { field: 'name', direction: 'asc' }, pageSize: 200 }),
+    systemsBySupplier(deps),
+    d.contractOwnerId ? deps.directory.getPerson(d.contractOwnerId) : null,
+  ]);
+  const { today, soon } = dates(deps);
+  return {
+    id: s.id,
+    etag: s.etag,
+    code: d.code,
+    name: d.name,
+    orgNumber: d.orgNumber,
+    parent: parent ? { id: parent.id, code: parent.data.code, name: parent.data.name } : null,
+    subSuppliers: children.items.map((c) => ({ id: c.id, code: c.data.code, name: c.data.name })),
+    services: d.services,
+    processesPersonalData: d.processesPersonalData,
+    dpaStatus: d.dpaStatus,
+    dpaSignedAt: d.dpaSignedAt,
+    dpaExpiresAt: d.dpaExpiresAt,
+    dpaExpiry: dpaExpiry(d, today, soon),
+    dpaInstructionAttached: d.dpaInstructionAttached,
+    dpaSubprocessorListAttached: d.dpaSubprocessorListAttached,
+    contractOwner: d.contractOwnerId ? { id: d.contractOwnerId, name: owner?.displayName ?? null } : null,
+    contractEndsAt: d.contractEndsAt,
+    thirdCountry: d.thirdCountry,
+    thirdCountrySafeguard: d.thirdCountrySafeguard,
+    lastFollowUpAt: d.lastFollowUpAt,
+    nextFollowUpAt: d.nextFollowUpAt,
+    systems: systems.get(s.id) ?? [],
+    checklist: checklistOf(d),
+    canEditChecklist: canEditSupplierChecklist(actor),
+  };
+}
+
+export async function getSupplier(deps: Deps, actor: Actor, id: string): Promise<SupplierView> {
+  const s = await deps.store.get('Suppliers', id);
+  if (!s) throw new NotFoundError('Suppliers', id);
+  return toView(deps, actor, s);
+}
+
+/** Replaces the checklist of a supplier read at `etag`. ISAM and the IT security officer only. */
+export async function updateSupplierChecklist(deps: Deps, actor: Actor, id: string, etag: string, input: unknown): Promise<SupplierView> {
+  if (!canEditSupplierChecklist(actor)) throw forbidden('tab.error.forbidden');
+  const current = await deps.store.get('Suppliers', id);
+  if (!current) throw new NotFoundError('Suppliers', id);
+  const parsed = ChecklistInput.safeParse(input);
+  if (!parsed.success) throw new RecordValidationError('Suppliers', issuesFromZod(parsed.error));
+  if (current.etag !== etag) throw new ConflictError('Suppliers', id);
+  const items = parsed.data.items.map((c) => ({ key: c.key, done: c.done, note: c.note || null }));
+  const updated = await deps.store.update('Suppliers', current, { securityChecklist: items });
+  await audit(deps, `supplier.checklist:${id}:${current.etag}`, {
+    actorId: actor.id,
+    action: 'supplier.checklist_updated',
+    target: `Suppliers/${id}`,
+    summary: `Säkerhetskrav för ${updated.data.code} uppdaterade (${items.filter((c) => c.done).length} av ${items.length} uppfyllda)`,
+    details: { done: items.filter((c) => c.done).map((c) => c.key) },
+  });
+  return toView(deps, actor, updated);
+}

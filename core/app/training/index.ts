@@ -1,0 +1,8 @@
+/**
+ * Training follow-up: courses and completions, monthly reminders, the CSV import, and completion per
+ * unit and person for the tab.
+ */
+export * from './training';
+export * from './csv';
+export * from './import';
+export * from './register';

@@ -1,0 +1,30 @@
+/**
+ * What a view gets from the router, and the main menu. Kept apart from routes.ts, which loads the
+ * views: a view imports this, never the module that imports it.
+ */
+import type { MessageKey } from '../../core/i18n';
+
+export interface ViewProps {
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+export interface NavEntry {
+  section: string;
+  label: MessageKey;
+  path: string;
+}
+
+export const NAV: NavEntry[] = [
+  { section: 'overview', label: 'tab.nav.overview', path: '/overview' },
+  { section: 'incidents', label: 'tab.nav.incidents', path: '/incidents' },
+  { section: 'assets', label: 'tab.nav.assets', path: '/assets' },
+  { section: 'access', label: 'tab.nav.access', path: '/access' },
+  { section: 'suppliers', label: 'tab.nav.suppliers', path: '/suppliers' },
+  { section: 'gdpr', label: 'tab.nav.gdpr', path: '/gdpr' },
+  { section: 'improvements', label: 'tab.nav.improvements', path: '/improvements' },
+  { section: 'training', label: 'tab.nav.training', path: '/training' },
+  { section: 'ambassadors', label: 'tab.nav.ambassadors', path: '/ambassadors' },
+];
+
+export const DEFAULT_PATH = '/overview';

@@ -1,0 +1,25 @@
+/** The styles of one incident's page, shared by the page and its ISAM forms. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useIncidentViewStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '72rem' },
+  section: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  dl: { display: 'grid', gridTemplateColumns: 'minmax(10rem, max-content) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0 },
+  dt: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0, whiteSpace: 'pre-wrap' },
+  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'end' },
+  full: { gridColumn: '1 / -1' },
+  timeline: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  when: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(28rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+});
