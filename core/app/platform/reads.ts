@@ -263,10 +263,25 @@ interface SourceState<L extends ListName> {
   source: Source<L>;
   index: number;
   fetched: boolean;
-  /** More rows may follow the last one read. */
+  /** More rows may follow what was read. */
   more: boolean;
-  /** Last row read from this source (its rows after it are still unread). */
-  last: Position | null;
+  /**
+   * Where the unread rows start: rows with a sort value at or beyond `edge` (inclusive: the rows
+   * sharing the edge value are read again, whole, since a page may have cut through them).
+   */
+  edge: string | null;
+  /** Rows asked per read; raised when one sort value alone fills a page. */
+  size: number;
+}
+
+/**
+ * Rows a full page can vouch for: all but those sharing the page's last sort value, which may go on
+ * past the page (in whatever order the server breaks ties). `edge` is where the next read starts.
+ */
+function settle<L extends ListName>(items: StoredOf<L>[], full: boolean, sort: string): { settled: StoredOf<L>[]; edge: string | null } {
+  if (!full || !items.length) return { settled: items, edge: null };
+  const edge = sortValue(items[items.length - 1]!, sort);
+  return { settled: items.filter((r) => sortValue(r, sort) !== edge), edge };
 }
 
 /** One merge's progress over its sources (mergeMany drives several in shared `$batch`es). */
@@ -275,17 +290,16 @@ class Merge<L extends ListName> {
   readonly after: Position | null;
   readonly states: SourceState<L>[];
   readonly rows = new Map<string, StoredOf<L>>();
-  readonly fetchSize: number;
   rounds = 0;
 
   constructor(readonly o: MergeOptions<L>) {
     this.desc = o.direction === 'desc';
     this.after = decodeCursor(o.cursor);
-    this.states = o.sources.map((source, index) => ({ source, index, fetched: false, more: true, last: null }));
-    this.fetchSize = Math.min(MAX_PAGE, o.pageSize + 1);
+    const size = Math.min(MAX_PAGE, o.pageSize + 1);
+    this.states = o.sources.map((source, index) => ({ source, index, fetched: false, more: true, edge: null, size }));
   }
 
-  /** a comes before b in the page's order. */
+  /** a comes before b in the page's order: the sort value, then the id, both in the page's direction. */
   private before(a: Position, b: Position): boolean {
     if (a.v === b.v) return this.desc ? idCmp(a.id, b.id) > 0 : idCmp(a.id, b.id) < 0;
     return this.desc ? a.v > b.v : a.v < b.v;
@@ -297,11 +311,11 @@ class Merge<L extends ListName> {
 
   /** The best sort value a source's unread rows can have (null: unbounded). */
   private best(s: SourceState<L>): string | null {
-    const edge = this.desc ? (s.source.to ?? null) : (s.source.from ?? null);
-    const at = s.last?.v ?? this.after?.v ?? null;
-    if (edge === null) return at;
-    if (at === null) return edge;
-    return this.desc ? (at < edge ? at : edge) : at > edge ? at : edge;
+    const limit = this.desc ? (s.source.to ?? null) : (s.source.from ?? null);
+    const at = s.edge ?? this.after?.v ?? null;
+    if (limit === null) return at;
+    if (at === null) return limit;
+    return this.desc ? (at < limit ? at : limit) : at > limit ? at : limit;
   }
 
   page(): StoredOf<L>[] {
@@ -309,17 +323,23 @@ class Merge<L extends ListName> {
     return [...this.rows.values()].filter((r) => !after || this.before(after, this.pos(r))).sort((a, b) => (this.before(this.pos(a), this.pos(b)) ? -1 : 1));
   }
 
+  /** A source that may still hold rows after the cursor. */
+  private alive(s: SourceState<L>): boolean {
+    if (!s.more) return false;
+    const after = this.after;
+    // Entirely on the other side of the cursor.
+    if (after && this.desc && s.source.from !== undefined && after.v < s.source.from) return false;
+    if (after && !this.desc && s.source.to !== undefined && after.v >= s.source.to) return false;
+    return true;
+  }
+
   /** Sources worth reading now, best first; none when the page is settled. */
   candidates(): SourceState<L>[] {
     if (this.rounds >= (this.o.maxRounds ?? 4)) return [];
     const current = this.page();
     const bar = current.length >= this.o.pageSize ? this.pos(current[this.o.pageSize - 1]!) : null;
-    const after = this.after;
     const reaches = (s: SourceState<L>) => {
-      if (!s.more) return false;
-      // Entirely on the other side of the cursor.
-      if (after && this.desc && s.source.from !== undefined && after.v < s.source.from) return false;
-      if (after && !this.desc && s.source.to !== undefined && after.v >= s.source.to) return false;
+      if (!this.alive(s)) return false;
       if (!bar) return true;
       const b = this.best(s);
       return b === null || (this.desc ? b >= bar.v : b <= bar.v);
@@ -335,33 +355,48 @@ class Merge<L extends ListName> {
   }
 
   query(s: SourceState<L>): QueryOptions<L> {
-    const from = s.last ?? this.after;
+    const from = s.edge ?? this.after?.v ?? null;
     const where: Condition<L>[] = [...s.source.where, ...(this.o.filter ?? [])];
-    if (from) where.push({ field: this.o.sort, op: this.desc ? 'le' : 'ge', value: from.v });
-    return { where, orderBy: { field: this.o.sort, direction: this.o.direction }, pageSize: this.fetchSize };
+    if (from !== null) where.push({ field: this.o.sort, op: this.desc ? 'le' : 'ge', value: from });
+    return { where, orderBy: { field: this.o.sort, direction: this.o.direction }, pageSize: s.size };
   }
 
   take(s: SourceState<L>, items: StoredOf<L>[]): void {
     s.fetched = true;
-    const fresh = items.filter((r) => !s.last || this.before(s.last, this.pos(r)));
-    for (const r of fresh) if (!this.o.keep || this.o.keep(r)) this.rows.set(r.id, r);
-    // A full page may hide more rows (ties at its edge too): read on from the last one.
-    s.more = items.length >= this.fetchSize && fresh.length > 0;
-    if (fresh.length) s.last = this.pos(fresh[fresh.length - 1]!);
+    const full = items.length >= s.size;
+    const { settled, edge } = settle(items, full, this.o.sort);
+    if (full && !settled.length) {
+      // One sort value fills the page: read it again in pages as large as the store allows, and
+      // past that take what came (more rows sharing one second than a page holds is not a list
+      // this app keeps).
+      if (s.size < MAX_PAGE) {
+        s.size = MAX_PAGE;
+        return;
+      }
+      for (const r of items) if (!this.o.keep || this.o.keep(r)) this.rows.set(r.id, r);
+      s.more = false;
+      return;
+    }
+    for (const r of settled) if (!this.o.keep || this.o.keep(r)) this.rows.set(r.id, r);
+    s.more = full;
+    s.edge = edge;
   }
 
   result(): Merged<StoredOf<L>> {
     const sorted = this.page();
     const items = sorted.slice(0, this.o.pageSize);
-    const remaining = this.states.filter((s) => s.more);
+    const remaining = this.states.filter((s) => this.alive(s));
     const more = sorted.length > this.o.pageSize || remaining.length > 0;
     const lastRow = items[items.length - 1];
     if (!more) return { items, cursor: null, rounds: this.rounds };
     if (lastRow) return { items, cursor: encodeCursor(this.pos(lastRow)), rounds: this.rounds };
-    // Nothing found within the rounds allowed, but sources are left: go on from the best of them.
+    // Nothing found within the rounds allowed, but sources are left: go on from the best of them
+    // (from the same cursor when that is where they stand: nothing there was shown yet).
     const bounds = remaining.map((s) => this.best(s)).filter((b): b is string => b !== null).sort();
     const v = this.desc ? bounds[bounds.length - 1] : bounds[0];
-    return { items, cursor: v === undefined ? null : encodeCursor({ v, id: this.desc ? '9999999999' : '0' }), rounds: this.rounds };
+    if (v === undefined) return { items, cursor: this.after ? encodeCursor(this.after) : null, rounds: this.rounds };
+    if (this.after && v === this.after.v) return { items, cursor: encodeCursor(this.after), rounds: this.rounds };
+    return { items, cursor: encodeCursor({ v, id: this.desc ? '9999999999' : '0' }), rounds: this.rounds };
   }
 }
 
@@ -414,19 +449,27 @@ export interface WalkOptions<L extends ListName> extends Omit<MergeOptions<L>, '
 export async function walkSources<L extends ListName>(store: RecordStore, o: { list: L } & WalkOptions<NoInfer<L>>): Promise<Merged<StoredOf<L>>> {
   const desc = o.direction === 'desc';
   const after = decodeCursor(o.cursor);
-  const fetchSize = Math.min(MAX_PAGE, o.pageSize + 1);
   const lookahead = Math.max(1, o.lookahead ?? 5);
   const maxRounds = o.maxRounds ?? 4;
   const items: StoredOf<L>[] = [];
-  let lastKept: Position | null = null;
-  // Where reading resumes: a source, and inside it the last row read (null: from its start).
+  let lastShown: Position | null = null;
+  // Where reading resumes: a source, and inside it rows at or beyond `edge` not yet shown.
   let index = Math.min(after?.s ?? 0, o.sources.length);
-  let inside: Position | null = after && after.v !== '' ? after : null;
+  let edge: string | null = after && after.v !== '' ? after.v : null;
+  let shownUpTo: Position | null = after && after.v !== '' ? after : null;
+  let size = Math.min(MAX_PAGE, o.pageSize + 1);
   let rounds = 0;
+  // r comes after p in the walk's order within a source (sort value, then id, in the direction).
   const isAfter = (r: StoredOf<L>, p: Position) => {
     const v = sortValue(r, o.sort);
     if (v !== p.v) return desc ? v < p.v : v > p.v;
     return desc ? idCmp(r.id, p.id) < 0 : idCmp(r.id, p.id) > 0;
+  };
+  const inOrder = (a: StoredOf<L>, b: StoredOf<L>) => {
+    const x = sortValue(a, o.sort);
+    const y = sortValue(b, o.sort);
+    if (x !== y) return (desc ? x > y : x < y) ? -1 : 1;
+    return desc ? idCmp(b.id, a.id) : idCmp(a.id, b.id);
   };
   while (index < o.sources.length && rounds < maxRounds) {
     rounds++;
@@ -436,34 +479,58 @@ export async function walkSources<L extends ListName>(store: RecordStore, o: { l
       o.list,
       round.map((source, i) => {
         const where: Condition<L>[] = [...source.where, ...(o.filter ?? [])];
-        if (i === 0 && inside) where.push({ field: o.sort, op: desc ? 'le' : 'ge', value: inside.v });
-        return { where, orderBy: { field: o.sort, direction: o.direction }, pageSize: fetchSize };
+        if (i === 0 && edge !== null) where.push({ field: o.sort, op: desc ? 'le' : 'ge', value: edge });
+        return { where, orderBy: { field: o.sort, direction: o.direction }, pageSize: i === 0 ? size : Math.min(MAX_PAGE, o.pageSize + 1) };
       }),
     );
+    let moved = false;
+    const base = index;
     for (const [i, p] of pages.entries()) {
-      const s = index + i;
-      const from = i === 0 ? inside : null;
-      const fresh = from ? p.items.filter((r) => isAfter(r, from)) : p.items;
+      const s = base + i;
+      const full = p.items.length >= (i === 0 ? size : Math.min(MAX_PAGE, o.pageSize + 1));
+      let { settled, edge: next } = settle(p.items, full, o.sort);
+      if (full && !settled.length) {
+        if (i === 0 && size < MAX_PAGE) {
+          size = MAX_PAGE; // one value fills the page: read it whole next round
+          moved = true;
+          break;
+        }
+        if (i !== 0) {
+          index = s;
+          edge = null;
+          shownUpTo = null;
+          moved = true;
+          break;
+        }
+        settled = p.items;
+        next = null;
+      }
+      const from = i === 0 ? shownUpTo : null;
+      const fresh = settled.filter((r) => !from || isAfter(r, from)).sort(inOrder);
       for (const r of fresh) {
         if (o.keep && !o.keep(r)) continue;
-        if (items.length >= o.pageSize) return { items, cursor: encodeCursor(lastKept!), rounds };
+        if (items.length >= o.pageSize) return { items, cursor: encodeCursor(lastShown!), rounds };
         items.push(r);
-        lastKept = { v: sortValue(r, o.sort), id: r.id, s };
+        lastShown = { v: sortValue(r, o.sort), id: r.id, s };
       }
-      if (p.items.length >= fetchSize && fresh.length > 0) {
-        // This source has more than a page: go on inside it in the next round.
-        const lastRead = fresh[fresh.length - 1]!;
+      if (next !== null) {
+        // This source has more than a page: go on inside it next round, from its edge.
         index = s;
-        inside = { v: sortValue(lastRead, o.sort), id: lastRead.id, s };
+        edge = next;
+        shownUpTo = fresh.length ? { v: sortValue(fresh[fresh.length - 1]!, o.sort), id: fresh[fresh.length - 1]!.id, s } : shownUpTo;
+        size = Math.min(MAX_PAGE, o.pageSize + 1);
+        moved = true;
         break;
       }
       index = s + 1;
-      inside = null;
+      edge = null;
+      shownUpTo = null;
     }
-    if (items.length >= o.pageSize) break;
+    if (!moved && items.length >= o.pageSize) break;
+    if (items.length >= o.pageSize && index >= o.sources.length) break;
   }
   if (index >= o.sources.length) return { items, cursor: null, rounds };
-  if (items.length >= o.pageSize && lastKept) return { items, cursor: encodeCursor(lastKept), rounds };
+  if (items.length >= o.pageSize && lastShown) return { items, cursor: encodeCursor(lastShown), rounds };
   // The round limit ended the page early: go on where reading stopped.
-  return { items, cursor: encodeCursor(inside ?? { v: '', id: '0', s: index }), rounds };
+  return { items, cursor: encodeCursor(shownUpTo ?? (edge !== null ? { v: edge, id: desc ? '9999999999' : '0', s: index } : { v: '', id: '0', s: index })), rounds };
 }
