@@ -19,7 +19,7 @@ export const Figure = z.object({
   /** Whose figure: `org`, `unit:IFO`, `asset:12` (core/app/figures/scopes.ts). */
   scope: z.string().trim().min(1).max(100),
   /** `YYYY-MM` for monthly figures, `current` for a state. */
-  period: z.string().regex(/^(\d{4}-(0[1-9]|1[0-2])|current)$/),
+  period: z.string().max(7).regex(/^(\d{4}-(0[1-9]|1[0-2])|current)$/),
   values: z.record(z.string(), z.unknown()),
   computedAt: UtcDateTime,
   /** Items the bounded recount read: shows at a glance that a figure stays small. */

@@ -20,7 +20,7 @@ export interface BackfillReport {
 const stateKey = (list: ListName) => `job:keys.backfill.${list}`;
 const signature = (list: ListName) => Object.keys(keysOf(list)).sort().join(',');
 
-export async function backfillKeys(store: SharePointRecordStore, lists: readonly ListName[], options: { maxPages?: number; now?: () => Date; log?: (line: string) => void } = {}): Promise<BackfillReport> {
+export async function backfillKeys(store: SharePointRecordStore, lists: readonly ListName[], options: { maxPages?: number; pageSize?: number; now?: () => Date; log?: (line: string) => void } = {}): Promise<BackfillReport> {
   const report: BackfillReport = { lists: [] };
   const now = options.now ?? (() => new Date());
   const keyed = lists.filter((l) => signature(l) !== '');
@@ -34,7 +34,7 @@ export async function backfillKeys(store: SharePointRecordStore, lists: readonly
     let patched = 0;
     let done = false;
     for (let page = 0; page < (options.maxPages ?? Number.POSITIVE_INFINITY); page++) {
-      const r = await store.backfillKeysPage(list, cursor);
+      const r = await store.backfillKeysPage(list, cursor, options.pageSize);
       scanned += r.scanned;
       patched += r.patched;
       cursor = r.cursor;
