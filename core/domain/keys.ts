@@ -68,6 +68,7 @@ export function openOrYear(id: string, year: number | 'open' | 'active'): string
 }
 
 const bucketOf = (id: string | null, open: boolean, at: string): string | null => (id ? openOrYear(id, open ? 'open' : stockholmYear(at)) : null);
+const sameId = (a: string | null, b: string | null) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
 
 // ── what is open ────────────────────────────────────────────────────────────
 
@@ -95,8 +96,9 @@ export const RECORD_KEYS = {
   AccessRequests: {
     ownerKey: text<AccessRequest>('owner | open, or | year requested: what one owner decides', (r) => bucketOf(r.ownerId, isOpenRequest(r), r.requestedAt)),
     delegateKey: text<AccessRequest>('delegate | open, or | year requested', (r) => bucketOf(r.delegateId, isOpenRequest(r), r.requestedAt)),
-    requesterKey: text<AccessRequest>('requester | open, or | year requested', (r) => bucketOf(r.requesterId, isOpenRequest(r), r.requestedAt)),
-    subjectKey: text<AccessRequest>('subject | open, or | year requested', (r) => bucketOf(r.subjectId, isOpenRequest(r), r.requestedAt)),
+    // Who asked, when it is not the person concerned (their own asks are found through subjectId):
+    // a manager for their staff, an owner removing access in a review — open | year.
+    requesterKey: text<AccessRequest>('requester (when not the subject) | open, or | year requested: what one person asks for others', (r) => (sameId(r.requesterId, r.subjectId) ? null : bucketOf(r.requesterId, isOpenRequest(r), r.requestedAt))),
     openTermination: text<AccessRequest>('grant id of a termination not yet carried out (one per grant)', (r) => (r.kind === 'termination' && r.grantId && isOpenRequest(r) ? r.grantId : null)),
   },
   AccessGrants: {

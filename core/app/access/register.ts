@@ -20,7 +20,7 @@ import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { batchPages, historyMonths, historyYears, mergeSources, monthRanges, openAndYears, readSmall, walkSources, type Deps, type Source } from '../platform';
+import { batchPages, historyMonths, historyYears, mergeOf, mergeSources, mergeWith, monthRanges, openAndYears, readSmall, walkSources, type Deps, type Source } from '../platform';
 
 type Ref = { id: string; name: string | null };
 type AssetRef = { id: string; code: string; name: string } | null;
@@ -95,11 +95,12 @@ function parse(input: unknown, statuses: readonly string[]) {
   return r.data;
 }
 
-async function lookups(deps: Deps, personIds: (string | null)[], assetIds: string[]) {
+/** Names and asset references; `register` is the asset register when it was read already. */
+async function lookups(deps: Deps, personIds: (string | null)[], assetIds: string[], register?: StoredOf<'InformationAssets'>[]) {
   const people = [...new Set(personIds.filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase()))];
   const [persons, assets] = await Promise.all([
     people.length ? deps.directory.getPeople(people) : [],
-    assetIds.length ? deps.store.getMany('InformationAssets', [...new Set(assetIds)]) : [],
+    register ?? (assetIds.length ? deps.store.getMany('InformationAssets', [...new Set(assetIds)]) : []),
   ]);
   const names = new Map(persons.map((p) => [p.aadObjectId.toLowerCase(), p.displayName]));
   const byId = new Map(assets.map((a) => [a.id, a]));
@@ -118,14 +119,8 @@ async function lookups(deps: Deps, personIds: (string | null)[], assetIds: strin
 
 const privileged = (actor: Actor) => has(actor, 'isam', 'admin_unit');
 
-/** Assets the actor owns or is delegate for (two small queries in one batch). */
-async function ownedAssets(deps: Deps, actor: Actor): Promise<string[]> {
-  const [owned, delegated] = await batchPages(deps.store, 'InformationAssets', [
-    { where: [{ field: 'ownerId', op: 'eq', value: actor.id }], pageSize: 200 },
-    { where: [{ field: 'delegateId', op: 'eq', value: actor.id }], pageSize: 200 },
-  ]);
-  return [...new Set([...owned!.items, ...delegated!.items].map((a) => a.id))];
-}
+/** The asset register: a small list (tens to hundreds of systems), one request. */
+const assetRegister = (deps: Deps) => readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } }, 4_995);
 
 const isOpenStatus = (s: string | undefined) => s !== undefined && (OPEN_REQUEST_STATUSES as readonly string[]).includes(s);
 
@@ -140,20 +135,23 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
   } else {
     const years = q.status && isOpenStatus(q.status) ? [] : await historyYears(deps.store, 'AccessRequests', 'requestedAt', now);
     const open = q.status === undefined || isOpenStatus(q.status) ? 'open' : false;
-    sources = (['requesterKey', 'subjectKey', 'ownerKey', 'delegateKey'] as const).flatMap((key) => openAndYears<'AccessRequests'>(key, actor.id, years, { open }));
+    sources = [
+      // About them: the requests about one person, tens to hundreds over a career.
+      { where: [{ field: 'subjectId', op: 'eq', value: actor.id }], label: 'subject' },
+      // What they asked for others, and what they decide as owner or delegate: open and year by year.
+      ...(['requesterKey', 'ownerKey', 'delegateKey'] as const).flatMap((key) => openAndYears<'AccessRequests'>(key, actor.id, years, { open })),
+    ];
   }
-  const page = await mergeSources(deps.store, {
-    list: 'AccessRequests',
-    sort: 'requestedAt',
-    direction: 'desc',
-    sources,
-    filter,
-    keep: (r) => canViewAccessRequest(actor, r.data),
-    pageSize: q.pageSize,
-    cursor: q.cursor ?? null,
-  });
+  // The asset register (names of systems) goes in the first $batch with the page's sources.
+  const { merged, extra } = await mergeWith(
+    deps.store,
+    [mergeOf({ list: 'AccessRequests', sort: 'requestedAt', direction: 'desc', sources, filter, keep: (r) => canViewAccessRequest(actor, r.data), pageSize: q.pageSize, cursor: q.cursor ?? null })],
+    [{ list: 'InformationAssets', options: { pageSize: 999 } }],
+  );
+  const page = merged[0]! as unknown as { items: StoredOf<'AccessRequests'>[]; cursor: string | null };
+  const register = extra[0] as StoredOf<'InformationAssets'>[];
   const stored = page.items;
-  const l = await lookups(deps, stored.flatMap((r) => [r.data.subjectId, r.data.requesterId, r.data.decidedBy]), stored.map((r) => r.data.assetId));
+  const l = await lookups(deps, stored.flatMap((r) => [r.data.subjectId, r.data.requesterId, r.data.decidedBy]), [], register);
   return {
     items: stored.map((r) => ({
       id: r.id,
@@ -180,9 +178,9 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessLi
   const filter: Condition<'AccessGrants'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
   let stored: StoredOf<'AccessGrants'>[];
   let cursor: string | null;
+  const assets = await assetRegister(deps);
   if (privileged(actor) && q.status === 'active') {
     // The active register, system by system: each system's active grants are its users × roles.
-    const assets = await readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } }, 4_995);
     const page = await walkSources(deps.store, {
       list: 'AccessGrants',
       sort: 'grantedAt',
@@ -206,15 +204,15 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessLi
     });
     ({ items: stored, cursor } = page);
   } else {
-    const assets = await ownedAssets(deps, actor);
+    const mine = assets.filter((a) => a.data.ownerId.toLowerCase() === actor.id.toLowerCase() || a.data.delegateId?.toLowerCase() === actor.id.toLowerCase()).map((a) => a.id);
     const active = q.status === undefined || q.status === 'active' ? 'active' : false;
     const years = q.status === 'active' ? [] : await historyYears(deps.store, 'AccessGrants', 'grantedAt', now);
     const sources: Source<'AccessGrants'>[] = [
       // What one person holds and has held: tens, a few hundred over a career.
       { where: [{ field: 'subjectId', op: 'eq', value: actor.id }], label: 'own' },
-      ...assets.flatMap((id) => openAndYears<'AccessGrants'>('assetKey', id, years, { open: active })),
+      ...mine.flatMap((id) => openAndYears<'AccessGrants'>('assetKey', id, years, { open: active })),
     ];
-    const owners = await lookups(deps, [], assets);
+    const owners = await lookups(deps, [], [], assets);
     const page = await mergeSources(deps.store, {
       list: 'AccessGrants',
       sort: 'grantedAt',
@@ -227,7 +225,7 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessLi
     });
     ({ items: stored, cursor } = page);
   }
-  const l = await lookups(deps, stored.map((g) => g.data.subjectId), stored.map((g) => g.data.assetId));
+  const l = await lookups(deps, stored.map((g) => g.data.subjectId), [], assets);
   return {
     items: stored.map((g) => ({
       id: g.id,

@@ -13,7 +13,6 @@ import {
   CalendarDate,
   canDecideAccess,
   ItemId,
-  openOrYear,
   same,
   type AccessRequest,
 } from '../../domain';
@@ -238,10 +237,10 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
   return view;
 }
 
-/** The person's requests still open (`subjectKey` `<person>|open`: what one person has waiting). */
+/** The person's requests still open (`subjectId`: the requests about one person, tens over a career). */
 async function openRequestsOf(deps: Pick<Deps, 'store'>, subjectId: string): Promise<StoredOf<'AccessRequests'>[]> {
   const out: StoredOf<'AccessRequests'>[] = [];
-  for (const r of await readSmall(deps.store, 'AccessRequests', { where: [{ field: 'subjectKey', op: 'eq', value: openOrYear(subjectId, 'open') }] })) {
+  for (const r of await readSmall(deps.store, 'AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: subjectId }] })) {
     if ((OPEN_STATUSES as readonly string[]).includes(r.data.status)) out.push(r);
   }
   return out;

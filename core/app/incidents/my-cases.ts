@@ -1,7 +1,8 @@
 /**
  * "Mina ärenden": what a person reported, what they are to investigate, and their access requests —
- * newest first, ten of each. Their own cases come from their open and year buckets (reporterKey,
- * requesterKey: what one person reports or asks for in a year) merged newest first; what they
+ * newest first, ten of each. Their own cases come from their open and year buckets (reporterKey:
+ * what one person reports in a year) merged newest first, their requests from what they asked for
+ * themselves (subjectId) and for others (requesterKey, open and by year); what they
  * investigate from their open managerKey bucket (what one manager's staff have open). The three lists
  * share their `$batch`es: one Graph request in the usual case, at any list size.
  */
@@ -31,7 +32,16 @@ export async function myCases(deps: Deps, actor: Actor): Promise<MyCases> {
       keep: (s) => s.data.reporterId.toLowerCase() !== actor.id.toLowerCase(),
       pageSize: MY_CASES_LIMIT,
     }),
-    mergeOf({ list: 'AccessRequests', sort: 'requestedAt', direction: 'desc', sources: openAndYears('requesterKey', actor.id, requestYears), pageSize: MY_CASES_LIMIT }),
+    mergeOf({
+      list: 'AccessRequests',
+      sort: 'requestedAt',
+      direction: 'desc',
+      // What they asked for: for themselves (subjectId: the requests about one person), or for
+      // others (requesterKey, open and year by year).
+      sources: [{ where: [{ field: 'subjectId', op: 'eq', value: actor.id }] }, ...openAndYears<'AccessRequests'>('requesterKey', actor.id, requestYears)],
+      keep: (r) => r.data.requesterId.toLowerCase() === actor.id.toLowerCase(),
+      pageSize: MY_CASES_LIMIT,
+    }),
   ]);
   return {
     reported: reported!.items as StoredOf<'Incidents'>[],

@@ -177,7 +177,7 @@ export async function buildDashboard(deps: Deps, actor: Actor): Promise<Dashboar
     { list: 'AccessRequests', options: { where: [{ field: 'ownerKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
     { list: 'AccessRequests', options: { where: [{ field: 'delegateKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
     { list: 'AccessRequests', options: { where: [{ field: 'requesterKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
-    { list: 'AccessRequests', options: { where: [{ field: 'subjectKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
+    { list: 'AccessRequests', options: { where: [{ field: 'subjectId', op: 'eq', value: actor.id }], pageSize: 999 } },
     { list: 'AccessReviews', options: { where: [{ field: 'dueAt', op: 'ge', value: reviewWindow }], pageSize: 999 } },
     { list: 'Incidents', options: { where: [open], pageSize: 999 } },
     { list: 'Incidents', options: { where: [{ field: 'managerKey', op: 'eq', value: me(actor) }], pageSize: 999 } },

@@ -5,6 +5,7 @@
 import { stockholmDate, type RoleKey } from '../../domain';
 import { canCreateAsset, canGovernAssetRegister } from '../../domain/policy';
 import type { Person } from '../../ports/directory';
+import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from './actor';
 import { readSmall, type Deps } from '../platform';
 
@@ -52,10 +53,10 @@ export async function searchPeople(deps: Pick<Deps, 'directory'>, query: string,
  * `active` column: SharePoint answers `eq true` with the "No" items, and a Yes/No condition splits a
  * list in two, never a bounded first condition.
  */
-export async function rolesByPerson(deps: Pick<Deps, 'store' | 'clock'>): Promise<Map<string, Set<RoleKey>>> {
+export async function rolesByPerson(deps: Pick<Deps, 'store' | 'clock'>, assignments?: StoredOf<'Roles'>[]): Promise<Map<string, Set<RoleKey>>> {
   const today = stockholmDate(deps.clock.now());
   const out = new Map<string, Set<RoleKey>>();
-  for (const a of await readSmall(deps.store, 'Roles', {}, 4_995)) {
+  for (const a of assignments ?? (await readSmall(deps.store, 'Roles', {}, 4_995))) {
     if (!a.data.active || (a.data.validTo !== null && a.data.validTo < today)) continue;
     const id = a.data.personId.toLowerCase();
     if (!out.has(id)) out.set(id, new Set());
@@ -70,8 +71,8 @@ export async function rolesByPerson(deps: Pick<Deps, 'store' | 'clock'>): Promis
  * paging through all users); the walk reaches every person who has a manager in the tree.
  * Bounded by `maxPeople`.
  */
-export async function listOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, maxPeople = 5_000): Promise<OrganisationMember[]> {
-  const roles = await rolesByPerson(deps);
+export async function listOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, maxPeople = 5_000, assignments?: StoredOf<'Roles'>[]): Promise<OrganisationMember[]> {
+  const roles = await rolesByPerson(deps, assignments);
   const seen = new Map<string, Person>();
   const queue: Person[] = [];
   const add = (people: Person[]) => {

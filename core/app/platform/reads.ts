@@ -27,6 +27,12 @@ import type { AnyListQuery, Condition, QueryField, QueryOptions, RecordStore, St
 
 /** Sub-requests in one Graph `$batch`. */
 export const BATCH_SIZE = 20;
+/**
+ * Sources read in one round of a merge: two `$batch`es, sent side by side by the adapter — one
+ * round trip, two Graph requests — so that a person's union (their own, their staff's, each of their
+ * systems', year by year) is read in one go.
+ */
+export const ROUND_SIZE = 2 * BATCH_SIZE;
 /** Largest page the adapter asks for. */
 export const MAX_PAGE = 999;
 
@@ -103,6 +109,35 @@ export async function readEach<L extends ListName>(store: RecordStore, list: L, 
   return out;
 }
 
+/**
+ * Several bounded selections on any lists, read whole (up to `max` each): first pages together in
+ * `$batch`es of twenty, then the rest of any selection larger than a page. For a view that needs a
+ * few small things at once (a register, its figures, one unit's completions): one Graph request.
+ */
+export async function readTogether(store: RecordStore, queries: readonly AnyListQuery[], max = 4_995): Promise<StoredOf<ListName>[][]> {
+  const out: StoredOf<ListName>[][] = [];
+  for (let i = 0; i < queries.length; i += BATCH_SIZE) {
+    const chunk = queries.slice(i, i + BATCH_SIZE).map((q) => ({ ...q, options: { ...q.options, pageSize: MAX_PAGE } })) as unknown as readonly AnyListQuery[];
+    const pages = (await store.queryMany(chunk)) as unknown as { items: StoredOf<ListName>[]; cursor: string | null }[];
+    out.push(
+      ...(await Promise.all(
+        pages.map(async (p, j) => {
+          const items = [...p.items];
+          let cursor = p.cursor;
+          const q = chunk[j]!;
+          while (cursor && items.length < max) {
+            const next = (await store.query(q.list, { ...(q.options as QueryOptions<ListName>), cursor })) as unknown as { items: StoredOf<ListName>[]; cursor: string | null };
+            items.push(...next.items);
+            cursor = next.cursor;
+          }
+          return items.slice(0, max);
+        }),
+      )),
+    );
+  }
+  return out;
+}
+
 // ── sources ─────────────────────────────────────────────────────────────────
 
 /** A bounded selection within a list: its first condition must select at most 5 000 items at any size. */
@@ -157,24 +192,30 @@ export function monthsBack(now: Date, from: string): string[] {
   return out;
 }
 
-const floors = new WeakMap<RecordStore, Map<string, { value: string | null; until: number }>>();
-const FLOOR_TTL_MS = 5 * 60_000;
+const floors = new WeakMap<RecordStore, Map<string, { value: string | null; until: number; refreshing?: Promise<unknown> }>>();
+const FLOOR_TTL_MS = 10 * 60_000;
 
 /**
  * The oldest value of an indexed sort column in a list (one row, sorted, no filter: fine at any
- * size), kept for a few minutes per store: where a walk back through buckets can stop.
+ * size): where a walk back through buckets can stop. Kept per store; once known it is answered at
+ * once and refreshed in the background when older than ten minutes (it only moves when history
+ * older than all of it is written — an import of old records).
  */
-export async function oldestValue<L extends ListName>(store: RecordStore, list: L, field: QueryField<L>, nowMs = Date.now()): Promise<string | null> {
+export async function oldestValue<L extends ListName>(store: RecordStore, list: L, field: QueryField<L>): Promise<string | null> {
   let cache = floors.get(store);
   if (!cache) floors.set(store, (cache = new Map()));
   const key = `${list}.${field}`;
+  const read = async () => {
+    const page = await store.query(list, { orderBy: { field, direction: 'asc' }, pageSize: 1 });
+    const first = page.items[0] as { data: Record<string, unknown> } | undefined;
+    const value = first ? ((first.data[field] as string | null) ?? null) : null;
+    cache.set(key, { value, until: Date.now() + FLOOR_TTL_MS });
+    return value;
+  };
   const hit = cache.get(key);
-  if (hit && hit.until > nowMs) return hit.value;
-  const page = await store.query(list, { orderBy: { field, direction: 'asc' }, pageSize: 1 });
-  const first = page.items[0] as { data: Record<string, unknown> } | undefined;
-  const value = first ? (first.data[field] as string | null) ?? null : null;
-  cache.set(key, { value, until: nowMs + FLOOR_TTL_MS });
-  return value;
+  if (!hit) return read();
+  if (hit.until <= Date.now() && !hit.refreshing) hit.refreshing = read().catch(() => cache.set(key, { ...hit, refreshing: undefined }));
+  return hit.value;
 }
 
 /** Forgets cached floors (a test that writes history older than what it read before). */
@@ -184,13 +225,13 @@ export function forgetFloors(store: RecordStore): void {
 
 /** The years to walk for a list sorted by `field`: from its oldest record's year to now. */
 export async function historyYears<L extends ListName>(store: RecordStore, list: L, field: QueryField<L>, now: Date): Promise<number[]> {
-  const oldest = await oldestValue(store, list, field, now.getTime());
+  const oldest = await oldestValue(store, list, field);
   return yearsBack(now, oldest ? stockholmYear(oldest) : stockholmYear(now.toISOString()));
 }
 
 /** The months to walk for a list sorted by `field`: from its oldest record's month to now. */
 export async function historyMonths<L extends ListName>(store: RecordStore, list: L, field: QueryField<L>, now: Date): Promise<string[]> {
-  const oldest = await oldestValue(store, list, field, now.getTime());
+  const oldest = await oldestValue(store, list, field);
   return monthsBack(now, oldest ?? now.toISOString());
 }
 
@@ -408,21 +449,39 @@ export const mergeOf = <L extends ListName>(o: { list: L } & MergeOptions<NoInfe
  * `$batch`es (up to 20 sub-requests each): a view with three lists costs one Graph request, not three.
  */
 export async function mergeMany(store: RecordStore, merges: MergeOptions<ListName>[]): Promise<Merged<StoredOf<ListName>>[]> {
+  return (await mergeWith(store, merges, [])).merged;
+}
+
+/**
+ * `mergeMany`, with a few more queries sent in the first `$batch` (their first page each): what the
+ * view needs beside its lists — the asset register for names, a figure — at no extra request.
+ */
+export async function mergeWith(store: RecordStore, merges: MergeOptions<ListName>[], extra: readonly AnyListQuery[]): Promise<{ merged: Merged<StoredOf<ListName>>[]; extra: StoredOf<ListName>[][] }> {
   const running = merges.map((o) => new Merge(o));
+  let pending = [...extra];
+  const extraPages: StoredOf<ListName>[][] = [];
+  let rounds = 0;
   for (;;) {
     const wanted = running.map((m) => m.candidates());
-    if (wanted.every((c) => c.length === 0)) break;
-    // Share the batch: one source per merge in turn, best first, until 20.
+    if (wanted.every((c) => c.length === 0) && !pending.length) break;
+    const first = pending.slice(0, BATCH_SIZE);
+    pending = pending.slice(first.length);
+    // Share the round: one source per merge in turn, best first. The first round is one $batch of
+    // the twenty best sources (they fill most pages); a page still short after it reads up to two
+    // $batches side by side, so that it ends in one more round trip.
+    const room = rounds === 0 ? BATCH_SIZE : ROUND_SIZE;
+    rounds++;
     const round: { m: Merge<ListName>; s: SourceState<ListName> }[] = [];
-    for (let i = 0; round.length < BATCH_SIZE && wanted.some((c) => c.length > i); i++) {
-      for (const [k, c] of wanted.entries()) if (c[i] && round.length < BATCH_SIZE) round.push({ m: running[k]!, s: c[i]! });
+    for (let i = 0; first.length + round.length < room && wanted.some((c) => c.length > i); i++) {
+      for (const [k, c] of wanted.entries()) if (c[i] && first.length + round.length < room) round.push({ m: running[k]!, s: c[i]! });
     }
     for (const m of new Set(round.map((r) => r.m))) m.rounds++;
-    const asked = round.map(({ m, s }) => ({ list: m.o.list, options: m.query(s) })) as unknown as readonly AnyListQuery[];
+    const asked = [...first, ...round.map(({ m, s }) => ({ list: m.o.list, options: m.query(s) }))] as unknown as readonly AnyListQuery[];
     const pages = (await store.queryMany(asked)) as unknown as { items: StoredOf<ListName>[] }[];
-    pages.forEach((p, i) => round[i]!.m.take(round[i]!.s, p.items));
+    pages.slice(0, first.length).forEach((p) => extraPages.push(p.items));
+    pages.slice(first.length).forEach((p, i) => round[i]!.m.take(round[i]!.s, p.items));
   }
-  return running.map((m) => m.result());
+  return { merged: running.map((m) => m.result()), extra: extraPages };
 }
 
 /**

@@ -114,10 +114,10 @@ function checklistOf(s: RecordOf<'Suppliers'>): ChecklistPoint[] {
   return [...standard, ...extra];
 }
 
-/** Systems per supplier id: the assets whose `supplierIds` name it (read once, page by page). */
-async function systemsBySupplier(deps: Deps): Promise<Map<string, SystemRef[]>> {
+/** Systems per supplier id: the assets whose `supplierIds` name it (the asset register: a small list). */
+async function systemsBySupplier(deps: Deps, assets?: StoredOf<'InformationAssets'>[]): Promise<Map<string, SystemRef[]>> {
   const out = new Map<string, SystemRef[]>();
-  for (const a of await readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) {
+  for (const a of assets ?? (await readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } }))) {
     for (const sid of a.data.supplierIds) {
       if (!out.has(sid)) out.set(sid, []);
       out.get(sid)!.push({ id: a.id, code: a.data.code, name: a.data.name });
@@ -134,12 +134,13 @@ function dates(deps: Deps) {
 /** Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat. */
 export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined }): Promise<SupplierTree> {
   const search = query.search?.trim().slice(0, 100) ?? '';
-  const all: StoredSupplier[] = [];
-  for (const s of await readSmall(deps.store, 'Suppliers', {
-    ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}),
-    orderBy: { field: 'name', direction: 'asc' },
-  })) all.push(s);
-  const systems = await systemsBySupplier(deps);
+  // Both registers are small lists (hundreds): one $batch, 999 of each.
+  const [suppliers, assets] = await deps.store.queryMany([
+    { list: 'Suppliers', options: { ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}), orderBy: { field: 'name', direction: 'asc' }, pageSize: 999 } },
+    { list: 'InformationAssets', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 999 } },
+  ] as const);
+  const all: StoredSupplier[] = suppliers.items;
+  const systems = await systemsBySupplier(deps, assets.items);
   const { today, soon } = dates(deps);
   const nodes = new Map<string, SupplierNode>(
     all.map((s) => {

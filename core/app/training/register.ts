@@ -6,8 +6,9 @@
 import { canRecordTraining, completionValid, latestCompletions, stockholmDate, type TrainingCourse } from '../../domain';
 import { canSeeTrainingOfUnit } from '../../domain/policy';
 import { listOrganisation, type Actor } from '../people';
-import { trainingFigures, unitCompletions } from '../figures';
-import { readSmall, type Deps } from '../platform';
+import type { TrainingUnitValues } from '../figures';
+import { historyYears, readTogether, type Deps } from '../platform';
+import type { StoredOf } from '../../ports/record-store';
 
 export interface TrainingCell {
   required: boolean;
@@ -51,21 +52,23 @@ export interface TrainingOverview {
 export async function trainingOverview(deps: Deps, actor: Actor, query: { unit?: string | undefined }): Promise<TrainingOverview> {
   const now = deps.clock.now();
   const today = stockholmDate(now);
-  const [people, courseItems, unitFigures] = await Promise.all([
-    listOrganisation(deps),
-    readSmall(deps.store, 'TrainingCourses', { orderBy: { field: 'code', direction: 'asc' } }, 200),
-    trainingFigures(deps),
-  ]);
-  const mandatory = courseItems.map((c) => c.data).filter((c) => c.mandatory);
   const asked = query.unit?.trim() || null;
   const unit = asked ?? (canSeeTrainingOfUnit(actor, actor.unit) ? actor.unit : null);
-  const self = people.find((p) => p.id.toLowerCase() === actor.id.toLowerCase());
+  const years = unit ? await historyYears(deps.store, 'Trainings', 'completedAt', now) : [];
+  // One $batch: the role assignments, the courses, the units' kept figures, the listed unit's year
+  // buckets and the actor's own completions.
+  const [roles, courseItems, figureItems, own, ...buckets] = await readTogether(deps.store, [
+    { list: 'Roles', options: {} },
+    { list: 'TrainingCourses', options: { orderBy: { field: 'code', direction: 'asc' } } },
+    { list: 'Figures', options: { where: [{ field: 'name', op: 'eq', value: 'training' }] } },
+    { list: 'Trainings', options: { where: [{ field: 'personId', op: 'eq', value: actor.id }] } },
+    ...years.map((y) => ({ list: 'Trainings' as const, options: { where: [{ field: 'unitYear' as const, op: 'eq' as const, value: `${unit!.toUpperCase()}|${y}` }] } })),
+  ]);
+  const people = await listOrganisation(deps, 5_000, roles as StoredOf<'Roles'>[]);
+  const mandatory = (courseItems as StoredOf<'TrainingCourses'>[]).map((c) => c.data).filter((c) => c.mandatory);
+  const unitFigures = (figureItems as StoredOf<'Figures'>[]).map((f) => f.data.values as unknown as TrainingUnitValues).filter((v) => v.people > 0);
   const listed = people.filter((p) => (unit !== null && p.unit === unit && canSeeTrainingOfUnit(actor, p.unit)) || p.id.toLowerCase() === actor.id.toLowerCase());
-  // The listed unit's completions, and the actor's own when they are in another unit (or none).
-  const completions = unit ? await unitCompletions(deps, unit, mandatory, now) : [];
-  if (self && self.unit !== unit) {
-    completions.push(...(await readSmall(deps.store, 'Trainings', { where: [{ field: 'personId', op: 'eq', value: actor.id }] }, 999)));
-  }
+  const completions = [...(buckets.flat() as StoredOf<'Trainings'>[]), ...(own as StoredOf<'Trainings'>[])];
   const latest = latestCompletions(completions.map((c) => c.data));
   const rows: TrainingPersonRow[] = listed
     .filter((p) => asked === null || p.unit === asked)
