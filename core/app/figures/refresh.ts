@@ -97,13 +97,15 @@ export async function refreshFigures(deps: Pick<Deps, 'store' | 'clock' | 'direc
   const maxPages = options.maxPages ?? 5;
   const maxBuckets = options.maxBuckets ?? 200;
   const report: RefreshReport = { recounted: 0, written: 0, caughtUp: [], rebuilt: [] };
+  // What every list's delta and the carried-over buckets stand at: one look-up of six keys.
+  const states = new Map((await deps.store.findByKeys('JobState', [PENDING, ...COUNTED_LISTS.map(stateName)].map((n) => `job:${n}`))).map((s) => [s.data.name, s]));
   // Buckets a previous run had no room for come first.
-  const pendingState = await readJobState(deps, PENDING);
+  const pendingState = states.get(PENDING) ?? null;
   const buckets = new Map<string, Bucket>();
   for (const b of pendingState?.data.value ? (JSON.parse(pendingState.data.value) as Bucket[]) : []) buckets.set(bucketKey(b), b);
   const links: (() => Promise<boolean>)[] = [];
   for (const list of COUNTED_LISTS) {
-    const state = await readJobState(deps, stateName(list));
+    const state = states.get(stateName(list)) ?? null;
     if (!state?.data.value) {
       const link = (await deps.store.changes(list, 'latest')).cursor;
       for (const b of await allBuckets(deps, list)) buckets.set(bucketKey(b), b);

@@ -34,7 +34,10 @@ export interface IncidentReach {
 export async function incidentReach(deps: Pick<Deps, 'store'>, actor: Actor): Promise<IncidentReach> {
   const all = has(actor, 'isam', 'itsec');
   const assets = new Map<string, AssetOwnership>();
-  if (!all) {
+  if (!all && actor.assets) {
+    // Read with the actor's roles.
+    for (const a of actor.assets) assets.set(a.id, { ownerId: a.data.ownerId, delegateId: a.data.delegateId });
+  } else if (!all) {
     const [owned, delegated] = await deps.store.queryMany([
       { list: 'InformationAssets', options: { where: [{ field: 'ownerId', op: 'eq', value: actor.id }], pageSize: 200 } },
       { list: 'InformationAssets', options: { where: [{ field: 'delegateId', op: 'eq', value: actor.id }], pageSize: 200 } },

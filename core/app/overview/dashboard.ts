@@ -168,12 +168,18 @@ export async function buildDashboard(deps: Deps, actor: Actor): Promise<Dashboar
   const ownYears = scope === null ? (await historyYears(deps.store, 'Incidents', 'reportedAt', now)).slice(0, 2) : [];
 
   // ── one $batch: figures, and what needs this person now ─────────────────
+  // The person's assets came with their roles (loadActor); asked here only when they did not.
+  const knownAssets = actor.assets;
   const open = { field: 'reporterKey', op: 'eq', value: me(actor) } as const;
   const queries = [
     { list: 'Figures', options: { where: [{ field: 'scope', op: 'eq', value: scope ?? ORG }], pageSize: 999 } },
     { list: 'Figures', options: { where: [{ field: 'name', op: 'eq', value: 'training' }], pageSize: 999 } },
-    { list: 'InformationAssets', options: { where: [{ field: 'ownerId', op: 'eq', value: actor.id }], pageSize: 999 } },
-    { list: 'InformationAssets', options: { where: [{ field: 'delegateId', op: 'eq', value: actor.id }], pageSize: 999 } },
+    ...(knownAssets
+      ? []
+      : [
+          { list: 'InformationAssets', options: { where: [{ field: 'ownerId', op: 'eq', value: actor.id }], pageSize: 999 } },
+          { list: 'InformationAssets', options: { where: [{ field: 'delegateId', op: 'eq', value: actor.id }], pageSize: 999 } },
+        ]),
     { list: 'AccessRequests', options: { where: [{ field: 'ownerKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
     { list: 'AccessRequests', options: { where: [{ field: 'delegateKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
     { list: 'AccessRequests', options: { where: [{ field: 'requesterKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
@@ -186,14 +192,18 @@ export async function buildDashboard(deps: Deps, actor: Actor): Promise<Dashboar
     ...(all || dso ? [{ list: 'Incidents', options: { where: [{ field: 'nextDueAt', op: 'ge', value: '2000-01-01T00:00:00.000Z' }], orderBy: { field: 'nextDueAt', direction: 'asc' }, pageSize: all ? DASHBOARD_LIST_LIMIT : 999 } }] : []),
     // Figures of one's own cases: the reporter's year buckets of the chart's months.
     ...ownYears.map((y) => ({ list: 'Incidents', options: { where: [{ field: 'reporterKey', op: 'eq', value: openOrYear(actor.id, y) }], pageSize: 999 } })),
+    // The organisation's figures beside a narrower scope's (classification, open requests).
+    ...(scope !== null && scope !== ORG ? [{ list: 'Figures', options: { where: [{ field: 'scope', op: 'eq', value: ORG }], pageSize: 999 } }] : []),
+    // Open incidents on the person's systems.
+    ...(knownAssets ?? []).map((a) => ({ list: 'Incidents', options: { where: [{ field: 'assetKey', op: 'eq', value: `${a.id}|open` }], pageSize: 999 } })),
   ] as unknown as readonly AnyListQuery[];
   const pages = (await deps.store.queryMany(queries)) as unknown as Page<unknown>[];
   let n = 0;
   const next = <L extends keyof import('../../domain').RecordSchemas>() => (pages[n++]!.items as unknown as Rows<L>);
   const scopeFigures = next<'Figures'>();
   const trainingRows = next<'Figures'>();
-  const ownedAssets = next<'InformationAssets'>();
-  const delegatedAssets = next<'InformationAssets'>();
+  const ownedAssets = knownAssets ?? next<'InformationAssets'>();
+  const delegatedAssets = knownAssets ? [] : next<'InformationAssets'>();
   const asOwner = next<'AccessRequests'>();
   const asDelegate = next<'AccessRequests'>();
   const asRequester = next<'AccessRequests'>();
@@ -203,17 +213,14 @@ export async function buildDashboard(deps: Deps, actor: Actor): Promise<Dashboar
   const managedOpen = next<'Incidents'>();
   const withClocks = all || dso ? next<'Incidents'>() : [];
   const ownHistory = ownYears.map(() => next<'Incidents'>()).flat();
-  const orgFigures = scope === null || scope === ORG ? scopeFigures : [];
+  const orgFigures = scope === null || scope === ORG ? scopeFigures : next<'Figures'>();
+  const assetOpen: Rows<'Incidents'> = (knownAssets ?? []).flatMap(() => next<'Incidents'>());
 
-  // ── assets the person owns: their open incidents (a second $batch, only for owners) ──
+  // Assets the person owns (when not known yet: their open incidents in a second $batch).
   const myAssets = new Map([...ownedAssets, ...delegatedAssets].map((a) => [a.id, a]));
-  const assetOpen: Rows<'Incidents'> = [];
-  const otherQueries: AnyListQuery[] = [...myAssets.keys()].map((id) => ({ list: 'Incidents', options: { where: [{ field: 'assetKey', op: 'eq', value: `${id}|open` }], pageSize: 999 } }));
-  if (scope !== null && scope !== ORG) otherQueries.push({ list: 'Figures', options: { where: [{ field: 'scope', op: 'eq', value: ORG }], pageSize: 999 } });
-  if (otherQueries.length) {
-    const more = (await deps.store.queryMany(otherQueries)) as unknown as Page<unknown>[];
-    for (const p of more.slice(0, myAssets.size)) assetOpen.push(...(p.items as unknown as Rows<'Incidents'>));
-    if (scope !== null && scope !== ORG) orgFigures.push(...(more[more.length - 1]!.items as unknown as Rows<'Figures'>));
+  if (!knownAssets && myAssets.size) {
+    const more = (await deps.store.queryMany([...myAssets.keys()].map((id) => ({ list: 'Incidents', options: { where: [{ field: 'assetKey', op: 'eq', value: `${id}|open` }], pageSize: 999 } })) as unknown as readonly AnyListQuery[])) as unknown as Page<unknown>[];
+    for (const p of more) assetOpen.push(...(p.items as unknown as Rows<'Incidents'>));
   }
 
   // ── incidents in figures ───────────────────────────────────────────────

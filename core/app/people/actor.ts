@@ -5,22 +5,35 @@
 import { stockholmDate, type RoleKey } from '../../domain';
 import type { ActorLike } from '../../domain/policy';
 import type { Person } from '../../ports/directory';
+import type { StoredOf } from '../../ports/record-store';
 import { readSmall, type Deps } from '../platform';
 
 export interface Actor extends ActorLike {
   person: Person | null;
+  /**
+   * The information assets the person owns or is delegate for, read with their roles (one `$batch`):
+   * what an owner's views start from (their systems' incidents, grants, reviews). Absent when the
+   * actor was not loaded by `loadActor`.
+   */
+  assets?: StoredOf<'InformationAssets'>[];
 }
 
 export async function loadActor(deps: Pick<Deps, 'store' | 'directory' | 'clock'>, aadObjectId: string): Promise<Actor> {
   const today = stockholmDate(deps.clock.now());
-  const [person, assignments] = await Promise.all([
+  // One request: the person's roles, and the assets they own or are delegate for (a few each).
+  const [person, [assignments, owned, delegated]] = await Promise.all([
     deps.directory.getPerson(aadObjectId),
-    deps.store.query('Roles', { where: [{ field: 'personId', op: 'eq', value: aadObjectId }], pageSize: 100 }),
+    deps.store.queryMany([
+      { list: 'Roles', options: { where: [{ field: 'personId', op: 'eq', value: aadObjectId }], pageSize: 100 } },
+      { list: 'InformationAssets', options: { where: [{ field: 'ownerId', op: 'eq', value: aadObjectId }], pageSize: 500 } },
+      { list: 'InformationAssets', options: { where: [{ field: 'delegateId', op: 'eq', value: aadObjectId }], pageSize: 500 } },
+    ] as const),
   ]);
   const roles = new Set<RoleKey>(
     assignments.items.filter((a) => a.data.active && (a.data.validTo === null || a.data.validTo >= today)).map((a) => a.data.role),
   );
-  return { id: aadObjectId, person, roles, unit: person?.unit ?? null };
+  const assets = [...new Map([...owned.items, ...delegated.items].map((a) => [a.id, a])).values()];
+  return { id: aadObjectId, person, roles, unit: person?.unit ?? null, assets };
 }
 
 /** People currently holding a role (for routing notifications to ISAM, the DSO, the admin unit…). */
