@@ -33,6 +33,8 @@ export const BATCH_SIZE = 20;
  * systems', year by year) is read in one go.
  */
 export const ROUND_SIZE = 2 * BATCH_SIZE;
+/** Bounded sources (a month, a year) read in a merge's first round, besides the unbounded ones. */
+export const FIRST_ROUND_BOUNDED = 4;
 /** Largest page the adapter asks for. */
 export const MAX_PAGE = 999;
 
@@ -466,10 +468,17 @@ export async function mergeWith(store: RecordStore, merges: MergeOptions<ListNam
     if (wanted.every((c) => c.length === 0) && !pending.length) break;
     const first = pending.slice(0, BATCH_SIZE);
     pending = pending.slice(first.length);
-    // Share the round: one source per merge in turn, best first. The first round is one $batch of
-    // the twenty best sources (they fill most pages); a page still short after it reads up to two
-    // $batches side by side, so that it ends in one more round trip.
+    // Share the round: one source per merge in turn, best first. The first round is one $batch:
+    // every unbounded source (an open bucket can hold the newest rows) and the few best bounded ones
+    // (the newest months or years), which fill most pages; a page still short after it reads up to
+    // two $batches side by side, so that it ends in one more round trip.
     const room = rounds === 0 ? BATCH_SIZE : ROUND_SIZE;
+    if (rounds === 0) {
+      for (const [k, c] of wanted.entries()) {
+        let bounded = 0;
+        wanted[k] = c.filter((st) => (running[k]!.o.direction === 'desc' ? st.source.to === undefined : st.source.from === undefined) || bounded++ < FIRST_ROUND_BOUNDED);
+      }
+    }
     rounds++;
     const round: { m: Merge<ListName>; s: SourceState<ListName> }[] = [];
     for (let i = 0; first.length + round.length < room && wanted.some((c) => c.length > i); i++) {
