@@ -38,7 +38,9 @@ function officeTime(rand: Rand, now: number, daysAgo: number): number {
   const base = now - daysAgo * DAY;
   const d = new Date(base);
   d.setUTCHours(7 + Math.floor(rand() * 9), Math.floor(rand() * 60), Math.floor(rand() * 60), 0);
-  return Math.min(d.getTime(), now - 60_000);
+  // Today's office hours still to come are moved into the past — spread over the last hours, not all
+  // onto one second (dozens of records in one second is not what a district writes).
+  return d.getTime() < now - 60_000 ? d.getTime() : now - 60_000 - Math.floor((daysAgo * 86_400_000) % 7_200_000);
 }
 
 /** What the generators need to know about the site. */

@@ -551,7 +551,6 @@ export async function walkSources<L extends ListName>(store: RecordStore, o: { l
         return { where, orderBy: { field: o.sort, direction: o.direction }, pageSize: i === 0 ? size : Math.min(MAX_PAGE, o.pageSize + 1) };
       }),
     );
-    let moved = false;
     const base = index;
     for (const [i, p] of pages.entries()) {
       const s = base + i;
@@ -560,14 +559,12 @@ export async function walkSources<L extends ListName>(store: RecordStore, o: { l
       if (full && !settled.length) {
         if (i === 0 && size < MAX_PAGE) {
           size = MAX_PAGE; // one value fills the page: read it whole next round
-          moved = true;
           break;
         }
         if (i !== 0) {
           index = s;
           edge = null;
           shownUpTo = null;
-          moved = true;
           break;
         }
         settled = p.items;
@@ -587,15 +584,13 @@ export async function walkSources<L extends ListName>(store: RecordStore, o: { l
         edge = next;
         shownUpTo = fresh.length ? { v: sortValue(fresh[fresh.length - 1]!, o.sort), id: fresh[fresh.length - 1]!.id, s } : shownUpTo;
         size = Math.min(MAX_PAGE, o.pageSize + 1);
-        moved = true;
         break;
       }
       index = s + 1;
       edge = null;
       shownUpTo = null;
     }
-    if (!moved && items.length >= o.pageSize) break;
-    if (items.length >= o.pageSize && index >= o.sources.length) break;
+    if (items.length >= o.pageSize) break;
   }
   if (index >= o.sources.length) return { items, cursor: null, rounds };
   if (items.length >= o.pageSize && lastShown) return { items, cursor: encodeCursor(lastShown), rounds };
