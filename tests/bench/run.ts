@@ -4,6 +4,7 @@ import { benchAccessReport } from './access.bench';
 import { benchIncidents } from './incidents.bench';
 import { benchStore } from './store.bench';
 import { benchTab } from './tab.bench';
+import { benchViews } from './views.bench';
 
 console.log(`LIS för Teams benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
 console.log('\nRecordStore → local SharePoint server (loopback, no added latency)');
@@ -13,5 +14,7 @@ console.log(await benchStore({ latencyMs: 20 }));
 console.log('\nIncident reports: 50 concurrent reporters through the bot protocol (local server)');
 console.log(await benchIncidents());
 console.log(await benchAccessReport());
+console.log('\nEvery view and job at 1 000 and at 50 000 grants / 20 000 incidents (issue 11; data kept in .data/bench-*)');
+console.log(await benchViews());
 console.log('\nThe tab: initial JavaScript and time to first render in Chromium');
 console.log(await benchTab());

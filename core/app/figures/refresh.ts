@@ -5,10 +5,11 @@
  * buckets the changed records belong to, and saves the new link. Bounded per run: a few delta pages
  * and a bounded number of bucket recounts, each a bounded query; what is left waits for the next run.
  *
- * The first run on a site, and `rebuildFigures` (after seeding), do not enumerate every record:
- * they take the delta link of "now" first, then recount every bucket that can exist (each month since
- * the oldest incident, each asset, each unit) — a bounded query each. Changes made meanwhile are in
- * the delta after that link, so nothing falls between.
+ * The first run on a site, `rebuildFigures` (after seeding), and a run that finds more changes than
+ * it reads (an import) do not enumerate every record: they take the delta link of "now" first, then
+ * recount every bucket that can exist (each month since the oldest incident, each asset, each unit)
+ * — a bounded query each. Changes made meanwhile are in the delta after that link, so nothing falls
+ * between.
  *
  * Time also changes figures: a training completion runs out. Training figures judged on an earlier
  * day are recounted once a day.
@@ -129,7 +130,16 @@ export async function refreshFigures(deps: Pick<Deps, 'store' | 'clock' | 'direc
       cursor = page.cursor;
       more = page.more;
     }
-    if (!more) report.caughtUp.push(list);
+    if (more) {
+      // More changed than a run reads (a seed, an import): recount every bucket of the list instead,
+      // and go on from now — bounded by the buckets, not by how much was written.
+      const link = (await deps.store.changes(list, 'latest')).cursor;
+      for (const b of await allBuckets(deps, list)) buckets.set(bucketKey(b), b);
+      report.rebuilt.push(list);
+      links.push(() => saveJobState(deps, stateName(list), link, state));
+      continue;
+    }
+    report.caughtUp.push(list);
     if (cursor !== state.data.value) links.push(() => saveJobState(deps, stateName(list), cursor, state));
   }
   // Training figures judged on another day: validity may have run out since.
