@@ -13,11 +13,14 @@
  * | `GET /assets`, `GET /assets/:id`, `POST /assets`, `PATCH /assets/:id` | Informationstillgångar |
  * | `/incidents…`, `/suppliers…`, `/processing…`, `/improvements…`, `/trainings…`, `/access/…`, `/ambassadors` | the other registers: bot/api/registers.ts |
  *
+ * Every route and its shapes (query, body, answer) are declared once, in core/api (routes.ts);
+ * tests/bot/api/routes.test.ts checks that this router serves exactly those routes.
+ *
  * Creates need `Idempotency-Key` (one per form submission: a double click makes one record);
  * updates need `If-Match` with the record's etag (stale → 409 with the current record).
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import { AssetListQuery, DemoSignIn, PeopleQuery, type DemoPerson, type TabAuthConfig } from '../../core/api';
 import { describeSession, listOrganisation, listUnits, loadActor, searchPeople, type Actor } from '../../core/app/people';
 import { createAsset, getAsset, listAssets, updateAsset } from '../../core/app/assets';
 import type { Deps } from '../../core/app/platform';
@@ -32,6 +35,7 @@ import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
 import { BadRequest, errorHandler, localeOf } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
 import { mountRegisterRoutes } from './registers';
+import { parseQuery } from './request';
 
 export interface TabApiOptions {
   config: Config;
@@ -45,11 +49,6 @@ export interface TabApiOptions {
   /** Per-user rate limit (bot/api/rate-limit.ts); default TAB_API_RATE. */
   rateLimit?: RateLimitOptions;
 }
-
-/** The public `/config` answer: how the tab gets a token. */
-export type TabAuthConfig =
-  | { mode: 'local'; tenantId: string; auth: { kind: 'local' } }
-  | { mode: 'm365'; tenantId: string; auth: { kind: 'entra'; clientId: string; authority: string; scopes: string[] } };
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const ITEM_ID = /^[1-9]\d{0,9}$/;
@@ -101,10 +100,10 @@ export function createTabApi(options: TabApiOptions): Router {
     // these routes do not exist.
     router.get('/auth/demo-people', async (_req, res) => {
       const people = await listOrganisation(deps);
-      res.json({ people: people.map((p) => ({ id: p.id, name: p.name, unit: p.unit, roles: p.roles })) });
+      res.json({ people: people.map((p): DemoPerson => ({ id: p.id, name: p.name, unit: p.unit, roles: p.roles })) });
     });
     router.post('/auth/demo', async (req, res) => {
-      const body = z.object({ personId: z.guid() }).safeParse(req.body);
+      const body = DemoSignIn.safeParse(req.body);
       if (!body.success) throw new BadRequest('tab.error.badRequest');
       const person = await deps.directory.getPerson(body.data.personId);
       if (!person || !person.accountEnabled) throw new InvalidTokenError('unknown demo person');
@@ -129,8 +128,7 @@ export function createTabApi(options: TabApiOptions): Router {
   });
 
   router.get('/people', async (req, res) => {
-    const query = typeof req.query.query === 'string' ? req.query.query : '';
-    res.json({ people: await searchPeople(deps, query) });
+    res.json({ people: await searchPeople(deps, parseQuery(req, PeopleQuery).query ?? '') });
   });
 
   router.get('/units', async (_req, res) => {
@@ -142,19 +140,7 @@ export function createTabApi(options: TabApiOptions): Router {
   });
 
   router.get('/assets', async (req, res: ActorResponse) => {
-    const q = req.query;
-    const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-    res.json(
-      await listAssets(deps, res.locals.actor, {
-        search: str(q.search),
-        unit: str(q.unit),
-        ownerId: str(q.ownerId),
-        sort: str(q.sort) as never,
-        direction: str(q.direction) as never,
-        pageSize: str(q.pageSize) as never,
-        cursor: str(q.cursor),
-      }),
-    );
+    res.json(await listAssets(deps, res.locals.actor, parseQuery(req, AssetListQuery)));
   });
 
   router.get('/assets/:id', async (req, res: ActorResponse) => {

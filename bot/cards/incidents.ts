@@ -2,8 +2,8 @@
  * Incident cards. Builders take views from core/app/incidents and return rendered cards; every
  * string a person wrote goes through `t` (markdown-escaped) and is shown only in TextBlocks/FactSets.
  */
-import { INCIDENT_CATEGORIES, SEVERITIES, formatStockholm, type ClockKind, type LegalClock } from '../../core/domain';
-import type { IncidentView } from '../../core/app/incidents';
+import type { IncidentView } from '../../core/api';
+import { INCIDENT_CATEGORIES, PERSONAL_DATA_CATEGORIES, SEVERITIES, formatStockholm, type ClockKind, type LegalClock } from '../../core/domain';
 import { t, type Locale, type MessageKey } from '../../core/i18n';
 import { renderTemplate, type AdaptiveCard } from './render';
 import investigationTemplate from './templates/incident-investigation.json';
@@ -18,7 +18,8 @@ import wizardTemplate from './templates/incident-wizard.json';
 type Fact = { title: string; value: string };
 const k = (key: string) => key as MessageKey;
 
-export const DATA_CATEGORIES = ['identity', 'contact', 'health', 'social', 'economy', 'children', 'offences', 'staff'] as const;
+/** The categories of personal data the wizard offers (core/domain/choices.ts). */
+export const DATA_CATEGORIES = PERSONAL_DATA_CATEGORIES;
 
 export function categoryLabel(l: Locale, c: string): string {
   return t(l, k(`incident.category.${c}`));
