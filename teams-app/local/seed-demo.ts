@@ -3,160 +3,21 @@
  * RecordStore the app uses. Every record has a deterministic key (`seed:…`), so a run that stops
  * half-way is completed by the next one without duplicates; a final audit entry marks it done.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { z } from 'zod';
-import { SeedPerson } from '../../core/adapters/directory/static-directory';
 import { audit } from '../../core/app/platform';
 import { channelKey } from '../../core/app/channels';
-import { clocksAfterClose, clocksAfterReport, clocksAfterTriage, GOVERNING_DOCUMENT_STATUSES, nextYearlyReview, ROLE_KEYS, SYSTEM_ACTOR, toUtcIso, type ClockKind, type LegalClock, type ListName, type RecordOf } from '../../core/domain';
+import { nextYearlyReview, SYSTEM_ACTOR, toUtcIso, type ListName, type RecordOf } from '../../core/domain';
 import type { Clock } from '../../core/ports/clock';
 import type { NewRecord, RecordStore, StoredOf } from '../../core/ports/record-store';
+import { addHours, historicClocks, morning } from './historic-clocks';
+import { loadSeed, type SeedData } from './seed-data';
 
-export const SEED_DIR = path.join(import.meta.dirname, 'seed');
+export { loadPeople, loadSeed, SEED_DIR, type SeedData } from './seed-data';
+
 export const SEED_VERSION = 'demo:v1';
 const DONE_KEY = `seed:${SEED_VERSION}`;
 
 /** Name of the data controller and how to reach the DPO, as written in the record of processing. */
 const CONTROLLER = 'Stadsdelsnämnden Söderbyn, Stockholms stad';
-
-const nullableDate = z.iso.date().nullable();
-const Seed = {
-  people: z.array(SeedPerson.extend({ roles: z.array(z.enum(ROLE_KEYS)) })),
-  units: z.array(z.object({ code: z.string(), name: z.string(), managerAadObjectId: z.guid() })),
-  assets: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      description: z.string(),
-      information: z.string(),
-      critical: z.boolean(),
-      ownerAadObjectId: z.guid(),
-      delegateAadObjectId: z.guid().nullable(),
-      contactAadObjectId: z.guid().nullable(),
-      unit: z.string(),
-      systemOwnerAadObjectId: z.guid().nullable(),
-      classification: z.object({ k: z.number(), r: z.number(), t: z.number(), s: z.number() }).nullable(),
-      classifiedAt: nullableDate,
-      priority: z.number().int(),
-      nextReviewAt: nullableDate,
-      supplierCodes: z.array(z.string()),
-    }),
-  ),
-  suppliers: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      orgNumber: z.string().nullable(),
-      parentCode: z.string().nullable(),
-      services: z.string(),
-      processesPersonalData: z.boolean(),
-      dpa: z.object({ status: z.string(), signedAt: nullableDate, expiresAt: nullableDate, instructionAttached: z.boolean(), subprocessorListAttached: z.boolean() }),
-      contractOwnerAadObjectId: z.guid().nullable(),
-      contractEndsAt: nullableDate,
-      thirdCountry: z.object({ country: z.string(), safeguard: z.string() }).nullable(),
-    }),
-  ),
-  processing: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      purpose: z.string(),
-      legalBasis: z.string(),
-      dataSubjectCategories: z.array(z.string()),
-      personalDataCategories: z.array(z.string()),
-      specialCategories: z.boolean(),
-      recipients: z.array(z.string()),
-      thirdCountryTransfers: z.array(z.object({ country: z.string(), safeguard: z.string() })),
-      retention: z.string(),
-      securityMeasures: z.string(),
-      assetCodes: z.array(z.string()),
-      supplierCodes: z.array(z.string()),
-      ownerAadObjectId: z.guid(),
-      unit: z.string(),
-      dpiaRequired: z.boolean(),
-    }),
-  ),
-  impact: z.array(
-    z.object({ code: z.string(), processingCode: z.string(), title: z.string(), status: z.string(), riskLevel: z.string().nullable(), dsoConsultedAt: nullableDate, conclusion: z.string().nullable(), nextReviewAt: nullableDate }),
-  ),
-  trainings: z.object({
-    courses: z.array(z.object({ code: z.string(), name: z.string(), mandatory: z.boolean(), audience: z.enum(['all', 'management']) })),
-    completions: z.array(z.object({ aadObjectId: z.guid(), courseCode: z.string(), completedAt: z.iso.date() })),
-  }),
-  meetings: z.array(z.object({ date: z.string(), theme: z.string(), materialUrl: z.string().nullable(), checklist: z.array(z.string()) })),
-  channels: z.array(z.object({ role: z.string(), teamName: z.string(), channelName: z.string(), conversationId: z.string(), description: z.string() })),
-  grants: z.array(z.object({ aadObjectId: z.guid(), assetCode: z.string(), role: z.string(), grantedAt: z.iso.date(), validUntil: nullableDate })),
-  leavers: z.array(z.object({ aadObjectId: z.guid(), lastDay: z.iso.date(), recordedByAadObjectId: z.guid() })),
-  incidents: z.array(
-    z.object({
-      code: z.string(),
-      category: z.string(),
-      title: z.string(),
-      description: z.string(),
-      occurredAt: z.string().nullable(),
-      discoveredAt: z.string(),
-      reportedAt: z.string(),
-      reporterAadObjectId: z.guid(),
-      assetCode: z.string().nullable(),
-      supplierCode: z.string().nullable(),
-      personalData: z.object({ involved: z.enum(['yes', 'no', 'unknown']), approxSubjects: z.number().nullable(), categories: z.array(z.string()), protectedIdentity: z.boolean() }),
-      status: z.string(),
-      severity: z.string().nullable(),
-      personalDataBreach: z.boolean().nullable(),
-      significant: z.string(),
-      significanceRationale: z.string().nullable(),
-    }),
-  ),
-  actions: z.array(z.object({ title: z.string(), description: z.string().nullable(), ownerAadObjectId: z.guid(), dueAt: z.iso.date(), status: z.string(), source: z.string() })),
-  // Governing documents (issue 7).
-  governingDocuments: z.array(
-    z.object({
-      code: z.string().regex(/^SD-\d{2,4}$/),
-      title: z.string(),
-      description: z.string().nullable(),
-      url: z.string(),
-      ownerAadObjectId: z.guid(),
-      decidedAt: z.iso.date(),
-      reviewAt: z.iso.date(),
-      status: z.enum(GOVERNING_DOCUMENT_STATUSES),
-    }),
-  ),
-};
-
-const FILES: Record<keyof typeof Seed, string> = {
-  people: 'people.json',
-  units: 'units.json',
-  assets: 'assets.json',
-  suppliers: 'suppliers.json',
-  processing: 'processing-activities.json',
-  impact: 'impact-assessments.json',
-  trainings: 'trainings.json',
-  meetings: 'ambassador-meetings.json',
-  channels: 'channels.json',
-  grants: 'grants.json',
-  leavers: 'leavers.json',
-  incidents: 'incidents.json',
-  actions: 'improvement-actions.json',
-  governingDocuments: 'governing-documents.json',
-};
-
-export type SeedData = { [K in keyof typeof Seed]: z.infer<(typeof Seed)[K]> };
-
-export function loadSeed(dir = SEED_DIR): SeedData {
-  const out: Record<string, unknown> = {};
-  for (const [name, file] of Object.entries(FILES)) {
-    const schema = Seed[name as keyof typeof Seed];
-    const result = schema.safeParse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
-    if (!result.success) throw new Error(`${file} is not valid demo data: ${z.prettifyError(result.error)}`);
-    out[name] = result.data;
-  }
-  return out as SeedData;
-}
-
-export function loadPeople(dir = SEED_DIR) {
-  return Seed.people.parse(JSON.parse(readFileSync(path.join(dir, FILES.people), 'utf8')));
-}
 
 export interface SeedOptions {
   store: RecordStore;
@@ -171,52 +32,6 @@ export interface SeedResult {
   seeded: boolean;
   counts: Partial<Record<ListName, number>>;
 }
-
-/**
- * The legal clocks a historic demo incident would have, computed by the same rules triage uses
- * (core/domain/clocks.ts), with the reports sent as a diligent ISAM would — and one IMY notification
- * sent late (INC-010), so that the dashboard's "on time vs late" has something to show.
- */
-function historicClocks(
-  i: { code: string; discoveredAt: string; significant: string; significanceRationale: string | null; personalDataBreach: boolean | null },
-  triagedAt: string,
-  closedAt: string | null,
-  isamId: string,
-  now: Date,
-): LegalClock[] {
-  const aware = Date.parse(toUtcIso(i.discoveredAt));
-  const at = (hours: number) => new Date(aware + hours * 3_600_000);
-  const ref = (prefix: string) => `${prefix}-${i.discoveredAt.slice(0, 4)}-${i.code.slice(-3)}`;
-  let clocks = clocksAfterTriage(
-    { discoveredAt: toUtcIso(i.discoveredAt), clocks: [] },
-    { significant: i.significant as 'yes' | 'no' | 'undecided', personalDataBreach: i.personalDataBreach === true, rationale: i.significanceRationale },
-    new Date(triagedAt),
-    isamId,
-    { investigationDays: 30 },
-  );
-  const send = (kind: ClockKind, when: Date, reference: string) => {
-    if (when.getTime() <= now.getTime()) clocks = clocksAfterReport({ clocks, closedAt }, kind, when, isamId, reference);
-  };
-  send('cs_early_warning', at(20), ref('MCF'));
-  send('cs_notification', at(60), ref('MCF'));
-  send('imy_notification', at(i.code === 'INC-010' ? 80 : 40), ref('IMY'));
-  // Still being handled a month after the notification: situation reports, then the final report later.
-  for (let n = 0; n < 12; n++) {
-    const final = clocks.find((c) => c.kind === 'cs_final_report' && c.completedAt === null);
-    if (!final || closedAt || Date.parse(final.dueAt) > now.getTime()) break;
-    send('cs_situation_report', new Date(Date.parse(final.dueAt) - 24 * 3_600_000), ref('MCF'));
-  }
-  if (closedAt) {
-    clocks = clocksAfterClose({ clocks }, new Date(closedAt)).map((c) =>
-      c.kind === 'internal_investigation' && c.completedAt === null ? { ...c, completedAt: closedAt, completedBy: isamId, outcome: 'sent' as const } : c,
-    );
-  }
-  return clocks;
-}
-
-/** A date's Stockholm office morning as a UTC instant (09:00 local ≈ 08:00/07:00 UTC). */
-const morning = (date: string) => toUtcIso(`${date}T09:00:00+01:00`);
-const addHours = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedResult> {
   const { store, clock } = options;
