@@ -34,7 +34,7 @@ import { loadLocalSecret, LocalTokens } from './auth/local-tokens';
 import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
 import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
-import { mountRegisterRoutes } from './registers';
+import { mountRegisterRoutes, TRAINING_CSV_TYPES } from './registers';
 import { parseQuery } from './request';
 
 export interface TabApiOptions {
@@ -71,8 +71,8 @@ export function createTabApi(options: TabApiOptions): Router {
       },
     };
 
-  // JSON everywhere, CSV only for the training import; anything else is 415 before a parser runs.
-  router.use(requireBodyType((req) => (req.method === 'POST' && req.path === '/trainings/import' ? ['text/csv', 'text/plain', 'application/csv'] : ['application/json'])));
+  // JSON everywhere, the file's bytes only for the training import; anything else is 415 before a parser runs.
+  router.use(requireBodyType((req) => (req.method === 'POST' && req.path === '/trainings/import' ? TRAINING_CSV_TYPES : ['application/json'])));
   router.use(express.json({ limit: '64kb' }));
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

@@ -3,7 +3,7 @@
  * file per capability, and the route table (routes.ts). TypeScript types are inferred from them.
  * Imported by the use cases (core/app: their views are these types), the server (bot/api parses
  * queries and bodies with them) and the tab (types only; it checks what it receives in
- * development). Dates travel as ISO strings. docs/adr/009-api-shapes-in-core-api.md.
+ * development). Dates travel as ISO strings. docs/adr/010-api-shapes-in-core-api.md.
  */
 export * from './common';
 export * from './choices';

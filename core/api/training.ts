@@ -1,6 +1,7 @@
 /**
  * Utbildning: completion of the mandatory courses per unit and per person, and the import of the
- * learning platform's CSV export (the request body is the file's text, `text/csv`, not JSON).
+ * learning platform's CSV export (the request body is the file's bytes, not JSON: the use case
+ * decides the encoding).
  */
 import { z } from 'zod';
 import { TrainingCourse } from '../domain';

@@ -71,6 +71,9 @@ async function tabAs(personId: string): Promise<ApiClient> {
   return createApiClient({ tokens: auth, locale: () => 'sv', fetch: tabFetch });
 }
 
+/** A file's bytes, as the tab reads them from the file picker (UTF-8 here). */
+const bytes = (text: string): ArrayBuffer => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
 /** An ApiError's status, or the answer when the call succeeded. */
 const refusal = (p: Promise<unknown>) => p.then(() => 'answered', (e: unknown) => (e instanceof ApiError ? e.status : e));
 
@@ -170,8 +173,8 @@ describe('every /api/v1 answer in a scenario through the tab', () => {
     for (const api of [isam, staff, thomas]) await trainingApi(api).overview();
     await trainingApi(isam).overview('EKB');
     const good = 'Anställnings-ID;Namn;E-post;Kurs;Status;Slutförd\r\n4711;Johanna Berg;johanna.berg@soderbyn.example;ISK-GRUND;Slutförd;2026-11-03 14:22\r\n4712;Okänd;ingen@soderbyn.example;ISK-GRUND;Godkänd;2026-10-30\r\n';
-    expect((await trainingApi(admin).importCsv(good, newIdempotencyKey())).report.ok).toBe(true);
-    expect(await refusal(trainingApi(admin).importCsv('E-post;Kurs;Slutförd\r\njohanna.berg@soderbyn.example;ISK-GRUND;igår\r\n', newIdempotencyKey()))).toBe(422);
+    expect((await trainingApi(admin).importCsv(bytes(`\uFEFF${good}`), newIdempotencyKey())).report.ok).toBe(true);
+    expect(await refusal(trainingApi(admin).importCsv(bytes('E-post;Kurs;Slutförd\r\njohanna.berg@soderbyn.example;ISK-GRUND;igår\r\n'), newIdempotencyKey()))).toBe(422);
 
     // Behörigheter, as ISAM (everything) and as an owner (their systems).
     for (const api of [isam, thomas]) {
