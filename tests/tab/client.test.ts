@@ -52,10 +52,11 @@ describe('api client', () => {
   });
 
   it('uploads a file\'s bytes as they are, with its key and media type, also on the retry after 401', async () => {
-    const { calls, fetchImpl } = recorder([json(401, {}), json(200, { report: { ok: true } })]);
+    const imported = { report: { ok: true, lines: 1, imported: 1, alreadyRecorded: 0, skipped: [], errors: [] }, skipped: [], errors: [] };
+    const { calls, fetchImpl } = recorder([json(401, {}), json(200, imported)]);
     const api = createApiClient({ tokens: { getToken: async () => 'old', refreshToken: async () => 'new' }, locale: () => 'sv', fetch: fetchImpl });
     const bytes = Uint8Array.from([0x4b, 0x75, 0x72, 0x73, 0x3b, 0xe5, 0x0d, 0x0a]).buffer;
-    expect(await api.upload('/trainings/import', bytes, { idempotencyKey: 'k-1', contentType: 'application/octet-stream' })).toEqual({ report: { ok: true } });
+    expect(await api.upload('/trainings/import', bytes, { idempotencyKey: 'k-1', contentType: 'application/octet-stream' })).toEqual(imported);
     for (const call of calls) {
       expect(call.init).toMatchObject({ method: 'POST', headers: { 'Idempotency-Key': 'k-1', 'Content-Type': 'application/octet-stream' } });
       expect(call.init.body).toBe(bytes);
