@@ -13,8 +13,17 @@
  *   active ones system by system (`assetKey` `<asset>|active`: the system's users × roles);
  * - grants, everyone else: their own (bounded by what one person holds) and their systems' buckets.
  */
-import { z } from 'zod';
-import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, has, OPEN_REQUEST_STATUSES, type RecordOf } from '../../domain';
+import type { z } from 'zod';
+import {
+  AccessGrantListQuery,
+  AccessRequestListQuery,
+  type AccessCampaignRow,
+  type AccessGrantPage,
+  type AccessRequestPage,
+  type PersonRef as Ref,
+  type RecordRef,
+} from '../../api';
+import { has, OPEN_REQUEST_STATUSES } from '../../domain';
 import { canViewAccessGrant, canViewAccessRequest, canViewAccessReview } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
@@ -22,75 +31,11 @@ import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { batchPages, historyMonths, historyYears, mergeOf, mergeSources, mergeWith, monthRanges, openAndYears, readSmall, walkSources, type Deps, type Source } from '../platform';
 
-type Ref = { id: string; name: string | null };
-type AssetRef = { id: string; code: string; name: string } | null;
+type AssetRef = RecordRef | null;
 
-export interface AccessRequestRow {
-  id: string;
-  kind: RecordOf<'AccessRequests'>['kind'];
-  status: RecordOf<'AccessRequests'>['status'];
-  subject: Ref;
-  requester: Ref;
-  asset: AssetRef;
-  role: string;
-  validUntil: string | null;
-  requestedAt: string;
-  decidedBy: Ref | null;
-  decidedAt: string | null;
-  completedAt: string | null;
-}
-
-export interface AccessGrantRow {
-  id: string;
-  subject: Ref;
-  asset: AssetRef;
-  role: string;
-  status: RecordOf<'AccessGrants'>['status'];
-  grantedAt: string;
-  validUntil: string | null;
-  lastReview: { decision: 'keep' | 'remove'; decidedAt: string } | null;
-}
-
-export interface AccessReviewRow {
-  id: string;
-  asset: AssetRef;
-  owner: Ref;
-  status: 'open' | 'completed';
-  dueAt: string;
-  total: number;
-  kept: number;
-  removed: number;
-  completedAt: string | null;
-}
-
-export interface AccessCampaignRow {
-  id: string;
-  name: string;
-  period: string;
-  status: 'running' | 'completed';
-  startedAt: string;
-  dueAt: string;
-  completedAt: string | null;
-  reviews: AccessReviewRow[];
-  /** Reviews in the campaign the actor may not see (counted, not shown). */
-  hiddenReviews: number;
-}
-
-export interface Paged<T> {
-  items: T[];
-  cursor: string | null;
-  scope: 'all' | 'entitled';
-}
-
-const ListQuery = z.object({
-  status: z.string().max(30).optional(),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(4_000).optional(),
-});
-export type AccessListQuery = z.input<typeof ListQuery>;
-
-function parse(input: unknown, statuses: readonly string[]) {
-  const r = ListQuery.extend({ status: z.enum(statuses as [string, ...string[]]).optional() }).safeParse(input);
+/** A list's query, or a RecordValidationError with a message per field. */
+function parse<S extends z.ZodType>(input: unknown, schema: S): z.output<S> {
+  const r = schema.safeParse(input);
   if (!r.success) throw new RecordValidationError('AccessRequests', issuesFromZod(r.error));
   return r.data;
 }
@@ -124,8 +69,8 @@ const assetRegister = (deps: Deps) => readSmall(deps.store, 'InformationAssets',
 
 const isOpenStatus = (s: string | undefined) => s !== undefined && (OPEN_REQUEST_STATUSES as readonly string[]).includes(s);
 
-export async function listAccessRequests(deps: Deps, actor: Actor, query: AccessListQuery): Promise<Paged<AccessRequestRow>> {
-  const q = parse(query, ACCESS_REQUEST_STATUSES);
+export async function listAccessRequests(deps: Deps, actor: Actor, query: AccessRequestListQuery): Promise<AccessRequestPage> {
+  const q = parse(query, AccessRequestListQuery);
   const now = deps.clock.now();
   const filter: Condition<'AccessRequests'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
   let sources: Source<'AccessRequests'>[];
@@ -172,8 +117,8 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
   };
 }
 
-export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessListQuery): Promise<Paged<AccessGrantRow>> {
-  const q = parse(query, ACCESS_GRANT_STATUSES);
+export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGrantListQuery): Promise<AccessGrantPage> {
+  const q = parse(query, AccessGrantListQuery);
   const now = deps.clock.now();
   const filter: Condition<'AccessGrants'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
   let stored: StoredOf<'AccessGrants'>[];

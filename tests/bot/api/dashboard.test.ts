@@ -1,6 +1,6 @@
 /**
  * Översikt over HTTP against the real app and the demo organisation: each person's "needs me now",
- * the figures of the scope their role may see (kept figures: ADR 011), and a bounded number of
+ * the figures of the scope their role may see (kept figures: ADR 012), and a bounded number of
  * Graph requests per overview. The records below are written straight to the adapter, round the
  * app's write path, as another instance or a person editing the list would: the healing pass
  * (`refreshFigures`, a scheduler job) then brings the figures up to date.
