@@ -6,11 +6,13 @@
  *
  * Every list is a merge of bounded sources with a keyset cursor (platform/reads.ts, docs/queries.md):
  *
- * - requests, ISAM and the administrative unit: a month of `requestedAt` at a time, newest first;
- *   an open status alone (bounded by the backlog);
+ * - requests, ISAM and the administrative unit: the whole list sorted on `requestedAt` (no filter:
+ *   only the page is read); an open status alone (bounded by the backlog); another status a month of
+ *   `requestedAt` at a time;
  * - requests, everyone else: their requester, subject, owner and delegate buckets (open | year);
- * - grants, ISAM and the administrative unit: a month of `grantedAt` at a time, newest first; the
- *   active ones system by system (`assetKey` `<asset>|active`: the system's users × roles);
+ * - grants, ISAM and the administrative unit: the whole list sorted on `grantedAt`; the active ones
+ *   system by system (`assetKey` `<asset>|active`: the system's users × roles); removed or expired
+ *   a month of `grantedAt` at a time;
  * - grants, everyone else: their own (bounded by what one person holds) and their systems' buckets.
  */
 import type { z } from 'zod';
@@ -29,7 +31,7 @@ import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { batchPages, historyMonths, historyYears, mergeOf, mergeSources, mergeWith, monthRanges, openAndYears, readSmall, walkSources, type Deps, type Source } from '../platform';
+import { batchPages, historyMonths, historyYears, mergeOf, mergeSources, mergeWith, monthRanges, openAndYears, readSmall, sortedPage, walkSources, type Deps, type Source } from '../platform';
 
 type AssetRef = RecordRef | null;
 
@@ -75,8 +77,9 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
   const filter: Condition<'AccessRequests'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
   let sources: Source<'AccessRequests'>[];
   if (privileged(actor)) {
-    // An open status is the backlog; anything else a month at a time.
-    sources = isOpenStatus(q.status) ? [{ where: filter }] : monthRanges('requestedAt', await historyMonths<'AccessRequests'>(deps.store, 'AccessRequests', 'requestedAt', now));
+    // An open status is the backlog; another status a month at a time (no status: the whole list
+    // sorted, below).
+    sources = isOpenStatus(q.status) ? [{ where: filter }] : q.status ? monthRanges('requestedAt', await historyMonths<'AccessRequests'>(deps.store, 'AccessRequests', 'requestedAt', now)) : [];
   } else {
     const years = q.status && isOpenStatus(q.status) ? [] : await historyYears(deps.store, 'AccessRequests', 'requestedAt', now);
     const open = q.status === undefined || isOpenStatus(q.status) ? 'open' : false;
@@ -87,14 +90,21 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
       ...(['requesterKey', 'ownerKey', 'delegateKey'] as const).flatMap((key) => openAndYears<'AccessRequests'>(key, actor.id, years, { open })),
     ];
   }
-  // The asset register (names of systems) goes in the first $batch with the page's sources.
-  const { merged, extra } = await mergeWith(
-    deps.store,
-    [mergeOf({ list: 'AccessRequests', sort: 'requestedAt', direction: 'desc', sources, filter, keep: (r) => canViewAccessRequest(actor, r.data), pageSize: q.pageSize, cursor: q.cursor ?? null })],
-    [{ list: 'InformationAssets', options: { pageSize: 999 } }],
-  );
-  const page = merged[0]! as unknown as { items: StoredOf<'AccessRequests'>[]; cursor: string | null };
-  const register = extra[0] as StoredOf<'InformationAssets'>[];
+  let page: { items: StoredOf<'AccessRequests'>[]; cursor: string | null };
+  let register: StoredOf<'InformationAssets'>[];
+  if (privileged(actor) && !q.status) {
+    // Everything, unfiltered: the list sorted on its index (only the page is read, at any size).
+    [page, register] = await Promise.all([sortedPage(deps.store, { list: 'AccessRequests', sort: 'requestedAt', direction: 'desc', pageSize: q.pageSize, cursor: q.cursor ?? null }), assetRegister(deps)]);
+  } else {
+    // The asset register (names of systems) goes in the first $batch with the page's sources.
+    const { merged, extra } = await mergeWith(
+      deps.store,
+      [mergeOf({ list: 'AccessRequests', sort: 'requestedAt', direction: 'desc', sources, filter, keep: (r) => canViewAccessRequest(actor, r.data), pageSize: q.pageSize, cursor: q.cursor ?? null })],
+      [{ list: 'InformationAssets', options: { pageSize: 999 } }],
+    );
+    page = merged[0]! as unknown as { items: StoredOf<'AccessRequests'>[]; cursor: string | null };
+    register = extra[0] as StoredOf<'InformationAssets'>[];
+  }
   const stored = page.items;
   const l = await lookups(deps, stored.flatMap((r) => [r.data.subjectId, r.data.requesterId, r.data.decidedBy]), [], register);
   return {
@@ -136,6 +146,9 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGr
       lookahead: 10,
     });
     ({ items: stored, cursor } = page);
+  } else if (privileged(actor) && !q.status) {
+    // Everything, unfiltered: the list sorted on its index (only the page is read, at any size).
+    ({ items: stored, cursor } = await sortedPage(deps.store, { list: 'AccessGrants', sort: 'grantedAt', direction: 'desc', pageSize: q.pageSize, cursor: q.cursor ?? null }));
   } else if (privileged(actor)) {
     const months = await historyMonths(deps.store, 'AccessGrants', 'grantedAt', now);
     const page = await mergeSources(deps.store, {

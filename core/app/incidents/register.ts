@@ -4,10 +4,11 @@
  * clocks and timeline (the AuditLog entries with target `Incidents/<id>`, queried on the indexed
  * `target` column), and the choices of the report form. Writes go through the use cases beside it.
  *
- * Paging: every list is a merge of bounded sources (selectors.ts, docs/queries.md) sorted on the
- * indexed `reportedAt`, with a keyset cursor — ISAM's register walks a month at a time, a person's
- * is their own, their staff's and their systems' incidents walked a year at a time. A page is one or
- * two Graph requests at any list size; no request reads the whole list.
+ * Paging: ISAM's whole register is the list sorted on the indexed `reportedAt` (no filter: only the
+ * page is read, at any size). Everything else is a merge of bounded sources (selectors.ts,
+ * docs/queries.md) with a keyset cursor — a filtered register walks a month at a time, a person's is
+ * their own, their staff's and their systems' incidents walked a year at a time. A page is one or two
+ * Graph requests at any list size; no request reads the whole list.
  */
 import type { z } from 'zod';
 import {
@@ -23,7 +24,7 @@ import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { historyMonths, historyYears, mergeSources, readSmall, type Deps } from '../platform';
+import { historyMonths, historyYears, mergeSources, readSmall, sortedPage, type Deps } from '../platform';
 import { viewIncident } from './report';
 import { incidentFilter, incidentReach, incidentSources, visibleTo } from './selectors';
 
@@ -68,16 +69,20 @@ export async function listIncidents(deps: Deps, actor: Actor, query: IncidentLis
     historyYears(deps.store, 'Incidents', 'reportedAt', now),
     historyMonths(deps.store, 'Incidents', 'reportedAt', now),
   ]);
-  const page = await mergeSources(deps.store, {
-    list: 'Incidents',
-    sort: 'reportedAt',
-    direction: q.direction,
-    sources: incidentSources(actor, reach, { years, months, ...(q.status ? { status: q.status } : {}) }),
-    filter: incidentFilter(q),
-    ...(reach.all ? {} : { keep: visibleTo(actor, reach) }),
-    pageSize: q.pageSize,
-    cursor: q.cursor ?? null,
-  });
+  // ISAM's whole register, unfiltered: the list sorted on its index, one page at a time.
+  const page =
+    reach.all && !q.status && !q.category
+      ? await sortedPage(deps.store, { list: 'Incidents', sort: 'reportedAt', direction: q.direction, pageSize: q.pageSize, cursor: q.cursor ?? null })
+      : await mergeSources(deps.store, {
+          list: 'Incidents',
+          sort: 'reportedAt',
+          direction: q.direction,
+          sources: incidentSources(actor, reach, { years, months, ...(q.status ? { status: q.status } : {}) }),
+          filter: incidentFilter(q),
+          ...(reach.all ? {} : { keep: visibleTo(actor, reach) }),
+          pageSize: q.pageSize,
+          cursor: q.cursor ?? null,
+        });
   return { items: page.items.map((s) => toRow(s, nowIso)), cursor: page.cursor, direction: q.direction, scope: reach.all ? 'all' : 'entitled' };
 }
 

@@ -140,6 +140,17 @@ export async function readTogether(store: RecordStore, queries: readonly AnyList
   return out;
 }
 
+/**
+ * One page of a whole list sorted on an indexed column, with no filter: SharePoint walks the index
+ * and reads only the page, at any list size — for the registers of those who see everything, when
+ * they filter on nothing. The cursor is the store's (a filter would make the next page's first
+ * condition a range over the whole list, so a keyset cursor cannot be used here).
+ */
+export async function sortedPage<L extends ListName>(store: RecordStore, o: { list: L; sort: QueryField<NoInfer<L>>; direction: 'asc' | 'desc'; pageSize: number; cursor?: string | null | undefined }): Promise<Merged<StoredOf<L>>> {
+  const page = await store.query(o.list, { orderBy: { field: o.sort, direction: o.direction }, pageSize: o.pageSize, ...(o.cursor ? { cursor: o.cursor } : {}) });
+  return { items: page.items as StoredOf<L>[], cursor: page.cursor, rounds: 1 };
+}
+
 // ── sources ─────────────────────────────────────────────────────────────────
 
 /** A bounded selection within a list: its first condition must select at most 5 000 items at any size. */
