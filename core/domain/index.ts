@@ -1,6 +1,7 @@
 export * from './common';
 export * from './roles';
 export * from './incident';
+export * from './incident-report';
 export * from './access';
 export * from './asset';
 export * from './classification';
