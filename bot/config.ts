@@ -51,6 +51,8 @@ export interface Config {
   tenantId: string;
   /** Public base URL of the app (tab and bot endpoint), as Teams reaches it. */
   publicUrl: string;
+  /** The Teams app id (`TEAMS_APP_ID`, the manifest's id): cards then link to records with Teams deep links. */
+  teamsAppId: string | null;
   userAgent: string;
   /** Days an incident investigation may take (DOMAIN.md: a setting, default 30). */
   investigationDays: number;
@@ -60,6 +62,11 @@ export interface Config {
   retentionYears: number;
   /** Days before an ambassador meeting its invitation is posted in the network's channel (default 7). */
   ambassadorInviteDays: number;
+  /**
+   * Rate limits of `/api/messages` (`BOT_RATE_USER`, `BOT_RATE_TENANT` as `burst/perSecond`;
+   * defaults in bot/api/rate-limit.ts BOT_RATE).
+   */
+  botRate: { user: { burst: number; perSecond: number }; tenant: { burst: number; perSecond: number } };
   local: LocalSettings | null;
   m365: M365Settings | null;
 }
@@ -79,6 +86,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
+}
+
+function rate(env: NodeJS.ProcessEnv, name: string, fallback: { burst: number; perSecond: number }) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const m = /^(\d{1,9})\/(\d{1,9}(?:\.\d+)?)$/.exec(raw);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) throw new ConfigError(`${name} must be "burst/perSecond", e.g. "60/2", not "${raw}".`);
+  return { burst: Number(m[1]), perSecond: Number(m[2]) };
 }
 
 function months(raw: string | undefined): number[] {
@@ -102,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recertificationMonths: months(env.RECERTIFICATION_MONTHS),
     retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 50),
     ambassadorInviteDays: int(env, 'AMBASSADOR_INVITE_DAYS', 7, 1, 60),
+    teamsAppId: env.TEAMS_APP_ID && GUID.test(env.TEAMS_APP_ID.trim()) ? env.TEAMS_APP_ID.trim() : null,
+    botRate: { user: rate(env, 'BOT_RATE_USER', { burst: 60, perSecond: 2 }), tenant: rate(env, 'BOT_RATE_TENANT', { burst: 600, perSecond: 20 }) },
   };
 
   if (mode === 'local') {

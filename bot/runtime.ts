@@ -4,11 +4,15 @@
  * way; only the store, directory and config differ.
  */
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { resolveLocale, t } from '../core/i18n';
 import type { Deps } from '../core/app/platform';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
+import { BotRateLimiter } from './api/rate-limit';
+import { recordLinks } from './cards/links';
+import { plainHeading } from './cards/render';
 import { composeDeps } from './compose';
 import type { Config } from './config';
 import { features as allFeatures } from './features';
@@ -57,18 +61,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const features = options.features ?? allFeatures;
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const adapter = createAdapter(config);
-  adapter.onTurnError = async (_context, error) => {
-    log.error({ event: 'bot.turn_error', err: error instanceof Error ? error.message : String(error) }, 'turn failed');
-  };
+  adapter.onTurnError = turnErrorHandler(log);
   const conversations = new ConversationDirectory(options.store, options.clock);
-  const bot = new LisBot({ deps, conversations, features, log, fallback: showMenu });
+  const links = recordLinks(config);
+  const bot = new LisBot({ deps, conversations, features, log, fallback: showMenu, limiter: new BotRateLimiter(config.botRate), links });
   const notifier = new BotNotifier(adapter, botAppId(config), config.tenantId, options.store, conversations, options.clock);
 
   const cards = new Map(features.flatMap((f) => Object.entries(f.notifications ?? {})));
   const render: CardRenderer = (name, payload, locale) => {
-    const build = cards.get(name);
-    if (!build) throw new Error(`No notification card named ${name}`);
-    return build(payload, locale);
+    const def = cards.get(name);
+    if (!def) throw new Error(`No notification card named ${name}`);
+    const build = typeof def === 'function' ? def : def.card;
+    const card = build(payload, locale, { links });
+    // Teams shows the summary in toasts and the activity feed instead of "sent a card".
+    const summary = typeof def === 'function' ? plainHeading(card) : def.summary(payload, locale);
+    return { card, summary: summary || t(locale, 'app.name') };
   };
   const outbox = new OutboxWorker(deps, notifier, render, log, { instanceId, ...(options.pacer ? { pacer: options.pacer } : {}) });
   const scheduler = new Scheduler(deps, features.flatMap((f) => f.jobs ?? []), log, instanceId);
@@ -92,5 +99,28 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await scheduler.stop();
       await outbox.stop();
     },
+  };
+}
+
+/**
+ * What the adapter does when a turn throws past the bot's own guard: log it with its stack, and
+ * answer without internals.
+ */
+export function turnErrorHandler(log: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    log.error({ event: 'bot.turn_error', err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'turn failed');
+    // An invoke always gets its answer (without one the adapter says 501): a card action the
+    // Universal Actions way (HTTP 200, an error message the client shows), anything else 500.
+    if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      const locale = resolveLocale(typeof context.activity.locale === 'string' ? context.activity.locale : null);
+      const cardAction = context.activity.name === 'adaptiveCard/action';
+      const value = cardAction
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t(locale, 'error.unexpected') }
+        : { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: t(locale, 'error.unexpected') } };
+      await context.sendActivity({ type: 'invokeResponse', value: { status: cardAction ? 200 : 500, body: value } });
+      return;
+    }
+    // Anything else: the door answers 500 without internals (bot/teams/endpoint.ts).
+    throw error;
   };
 }

@@ -5,8 +5,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
+import { t } from '../core/i18n';
+import { bodyRefusal, localeOf } from './api/http';
 import { createTabApi } from './api/router';
+import { securityHeaders } from './api/security-headers';
 import { serveTab } from './api/static-tab';
 import type { Runtime } from './runtime';
 import { botEndpoint } from './teams/endpoint';
@@ -25,6 +28,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.mode === 'm365');
+  app.use(securityHeaders());
 
   app.use(botEndpoint(adapter, bot, log));
   for (const r of deps.extraRoutes ?? []) app.use(r);
@@ -40,6 +44,17 @@ export function createApp(deps: AppDeps): Express {
   });
   // The tab's built files at `/`, with its security headers (bot/api/static-tab.ts).
   app.use(serveTab(config));
+  // Last: whatever escaped a router is answered in JSON without internals, whatever NODE_ENV says
+  // (express's own handler prints the stack and file paths outside production).
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const refused = bodyRefusal(error, localeOf(req));
+    if (!refused) log.error({ event: 'http.unhandled', path: req.path, err: error instanceof Error ? error.message : String(error) }, 'request failed');
+    if (res.headersSent) return;
+    res
+      .status(refused?.status ?? 500)
+      .set('Cache-Control', 'no-store')
+      .json(refused?.body ?? { error: 'unexpected', message: t(localeOf(req), 'error.unexpected') });
+  });
 
   return app;
 }

@@ -68,10 +68,63 @@ export function errorHandler(log?: Logger) {
       return send(503, { error: 'unavailable', message: t(locale, 'error.unavailable') });
     }
     if (error instanceof StoreRequestError && error.code === 'invalidCursor') return send(400, { error: 'bad_request', message: t(locale, 'tab.error.badRequest') });
-    if ((error as { type?: string }).type === 'entity.parse.failed' || (error as { type?: string }).type === 'entity.too.large') {
-      return send(400, { error: 'bad_request', message: t(locale, 'tab.error.badRequest') });
-    }
+    const refused = bodyRefusal(error, locale);
+    if (refused) return send(refused.status, refused.body);
     log?.error({ event: 'api.error', path: req.path, method: req.method, err: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }, 'tab API request failed');
+    // Never internals in the answer, whatever NODE_ENV says: the details are in the log.
     return send(500, { error: 'unexpected', message: t(locale, 'error.unexpected') });
+  };
+}
+
+/**
+ * What the body parsers (body-parser, via express.json/express.text) throw for a body the client got
+ * wrong, as a status and a JSON body in the user's language; null for anything else. Their own
+ * messages are not shown (they name internals such as the parser's limits).
+ */
+export function bodyRefusal(error: unknown, locale: Locale): { status: number; body: ErrorBody } | null {
+  const e = error as { type?: string; status?: number; charset?: string; expose?: boolean } | null;
+  if (!e || typeof e !== 'object') return null;
+  switch (e.type) {
+    case 'entity.parse.failed':
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return { status: 400, body: { error: 'bad_request', message: t(locale, 'http.badRequest') } };
+    case 'entity.too.large':
+    case 'parameters.too.many':
+      return { status: 413, body: { error: 'too_large', message: t(locale, 'http.tooLarge') } };
+    case 'charset.unsupported':
+      return { status: 415, body: { error: 'unsupported_charset', message: t(locale, 'http.unsupportedCharset', { charset: clip(e.charset ?? '?') }) } };
+    case 'encoding.unsupported':
+      return { status: 415, body: { error: 'unsupported_encoding', message: t(locale, 'http.unsupportedMediaType', { type: 'Content-Encoding' }) } };
+  }
+  // Any other client error the parsers mark as safe to expose.
+  if (e.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    const error = e.status === 404 ? 'not_found' : e.status === 405 ? 'method_not_allowed' : 'bad_request';
+    return { status: e.status, body: { error, message: t(locale, e.status === 404 ? 'error.notFound' : e.status === 405 ? 'http.methodNotAllowed' : 'http.badRequest') } };
+  }
+  return null;
+}
+
+const clip = (s: string) => s.replace(/[^\w.:+-]/g, '').slice(0, 40) || '?';
+
+/** True when the request carries a body (as type-is decides: a length over zero, or chunked). */
+export function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
+/**
+ * Refuses, with 415 and JSON, a request whose body is not of a type the route reads — before any
+ * parser runs. `allowed` names the media types per request (e.g. CSV only for the training import).
+ */
+export function requireBodyType(allowed: (req: Request) => string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!hasBody(req)) return next();
+    const types = allowed(req);
+    if (req.is(types)) return next();
+    const type = clip((req.get('content-type') ?? 'none').split(';')[0]!.trim());
+    res
+      .status(415)
+      .set({ 'Cache-Control': 'no-store', Accept: types.join(', ') })
+      .json({ error: 'unsupported_media_type', message: t(localeOf(req), 'http.unsupportedMediaType', { type }) } satisfies ErrorBody);
   };
 }

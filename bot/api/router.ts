@@ -29,7 +29,7 @@ import type { Logger } from '../log';
 import { EntraTokenValidator } from './auth/entra-token-validator';
 import { loadLocalSecret, LocalTokens } from './auth/local-tokens';
 import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
-import { BadRequest, errorHandler, localeOf } from './http';
+import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
 import { mountRegisterRoutes } from './registers';
 
@@ -72,6 +72,8 @@ export function createTabApi(options: TabApiOptions): Router {
       },
     };
 
+  // JSON everywhere, CSV only for the training import; anything else is 415 before a parser runs.
+  router.use(requireBodyType((req) => (req.method === 'POST' && req.path === '/trainings/import' ? ['text/csv', 'text/plain', 'application/csv'] : ['application/json'])));
   router.use(express.json({ limit: '64kb' }));
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

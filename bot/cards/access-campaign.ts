@@ -6,6 +6,7 @@
 import type { CampaignStartView, CampaignView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, dateOf, dateTime, personName, type Fact } from './access-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/access-campaign.json';
 
@@ -29,7 +30,7 @@ function statusText(locale: Locale, c: CampaignView): string {
     : t(locale, 'access.campaign.isRunning', { name: c.name });
 }
 
-export function accessCampaignCard(locale: Locale, input: CampaignCardInput): AdaptiveCard {
+export function accessCampaignCard(locale: Locale, input: CampaignCardInput, links: RecordLinks = NO_LINKS): AdaptiveCard {
   let title: string;
   let text: string;
   let style = 'emphasis';
@@ -75,5 +76,5 @@ export function accessCampaignCard(locale: Locale, input: CampaignCardInput): Ad
       start: t(locale, 'access.campaign.start'),
       refresh: t(locale, 'access.campaign.refresh'),
     },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }

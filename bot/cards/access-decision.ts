@@ -6,6 +6,7 @@
 import type { RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, requestFacts, requestState, type Tone } from './access-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/access-decision.json';
 
@@ -17,7 +18,7 @@ export interface DecisionCardOptions {
   error?: string;
 }
 
-export function accessDecisionCard(locale: Locale, r: RequestView, options: DecisionCardOptions = {}): AdaptiveCard {
+export function accessDecisionCard(locale: Locale, r: RequestView, options: DecisionCardOptions = {}, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const state = requestState(locale, r);
   const pending = r.status === 'pending';
   return renderTemplate(template, {
@@ -43,5 +44,5 @@ export function accessDecisionCard(locale: Locale, r: RequestView, options: Deci
       approve: t(locale, 'access.decision.approve'),
       deny: t(locale, 'access.decision.deny'),
     },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }

@@ -7,6 +7,7 @@ import type { LeaverForm, LeaverFormOptions, LeaverView } from '../../core/app/a
 import { t, type Locale } from '../../core/i18n';
 import { type ValidationIssue, formatIssue } from '../../core/i18n/validation';
 import { assetLabel, dateTime, personName } from './access-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import formTemplate from './templates/access-leaver-form.json';
 import template from './templates/access-leaver.json';
@@ -40,10 +41,10 @@ export function accessLeaverFormCard(locale: Locale, options: LeaverFormOptions,
       values: { personId: values.personId ?? '', lastDay: values.lastDay ?? '' },
       submit: t(locale, 'access.leaver.form.submit'),
     },
-  });
+  }, { locale });
 }
 
-export function accessLeaverCard(locale: Locale, mode: 'registered' | 'tasks', l: LeaverView): AdaptiveCard {
+export function accessLeaverCard(locale: Locale, mode: 'registered' | 'tasks', l: LeaverView, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const open = l.tasks.filter((r) => r.status === 'approved' || r.status === 'in_progress');
   const tasks = mode === 'tasks';
   const name = personName(locale, l.person);
@@ -81,5 +82,5 @@ export function accessLeaverCard(locale: Locale, mode: 'registered' | 'tasks', l
       canCompleteAll: tasks && open.length > 0,
       leaverId: l.id,
     },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }

@@ -7,6 +7,7 @@
 import type { CampaignView, LeaverView, NoticePayload, RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, dateTime, personName, requestFacts, type Fact, type Tone } from './access-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/access-notice.json';
 
@@ -108,10 +109,10 @@ function notice(locale: Locale, payload: NoticePayload | ConfirmationPayload): N
   }
 }
 
-export function accessNoticeCard(locale: Locale, payload: NoticePayload | ConfirmationPayload): AdaptiveCard {
+export function accessNoticeCard(locale: Locale, payload: NoticePayload | ConfirmationPayload, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const n = notice(locale, payload);
   return renderTemplate(template, {
     t: { title: n.title, text: n.text, facts: n.facts ?? [], quoteLabel: n.quote?.label ?? '', quote: n.quote?.text ?? '', footer: n.footer ?? '' },
     v: { style: n.tone, action: null },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }

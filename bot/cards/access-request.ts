@@ -88,5 +88,5 @@ export function accessRequestCard(locale: Locale, input: RequestCardInput): Adap
       },
       submit: t(locale, 'access.form.submit'),
     },
-  });
+  }, { locale });
 }

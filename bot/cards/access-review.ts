@@ -6,11 +6,12 @@
 import type { ReminderPayload, ReviewView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { assetLabel, dateOf, dateTime, personName, validity, type Tone } from './access-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import reminderTemplate from './templates/access-reminder.json';
 import template from './templates/access-review.json';
 
-export function accessReviewCard(locale: Locale, r: ReviewView, note: { text: string; tone: Tone } | null = null): AdaptiveCard {
+export function accessReviewCard(locale: Locale, r: ReviewView, note: { text: string; tone: Tone } | null = null, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const open = r.status === 'open' && r.pending > 0;
   const decided = r.kept + r.removed;
   const progress = open
@@ -51,10 +52,10 @@ export function accessReviewCard(locale: Locale, r: ReviewView, note: { text: st
       save: t(locale, 'access.review.save'),
       keepAll: t(locale, 'access.review.keepAll', { count: r.pending }),
     },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }
 
-export function accessReminderCard(locale: Locale, p: ReminderPayload): AdaptiveCard {
+export function accessReminderCard(locale: Locale, p: ReminderPayload, links: RecordLinks = NO_LINKS): AdaptiveCard {
   return renderTemplate(reminderTemplate, {
     t: {
       title: t(locale, p.overdue ? 'access.reminder.overdueTitle' : 'access.reminder.title'),
@@ -66,5 +67,5 @@ export function accessReminderCard(locale: Locale, p: ReminderPayload): Adaptive
       // Button titles carry only the asset's code (validated format): names go through `t` above.
       items: p.items.slice(0, 5).map((i) => ({ reviewId: i.reviewId, title: t(locale, 'access.reminder.open', { code: i.asset?.code ?? i.reviewId }) })),
     },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }

@@ -5,12 +5,13 @@
 import type { RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
 import { dateTime, personName, requestFacts, requestState, type Tone } from './access-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/access-task.json';
 
 const TITLE = { new: 'access.task.title.new', change: 'access.task.title.change', termination: 'access.task.title.termination' } as const;
 
-export function accessTaskCard(locale: Locale, r: RequestView, note: { text: string; tone: Tone } | null = null): AdaptiveCard {
+export function accessTaskCard(locale: Locale, r: RequestView, note: { text: string; tone: Tone } | null = null, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const state = requestState(locale, r);
   const open = r.status === 'approved' || r.status === 'in_progress';
   const decision =
@@ -39,5 +40,5 @@ export function accessTaskCard(locale: Locale, r: RequestView, note: { text: str
       take: t(locale, 'access.task.take'),
       done: t(locale, 'access.task.done'),
     },
-  });
+  }, { locale, record: { url: links.to('/access') } });
 }

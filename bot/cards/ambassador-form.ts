@@ -52,5 +52,5 @@ export function meetingFormCard(locale: Locale, o: MeetingFormOptions): Adaptive
       etag: o.meeting?.etag ?? '',
       formId: o.formId,
     },
-  });
+  }, { locale });
 }

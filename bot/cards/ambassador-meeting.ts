@@ -66,7 +66,7 @@ export function meetingInvitationCard(payload: Record<string, unknown>, locale: 
       hint: p.state === 'open' && !viewer ? t(locale, 'ambassadors.card.attendHint', { date: formatMeetingDay(p.closesAt, locale) }) : '',
     },
     v: { ...base.v, attend: t(locale, 'ambassadors.card.attend') },
-  });
+  }, { locale });
 }
 
 /** The follow-up, posted the day after the meeting. */
@@ -85,5 +85,5 @@ export function meetingFollowUpCard(payload: Record<string, unknown>, locale: Lo
       hint: p.state === 'open' && !viewer ? t(locale, 'ambassadors.followUp.missed') : '',
     },
     v: { ...base.v, attend: t(locale, 'ambassadors.card.attended') },
-  });
+  }, { locale });
 }

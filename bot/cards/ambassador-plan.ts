@@ -53,5 +53,5 @@ export function ambassadorPlanCard(locale: Locale, meetings: MeetingView[], opti
       canPlan: options.canPlan,
       plan: t(locale, 'ambassadors.plan.new'),
     },
-  });
+  }, { locale });
 }

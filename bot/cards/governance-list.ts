@@ -29,5 +29,5 @@ export function governanceListCard(locale: Locale, documents: GoverningDocumentV
       more: documents.length > shown.length ? t(locale, 'governance.list.more', { count: documents.length - shown.length }) : '',
     },
     v: { open: t(locale, 'governance.list.open'), urls: shown.map((d) => d.url) },
-  });
+  }, { locale });
 }

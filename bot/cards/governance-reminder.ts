@@ -40,5 +40,5 @@ export function reviewReminderCard(payload: Record<string, unknown>, locale: Loc
       documentId: p.documentId,
       reviewAt: p.reviewAt,
     },
-  });
+  }, { locale });
 }

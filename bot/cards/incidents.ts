@@ -4,8 +4,10 @@
  */
 import { INCIDENT_CATEGORIES, SEVERITIES, formatStockholm, type ClockKind, type LegalClock } from '../../core/domain';
 import type { IncidentView } from '../../core/app/incidents';
-import { t, type Locale, type MessageKey } from '../../core/i18n';
-import { renderTemplate, type AdaptiveCard } from './render';
+import { isMessageKey, t, type Locale, type MessageKey } from '../../core/i18n';
+import { encodeDraft } from './draft-codec';
+import { NO_LINKS, type RecordLinks } from './links';
+import { MAX_TEXT_CHARS, renderTemplate, shorten, type AdaptiveCard, type RenderOptions } from './render';
 import investigationTemplate from './templates/incident-investigation.json';
 import myCasesTemplate from './templates/my-cases.json';
 import noticeTemplate from './templates/incident-notice.json';
@@ -16,13 +18,30 @@ import triageTemplate from './templates/incident-triage.json';
 import wizardTemplate from './templates/incident-wizard.json';
 
 type Fact = { title: string; value: string };
+
+/** The incident as a record to link to: the tab's page of it, and the card that shows it. */
+const incidentRecord = (l: Locale, id: string, links: RecordLinks): RenderOptions => ({ locale: l, record: { url: links.to(`/incidents/${id}`), open: { verb: 'incident.open', id } } });
 const k = (key: string) => key as MessageKey;
 
 export const DATA_CATEGORIES = ['identity', 'contact', 'health', 'social', 'economy', 'children', 'offences', 'staff'] as const;
 
 export function categoryLabel(l: Locale, c: string): string {
-  return t(l, k(`incident.category.${c}`));
+  const key = `incident.category.${c}`;
+  return isMessageKey(key) ? t(l, key) : c;
 }
+
+/** The "don't know" and "none" choices of the asset and supplier lists (a choice may not have an empty value). */
+export const UNKNOWN_ASSET = 'unknown';
+export const NO_SUPPLIER = 'none';
+
+/** The fields each wizard step shows as inputs: they travel in the inputs, not in the draft. */
+export const STEP_FIELDS: Record<WizardStep, (keyof Draft)[]> = {
+  kind: ['category'],
+  what: ['description', 'title', 'discoveredDate', 'discoveredTime', 'occurredDate', 'occurredTime', 'occurredUnknown'],
+  where: ['assetId', 'supplierId'],
+  personal: ['involved', 'approxSubjects', 'dataCategories', 'protectedIdentity'],
+  review: [],
+};
 
 export function clockLine(l: Locale, c: LegalClock, now: Date): string {
   const due = formatStockholm(c.dueAt, l);
@@ -73,6 +92,8 @@ export interface WizardOptions {
 
 export function wizardCard(l: Locale, o: WizardOptions): AdaptiveCard {
   const n = WIZARD_STEPS.indexOf(o.step) + 1;
+  const carried: Partial<Draft> = { ...o.draft };
+  for (const f of STEP_FIELDS[o.step]) delete carried[f];
   return renderTemplate(wizardTemplate, {
     t: {
       heading: t(l, 'incident.wizard.title'),
@@ -82,16 +103,16 @@ export function wizardCard(l: Locale, o: WizardOptions): AdaptiveCard {
       errors: o.errors,
       review: o.review ?? [],
       reviewDescriptionLabel: t(l, 'incident.notice.description'),
-      reviewDescription: o.draft.description || t(l, 'incident.wizard.none'),
+      reviewDescription: o.draft.description ? shorten(o.draft.description, MAX_TEXT_CHARS).text : t(l, 'incident.wizard.none'),
     },
     v: {
       step: o.step,
       actionType: o.mode === 'submit' ? 'Action.Submit' : 'Action.Execute',
-      draft: o.draft,
-      draftJson: JSON.stringify(o.draft),
+      draft: { ...o.draft, assetId: o.draft.assetId || UNKNOWN_ASSET, supplierId: o.draft.supplierId || NO_SUPPLIER },
+      draftJson: encodeDraft(carried),
       categories: INCIDENT_CATEGORIES.map((c) => ({ title: categoryLabel(l, c), value: c })),
-      assets: [{ title: t(l, 'incident.wizard.asset.unknown'), value: '' }, ...o.assets],
-      suppliers: [{ title: t(l, 'incident.wizard.supplier.none'), value: '' }, ...o.suppliers],
+      assets: [{ title: t(l, 'incident.wizard.asset.unknown'), value: UNKNOWN_ASSET }, ...o.assets],
+      suppliers: [{ title: t(l, 'incident.wizard.supplier.none'), value: NO_SUPPLIER }, ...o.suppliers],
       involvedChoices: [
         { title: t(l, 'incident.yes'), value: 'yes' },
         { title: t(l, 'incident.no'), value: 'no' },
@@ -122,7 +143,7 @@ export function wizardCard(l: Locale, o: WizardOptions): AdaptiveCard {
   });
 }
 
-export function receiptCard(l: Locale, view: IncidentView, repeat: boolean): AdaptiveCard {
+export function receiptCard(l: Locale, view: IncidentView, repeat: boolean, links: RecordLinks = NO_LINKS): AdaptiveCard {
   return renderTemplate(receiptTemplate, {
     t: {
       title: t(l, 'incident.receipt.title'),
@@ -136,7 +157,7 @@ export function receiptCard(l: Locale, view: IncidentView, repeat: boolean): Ada
       next: t(l, 'incident.receipt.next'),
     },
     v: { mine: t(l, 'bot.menu.mine') },
-  });
+  }, incidentRecord(l, view.id, links));
 }
 
 // ── the shared incident card ──────────────────────────────────────────────
@@ -149,7 +170,7 @@ export type NoticeAudience = 'isam' | 'dso' | 'person';
  * The card everyone concerned sees, showing the true state by itself. Buttons open the next step
  * for whoever clicks; the use case decides whether they may (a refusal comes back as a card).
  */
-export function noticeCard(l: Locale, view: IncidentView, audience: NoticeAudience, now: Date): AdaptiveCard {
+export function noticeCard(l: Locale, view: IncidentView, audience: NoticeAudience, now: Date, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const facts: Fact[] = [{ title: t(l, 'incident.notice.reported'), value: formatStockholm(view.reportedAt, l) }];
   if (view.detailed) {
     facts.unshift({ title: t(l, 'incident.notice.category'), value: view.category ? categoryLabel(l, view.category) : '' });
@@ -201,7 +222,12 @@ export function noticeCard(l: Locale, view: IncidentView, audience: NoticeAudien
       actionsTaken: view.investigation?.actions ?? '',
     },
     v: { statusColor: STATUS_COLOR[view.status], restricted: !view.detailed, actions },
-  });
+  }, incidentRecord(l, view.id, links));
+}
+
+/** The notice's plain-text summary for toasts and the activity feed: number and state, no user text. */
+export function noticeSummary(l: Locale, view: Pick<IncidentView, 'caseNumber' | 'status'>): string {
+  return t(l, 'incident.summary.notice', { number: view.caseNumber, status: t(l, k(`incident.status.${view.status}`)) });
 }
 
 // ── triage, reports, investigation ─────────────────────────────────────────
@@ -216,7 +242,7 @@ export interface TriageValues {
   manualHours: string;
 }
 
-export function triageCard(l: Locale, view: IncidentView, values: TriageValues, hints: string[], errors: string[]): AdaptiveCard {
+export function triageCard(l: Locale, view: IncidentView, values: TriageValues, hints: string[], errors: string[], links: RecordLinks = NO_LINKS): AdaptiveCard {
   return renderTemplate(triageTemplate, {
     t: {
       title: t(l, 'incident.triage.title', { number: view.caseNumber }),
@@ -254,12 +280,12 @@ export function triageCard(l: Locale, view: IncidentView, values: TriageValues, 
         updateHints: t(l, 'incident.triage.updateHints'),
       },
     },
-  });
+  }, incidentRecord(l, view.id, links));
 }
 
 const REPORT_ORDER: ClockKind[] = ['cs_early_warning', 'cs_notification', 'imy_notification', 'cs_final_report'];
 
-export function reportsCard(l: Locale, view: IncidentView, now: Date): AdaptiveCard {
+export function reportsCard(l: Locale, view: IncidentView, now: Date, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const open = view.clocks
     .filter((c) => REPORT_ORDER.includes(c.kind) && c.completedAt === null)
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
@@ -269,12 +295,13 @@ export function reportsCard(l: Locale, view: IncidentView, now: Date): AdaptiveC
       return c.kind === 'cs_final_report' && view.status !== 'closed' ? [line, { ...line, kind: 'cs_situation_report', text: t(l, 'incident.reports.situation'), due: '' }] : [line];
     });
   return renderTemplate(reportsTemplate, {
-    t: { title: t(l, 'incident.reports.title', { number: view.caseNumber }), none: t(l, 'incident.reports.none') },
+    // Texts go through `t` (escaped); the rest of each line drives inputs and buttons.
+    t: { title: t(l, 'incident.reports.title', { number: view.caseNumber }), none: t(l, 'incident.reports.none'), open: open.map((o) => ({ text: o.text, due: o.due })) },
     v: { id: view.id, open, back: t(l, 'incident.action.open') },
-  });
+  }, incidentRecord(l, view.id, links));
 }
 
-export function investigationCard(l: Locale, view: IncidentView, values: { findings: string; actions: string }, errors: string[], now: Date): AdaptiveCard {
+export function investigationCard(l: Locale, view: IncidentView, values: { findings: string; actions: string }, errors: string[], now: Date, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const clock = view.clocks.find((c) => c.kind === 'internal_investigation');
   return renderTemplate(investigationTemplate, {
     t: {
@@ -299,7 +326,7 @@ export function investigationCard(l: Locale, view: IncidentView, values: { findi
         close: t(l, 'incident.action.close'),
       },
     },
-  });
+  }, incidentRecord(l, view.id, links));
 }
 
 export interface ReminderPayload {
@@ -312,7 +339,7 @@ export interface ReminderPayload {
   title: string | null;
 }
 
-export function reminderCard(l: Locale, p: ReminderPayload): AdaptiveCard {
+export function reminderCard(l: Locale, p: ReminderPayload, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const text =
     p.kind === 'untriaged'
       ? t(l, 'incident.reminder.untriaged', { number: p.caseNumber })
@@ -320,7 +347,7 @@ export function reminderCard(l: Locale, p: ReminderPayload): AdaptiveCard {
   return renderTemplate(reminderTemplate, {
     t: { text, title: p.detailed ? (p.title ?? '') : '' },
     v: { id: p.id, style: p.stage === 'overdue' ? 'attention' : 'warning', open: t(l, 'incident.action.open') },
-  });
+  }, incidentRecord(l, p.id, links));
 }
 
 export interface CaseRow {
@@ -347,5 +374,5 @@ export function reopenCard(l: Locale, view: IncidentView): AdaptiveCard {
   return renderTemplate(reopenTemplate, {
     t: { title: `${t(l, 'incident.action.reopen')}: ${view.caseNumber}` },
     v: { id: view.id, label: t(l, 'incident.reopen.reason'), button: t(l, 'incident.action.reopen') },
-  });
+  }, incidentRecord(l, view.id, NO_LINKS));
 }

@@ -19,5 +19,5 @@ export function menuCard(locale: Locale, name: string | null): AdaptiveCard {
       access: both(locale, 'bot.menu.access'),
       mine: both(locale, 'bot.menu.mine'),
     },
-  });
+  }, { locale });
 }

@@ -11,5 +11,5 @@ const HEADING = { info: '', success: 'bot.heading.success', warning: 'bot.headin
 /** `text` is escaped like any other card text (it may quote what a person wrote). */
 export function messageCard(locale: Locale, kind: MessageKind, text: string): AdaptiveCard {
   const heading = HEADING[kind];
-  return renderTemplate(template, { t: { heading: heading ? t(locale, heading) : '', text }, v: { style: STYLE[kind] } });
+  return renderTemplate(template, { t: { heading: heading ? t(locale, heading) : '', text }, v: { style: STYLE[kind] } }, { locale });
 }

@@ -26,5 +26,5 @@ export function trainingFormCard(locale: Locale, o: TrainingFormOptions): Adapti
       completedAt: o.values?.completedAt ?? o.today,
       today: o.today,
     },
-  });
+  }, { locale });
 }

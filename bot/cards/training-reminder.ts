@@ -32,12 +32,12 @@ function reportTexts(locale: Locale, r: TeamTrainingReport) {
 
 /** The monthly reminder, from an outbox payload. */
 export function trainingReminderCard(payload: Record<string, unknown>, locale: Locale): AdaptiveCard {
-  return renderTemplate(template, { t: reportTexts(locale, TeamTrainingReport.parse(payload)) });
+  return renderTemplate(template, { t: reportTexts(locale, TeamTrainingReport.parse(payload)) }, { locale });
 }
 
 /** `utbildning`: a manager's team and own status, or anyone else's own status. */
 export function myTrainingCard(locale: Locale, mine: MyTraining): AdaptiveCard {
-  if (mine.team) return renderTemplate(template, { t: reportTexts(locale, mine.team) });
+  if (mine.team) return renderTemplate(template, { t: reportTexts(locale, mine.team) }, { locale });
   const missing = [...mine.own.all, ...mine.own.management];
   return renderTemplate(template, {
     t: {
@@ -53,5 +53,5 @@ export function myTrainingCard(locale: Locale, mine: MyTraining): AdaptiveCard {
       own: '',
       footer: t(locale, 'training.reminder.footer'),
     },
-  });
+  }, { locale });
 }

@@ -7,13 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { reportIncident, type ReportInput } from '../../core/app/incidents';
 import { Refused, type Deps } from '../../core/app/platform';
-import { stockholmInputToUtc, utcToStockholmInput } from '../../core/domain';
+import { INCIDENT_CATEGORIES, stockholmInputToUtc, utcToStockholmInput } from '../../core/domain';
 import { t, type Locale, type MessageKey } from '../../core/i18n';
 import { formatIssues } from '../../core/i18n/validation';
 import { RecordValidationError } from '../../core/ports/errors';
-import { categoryLabel, DATA_CATEGORIES, receiptCard, WIZARD_STEPS, wizardCard, type Draft, type WizardStep } from '../cards/incidents';
+import { categoryLabel, DATA_CATEGORIES, NO_SUPPLIER, receiptCard, UNKNOWN_ASSET, WIZARD_STEPS, wizardCard, type Draft, type WizardStep } from '../cards/incidents';
+import { decodeDraft } from '../cards/draft-codec';
 import { messageCard } from '../cards/message';
-import type { AdaptiveCard } from '../cards/render';
+import { isShortCard, type AdaptiveCard } from '../cards/render';
 import type { ActionResult, Turn } from '../teams/turn';
 
 const str = (max: number) => z.string().max(max).catch('');
@@ -47,27 +48,31 @@ export function newDraft(now: Date, prefill: Partial<Draft> = {}): Draft {
 
 /** The draft from the card's data, with the inputs the person just typed laid over it. */
 function readDraft(data: Record<string, unknown>): Draft {
-  let raw: unknown;
-  try {
-    raw = typeof data.draft === 'string' && data.draft.length < 40_000 ? JSON.parse(data.draft) : null;
-  } catch {
-    raw = null;
-  }
-  const parsed = DraftSchema.safeParse(raw);
+  // The fields of the step the card showed travel in its inputs, not in the draft (cards/incidents.ts).
+  const parsed = DraftSchema.partial({ ...Object.fromEntries(DRAFT_FIELDS.map((f) => [f, true])) } as never).safeParse(decodeDraft(data.draft));
   if (!parsed.success) throw new Refused('invalid', 'incident.error.draft');
-  const draft = parsed.data as Draft;
+  const draft = { ...newDraftFields(), ...(parsed.data as Partial<Draft>) } as Draft;
   for (const f of DRAFT_FIELDS) {
     const v = data[f];
     if (typeof v === 'string') draft[f] = DraftSchema.shape[f].parse(v) as never;
   }
+  // The "don't know" / "none" choices have a value of their own (an empty value is invalid in a card).
+  if (draft.assetId === UNKNOWN_ASSET) draft.assetId = '';
+  if (draft.supplierId === NO_SUPPLIER) draft.supplierId = '';
   return draft;
 }
+
+const newDraftFields = (): Omit<Draft, 'id'> => ({
+  category: '', title: '', description: '', discoveredDate: '', discoveredTime: '', occurredDate: '', occurredTime: '', occurredUnknown: 'false',
+  assetId: '', supplierId: '', involved: '', approxSubjects: '', dataCategories: '', protectedIdentity: 'false',
+});
 
 /** Per-step checks in the person's language; the use case validates everything again on submit. */
 function stepErrors(l: Locale, step: WizardStep, d: Draft, now: Date): string[] {
   const errors: string[] = [];
   const soon = now.getTime() + 5 * 60_000;
   if (step === 'kind' && !d.category) errors.push(t(l, 'validation.required', { field: t(l, 'incident.wizard.category') }));
+  else if (step === 'kind' && !(INCIDENT_CATEGORIES as readonly string[]).includes(d.category)) errors.push(t(l, 'incident.wizard.unknownCategory'));
   if (step === 'what') {
     if (!d.description.trim()) errors.push(t(l, 'validation.required', { field: t(l, 'field.description') }));
     if (!d.discoveredDate || !d.discoveredTime) errors.push(t(l, 'incident.error.dateWithoutTime'));
@@ -80,6 +85,7 @@ function stepErrors(l: Locale, step: WizardStep, d: Draft, now: Date): string[] 
   if (step === 'personal') {
     if (!['yes', 'no', 'unknown'].includes(d.involved)) errors.push(t(l, 'validation.required', { field: t(l, 'incident.wizard.involved') }));
     if (d.approxSubjects && !/^\d{1,9}$/.test(d.approxSubjects.trim())) errors.push(t(l, 'validation.notInteger', { field: t(l, 'incident.wizard.subjects') }));
+    if (d.dataCategories.split(',').some((c) => c && !(DATA_CATEGORIES as readonly string[]).includes(c))) errors.push(t(l, 'incident.wizard.unknownDataCategory'));
   }
   return errors;
 }
@@ -144,7 +150,26 @@ async function reviewFacts(deps: Deps, l: Locale, d: Draft) {
 export async function wizard(turn: Turn, step: WizardStep, draft: Draft, errors: string[], mode: 'execute' | 'submit'): Promise<AdaptiveCard> {
   const { assets, suppliers } = step === 'where' ? await registerChoices(turn.deps) : { assets: [], suppliers: [] };
   const review = step === 'review' ? await reviewFacts(turn.deps, turn.locale, draft) : undefined;
-  return wizardCard(turn.locale, { step, draft, errors, assets, suppliers, ...(review ? { review } : {}), mode });
+  const card = wizardCard(turn.locale, { step, draft, errors, assets, suppliers, ...(review ? { review } : {}), mode });
+  if (!isShortCard(card)) return card;
+  // Whatever was typed must not make the form fail: the one field that can be that long is the
+  // description. Keep as much of it as fits, say so, and show the step where it is edited.
+  const l = turn.locale;
+  const facts = review ?? (await reviewFacts(turn.deps, l, draft));
+  let lo = 0;
+  let hi = draft.description.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const shorter = { ...draft, description: draft.description.slice(0, mid) };
+    // It must fit where it is edited, on the step that did not fit (its lists), and on the review.
+    const fits = (o: Parameters<typeof wizardCard>[1]) => !isShortCard(wizardCard(l, o));
+    const ok = fits({ step: 'what', draft: shorter, errors, assets: [], suppliers: [], mode }) && fits({ step, draft: shorter, errors, assets, suppliers, review: facts, mode }) && fits({ step: 'review', draft: shorter, errors, assets: [], suppliers: [], review: facts, mode });
+    if (ok) lo = mid;
+    else hi = mid - 1;
+  }
+  // A margin for what the remaining steps add (their answers, the review's facts).
+  const n = Math.floor(lo * 0.95);
+  return wizardCard(l, { step: 'what', draft: { ...draft, description: draft.description.slice(0, n) }, errors: [...errors, t(l, 'incident.wizard.descriptionShortened', { n })], assets: [], suppliers: [], mode });
 }
 
 /** One step of the report flow (chat and dialog alike). Returns the next card, or the receipt. */
@@ -169,7 +194,7 @@ export async function reportStep(turn: Turn, verb: string, data: Record<string, 
   try {
     // The key joins the person and the draft: a double click or Teams' retry makes one incident.
     const result = await reportIncident(turn.deps, await turn.actor(), toInput(draft), `${turn.actorId}:${draft.id}`);
-    return { card: receiptCard(l, result.view, !result.created) };
+    return { card: receiptCard(l, result.view, !result.created, turn.links) };
   } catch (error) {
     if (error instanceof RecordValidationError) return { card: await wizard(turn, 'review', draft, formatIssues(l, error.issues), mode) };
     if (error instanceof Refused && error.reason === 'invalid') return { card: await wizard(turn, 'review', draft, [t(l, error.messageKey, error.params)], mode) };

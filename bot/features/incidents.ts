@@ -29,6 +29,7 @@ import {
   investigationCard,
   myCasesCard,
   noticeCard,
+  noticeSummary,
   reminderCard,
   reopenCard,
   reportsCard,
@@ -54,7 +55,7 @@ function audienceOf(actor: Actor, view: IncidentView): NoticeAudience {
 async function openIncident(turn: Turn, id: string): Promise<ActionResult> {
   const actor = await turn.actor();
   const { view } = await viewIncident(turn.deps, actor, id);
-  return { card: noticeCard(turn.locale, view, audienceOf(actor, view), turn.deps.clock.now()) };
+  return { card: noticeCard(turn.locale, view, audienceOf(actor, view), turn.deps.clock.now(), turn.links) };
 }
 
 function hintText(l: Locale, h: SignificanceHint): string {
@@ -91,7 +92,7 @@ async function triageForm(turn: Turn, id: string, data: Record<string, unknown>,
   const { stored, view } = await viewIncident(turn.deps, actor, id);
   const values = triageValues(view, data, stored.data);
   const hints = await triageHints(turn.deps, stored, { restrictedHours: hours(values.restrictedHours), manualWorkaroundHours: hours(values.manualHours) });
-  return { card: triageCard(turn.locale, view, values, hints.map((h) => hintText(turn.locale, h)), errors) };
+  return { card: triageCard(turn.locale, view, values, hints.map((h) => hintText(turn.locale, h)), errors, turn.links) };
 }
 
 async function casesCard(turn: Turn): Promise<AdaptiveCard> {
@@ -161,7 +162,7 @@ export const incidentsFeature: BotFeature = {
         const actor = await turn.actor();
         if (!canTriageIncident(actor)) throw forbidden('incident.error.mayNotTriage');
         const { view } = await viewIncident(turn.deps, actor, idOf(data));
-        return { card: reportsCard(turn.locale, view, turn.deps.clock.now()) };
+        return { card: reportsCard(turn.locale, view, turn.deps.clock.now(), turn.links) };
       },
     },
     {
@@ -170,7 +171,7 @@ export const incidentsFeature: BotFeature = {
         const kind = z.string().max(40).catch('').parse(data.kind);
         const reference = typeof data[`ref_${kind}`] === 'string' ? (data[`ref_${kind}`] as string) : null;
         const updated = await markReportSent(turn.deps, await turn.actor(), idOf(data), kind, reference, opKey(turn));
-        return { card: reportsCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), turn.deps.clock.now()) };
+        return { card: reportsCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), turn.deps.clock.now(), turn.links) };
       },
     },
     {
@@ -180,7 +181,7 @@ export const incidentsFeature: BotFeature = {
         const { stored, view } = await viewIncident(turn.deps, actor, idOf(data));
         if (!canInvestigateIncident(actor, stored.data)) throw forbidden('incident.error.mayNotInvestigate');
         const values = { findings: stored.data.investigation?.findings ?? '', actions: stored.data.investigation?.actions ?? '' };
-        return { card: investigationCard(turn.locale, view, values, [], turn.deps.clock.now()) };
+        return { card: investigationCard(turn.locale, view, values, [], turn.deps.clock.now(), turn.links) };
       },
     },
     {
@@ -191,11 +192,11 @@ export const incidentsFeature: BotFeature = {
         const actor = await turn.actor();
         try {
           const updated = await recordInvestigation(turn.deps, actor, id, values, opKey(turn));
-          return { card: investigationCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), values, [], turn.deps.clock.now()) };
+          return { card: investigationCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), values, [], turn.deps.clock.now(), turn.links) };
         } catch (error) {
           if (!(error instanceof RecordValidationError)) throw error;
           const { view } = await viewIncident(turn.deps, actor, id);
-          return { card: investigationCard(turn.locale, view, values, formatIssues(turn.locale, error.issues), turn.deps.clock.now()) };
+          return { card: investigationCard(turn.locale, view, values, formatIssues(turn.locale, error.issues), turn.deps.clock.now(), turn.links) };
         }
       },
     },
@@ -255,8 +256,11 @@ export const incidentsFeature: BotFeature = {
     },
   ],
   notifications: {
-    'incident.notice': (payload, locale) => noticeCard(locale, payload.view as IncidentView, payload.audience === 'isam' ? 'isam' : payload.audience === 'dso' ? 'dso' : 'person', new Date(String(payload.at ?? new Date().toISOString()))),
-    'incident.reminder': (payload, locale) => reminderCard(locale, payload as unknown as ReminderPayload),
+    'incident.notice': {
+      card: (payload, locale, { links }) => noticeCard(locale, payload.view as IncidentView, payload.audience === 'isam' ? 'isam' : payload.audience === 'dso' ? 'dso' : 'person', new Date(String(payload.at ?? new Date().toISOString())), links),
+      summary: (payload, locale) => noticeSummary(locale, payload.view as IncidentView),
+    },
+    'incident.reminder': (payload, locale, { links }) => reminderCard(locale, payload as unknown as ReminderPayload, links),
   },
   jobs: [{ name: 'incident-reminders', everyMs: 5 * 60_000, run: async (deps, now) => void (await sendIncidentReminders(deps, now)) }],
 };

@@ -16,7 +16,13 @@ import type { Logger } from '../log';
 import { NotifierError, type BotNotifier } from '../teams/notifier';
 import { Pacer } from './pacer';
 
-export type CardRenderer = (card: string, payload: Record<string, unknown>, locale: Locale) => AdaptiveCard;
+/** A notification, rendered for its recipient: the card and the plain-text summary Teams shows in toasts and the feed. */
+export interface RenderedNotification {
+  card: AdaptiveCard;
+  summary: string;
+}
+
+export type CardRenderer = (card: string, payload: Record<string, unknown>, locale: Locale) => RenderedNotification;
 
 export interface OutboxWorkerOptions {
   instanceId: string;
@@ -124,10 +130,10 @@ export class OutboxWorker {
     const target = targetOf(claimed.data);
     try {
       const locale = resolveLocale(await this.notifier.localeOf(target));
-      const card = this.render(claimed.data.card, claimed.data.payload, locale);
+      const { card, summary } = this.render(claimed.data.card, claimed.data.payload, locale);
       const previous = await this.previousMessage(claimed);
       await this.pacer.acquire(recipientKey);
-      const sent = await this.notifier.send(target, card, previous);
+      const sent = await this.notifier.send(target, card, previous, summary);
       await store.update('Outbox', claimed, { status: 'sent', sentAt: clock.now().toISOString(), activityId: sent.activityId, conversationId: sent.conversationId, lastError: null, claimedUntil: null });
       return 'sent';
     } catch (error) {

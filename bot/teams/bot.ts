@@ -3,15 +3,19 @@
  * where the conversation can be reached, and routes to the features (bot/features/*). Wire names
  * are mapped to routes once, here; handlers are thin (parse → one use case → card).
  */
+import { z } from 'zod';
 import { ActivityTypes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import { loadActor, type Actor } from '../../core/app/people';
 import { Refused, type Deps } from '../../core/app/platform';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { ConflictError, NotFoundError, RecordValidationError, StoreUnavailableError } from '../../core/ports/errors';
 import { formatIssues } from '../../core/i18n/validation';
+import { NO_LINKS, type RecordLinks } from '../cards/links';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import { messageCard } from '../cards/message';
+import { escapeMarkdown } from '../cards/escape';
 import type { Logger } from '../log';
+import { BotRateLimiter } from '../api/rate-limit';
 import type { ConversationDirectory } from './conversations';
 import type { ActionResult, BotFeature, CardAction, ChoiceSearch, ConversationType, MessageAction, TextCommand, Turn } from './turn';
 
@@ -25,13 +29,27 @@ const ROUTES: Record<string, string> = {
   installationUpdate: 'installation.update',
 };
 
+/** What a turn tells the HTTP door beyond the adapter's answer (bot/teams/endpoint.ts). */
+export interface TurnOutcome {
+  /** Set when the rate limit refused the turn: the door answers 429 with Retry-After. */
+  retryAfterSeconds?: number;
+  locale?: Locale;
+}
+
+/** An Entra object id: what `from.aadObjectId` must be for the bot to know who acts. */
+const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface LisBotOptions {
+  /** Per-tenant and per-person limits (bot/api/rate-limit.ts); default BOT_RATE. */
+  limiter?: BotRateLimiter;
   deps: Deps;
   conversations: ConversationDirectory;
   features: BotFeature[];
   log: Logger;
   /** What unrecognised personal messages get (the menu card). */
   fallback: (turn: Turn) => Promise<void>;
+  /** Links from cards to records (default: none). */
+  links?: RecordLinks;
 }
 
 function normalise(text: string): string {
@@ -44,7 +62,11 @@ export class LisBot {
   private readonly messageActions = new Map<string, MessageAction>();
   private readonly searches = new Map<string, ChoiceSearch>();
 
+  /** Per-tenant and per-person limits; replaceable (tests, or a limiter shared between instances). */
+  limiter: BotRateLimiter;
+
   constructor(private readonly options: LisBotOptions) {
+    this.limiter = options.limiter ?? new BotRateLimiter();
     this.commands = options.features.flatMap((f) => f.commands ?? []);
     for (const a of options.features.flatMap((f) => f.actions ?? [])) {
       if (this.actions.has(a.verb)) throw new Error(`Two handlers for verb ${a.verb}`);
@@ -54,7 +76,7 @@ export class LisBot {
     for (const q of options.features.flatMap((f) => f.searches ?? [])) this.searches.set(q.dataset, q);
   }
 
-  async run(context: TurnContext): Promise<void> {
+  async run(context: TurnContext, outcome: TurnOutcome = {}): Promise<void> {
     const activity = context.activity;
     const route = ROUTES[activity.type === ActivityTypes.Invoke ? `invoke:${activity.name}` : activity.type];
     const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
@@ -66,11 +88,35 @@ export class LisBot {
       if (activity.type === ActivityTypes.Invoke) await this.invokeResponse(context, 403, { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Tenant not allowed' } });
       return;
     }
-    const actorId = activity.from?.aadObjectId;
-    if (!actorId) {
-      if (activity.type === ActivityTypes.Invoke) await this.invokeResponse(context, 403, { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'No user' } });
+    const locale = resolveLocale(typeof activity.locale === 'string' ? activity.locale : null);
+    outcome.locale = locale;
+    const rawActor: unknown = activity.from?.aadObjectId;
+
+    // Checked after the token and the tenant, so nobody without a valid token spends another's allowance.
+    const taken = this.limiter.take(tenantId!, typeof rawActor === 'string' ? rawActor : null);
+    if (!taken.ok) {
+      log.warn({ event: 'bot.rate_limited', route: route ?? activity.type, retryAfter: taken.retryAfterSeconds }, 'activity refused: rate limit');
+      outcome.retryAfterSeconds = taken.retryAfterSeconds;
+      if (route === 'card.action') {
+        // Universal Actions: HTTP 200 and a message the client shows on the card.
+        await this.invokeResponse(context, 200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t(locale, 'bot.rateLimited', { seconds: taken.retryAfterSeconds }) });
+      } else if (activity.type === ActivityTypes.Invoke) {
+        await this.invokeResponse(context, 429, { statusCode: 429, type: 'application/vnd.microsoft.activity.retryAfter', value: taken.retryAfterSeconds * 1000 });
+      }
       return;
     }
+
+    // The person must be an Entra object id: anything else (a number, a made-up string) is answered
+    // in the person's language and nothing is written.
+    if (typeof rawActor !== 'string' || !AAD_OBJECT_ID.test(rawActor)) {
+      log.warn({ event: 'bot.unknown_user', type: typeof rawActor }, 'activity refused: no Entra object id');
+      const text = t(locale, 'bot.unknownUser');
+      if (route === 'card.action') await this.invokeResponse(context, 200, this.actionBody(locale, { card: messageCard(locale, 'warning', text) }));
+      else if (activity.type === ActivityTypes.Invoke) await this.invokeResponse(context, 403, { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: text } });
+      else if (route === 'message') await context.sendActivity({ type: 'message', text: escapeMarkdown(text) });
+      return;
+    }
+    const actorId = rawActor.toLowerCase();
 
     const conversationType = (activity.conversation.conversationType ?? 'personal') as ConversationType;
     await this.options.conversations.remember({
@@ -80,10 +126,9 @@ export class LisBot {
       aadObjectId: conversationType === 'personal' ? actorId : null,
       serviceUrl: activity.serviceUrl,
       botId: activity.recipient.id,
-      locale: activity.locale ?? null,
+      locale: typeof activity.locale === 'string' ? activity.locale : null,
     });
 
-    const locale = resolveLocale(activity.locale);
     let actor: Promise<Actor> | undefined;
     const turn: Turn = {
       context,
@@ -95,6 +140,7 @@ export class LisBot {
       conversationType,
       conversationId: activity.conversation.id,
       activityKey: `${activity.conversation.id}:${activity.id ?? activity.replyToId ?? ''}`,
+      links: this.options.links ?? NO_LINKS,
       reply: async (message) => {
         await context.sendActivity(typeof message === 'string' ? { type: 'message', text: message } : { type: 'message', attachments: [cardAttachment(message)] });
       },
@@ -214,6 +260,8 @@ export class LisBot {
     } catch (error) {
       const l = turn.locale;
       if (error instanceof Refused) return show(messageCard(l, 'warning', t(l, error.messageKey, error.params)));
+      // Card data that does not have the shape the handler parses (a forged or very old card).
+      if (error instanceof z.ZodError) return show(messageCard(l, 'warning', t(l, 'bot.unknownAction')));
       if (error instanceof RecordValidationError) return show(messageCard(l, 'warning', formatIssues(l, error.issues).join('\n')));
       if (error instanceof ConflictError) return show(messageCard(l, 'warning', t(l, 'error.conflict')));
       if (error instanceof NotFoundError) return show(messageCard(l, 'warning', t(l, 'error.notFound')));

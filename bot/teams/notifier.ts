@@ -9,6 +9,7 @@ import type { Clock } from '../../core/ports/clock';
 import type { NotificationTarget, Notifier, SentMessage } from '../../core/ports/notifier';
 import type { RecordStore } from '../../core/ports/record-store';
 import type { ConversationRef } from '../../core/domain';
+import { escapeMarkdown } from '../cards/escape';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import { ConversationDirectory } from './conversations';
 
@@ -67,16 +68,24 @@ export class BotNotifier implements Notifier {
     return null;
   }
 
-  async send(target: NotificationTarget, card: AdaptiveCard, previous?: SentMessage | null): Promise<SentMessage> {
+  /**
+   * `summary` is plain text in the recipient's language. Teams shows the activity's `summary` in
+   * notifications (toasts) and the activity feed instead of "sent a card"; on Android the lock-screen
+   * preview uses `text`, so a 1:1 message carries it there too (markdown-escaped: Teams renders
+   * `text` as markdown). In channels `text` is left out: it would repeat the card's heading above
+   * the card for everyone.
+   */
+  async send(target: NotificationTarget, card: AdaptiveCard, previous?: SentMessage | null, summary?: string): Promise<SentMessage> {
     const ref = await this.resolve(target);
     const reference = ConversationDirectory.toReference(ref);
+    const preview = summary ? { summary: summary.slice(0, 250), ...(ref.conversationType === 'personal' ? { text: escapeMarkdown(summary.slice(0, 250)) } : {}) } : {};
     try {
       if (previous && previous.conversationId === ref.conversationId) {
         try {
           await proactively(
             (logic) => this.adapter.continueConversationAsync(this.appId, reference, logic),
             async (ctx) => {
-              await ctx.updateActivity({ type: 'message', id: previous.activityId, conversation: reference.conversation as never, attachments: [cardAttachment(card)] });
+              await ctx.updateActivity({ type: 'message', id: previous.activityId, conversation: reference.conversation as never, ...preview, attachments: [cardAttachment(card)] });
             },
           );
           return previous;
@@ -89,7 +98,7 @@ export class BotNotifier implements Notifier {
       await proactively(
         (logic) => this.adapter.continueConversationAsync(this.appId, reference, logic),
         async (ctx) => {
-          const r = await ctx.sendActivity({ type: 'message', attachments: [cardAttachment(card)] });
+          const r = await ctx.sendActivity({ type: 'message', ...preview, attachments: [cardAttachment(card)] });
           sent = { conversationId: ref.conversationId, activityId: r?.id ?? '' };
         },
       );

@@ -6,6 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
 import type { Locale } from '../../core/i18n';
+import type { RecordLinks } from '../cards/links';
 import type { AdaptiveCard } from '../cards/render';
 import type { Job } from '../scheduler/scheduler';
 
@@ -25,6 +26,8 @@ export interface Turn {
   activityKey: string;
   /** Sends a card (or text) into this conversation. */
   reply(message: AdaptiveCard | string): Promise<void>;
+  /** Links from cards to records in the tab. */
+  links: RecordLinks;
 }
 
 /** The result of an Action.Execute: the card that replaces the one the person clicked. */
@@ -62,8 +65,19 @@ export interface ChoiceSearch {
   run(turn: Turn, query: string, limit: number): Promise<{ title: string; value: string }[]>;
 }
 
+/** What a notification card builder gets besides the payload and the recipient's language. */
+export interface NotificationContext {
+  links: RecordLinks;
+}
+
 /** Builds a notification card from an outbox entry's payload, in the recipient's language. */
-export type NotificationCard = (payload: Record<string, unknown>, locale: Locale) => AdaptiveCard;
+export type NotificationCard = (payload: Record<string, unknown>, locale: Locale, context: NotificationContext) => AdaptiveCard;
+
+/**
+ * A notification: its card, and optionally the plain-text summary Teams shows in toasts and the
+ * activity feed (without one, the card's heading is used: bot/outbox/worker.ts).
+ */
+export type NotificationDef = NotificationCard | { card: NotificationCard; summary: (payload: Record<string, unknown>, locale: Locale) => string };
 
 /** A feature's entry points; bot/runtime.ts composes them. */
 export interface BotFeature {
@@ -72,7 +86,7 @@ export interface BotFeature {
   messageActions?: MessageAction[];
   searches?: ChoiceSearch[];
   /** Cards the outbox can send, by name. */
-  notifications?: Record<string, NotificationCard>;
+  notifications?: Record<string, NotificationDef>;
   /** Periodic work for the scheduler. */
   jobs?: Job[];
 }

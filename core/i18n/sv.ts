@@ -11,6 +11,7 @@ import { bot } from './messages/bot';
 import { common } from './messages/common';
 import { domain } from './messages/domain';
 import { incidents } from './messages/incidents';
+import { security } from './messages/security';
 import { tabAccess } from './messages/tab/access';
 import { tabAmbassadors } from './messages/tab/ambassadors';
 import { tabAssets } from './messages/tab/assets';
@@ -42,6 +43,7 @@ const areas = [
   tabAccess,
   tabAmbassadors,
   ambassadors,
+  security,
 ] as const;
 
 type Merge<A extends readonly { sv: object }[]> = A extends readonly [infer H extends { sv: object }, ...infer T extends readonly { sv: object }[]] ? H['sv'] & Merge<T> : unknown;

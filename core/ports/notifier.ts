@@ -14,5 +14,5 @@ export interface SentMessage {
 
 export interface Notifier {
   /** Sends a new message, or replaces `previous` when given. */
-  send(target: NotificationTarget, card: unknown, previous?: SentMessage | null): Promise<SentMessage>;
+  send(target: NotificationTarget, card: unknown, previous?: SentMessage | null, summary?: string): Promise<SentMessage>;
 }

@@ -28,6 +28,14 @@ export interface Host {
 
 export const TEAMS_INIT_TIMEOUT_MS = 2_500;
 
+/**
+ * The tab route a Teams deep link asks for (`context.subEntityId`, teams-js `page.subPageId`): only
+ * a register or one of its records, such as `/incidents/42` — never anything else.
+ */
+export function deepLinkRoute(subPageId: string | null | undefined): string | null {
+  return subPageId && /^\/[a-z-]{1,40}(\/[1-9]\d{0,9})?$/.test(subPageId) ? subPageId : null;
+}
+
 /** True when a Teams host could be there: framed, or a mobile webview with the native bridge. */
 export function mayBeInTeams(win: Window = window): boolean {
   let framed = false;
@@ -79,6 +87,9 @@ export async function connectHost(win: Window = window, timeoutMs = TEAMS_INIT_T
     const teams = await import('@microsoft/teams-js');
     await withTimeout(teams.app.initialize(), timeoutMs);
     const context = await withTimeout(teams.app.getContext(), timeoutMs);
+    // A card's "Öppna i LIS" deep link names the record as the sub-page (bot/cards/links.ts).
+    const route = deepLinkRoute(context.page?.subPageId);
+    if (route && !win.location.hash.replace(/^#/, '').startsWith('/')) win.location.hash = `#${route}`;
     return {
       inTeams: true,
       locale: resolveLocale(context.app.locale),

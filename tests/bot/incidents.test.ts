@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scheduler } from '../../bot/scheduler/scheduler';
 import { createLogger } from '../../bot/log';
+import { decodeDraft } from '../../bot/cards/draft-codec';
 import { cardText, executeActions, PEOPLE, rawCardText, startBotHarness, type BotHarness } from '../support/bot-harness';
 
 const REPORTER = 'd0000000-0000-4000-8000-000000000033'; // Amira Hassan, IFO
@@ -278,7 +279,7 @@ describe('protected identity', () => {
     h.clock.set('2026-04-02T08:00:00.000Z');
     const res = await h.execute(REPORTER, 'incident.report.start');
     const start = res.body.value as Card;
-    const draft = JSON.parse(String(dataOf(start, 'incident.report.step', 'next').draft));
+    const draft = decodeDraft(dataOf(start, 'incident.report.step', 'next').draft) as Record<string, unknown>;
     Object.assign(draft, { category: 'paper_documents', description: 'En akt om en familj med skyddad identitet låg framme i väntrummet.', discoveredDate: '2026-04-02', discoveredTime: '09:30', involved: 'yes', approxSubjects: '4', protectedIdentity: 'true' });
     const receipt = await h.execute(REPORTER, 'incident.report.submit', { verb: 'incident.report.submit', step: 'review', draft: JSON.stringify(draft) });
     expect(cardText(receipt.body.value)).toContain('Tack!');

@@ -5,11 +5,17 @@
  */
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { browserHost, connectHost, mayBeInTeams } from '../../tab/app/host';
+import { browserHost, connectHost, deepLinkRoute, mayBeInTeams } from '../../tab/app/host';
 import { browserLocale } from '../../tab/app/i18n';
 import { browserTheme, FLUENT_THEMES, themeFromTeams } from '../../tab/app/theme';
 
 describe('host', () => {
+  it('opens a record from a card’s deep link, and nothing but a record route', () => {
+    expect(deepLinkRoute('/incidents/42')).toBe('/incidents/42');
+    expect(deepLinkRoute('/access')).toBe('/access');
+    for (const bad of [null, undefined, '', 'incidents/42', '/incidents/0', '//evil.example', '/incidents/42?x=1', 'javascript:alert(1)', '/a/b/c', '/incidents/<script>']) expect(deepLinkRoute(bad), String(bad)).toBeNull();
+  });
+
   it('maps Teams themes to Fluent themes', () => {
     expect(FLUENT_THEMES[themeFromTeams('default')]).toBe(webLightTheme);
     expect(FLUENT_THEMES[themeFromTeams('dark')]).toBe(webDarkTheme);

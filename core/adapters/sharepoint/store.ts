@@ -89,6 +89,8 @@ function translate(error: unknown, list: string, id = ''): Error {
 const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 const unb64url = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
 
+const ITEM_ID = /^[1-9]\d{0,9}$/;
+
 export class SharePointRecordStore implements RecordStore {
   private readonly client: Client;
   private readonly siteId: string;
@@ -138,7 +140,9 @@ export class SharePointRecordStore implements RecordStore {
   // ── reads ────────────────────────────────────────────────────────────────
 
   async get<L extends ListName>(list: L, id: string): Promise<StoredOf<L> | null> {
-    if (!/^\d+$/.test(id)) return null;
+    // SharePoint item ids start at 1: anything else (0, 007, 20 digits) names no item, and asking
+    // Graph for it would be answered 400, not 404.
+    if (!ITEM_ID.test(id)) return null;
     const def = listDef(list);
     try {
       const item = (await this.client.api(`${this.itemsPath(list)}/${id}?${this.expandFields(def)}`).get()) as GraphItem;
@@ -151,7 +155,7 @@ export class SharePointRecordStore implements RecordStore {
 
   async getMany<L extends ListName>(list: L, ids: string[]): Promise<StoredOf<L>[]> {
     const def = listDef(list);
-    const unique = [...new Set(ids.filter((id) => /^\d+$/.test(id)))];
+    const unique = [...new Set(ids.filter((id) => ITEM_ID.test(id)))];
     const responses = await this.batch(
       list,
       unique.map((id, i) => ({ id: String(i), method: 'GET', url: `${this.itemsPath(list)}/${id}?${this.expandFields(def)}` })),

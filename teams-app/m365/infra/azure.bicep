@@ -22,6 +22,9 @@ param m365TenantId string
 @description('Client id of the tab\'s Entra app registration (Nested App Auth, API scope access_as_user).')
 param tabClientId string
 
+@description('The Teams app id (teamsApp/create): cards link to records in the tab with Teams deep links.')
+param teamsAppId string = ''
+
 @description('Graph id of the LIS SharePoint site (contoso.sharepoint.com,<guid>,<guid>).')
 param sharePointSiteId string
 
@@ -113,6 +116,7 @@ var commonSettings = [
   { name: 'MicrosoftAppType', value: botAppType }
   { name: 'MicrosoftAppId', value: useManagedIdentity ? identity.properties.clientId : botAppId }
   { name: 'TAB_CLIENT_ID', value: tabClientId }
+  { name: 'TEAMS_APP_ID', value: teamsAppId }
   { name: 'SHAREPOINT_SITE_ID', value: sharePointSiteId }
   { name: 'PUBLIC_URL', value: 'https://${publicHost}' }
   { name: 'DIRECTORY_UNIT_PROPERTY', value: directoryUnitProperty }

@@ -70,3 +70,27 @@ describe('the tab API', () => {
     }
   });
 });
+
+describe('the bot’s limits per person and per tenant (BotRateLimiter)', () => {
+  it('refuses a person past their burst, and a tenant past its own, giving the person’s token back', async () => {
+    const { BotRateLimiter } = await import('../../../bot/api/rate-limit');
+    let clock = 0;
+    const limiter = new BotRateLimiter({ user: { burst: 2, perSecond: 1, now: () => clock }, tenant: { burst: 3, perSecond: 1, now: () => clock } });
+    const T = '00000000-0000-4000-8000-000000000001';
+    expect(limiter.take(T, 'anna').ok).toBe(true);
+    expect(limiter.take(T, 'anna').ok).toBe(true);
+    expect(limiter.take(T, 'anna')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    // The same person in upper case is the same person.
+    expect(limiter.take(T, 'ANNA').ok).toBe(false);
+    expect(limiter.take(T, 'bertil').ok).toBe(true);
+    // The tenant's third token is gone: everyone waits, and Cecilia keeps her own tokens for later.
+    expect(limiter.take(T, 'cecilia')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(limiter.take(T.toUpperCase(), null).ok).toBe(false);
+    // Another tenant is not affected.
+    expect(limiter.take('99999999-9999-4999-8999-999999999999', 'cecilia').ok).toBe(true);
+    clock += 1_000;
+    expect(limiter.take(T, 'cecilia').ok).toBe(true);
+    clock += 2_000;
+    expect(limiter.take(T, 'cecilia').ok).toBe(true);
+  });
+});
