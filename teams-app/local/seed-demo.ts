@@ -9,7 +9,23 @@ import { z } from 'zod';
 import { SeedPerson } from '../../core/adapters/directory/static-directory';
 import { audit } from '../../core/app/platform';
 import { channelKey } from '../../core/app/channels';
-import { clocksAfterClose, clocksAfterReport, clocksAfterTriage, GOVERNING_DOCUMENT_STATUSES, nextYearlyReview, ROLE_KEYS, SYSTEM_ACTOR, toUtcIso, type ClockKind, type LegalClock, type ListName, type RecordOf } from '../../core/domain';
+import {
+  decideNotRequired,
+  EMPTY_FACTS,
+  GOVERNING_DOCUMENT_STATUSES,
+  IncidentFacts,
+  nextDueAt,
+  nextYearlyReview,
+  reconcileClocks,
+  recordSent,
+  ROLE_KEYS,
+  SYSTEM_ACTOR,
+  toUtcIso,
+  type Assessment,
+  type Incident,
+  type ListName,
+  type RecordOf,
+} from '../../core/domain';
 import type { Clock } from '../../core/ports/clock';
 import type { NewRecord, RecordStore, StoredOf } from '../../core/ports/record-store';
 
@@ -106,6 +122,8 @@ const Seed = {
       personalDataBreach: z.boolean().nullable(),
       significant: z.string(),
       significanceRationale: z.string().nullable(),
+      /** The facts the authority reports are drafted from (optional: most demo incidents have none). */
+      facts: IncidentFacts.omit({ updatedAt: true, updatedBy: true }).partial().optional(),
     }),
   ),
   actions: z.array(z.object({ title: z.string(), description: z.string().nullable(), ownerAadObjectId: z.guid(), dueAt: z.iso.date(), status: z.string(), source: z.string() })),
@@ -173,46 +191,52 @@ export interface SeedResult {
 }
 
 /**
- * The legal clocks a historic demo incident would have, computed by the same rules triage uses
- * (core/domain/clocks.ts), with the reports sent as a diligent ISAM would — and one IMY notification
- * sent late (INC-010), so that the dashboard's "on time vs late" has something to show.
+ * The history a demo incident would have: the assessment ISAM made two hours after the report, and
+ * the reports sent as a diligent ISAM would — one IMY notification sent late with its reasons
+ * (INC-010), so that the dashboard's "on time vs late" has something to show — with the clocks
+ * reconciled by the same rules the app uses (core/domain/clocks.ts).
  */
-function historicClocks(
-  i: { code: string; discoveredAt: string; significant: string; significanceRationale: string | null; personalDataBreach: boolean | null },
-  triagedAt: string,
-  closedAt: string | null,
-  isamId: string,
-  now: Date,
-): LegalClock[] {
-  const aware = Date.parse(toUtcIso(i.discoveredAt));
-  const at = (hours: number) => new Date(aware + hours * 3_600_000);
+function historicIncident(i: SeedIncident, base: Incident, isamId: string, dsoId: string, now: Date): Incident {
+  let inc: Incident = { ...base, clocks: reconcileClocks(base, { investigationDays: 30 }) };
+  const settle = (x: Incident): Incident => ({ ...x, clocks: reconcileClocks(x, { investigationDays: 30 }) });
+  if (!inc.assessments.length) return { ...inc, nextDueAt: nextDueAt(inc.clocks) };
+  const aware = Date.parse(inc.awareAt);
+  const at = (hours: number) => new Date(aware + hours * 3_600_000).toISOString();
   const ref = (prefix: string) => `${prefix}-${i.discoveredAt.slice(0, 4)}-${i.code.slice(-3)}`;
-  let clocks = clocksAfterTriage(
-    { discoveredAt: toUtcIso(i.discoveredAt), clocks: [] },
-    { significant: i.significant as 'yes' | 'no' | 'undecided', personalDataBreach: i.personalDataBreach === true, rationale: i.significanceRationale },
-    new Date(triagedAt),
-    isamId,
-    { investigationDays: 30 },
-  );
-  const send = (kind: ClockKind, when: Date, reference: string) => {
-    if (when.getTime() <= now.getTime()) clocks = clocksAfterReport({ clocks, closedAt }, kind, when, isamId, reference);
+  const send = (key: string, when: string, reference: string | null, by = isamId, lateReason: string | null = null) => {
+    if (Date.parse(when) > now.getTime()) return;
+    const r = recordSent(inc, key, { sentAt: when, recordedAt: when, by, reference, lateReason, evidenceId: null });
+    if (r.ok) inc = settle({ ...inc, clocks: r.clocks });
   };
   send('cs_early_warning', at(20), ref('MCF'));
   send('cs_notification', at(60), ref('MCF'));
-  send('imy_notification', at(i.code === 'INC-010' ? 80 : 40), ref('IMY'));
+  const late = i.code === 'INC-010';
+  send('imy_notification', at(late ? 80 : 40), ref('IMY'), dsoId, late ? 'Att kortet innehöll personuppgifter blev känt först när det återfanns och kunde undersökas.' : null);
+  // Art. 34: the people concerned are informed where many are affected; otherwise the DSO records why not.
+  if (inc.clocks.some((c) => c.key === 'data_subjects' && c.completedAt === null)) {
+    if ((i.personalData.approxSubjects ?? 0) >= 100) send('data_subjects', at(70), 'Brev och e-post till berörda', dsoId);
+    else if (Date.parse(at(30)) <= now.getTime()) {
+      const r = decideNotRequired(inc.clocks, 'data_subjects', 'Ingen hög risk för de registrerade: uppgifterna nådde en enda mottagare som har bekräftat att de raderats.', at(30), dsoId);
+      if (r.ok) inc = settle({ ...inc, clocks: r.clocks });
+    }
+  }
   // Still being handled a month after the notification: situation reports, then the final report later.
   for (let n = 0; n < 12; n++) {
-    const final = clocks.find((c) => c.kind === 'cs_final_report' && c.completedAt === null);
-    if (!final || closedAt || Date.parse(final.dueAt) > now.getTime()) break;
-    send('cs_situation_report', new Date(Date.parse(final.dueAt) - 24 * 3_600_000), ref('MCF'));
+    const final = inc.clocks.find((c) => c.kind === 'cs_final_report' && c.completedAt === null);
+    if (!final || inc.status === 'closed' || Date.parse(final.dueAt) > now.getTime()) break;
+    send(`cs_situation_report:${n + 1}`, new Date(Date.parse(final.dueAt) - 24 * 3_600_000).toISOString(), ref('MCF'));
   }
+  const closedAt = inc.status === 'closed' ? inc.closedAt : null;
   if (closedAt) {
-    clocks = clocksAfterClose({ clocks }, new Date(closedAt)).map((c) =>
-      c.kind === 'internal_investigation' && c.completedAt === null ? { ...c, completedAt: closedAt, completedBy: isamId, outcome: 'sent' as const } : c,
-    );
+    inc = settle(inc);
+    send('breach_documentation', closedAt, null, dsoId);
+    const final = inc.clocks.find((c) => c.kind === 'cs_final_report' && c.completedAt === null);
+    if (final) send('cs_final_report', new Date(Math.min(Date.parse(final.dueAt) - 24 * 3_600_000, now.getTime())).toISOString(), ref('MCF'));
   }
-  return clocks;
+  return { ...inc, nextDueAt: nextDueAt(inc.clocks) };
 }
+
+type SeedIncident = z.infer<(typeof Seed)['incidents']>[number];
 
 /** A date's Stockholm office morning as a UTC instant (09:00 local ≈ 08:00/07:00 UTC). */
 const morning = (date: string) => toUtcIso(`${date}T09:00:00+01:00`);
@@ -465,37 +489,52 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
       const closed = i.status === 'closed';
       const closedAt = closed ? addHours(i.reportedAt, 14 * 24) : null;
       const managerId = reporter?.managerAadObjectId ?? null;
-      return {
-        key: `seed:incident:${i.code}`,
-        data: {
-          title: i.title,
-          category: i.category as RecordOf<'Incidents'>['category'],
-          description: i.description,
-          occurredAt: i.occurredAt ? toUtcIso(i.occurredAt) : null,
-          discoveredAt: toUtcIso(i.discoveredAt),
-          reportedAt: toUtcIso(i.reportedAt),
-          reporterId: i.reporterAadObjectId,
-          reporterUnit: reporter?.unit ?? null,
-          managerId,
-          assetId: i.assetCode ? mapCodes([i.assetCode], assetIds, 'asset')[0]! : null,
-          supplierId: i.supplierCode ? mapCodes([i.supplierCode], supplierIds, 'supplier')[0]! : null,
-          personalData: i.personalData,
-          status: i.status as RecordOf<'Incidents'>['status'],
-          severity: i.severity as RecordOf<'Incidents'>['severity'],
-          personalDataBreach: i.personalDataBreach,
-          significant: i.significant as RecordOf<'Incidents'>['significant'],
-          significanceRationale: i.significanceRationale,
-          triagedBy: triaged ? isam.aadObjectId : null,
-          triagedAt,
-          clocks: triaged ? historicClocks(i, triagedAt!, closedAt, isam.aadObjectId, clock.now()) : [],
-          investigation:
-            closed && managerId
-              ? { findings: 'Utredningen är genomförd av närmaste chef (demodata).', actions: 'Åtgärderna är dokumenterade i enhetens uppföljning (demodata).', recordedBy: managerId, recordedAt: closedAt! }
-              : null,
-          closedBy: closed ? (managerId ?? isam.aadObjectId) : null,
-          closedAt,
-        },
+      const assessment: Assessment | null = triaged
+        ? {
+            at: triagedAt!,
+            by: isam.aadObjectId,
+            severity: i.severity as Assessment['severity'],
+            personalDataBreach: i.personalDataBreach === true,
+            significant: i.significant as Assessment['significant'],
+            rationale: i.significanceRationale,
+            imyNotRequiredRationale: null,
+            reason: null,
+          }
+        : null;
+      const base: Incident = {
+        title: i.title,
+        category: i.category as RecordOf<'Incidents'>['category'],
+        description: i.description,
+        occurredAt: i.occurredAt ? toUtcIso(i.occurredAt) : null,
+        discoveredAt: toUtcIso(i.discoveredAt),
+        awareAt: toUtcIso(i.discoveredAt),
+        reportedAt: toUtcIso(i.reportedAt),
+        reporterId: i.reporterAadObjectId,
+        reporterUnit: reporter?.unit ?? null,
+        managerId,
+        assetId: i.assetCode ? mapCodes([i.assetCode], assetIds, 'asset')[0]! : null,
+        supplierId: i.supplierCode ? mapCodes([i.supplierCode], supplierIds, 'supplier')[0]! : null,
+        personalData: i.personalData,
+        status: i.status as RecordOf<'Incidents'>['status'],
+        severity: i.severity as RecordOf<'Incidents'>['severity'],
+        personalDataBreach: i.personalDataBreach,
+        significant: i.significant as RecordOf<'Incidents'>['significant'],
+        significanceRationale: i.significanceRationale,
+        triagedBy: triaged ? isam.aadObjectId : null,
+        triagedAt,
+        clocks: [],
+        assessments: assessment ? [assessment] : [],
+        facts: { ...EMPTY_FACTS, ...(i.facts ?? {}), ...(i.facts ? { updatedAt: triagedAt ?? toUtcIso(i.reportedAt), updatedBy: isam.aadObjectId } : {}) },
+        investigation:
+          closed && managerId
+            ? { findings: 'Utredningen är genomförd av närmaste chef (demodata).', actions: 'Åtgärderna är dokumenterade i enhetens uppföljning (demodata).', recordedBy: managerId, recordedAt: closedAt! }
+            : null,
+        closedBy: closed ? (managerId ?? isam.aadObjectId) : null,
+        closedAt,
+        nextDueAt: null,
+        lastOperation: null,
       };
+      return { key: `seed:incident:${i.code}`, data: historicIncident(i, base, isam.aadObjectId, dso.aadObjectId, clock.now()) };
     }),
   );
 

@@ -1,8 +1,7 @@
 /**
  * The incident register for the tab: the list of incidents the actor may see (checked on the
- * server with `canSeeIncident` against the stored records), one incident's page with its legal
- * clocks and timeline (the AuditLog entries with target `Incidents/<id>`, queried on the indexed
- * `target` column), and the choices of the report form. Writes go through the use cases beside it.
+ * server with `canSeeIncident` against the stored records) and the choices of the report form.
+ * One incident's page is page.ts. Writes go through the use cases beside it.
  *
  * Paging: ISAM and the IT security officer see every incident, so their list is the store's own
  * query (indexed `status` / `category` filters, sorted on indexed `reportedAt`) with the store's
@@ -14,24 +13,21 @@
 import { z } from 'zod';
 import {
   canSeeIncident,
-  canTriageIncident,
   caseNumber,
-  CLOCK_KINDS,
   has,
   IncidentCategory,
   IncidentStatus,
   isLater,
+  normalizeIncident,
+  openLegalObligations,
   type ClockKind,
   type Incident,
-  type LegalClock,
 } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import type { Deps } from '../platform';
-import { viewIncident } from './report';
-import type { IncidentView } from './view';
 
 type StoredIncident = StoredOf<'Incidents'>;
 
@@ -56,8 +52,10 @@ export interface IncidentRow {
   personalData: boolean;
   reportedAt: string;
   unit: string | null;
-  /** The earliest running clock, if any. */
-  nextDue: { kind: ClockKind; dueAt: string; overdue: boolean } | null;
+  /** The earliest running clock, if any; provisional while nobody has assessed the incident. */
+  nextDue: { kind: ClockKind; dueAt: string; overdue: boolean; provisional: boolean } | null;
+  /** Legal obligations still open — also on closed incidents, which keep showing them. */
+  openObligations: number;
 }
 
 export interface IncidentPage {
@@ -66,30 +64,6 @@ export interface IncidentPage {
   direction: 'asc' | 'desc';
   /** How the list was scoped: everything (ISAM / IT security), or what this person may see. */
   scope: 'all' | 'entitled';
-}
-
-export type ClockState = 'running' | 'overdue' | 'sent' | 'sent_late' | 'not_required';
-
-export interface ClockView extends LegalClock {
-  state: ClockState;
-  completedByName: string | null;
-}
-
-export interface TimelineEntry {
-  at: string;
-  action: string;
-  actor: { id: string; name: string | null };
-  summary: string;
-}
-
-export interface IncidentPageView {
-  etag: string;
-  incident: IncidentView;
-  clocks: ClockView[];
-  timeline: TimelineEntry[];
-  permissions: { triage: boolean; markSent: boolean };
-  /** Reports that may be marked as sent now (running clocks; a situation report while the final report runs). */
-  reportable: ClockKind[];
 }
 
 function parseQuery(input: unknown): z.infer<typeof IncidentListQuery> {
@@ -101,11 +75,11 @@ function parseQuery(input: unknown): z.infer<typeof IncidentListQuery> {
 function nextDue(i: Incident, nowIso: string): IncidentRow['nextDue'] {
   const open = i.clocks.filter((c) => c.completedAt === null).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   const c = open[0];
-  return c ? { kind: c.kind, dueAt: c.dueAt, overdue: isLater(nowIso, c.dueAt) } : null;
+  return c ? { kind: c.kind, dueAt: c.dueAt, overdue: isLater(nowIso, c.dueAt), provisional: c.basis === 'provisional' } : null;
 }
 
 function toRow(s: StoredIncident, nowIso: string): IncidentRow {
-  const i = s.data;
+  const i = normalizeIncident(s.data);
   return {
     id: s.id,
     caseNumber: caseNumber(s.id, i.reportedAt),
@@ -118,6 +92,7 @@ function toRow(s: StoredIncident, nowIso: string): IncidentRow {
     reportedAt: i.reportedAt,
     unit: i.reporterUnit,
     nextDue: nextDue(i, nowIso),
+    openObligations: openLegalObligations(i.clocks).length,
   };
 }
 
@@ -175,45 +150,6 @@ export async function listIncidents(deps: Deps, actor: Actor, query: IncidentLis
   const slice = visible.slice(offset, offset + q.pageSize);
   const next = offset + q.pageSize < visible.length ? `o:${offset + q.pageSize}` : null;
   return { items: slice.map((s) => toRow(s, nowIso)), cursor: next, direction: q.direction, scope: 'entitled' };
-}
-
-function clockState(c: LegalClock, nowIso: string): ClockState {
-  if (c.completedAt === null) return isLater(nowIso, c.dueAt) ? 'overdue' : 'running';
-  if (c.outcome === 'not_required') return 'not_required';
-  return isLater(c.completedAt, c.dueAt) ? 'sent_late' : 'sent';
-}
-
-/** The incident page: the incident (refused to those who may not see it), its clocks and its timeline. */
-export async function getIncidentPage(deps: Deps, actor: Actor, id: string): Promise<IncidentPageView> {
-  const { stored, view } = await viewIncident(deps, actor, id);
-  const nowIso = deps.clock.now().toISOString();
-  const entries = [];
-  for await (const e of deps.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${stored.id}` }] })) entries.push(e.data);
-  entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const peopleIds = [...new Set([...entries.map((e) => e.actorId), ...stored.data.clocks.map((c) => c.completedBy)].filter((x): x is string => Boolean(x) && x !== 'system'))];
-  const people = peopleIds.length ? await deps.directory.getPeople(peopleIds) : [];
-  const name = (pid: string | null) => (pid ? (people.find((p) => p.aadObjectId.toLowerCase() === pid.toLowerCase())?.displayName ?? null) : null);
-  const clocks = [...stored.data.clocks]
-    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
-    .map((c) => ({ ...c, state: clockState(c, nowIso), completedByName: name(c.completedBy) }));
-  const mayTriage = canTriageIncident(actor);
-  const reportable: ClockKind[] = [];
-  if (mayTriage && stored.data.status !== 'closed') {
-    for (const kind of CLOCK_KINDS) {
-      if (kind === 'internal_investigation') continue;
-      if (kind === 'cs_situation_report') {
-        if (stored.data.clocks.some((c) => c.kind === 'cs_final_report' && c.completedAt === null)) reportable.push(kind);
-      } else if (stored.data.clocks.some((c) => c.kind === kind && c.completedAt === null)) reportable.push(kind);
-    }
-  }
-  return {
-    etag: stored.etag,
-    incident: view,
-    clocks,
-    timeline: entries.map((e) => ({ at: e.at, action: e.action, actor: { id: e.actorId, name: e.actorId === 'system' ? null : name(e.actorId) }, summary: e.summary })),
-    permissions: { triage: mayTriage && stored.data.status !== 'closed', markSent: mayTriage && reportable.length > 0 },
-    reportable,
-  };
 }
 
 export interface RecordChoice {

@@ -292,7 +292,7 @@ describe('reminders', () => {
   });
 
   it('reads records written before awareness and assessments existed', () => {
-    const legacy = normalizeIncident({ ...incident(), awareAt: undefined, assessments: undefined, facts: undefined, triagedAt: '2026-03-10T11:00:00.000Z', triagedBy: ISAM, severity: 'low', personalDataBreach: false, significant: 'no', significanceRationale: 'Liten.' } as never);
+    const legacy = normalizeIncident({ ...incident(), awareAt: undefined, assessments: undefined, facts: undefined, triagedAt: '2026-03-10T11:00:00.000Z', triagedBy: ISAM, severity: 'low', personalDataBreach: false, significant: 'no', significanceRationale: 'Liten.' } as unknown as Incident);
     expect(legacy.awareAt).toBe('2026-03-10T09:30:00.000Z');
     expect(legacy.assessments).toEqual([expect.objectContaining({ significant: 'no', rationale: 'Liten.', by: ISAM })]);
     expect(legacy.facts.cause).toBeNull();
