@@ -373,13 +373,20 @@ export interface ReminderPayload {
   title: string | null;
   provisional?: boolean;
   closed?: boolean;
+  assessed?: boolean;
+  /** The due time had passed when the reminder was written. */
+  passed?: boolean;
 }
 
-export function reminderText(l: Locale, p: ReminderPayload, now: Date = new Date()): string {
+export function reminderText(l: Locale, p: ReminderPayload): string {
   const due = formatStockholm(p.dueAt, l);
   const number = p.caseNumber;
   if (p.kind === 'untriaged') return t(l, 'incident.reminder.untriaged', { number });
-  if (p.kind === 'escalation') return t(l, Date.parse(p.dueAt) < now.getTime() ? 'incident.reminder.escalationPassed' : 'incident.reminder.escalation', { number, due });
+  if (p.kind === 'escalation') {
+    const passed = p.passed === true;
+    if (p.assessed) return t(l, passed ? 'incident.reminder.undecidedPassed' : 'incident.reminder.undecided', { number, due });
+    return t(l, passed ? 'incident.reminder.escalationPassed' : 'incident.reminder.escalation', { number, due });
+  }
   const clock = reportLabel(l, p.kind);
   const text =
     p.kind === 'cs_final_report' && p.stage === 'due_soon' && !p.closed
@@ -390,10 +397,10 @@ export function reminderText(l: Locale, p: ReminderPayload, now: Date = new Date
   return p.closed ? `${text} ${t(l, 'incident.reminder.closed')}` : text;
 }
 
-export function reminderCard(l: Locale, p: ReminderPayload, links: RecordLinks = NO_LINKS, now: Date = new Date()): AdaptiveCard {
+export function reminderCard(l: Locale, p: ReminderPayload, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const urgent = p.stage === 'overdue' || p.stage === 'still_overdue' || (p.stage === 'escalation' && p.kind !== 'untriaged');
   return renderTemplate(reminderTemplate, {
-    t: { text: reminderText(l, p, now), title: p.detailed ? (p.title ?? '') : '' },
+    t: { text: reminderText(l, p), title: p.detailed ? (p.title ?? '') : '' },
     v: { id: p.id, style: urgent ? 'attention' : 'warning', open: t(l, 'incident.action.open') },
   }, incidentRecord(l, p.id, links));
 }

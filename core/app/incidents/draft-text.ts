@@ -59,6 +59,12 @@ export function regimeOf(kind: LegalKind): 'mcf' | 'imy' | 'subjects' | 'interna
   return kind === 'data_subjects' ? 'subjects' : 'internal';
 }
 
+/** A time as reports write it: "2026-09-09 kl. 08:40" (Stockholm time). */
+export function reportTime(iso: string, l: ReportLanguage): string {
+  const w = stockholmWallTime(new Date(iso));
+  return t(l, 'report.v.at', { date: stockholmDate(new Date(iso)), time: `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}` });
+}
+
 /** Writes one report. */
 export function generateDraft(ctx: DraftContext, language: ReportLanguage): GeneratedDraft {
   return new Writer(ctx, language).draft();
@@ -89,8 +95,7 @@ class Writer {
   }
 
   private when(iso: string): string {
-    const w = stockholmWallTime(new Date(iso));
-    return this.t('report.v.at', { date: stockholmDate(new Date(iso)), time: `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}` });
+    return reportTime(iso, this.l);
   }
 
   private tri(v: Tristate): string {
@@ -408,7 +413,7 @@ class Writer {
 
   private dsoRows(): [MessageKey, string][] {
     return [
-      ['report.f.dso', this.v(this.ctx.dso?.name, 'report.f.dso')],
+      ['report.f.name', this.v(this.ctx.dso?.name, 'report.f.dso')],
       ['report.f.email', this.v(this.ctx.dso?.email, 'report.f.email')],
     ];
   }

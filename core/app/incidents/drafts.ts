@@ -8,7 +8,6 @@
 import {
   canHandleReport,
   caseNumber,
-  formatStockholm,
   isLegalKind,
   recordableKeys,
   stockholmDate,
@@ -24,7 +23,7 @@ import { ConflictError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import { holdersOf, type Actor } from '../people';
 import { audit, forbidden, Refused, wrongState, type Deps } from '../platform';
-import { generateDraft, regimeOf, type DraftContext, type PersonRef } from './draft-text';
+import { generateDraft, regimeOf, reportTime, type DraftContext, type PersonRef } from './draft-text';
 import { DraftInput, parse } from './inputs';
 import { reportKey } from './keys';
 import { load } from './view';
@@ -273,7 +272,7 @@ export async function reportDocument(deps: Deps, actor: Actor, id: string, rawKe
 /** Lays a report out as a document: title, a table of particulars, then each section. */
 export function draftDocument(view: ReportDraftView, organisation: string | null): DocumentModel {
   const l = view.language;
-  const at = (iso: string) => formatStockholm(iso, l);
+  const at = (iso: string) => reportTime(iso, l);
   const meta: string[][] = [
     [t(l, 'report.meta.recipient'), view.recipient],
     [t(l, 'report.meta.case'), view.caseNumber],

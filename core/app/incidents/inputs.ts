@@ -22,12 +22,13 @@ import {
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 
+/** Optional text: absent, null or blank all mean "none". */
 const Optional = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .nullable()
+    .nullish()
     .transform((v) => v || null);
 
 export const ReportInput = z.object({

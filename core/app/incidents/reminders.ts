@@ -35,6 +35,10 @@ export interface ReminderPayloadData {
   closed: boolean;
   /** Hours since the organisation became aware (escalations). */
   hours?: number;
+  /** Escalations: triaged, with significance still undecided (rather than not assessed at all). */
+  assessed?: boolean;
+  /** The due time had passed when the reminder was written (the card is rendered later). */
+  passed?: boolean;
 }
 
 function recipientsOf(c: LegalClock, managerId: string | null): Recipient[] {
@@ -62,6 +66,8 @@ export async function sendIncidentReminders(deps: Deps, now: Date): Promise<numb
         stage: 'escalation',
         dueAt: early?.dueAt ?? i.awareAt,
         provisional: true,
+        assessed: i.assessments.length > 0,
+        passed: Date.parse(early?.dueAt ?? i.awareAt) < now.getTime(),
         hours: Math.floor((now.getTime() - Date.parse(i.awareAt)) / 3_600_000),
       };
       await notify(deps, `reminder:${stored.id}:escalation:${slot}:${i.awareAt}`, {

@@ -277,6 +277,8 @@ export const incidents = defineMessages(
 
     'incident.reminder.escalation': '{number} är inte bedömd. Den preliminära tidsfristen för tidig varning till MCF går ut {due}. Bedöm incidenten nu – tidsfristerna räknas från upptäckten.',
     'incident.reminder.escalationPassed': '{number} är fortfarande inte bedömd. Den preliminära tidsfristen för tidig varning till MCF gick ut {due}. Bedöm incidenten och lämna de rapporter som behövs.',
+    'incident.reminder.undecided': '{number}: det är ännu inte beslutat om incidenten är betydande. Den preliminära tidsfristen för tidig varning till MCF går ut {due}. Ta ställning nu – tidsfristerna räknas från när organisationen fick kännedom.',
+    'incident.reminder.undecidedPassed': '{number}: det är fortfarande inte beslutat om incidenten är betydande. Den preliminära tidsfristen för tidig varning till MCF gick ut {due}. Ta ställning och lämna de rapporter som behövs.',
     'incident.reminder.still_overdue': 'Fortfarande inte skickad: {clock} för {number} skulle ha lämnats senast {due}.',
     'incident.reminder.closed': 'Ärendet är avslutat, men rapporten är inte registrerad som skickad.',
     'incident.reminder.finalOrSituation': '{clock} för {number} ska lämnas senast {due} – eller en lägesrapport om incidenten fortfarande pågår.',
@@ -596,6 +598,8 @@ export const incidents = defineMessages(
 
     'incident.reminder.escalation': '{number} has not been assessed. The provisional deadline for the early warning to MCF is {due}. Assess the incident now – the deadlines count from its discovery.',
     'incident.reminder.escalationPassed': '{number} has still not been assessed. The provisional deadline for the early warning to MCF passed {due}. Assess the incident and make the reports needed.',
+    'incident.reminder.undecided': '{number}: whether the incident is significant has not been decided. The provisional deadline for the early warning to MCF is {due}. Decide now – the deadlines count from when the organisation became aware.',
+    'incident.reminder.undecidedPassed': '{number}: whether the incident is significant has still not been decided. The provisional deadline for the early warning to MCF passed {due}. Decide and make the reports needed.',
     'incident.reminder.still_overdue': 'Still not sent: {clock} for {number} was due {due}.',
     'incident.reminder.closed': 'The case is closed, but the report is not recorded as sent.',
     'incident.reminder.finalOrSituation': '{clock} for {number} is due {due} – or a progress report if the incident is still ongoing.',
