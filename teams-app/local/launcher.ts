@@ -5,6 +5,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import express from 'express';
 import { connectSharePoint, type SharePointConnection } from '../../core/adapters/sharepoint';
 import { StaticDirectory } from '../../core/adapters/directory/static-directory';
 import { systemClock, type Clock } from '../../core/ports/clock';
@@ -13,11 +14,25 @@ import { createLogger, type Logger } from '../../bot/log';
 import { createRuntime, type Runtime } from '../../bot/runtime';
 import { createApp, listen, type RunningServer } from '../../bot/server';
 import { faultsFromEnv, startLocalGraphServer, type LocalGraphServer } from './graph-server';
-import { localConnector } from './local-connector';
-import { loadPeople, seedDemoOrganisation, type SeedResult } from './seed-demo';
+import { localConnector, localHostGuard } from './local-connector';
+import { localGraphToken } from './local-token';
+import { loadDirectoryPeople } from './seed-data';
+import { seedDemoOrganisation, type SeedResult } from './seed-demo';
+import { seedScale, writeScalePeople, type ScaleOptions, type ScaleResult } from './seed-scale';
 
-/** Local mode needs some bearer token on Graph requests; the local server accepts any. */
-export const LOCAL_GRAPH_TOKEN = 'local-development-token';
+/** SharePoint Online's list view threshold, which the local server enforces unless told otherwise. */
+export const DEFAULT_THRESHOLD = 5000;
+
+/** `LOCAL_GRAPH_THRESHOLD`: the list view threshold of the local server (default 5 000). */
+export function thresholdFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.LOCAL_GRAPH_THRESHOLD?.trim();
+  if (!raw) return DEFAULT_THRESHOLD;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+    throw new ConfigError(`LOCAL_GRAPH_THRESHOLD must be a whole number from 1 to 1000000, not "${raw}".`);
+  }
+  return n;
+}
 
 export interface LocalOptions {
   env?: NodeJS.ProcessEnv;
@@ -30,15 +45,24 @@ export interface LocalOptions {
   quiet?: boolean;
   /** Start the outbox worker and scheduler loops (default true; tests drive them by hand). */
   background?: boolean;
+  /** After the demo organisation, fill the site with a large organisation (`npm start -- --scale`). */
+  scale?: ScaleOptions;
 }
 
 export interface LocalApp {
   config: Config;
   appUrl: string;
   graphUrl: string;
+  /** The bearer token the local Graph server accepts (also for `/_local/inbox`). */
+  graphToken: string;
+  /** Where that token is kept. */
+  graphTokenFile: string;
+  /** The list view threshold the local Graph server enforces (null when it runs elsewhere). */
+  threshold: number | null;
   siteId: string;
   dataDir: string;
   seed: SeedResult;
+  scale: ScaleResult | null;
   sharepoint: SharePointConnection;
   graph: LocalGraphServer | null;
   app: RunningServer;
@@ -59,28 +83,44 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
     log(`Removed ${dataDir}: starting from a fresh demo organisation.`);
   }
   mkdirSync(dataDir, { recursive: true });
+  const threshold = thresholdFromEnv(env);
+  const { token, file: tokenFile } = localGraphToken(dataDir, env);
 
   let graph: LocalGraphServer | null = null;
   let app: RunningServer | null = null;
   let runtime: Runtime | null = null;
   try {
     if (!config.local.graphUrl) {
-      graph = await startLocalGraphServer({ port: config.local.graphPort, dbPath: path.join(dataDir, 'graph.sqlite'), faults: faultsFromEnv(env) });
+      graph = await startLocalGraphServer({
+        port: config.local.graphPort,
+        dbPath: path.join(dataDir, 'graph.sqlite'),
+        faults: faultsFromEnv(env),
+        threshold,
+        token,
+        onMigrate: log,
+      });
     }
     const graphUrl = config.local.graphUrl ?? graph!.url;
 
     const sharepoint = await connectSharePoint({
       baseUrl: graphUrl,
-      getToken: async () => LOCAL_GRAPH_TOKEN,
+      getToken: async () => token,
       userAgent: config.userAgent,
       provision: true,
     });
 
     let ready = false;
-    const directory = new StaticDirectory(loadPeople());
+    // A scale seed adds generated staff to the local directory (kept in the data folder).
+    if (options.scale) writeScalePeople(dataDir, options.scale);
+    const directory = new StaticDirectory(loadDirectoryPeople(dataDir));
     runtime = createRuntime({ config, store: sharepoint.store, directory, clock, log: options.logger ?? createLogger({ silent: options.quiet }) });
-    const express = createApp({ runtime, isReady: () => ready, extraRoutes: [localConnector()] });
-    app = await listen(express, config.host, config.port);
+    const inner = createApp({ runtime, isReady: () => ready, extraRoutes: [localConnector({ token })] });
+    // The Host allow-list wraps the whole app (bot, tab API, tab, inbox): local mode stays local.
+    const outer = express();
+    outer.disable('x-powered-by');
+    outer.use(localHostGuard({ publicUrl: config.publicUrl }));
+    outer.use(inner);
+    app = await listen(outer, config.host, config.port);
 
     const seed = await seedDemoOrganisation({
       store: sharepoint.store,
@@ -88,6 +128,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       tenantId: config.tenantId,
       serviceUrl: `${app.url}/_local/connector/`,
     });
+    const scale = options.scale ? await seedScale({ store: sharepoint.store, clock, ...options.scale, dataDir, log }) : null;
     ready = true;
     if (options.background !== false) runtime.start();
 
@@ -98,9 +139,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       config,
       appUrl: app.url,
       graphUrl,
+      graphToken: token,
+      graphTokenFile: tokenFile,
+      threshold: graph ? threshold : null,
       siteId: sharepoint.siteId,
       dataDir,
       seed,
+      scale,
       sharepoint,
       graph,
       app,

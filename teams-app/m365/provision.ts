@@ -220,21 +220,24 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, out: (line: st
   const userAgent = env.GRAPH_USER_AGENT ?? DEFAULT_USER_AGENT;
   if (args.local) {
     // The local server stands in for graph.microsoft.com; everything after this is the real path.
-    const { LOCAL_GRAPH_TOKEN } = await import('../local/launcher');
+    const { localGraphToken } = await import('../local/local-token');
     const { startLocalGraphServer } = await import('../local/graph-server');
     let graphUrl = env.LOCAL_GRAPH_URL?.trim() || null;
     let close = async () => undefined as void;
+    // A running local server accepts only the token of its data folder (or LOCAL_GRAPH_TOKEN).
+    let token = graphUrl ? localGraphToken(path.resolve(env.LIS_DATA_DIR ?? '.data'), env).token : '';
     if (!graphUrl) {
       const dir = path.resolve(env.LIS_DATA_DIR ?? '.data', 'provision-dry-run');
       if (args.reset) rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       const server = await startLocalGraphServer({ port: 0, dbPath: path.join(dir, 'graph.sqlite') });
       graphUrl = server.url;
+      token = server.token;
       close = () => server.close();
     }
     try {
       out('LIS för Teams – provisionering / provisioning (dry run against the local SharePoint-lists server)');
-      const summary = await provision({ graphUrl, tokens: new StaticTokenProvider(LOCAL_GRAPH_TOKEN), site: args.site ?? 'root', userAgent, isam: args.isam });
+      const summary = await provision({ graphUrl, tokens: new StaticTokenProvider(token), site: args.site ?? 'root', userAgent, isam: args.isam });
       out(formatSummary(summary, `${graphUrl}/v1.0`));
       return summary;
     } finally {

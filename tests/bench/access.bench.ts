@@ -41,7 +41,7 @@ export async function benchAccess(options: AccessBenchOptions = {}): Promise<str
   let counting = false;
   const sp = await connectSharePoint({
     baseUrl: graph.url,
-    getToken: async () => 'bench',
+    getToken: async () => graph.token,
     userAgent: 'NONISV|StockholmStad|LISforTeams/bench',
     provision: true,
     observer: { onRequest: (r) => counting && calls.push(r) },

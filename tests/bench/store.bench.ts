@@ -18,7 +18,7 @@ export async function benchStore(options: { latencyMs?: number } = {}): Promise<
   const calls: { method: string; url: string }[] = [];
   const sp = await connectSharePoint({
     baseUrl: server.url,
-    getToken: async () => 'bench',
+    getToken: async () => server.token,
     userAgent: 'NONISV|StockholmStad|LISforTeams/bench',
     provision: true,
     observer: { onRequest: (r) => calls.push(r) },

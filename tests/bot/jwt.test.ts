@@ -129,7 +129,7 @@ beforeAll(async () => {
   idp = await startIdentityProvider(await exportJWK(pair.publicKey));
 
   graph = await startLocalGraphServer({ port: 0, dbPath: ':memory:' });
-  sharepoint = await connectSharePoint({ baseUrl: graph.url, getToken: async () => 'local', userAgent: 'NONISV|Test|LIS/0', provision: true });
+  sharepoint = await connectSharePoint({ baseUrl: graph.url, getToken: async () => graph.token, userAgent: 'NONISV|Test|LIS/0', provision: true });
   const config = loadConfig({
     LIS_MODE: 'm365',
     PORT: '0',

@@ -8,16 +8,41 @@ import { KEY_COLUMN, type ColumnDef, type ListDef } from './columns';
 
 export type Fields = Record<string, unknown>;
 
+/**
+ * An instant as SharePoint keeps it: UTC, whole seconds (`2024-01-31T10:00:00Z`). SharePoint cuts the
+ * fraction, so a value sent with milliseconds would come back different and our own write, read back
+ * after a lost answer, would look like someone else's.
+ */
+export function toSharePointInstant(value: string | Date): string {
+  const ms = new Date(value).getTime();
+  return new Date(ms - (((ms % 1000) + 1000) % 1000)).toISOString().slice(0, 19) + 'Z';
+}
+
+/** The same instant as a record holds it (`…:SS.000Z`): what a read of the stored value decodes to. */
+export function toRecordInstant(value: string | Date): string {
+  return new Date(toSharePointInstant(value)).toISOString();
+}
+
 function encodeValue(col: ColumnDef, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (col.type) {
     case 'json':
       return JSON.stringify(value);
     case 'dateTime':
-      return new Date(value as string).toISOString();
+      return toSharePointInstant(value as string);
     default:
       return value;
   }
+}
+
+/** A record whose dateTime fields hold what SharePoint will store (whole seconds). */
+export function atSharePointPrecision<T extends Record<string, unknown>>(def: ListDef, record: T): T {
+  const out: Record<string, unknown> = { ...record };
+  for (const col of def.columns) {
+    const v = out[col.field];
+    if (col.type === 'dateTime' && typeof v === 'string') out[col.field] = toRecordInstant(v);
+  }
+  return out as T;
 }
 
 function decodeValue(col: ColumnDef, value: unknown): unknown {
@@ -81,10 +106,20 @@ export function holdsPatch(def: ListDef, stored: Fields, patch: Fields): boolean
   });
 }
 
-/** An OData literal for a filter on `col`. */
-export function odataLiteral(col: ColumnDef, value: string | number | boolean | null): string {
+/**
+ * An OData literal for a filter on `col`.
+ * - Yes/No columns compare with 1 and 0: SharePoint answers `eq true` with the items set to No
+ *   (SharePoint/sp-dev-docs#4750, #5594), and the local server copies that.
+ * - dateTime columns compare with a quoted UTC instant at whole seconds; a literal without a zone
+ *   would be read in the site's time zone, so none is ever sent.
+ */
+export function odataLiteral(col: Pick<ColumnDef, 'type'> & Partial<ColumnDef>, value: string | number | boolean | null): string {
   if (value === null) return 'null';
+  if (col.type === 'boolean') {
+    if (typeof value !== 'boolean') throw new Error(`A Yes/No column compares with true or false, not ${JSON.stringify(value)}`);
+    return value ? '1' : '0';
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = col.type === 'dateTime' ? new Date(value).toISOString() : value;
+  const text = col.type === 'dateTime' ? toSharePointInstant(value) : value;
   return `'${text.replace(/'/g, "''")}'`;
 }

@@ -9,6 +9,7 @@
  * turns a timeout into an error the record store can reason about (it re-reads before re-creating).
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { isItemQuery } from './graph-errors';
 
 /** Hooks for metrics and tests: every HTTP request that leaves the process is reported. */
 export interface GraphTrafficObserver {
@@ -33,6 +34,10 @@ function setHeader(context: Context, name: string, value: string): void {
   const headers = new Headers(options.headers as HeadersInit | undefined);
   headers.set(name, value);
   options.headers = Object.fromEntries(headers.entries());
+}
+
+function urlOf(context: Context): string {
+  return typeof context.request === 'string' ? context.request : (context.request as Request).url;
 }
 
 function methodOf(context: Context): string {
@@ -111,6 +116,9 @@ export class RetryMiddleware extends Link {
       }
       const response = context.response as Response | undefined;
       if (!response || !TRANSIENT.has(response.status) || attempt >= this.policy.maxRetries) return;
+      // A 429 without Retry-After on a filtered or sorted item query is SharePoint's list view
+      // threshold, not throttling (graph-errors.ts): the same query would be refused again.
+      if (response.status === 429 && !response.headers.get('Retry-After') && isItemQuery(urlOf(context))) return;
       const wait = retryAfterMs(response.headers.get('Retry-After')) ?? backoffMs(attempt, this.policy);
       await response.body?.cancel().catch(() => undefined);
       await sleep(Math.min(wait, this.policy.maxDelayMs));
@@ -134,7 +142,7 @@ export class HttpMiddleware implements Middleware {
   ) {}
   async execute(context: Context): Promise<void> {
     const method = methodOf(context);
-    const url = typeof context.request === 'string' ? context.request : (context.request as Request).url;
+    const url = urlOf(context);
     const attempt = (this.attempts.get(context) ?? 0) + 1;
     this.attempts.set(context, attempt);
     this.observer.onRequest?.({ method, url, attempt });

@@ -6,7 +6,11 @@
  *   up before the create is sent again. Either way: one item, never two.
  * - update: PATCH …/fields with If-Match. 412 → ConflictError, unless the item already holds exactly
  *   this patch (our own write whose answer was lost), which is success.
- * - query: only on indexed columns (checked here, before anything is sent), paging by nextLink.
+ * - query: only on indexed columns (checked here, before anything is sent), paging by nextLink. A
+ *   refusal for the list view threshold fails at once with StoreRequestError('listViewThreshold'):
+ *   retrying cannot help, the query must change (graph-errors.ts).
+ * - dateTime values are kept at whole seconds, as SharePoint stores them, so that a record read back
+ *   equals the record written.
  * - createMany / getMany: hand-built `$batch` bodies (≤ 20 requests), each inner status handled, inner
  *   429/503 retried after Retry-After — an outer 200 is not success by itself.
  */
@@ -22,10 +26,12 @@ import {
 } from '../../ports/errors';
 import type { Condition, NewRecord, Page, QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
 import { relativeGraphPath } from './client';
-import { decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
+import { atSharePointPrecision, decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
+import { BATCH_LIMIT, sendBatch, type BatchResponse } from './batch';
 import { KEY_COLUMN, type ListDef } from './columns';
+import { graphErrorInfo, isListViewThresholdRefusal, isUniqueViolation } from './graph-errors';
 import { listDef } from './lists';
-import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep } from './middleware';
+import { backoffMs, DEFAULT_RETRY, sleep } from './middleware';
 
 export interface SharePointStoreOptions {
   client: Client;
@@ -44,23 +50,6 @@ interface GraphItem {
   fields?: Fields;
 }
 
-interface BatchRequest {
-  id: string;
-  method: 'GET' | 'POST' | 'PATCH';
-  url: string;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-interface BatchResponse {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-const BATCH_LIMIT = 20;
-const BATCH_RETRIES = 8;
 
 function statusOf(error: unknown): number | undefined {
   const e = error as Partial<GraphError> | undefined;
@@ -78,7 +67,25 @@ function describe(error: unknown): string {
   return [e.statusCode, e.code, e.message].filter((x) => x !== undefined && x !== '').join(' ');
 }
 
-function translate(error: unknown, list: string, id = ''): Error {
+/** The failure for a query SharePoint refused because its first condition selects too many items. */
+export function listViewThresholdError(list: string, path: string, status = 429): StoreRequestError {
+  const query = new URL(path, 'https://graph.invalid').searchParams;
+  const filter = query.get('$filter');
+  const order = query.get('$orderby');
+  return new StoreRequestError(
+    `SharePoint refused a query on ${list}: it would read more items than the list view threshold allows ` +
+      `(5 000 in SharePoint Online; LOCAL_GRAPH_THRESHOLD locally). The first condition of the filter must be on an ` +
+      `indexed column and select no more items than that` +
+      `${filter ? ` (filter: ${filter})` : ''}${order ? ` (order: ${order})` : ''}. Retrying does not help; the query has to change.`,
+    status,
+    'listViewThreshold',
+  );
+}
+
+function translate(error: unknown, list: string, id = '', path?: string): Error {
+  if (path !== undefined && isListViewThresholdRefusal(graphErrorInfo(error), path)) {
+    return listViewThresholdError(list, path, statusOf(error));
+  }
   const status = statusOf(error);
   if (status === 412) return new ConflictError(list, id);
   if (status === 404) return new NotFoundError(list, id);
@@ -156,8 +163,7 @@ export class SharePointRecordStore implements RecordStore {
   async getMany<L extends ListName>(list: L, ids: string[]): Promise<StoredOf<L>[]> {
     const def = listDef(list);
     const unique = [...new Set(ids.filter((id) => ITEM_ID.test(id)))];
-    const responses = await this.batch(
-      list,
+    const responses = await sendBatch(this.client, (error) => translate(error, list),
       unique.map((id, i) => ({ id: String(i), method: 'GET', url: `${this.itemsPath(list)}/${id}?${this.expandFields(def)}` })),
     );
     const out: StoredOf<L>[] = [];
@@ -171,12 +177,13 @@ export class SharePointRecordStore implements RecordStore {
   async findByKey<L extends ListName>(list: L, key: string): Promise<StoredOf<L> | null> {
     const def = listDef(list);
     const filter = `fields/${KEY_COLUMN} eq ${odataLiteral({ field: KEY_COLUMN, column: KEY_COLUMN, type: 'text' }, key)}`;
+    const path = `${this.itemsPath(list)}?${this.expandFields(def)}&$filter=${encodeURIComponent(filter)}&$top=2`;
     try {
-      const res = (await this.client.api(`${this.itemsPath(list)}?${this.expandFields(def)}&$filter=${encodeURIComponent(filter)}&$top=2`).get()) as { value: GraphItem[] };
+      const res = (await this.client.api(path).get()) as { value: GraphItem[] };
       const item = res.value[0];
       return item ? this.decodeItem<L>(def, item) : null;
     } catch (error) {
-      throw translate(error, list);
+      throw translate(error, list, '', path);
     }
   }
 
@@ -198,20 +205,21 @@ export class SharePointRecordStore implements RecordStore {
 
   async query<L extends ListName>(list: L, options: QueryOptions<L> = {}): Promise<Page<RecordOf<L>>> {
     const def = listDef(list);
+    const filter = options.where?.length ? this.filterOf(def, options.where) : undefined;
+    let orderby: string | undefined;
+    if (options.orderBy) {
+      const col = def.columns.find((c) => c.field === options.orderBy!.field);
+      if (!col?.indexed) throw new Error(`${list}.${String(options.orderBy.field)} is not indexed; cannot sort on it`);
+      orderby = `fields/${col.column} ${options.orderBy.direction ?? 'asc'}`;
+    }
     let path: string;
     if (options.cursor) {
-      path = unb64url(options.cursor);
-      // A cursor comes back from a browser: it may only page through this same list.
-      if (!path.startsWith(`${this.itemsPath(list)}?`)) throw new StoreRequestError(`Invalid cursor for ${list}`, 400, 'invalidCursor');
+      path = this.checkCursor(list, unb64url(options.cursor), options.where?.length ? filter : undefined, orderby);
     } else {
       const top = Math.min(Math.max(options.pageSize ?? 200, 1), 999);
       const parts = [this.expandFields(def), `$top=${top}`];
-      if (options.where?.length) parts.push(`$filter=${encodeURIComponent(this.filterOf(def, options.where))}`);
-      if (options.orderBy) {
-        const col = def.columns.find((c) => c.field === options.orderBy!.field);
-        if (!col?.indexed) throw new Error(`${list}.${String(options.orderBy.field)} is not indexed; cannot sort on it`);
-        parts.push(`$orderby=${encodeURIComponent(`fields/${col.column} ${options.orderBy.direction ?? 'asc'}`)}`);
-      }
+      if (filter) parts.push(`$filter=${encodeURIComponent(filter)}`);
+      if (orderby) parts.push(`$orderby=${encodeURIComponent(orderby)}`);
       path = `${this.itemsPath(list)}?${parts.join('&')}`;
     }
     try {
@@ -219,8 +227,29 @@ export class SharePointRecordStore implements RecordStore {
       const next = res['@odata.nextLink'];
       return { items: res.value.map((i) => this.decodeItem<L>(def, i)), cursor: next ? b64url(relativeGraphPath(next)) : null };
     } catch (error) {
-      throw translate(error, list);
+      throw translate(error, list, '', path);
     }
+  }
+
+  /**
+   * A cursor is a nextLink that went to a browser and came back: it may only page through this
+   * same list, with the filter and order the caller asks for now. Graph writes nextLinks in its own
+   * form (the site id's commas as they are, where we send `%2C`), so paths compare decoded.
+   */
+  private checkCursor(list: ListName, path: string, filter: string | undefined, orderby: string | undefined): string {
+    const invalid = () => new StoreRequestError(`Invalid cursor for ${list}`, 400, 'invalidCursor');
+    let url: URL;
+    let samePath: boolean;
+    try {
+      url = new URL(path, 'https://graph.invalid');
+      samePath = url.origin === 'https://graph.invalid' && decodeURIComponent(url.pathname) === decodeURIComponent(this.itemsPath(list));
+    } catch {
+      throw invalid();
+    }
+    if (!samePath || !url.searchParams.has('$skiptoken')) throw invalid();
+    if (filter !== undefined && url.searchParams.get('$filter') !== filter) throw invalid();
+    if (orderby !== undefined && url.searchParams.get('$orderby') !== orderby) throw invalid();
+    return path;
   }
 
   async *queryAll<L extends ListName>(list: L, options: Omit<QueryOptions<L>, 'cursor'> = {}): AsyncIterable<StoredOf<L>> {
@@ -240,7 +269,7 @@ export class SharePointRecordStore implements RecordStore {
 
   async createOrGet<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<{ record: StoredOf<L>; created: boolean }> {
     const def = listDef(list);
-    const fields = encodeNew(def, key, this.validate(list, data) as Record<string, unknown>);
+    const fields = encodeNew(def, key, atSharePointPrecision(def, this.validate(list, data) as Record<string, unknown>));
     let lastError: unknown;
     for (let attempt = 0; attempt < this.writeAttempts; attempt++) {
       if (attempt > 0) {
@@ -253,10 +282,10 @@ export class SharePointRecordStore implements RecordStore {
         const item = (await this.client.api(this.itemsPath(list)).post({ fields })) as GraphItem;
         return { record: this.decodeItem<L>(def, item), created: true };
       } catch (error) {
-        if (statusOf(error) === 409) {
-          // SharePoint refused a second item with this key. (After a lost answer of our own this
-          // says "not created" although it was: callers use `created` only to skip work, never to
-          // decide who may act.)
+        if (isUniqueViolation(graphErrorInfo(error))) {
+          // SharePoint refused a second item with this key (409 through Graph; 400 or 500 with the
+          // same text elsewhere). After a lost answer of our own this says "not created" although it
+          // was: callers use `created` only to skip work, never to decide who may act.
           const existing = await this.findByKey(list, key);
           if (existing) return { record: existing, created: attempt > 0 };
           throw translate(error, list);
@@ -270,14 +299,13 @@ export class SharePointRecordStore implements RecordStore {
 
   async createMany<L extends ListName>(list: L, records: NewRecord<L>[]): Promise<StoredOf<L>[]> {
     const def = listDef(list);
-    const encoded = records.map((r) => ({ key: r.key, fields: encodeNew(def, r.key, this.validate(list, r.data) as Record<string, unknown>) }));
+    const encoded = records.map((r) => ({ key: r.key, fields: encodeNew(def, r.key, atSharePointPrecision(def, this.validate(list, r.data) as Record<string, unknown>)) }));
     const byKey = new Map<string, StoredOf<L>>();
     for (let start = 0; start < encoded.length; start += BATCH_LIMIT) {
       const chunk = encoded.slice(start, start + BATCH_LIMIT).filter((r) => !byKey.has(r.key));
       let responses: BatchResponse[];
       try {
-        responses = await this.batch(
-          list,
+        responses = await sendBatch(this.client, (error) => translate(error, list),
           chunk.map((r, i) => ({ id: String(i), method: 'POST', url: this.itemsPath(list), headers: { 'Content-Type': 'application/json' }, body: { fields: r.fields } })),
         );
       } catch (error) {
@@ -289,9 +317,9 @@ export class SharePointRecordStore implements RecordStore {
       for (const [i, r] of responses.entries()) {
         const key = chunk[i]!.key;
         if (r.status === 201 || r.status === 200) byKey.set(key, this.decodeItem<L>(def, r.body as GraphItem));
-        else if (r.status === 409) {
+        else if (isUniqueViolation(graphErrorInfo(r))) {
           const existing = await this.findByKey(list, key);
-          if (!existing) throw translate({ statusCode: 409, ...(r.body as object) }, list);
+          if (!existing) throw translate({ statusCode: r.status, ...((r.body as { error?: object })?.error ?? {}) }, list);
           byKey.set(key, existing);
         } else throw translate({ statusCode: r.status, ...((r.body as { error?: object })?.error ?? {}) }, list);
       }
@@ -302,7 +330,7 @@ export class SharePointRecordStore implements RecordStore {
   async update<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>): Promise<StoredOf<L>> {
     if (APPEND_ONLY_LISTS.has(list)) throw new Error(`${list} is append-only`);
     const def = listDef(list);
-    const merged = this.validate(list, { ...current.data, ...patch });
+    const merged = atSharePointPrecision(def, this.validate(list, { ...current.data, ...patch }) as Record<string, unknown>) as RecordOf<L>;
     const changed = Object.fromEntries(Object.keys(patch).map((f) => [f, (merged as Record<string, unknown>)[f]]));
     const fields = encodePatch(def, changed);
     const path = `${this.itemsPath(list)}/${encodeURIComponent(current.id)}/fields`;
@@ -337,35 +365,4 @@ export class SharePointRecordStore implements RecordStore {
   }
 
   // ── $batch ───────────────────────────────────────────────────────────────
-
-  /**
-   * Sends requests in `$batch`es of 20 and returns one response per request, in order. Inner
-   * 429/503/504 are retried after the longest Retry-After among them (graph-client's middleware only
-   * sees the outer 200).
-   */
-  private async batch(list: ListName, requests: BatchRequest[]): Promise<BatchResponse[]> {
-    const results = new Map<string, BatchResponse>();
-    for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-      let pending = requests.slice(start, start + BATCH_LIMIT);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        let res: { responses: BatchResponse[] };
-        try {
-          res = (await this.client.api('/$batch').post({ requests: pending })) as { responses: BatchResponse[] };
-        } catch (error) {
-          throw translate(error, list);
-        }
-        const retry: BatchRequest[] = [];
-        let wait = 0;
-        for (const r of res.responses) {
-          if ([429, 503, 504].includes(r.status) && attempt < BATCH_RETRIES) {
-            retry.push(pending.find((p) => p.id === r.id)!);
-            wait = Math.max(wait, retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null) ?? backoffMs(attempt, DEFAULT_RETRY));
-          } else results.set(r.id, r);
-        }
-        pending = retry;
-        if (pending.length) await sleep(Math.min(wait, DEFAULT_RETRY.maxDelayMs));
-      }
-    }
-    return requests.map((r) => results.get(r.id) ?? { id: r.id, status: 0 });
-  }
 }

@@ -60,6 +60,21 @@ export function throttled(retryAfterSeconds?: number, extraHeaders: Record<strin
   return new GraphError(429, 'activityLimitReached', 'The request has been throttled', headers, 'throttledRequest');
 }
 
+/**
+ * What Graph answers when SharePoint refuses a list query over the list view threshold
+ * (SPQueryThrottledException, which SharePoint's own REST API reports as 500
+ * "-2147024860, Microsoft.SharePoint.SPQueryThrottledException"): 429 activityLimitReached,
+ * "The request has been throttled", and no Retry-After — waiting does not help, the same query fails
+ * again (microsoftgraph/msgraph-sdk-dotnet#827: 429 on a 50 000-item list once the first filter selects
+ * more than 5 000 items). Other reports show Graph answering `notSupported` / innerError
+ * `tooManyResources` ("The request is unprocessable because it uses too many resources"); the
+ * adapter recognises both (core/adapters/sharepoint/errors.ts). `x-local-graph-reason` is not a Graph
+ * header: it only helps a person reading a trace tell this from injected throttling.
+ */
+export function listViewThresholdExceeded(): GraphError {
+  return throttled(undefined, { 'x-local-graph-reason': 'list-view-threshold' });
+}
+
 export function serviceUnavailable(retryAfterSeconds: number): GraphError {
   return new GraphError(
     503,

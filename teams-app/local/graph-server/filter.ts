@@ -5,14 +5,16 @@
  */
 import { badRequest, invalidRequest } from './errors';
 import { type ColumnDef, isCaseInsensitive, normalizeDateTime } from './columns';
+import { type StoredColumn, collatedExpr, columnExpr } from './item-tables';
 
 export type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type LiteralValue = string | number | boolean | null;
+export type FilterLiteral = 'string' | 'number' | 'boolean' | 'null' | 'date';
 
 export type FilterNode =
   | { kind: 'and'; left: FilterNode; right: FilterNode }
   | { kind: 'or'; left: FilterNode; right: FilterNode }
-  | { kind: 'cmp'; op: CompareOp; field: string; value: LiteralValue; literal: 'string' | 'number' | 'boolean' | 'null' | 'date' }
+  | { kind: 'cmp'; op: CompareOp; field: string; value: LiteralValue; literal: FilterLiteral }
   | { kind: 'startswith'; field: string; prefix: string };
 
 type Token =
@@ -186,46 +188,49 @@ export function topLevelConjuncts(node: FilterNode): FilterNode[] {
   return node.kind === 'and' ? [...topLevelConjuncts(node.left), ...topLevelConjuncts(node.right)] : [node];
 }
 
-/** The SQL expression for a queryable column's value in the items table. */
-export function columnSql(c: ColumnDef): string {
-  switch (c.storage) {
-    case 'id': return 'id';
-    case 'created': return 'created';
-    case 'modified': return 'modified';
-    case 'data': return `json_extract(data, '$.${c.name}')`;
-    default: throw invalidRequest(`Field '${c.name}' cannot be used in $filter or $orderby on the local server.`);
-  }
-}
-
-/** The column expression with the collation SharePoint uses for comparisons (text is case-insensitive). */
-export function collatedColumnSql(c: ColumnDef): string {
-  return isCaseInsensitive(c) ? `${columnSql(c)} COLLATE NOCASE` : columnSql(c);
-}
-
 const SQL_OPS: Record<CompareOp, string> = { eq: '=', ne: '<>', gt: '>', ge: '>=', lt: '<', le: '<=' };
 
-/** Converts a filter literal to the stored representation of the column's values. */
-export function literalFor(c: ColumnDef, value: LiteralValue): string | number {
+/** An ISO instant with an explicit zone (`Z` or `+01:00`), date and time. */
+const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Converts a filter literal to the stored representation of the column's values, or refuses it the
+ * way the comparison would go wrong in SharePoint.
+ */
+export function literalFor(c: ColumnDef, value: LiteralValue, literal: FilterLiteral): string | number {
   const bad = () => invalidRequest(`The value ${JSON.stringify(value)} cannot be compared with field '${c.name}' (${c.type}).`);
   switch (c.type) {
     case 'text':
     case 'choice':
+      // A bare date is an Edm.DateTimeOffset to OData, not text: quote dates kept in text columns.
+      if (literal === 'date') throw bad();
       if (typeof value === 'string') return value;
       if (typeof value === 'number') return String(value);
       throw bad();
     case 'number':
     case 'counter': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && literal === 'string' ? Number(value) : NaN;
       if (!Number.isFinite(n)) throw bad();
       return n;
     }
     case 'boolean':
-      if (typeof value === 'boolean') return value ? 1 : 0;
+      // SharePoint compares a Yes/No column with 1 and 0. The literals true/false (and 'true'/'false')
+      // are accepted but select the OPPOSITE items, through Graph and SharePoint REST alike
+      // (SharePoint/sp-dev-docs#4750, #5594; PnP-JS-Core#747). The local server does the same, so
+      // code that filters with true/false fails here as it would in Microsoft 365.
       if (value === 1 || value === 0) return value;
-      if (value === 'true' || value === 'false') return value === 'true' ? 1 : 0;
+      if (value === true || value === 'true') return 0;
+      if (value === false || value === 'false') return 1;
       throw bad();
     case 'dateTime': {
       if (typeof value !== 'string') throw bad();
+      if (!ZONED_INSTANT.test(value.trim())) {
+        // SharePoint reads a date or time without a zone in the site's time zone (Europe/Stockholm
+        // for LIS), the local server would read it as UTC: refuse it so nothing depends on it.
+        throw invalidRequest(
+          `The date/time literal '${value}' for field '${c.name}' has no time zone. Compare dateTime columns with a UTC instant such as '2024-01-31T00:00:00Z'.`,
+        );
+      }
       const normalized = normalizeDateTime(value, false);
       if (!normalized) throw bad();
       return normalized;
@@ -235,7 +240,7 @@ export function literalFor(c: ColumnDef, value: LiteralValue): string | number {
   }
 }
 
-/** Escapes LIKE wildcards so that a prefix matches literally (ESCAPE '\'). */
+/** Escapes LIKE wildcards so that a prefix matches literally (ESCAPE '\\'). */
 function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
@@ -243,25 +248,26 @@ function likePrefix(prefix: string): string {
 /** Compiles a filter to a SQL condition plus bound parameters. `resolve` maps a field name to its column. */
 export function compileFilter(
   node: FilterNode,
-  resolve: (field: string) => ColumnDef,
+  resolve: (field: string) => StoredColumn,
 ): { sql: string; params: (string | number)[] } {
   const params: (string | number)[] = [];
   const walk = (n: FilterNode): string => {
     if (n.kind === 'and' || n.kind === 'or') return `(${walk(n.left)} ${n.kind.toUpperCase()} ${walk(n.right)})`;
     const column = resolve(n.field);
-    const expr = collatedColumnSql(column);
+    const raw = columnExpr(column);
+    const expr = collatedExpr(column);
     if (n.kind === 'startswith') {
-      if (!isCaseInsensitive(column)) throw invalidRequest(`startswith can only be used on text fields; '${column.name}' is ${column.type}.`);
-      // The range lets SQLite use the expression index; LIKE is the exact (case-insensitive) test.
+      if (!isCaseInsensitive(column.def)) throw invalidRequest(`startswith can only be used on text fields; '${column.def.name}' is ${column.def.type}.`);
+      // The range lets SQLite use the index; LIKE is the exact (case-insensitive) test.
       params.push(n.prefix, `${n.prefix}\u{10FFFF}`, likePrefix(n.prefix));
-      return `(${expr} >= ? AND ${expr} < ? AND ${columnSql(column)} LIKE ? ESCAPE '\\')`;
+      return `(${expr} >= ? AND ${expr} < ? AND ${raw} LIKE ? ESCAPE '\\')`;
     }
     if (n.value === null) {
-      if (n.op === 'eq') return `${columnSql(column)} IS NULL`;
-      if (n.op === 'ne') return `${columnSql(column)} IS NOT NULL`;
-      throw invalidRequest(`null can only be compared with eq or ne (field '${column.name}').`);
+      if (n.op === 'eq') return `${raw} IS NULL`;
+      if (n.op === 'ne') return `${raw} IS NOT NULL`;
+      throw invalidRequest(`null can only be compared with eq or ne (field '${column.def.name}').`);
     }
-    params.push(literalFor(column, n.value));
+    params.push(literalFor(column.def, n.value, n.literal));
     return `${expr} ${SQL_OPS[n.op]} ?`;
   };
   return { sql: walk(node), params };

@@ -1,13 +1,26 @@
 /**
  * Plans and runs `GET .../items` queries: SharePoint's indexing rules for $filter / $orderby, the list
  * view threshold, and keyset paging through `$skiptoken` (stable under inserts: no gaps, no duplicates).
+ *
+ * The list view threshold (README "List view threshold", with sources) as modelled here, on a list
+ * holding more items than the threshold:
+ * - SharePoint evaluates the filter's conditions left to right and uses an index only for the FIRST
+ *   one: the leftmost condition of the top-level `and` chain must be on an indexed column, and the
+ *   items it selects must not exceed the threshold, whatever the other conditions and `$top` are.
+ *   Further conditions on the same column join it (`ge … and lt …` is one range).
+ * - If that first condition is an `or` group, every column in it must be indexed and the group as a
+ *   whole must select no more than the threshold.
+ * - `$orderby` sorts on an indexed column's index; without a filter that is a bounded index walk and
+ *   works at any size. A sort on a non-indexed column (allowed with the Prefer header) must sort
+ *   the whole list and is refused.
+ * Refusals are answered as Graph answers SharePoint's SPQueryThrottledException (errors.ts).
  */
 import { type ColumnDef, isQueryable } from './columns';
-import { GraphError, badRequest, invalidRequest, throttled } from './errors';
+import { GraphError, badRequest, invalidRequest, listViewThresholdExceeded } from './errors';
 import {
-  type FilterNode, type OrderBy, collatedColumnSql, columnSql, compileFilter, parseFilter, parseOrderBy,
-  referencedFields, topLevelConjuncts,
+  type FilterNode, type OrderBy, compileFilter, parseFilter, parseOrderBy, referencedFields, topLevelConjuncts,
 } from './filter';
+import { type StoredColumn, collatedExpr, columnExpr } from './item-tables';
 import type { GraphStore, ItemRow, ListRow } from './store';
 
 export const HONOR_NON_INDEXED = 'HonorNonIndexedQueriesWarningMayFailRandomly';
@@ -82,12 +95,12 @@ function sortValue(c: ColumnDef, row: ItemRow): unknown {
 }
 
 export function runItemQuery(store: GraphStore, list: ListRow, q: ItemQuery): ItemPage {
-  const columns = store.columns(list.rid);
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  const resolve = (field: string): ColumnDef => {
+  const byName = new Map(store.storedColumns(list.rid).map((c) => [c.def.name, c]));
+  const resolve = (field: string): StoredColumn => {
     const c = byName.get(field);
+    // SharePoint's message for a field name the list does not have (names are case-sensitive).
     if (!c) throw invalidRequest(`Column '${field}' does not exist. It may have been deleted by another user.`);
-    if (!isQueryable(c)) throw invalidRequest(`Field '${field}' cannot be used in $filter or $orderby on the local SharePoint-lists server.`);
+    if (!isQueryable(c.def)) throw invalidRequest(`Field '${field}' cannot be used in $filter or $orderby on the local SharePoint-lists server.`);
     return c;
   };
 
@@ -96,18 +109,11 @@ export function runItemQuery(store: GraphStore, list: ListRow, q: ItemQuery): It
   if (orderBy.length > 1) throw invalidRequest('The local SharePoint-lists server supports $orderby on one field only.');
   const order = orderBy[0] ? { ...orderBy[0], column: resolve(orderBy[0].field) } : undefined;
 
-  // SharePoint's rule: every field referenced in $filter or $orderby must be indexed, unless the caller
-  // opts in with the Prefer header; then the query works only while the list view threshold is respected.
+  // Graph's rule at any size: every field in $filter or $orderby is indexed, unless the caller opts
+  // in with the Prefer header.
   const referenced = [...(filter ? referencedFields(filter) : []), ...(order ? [order.field] : [])].map(resolve);
-  const nonIndexed = referenced.filter((c) => !c.indexed);
-  if (nonIndexed.length > 0) {
-    if (!q.honorNonIndexed) throw notIndexedError(nonIndexed[0]!.name);
-    const size = store.countItems(list.rid);
-    if (size > q.threshold && !narrowedByIndex(store, list, filter, resolve, q.threshold)) {
-      // Graph reports SharePoint's list view threshold refusal as throttling, without Retry-After.
-      throw throttled(undefined, { 'x-local-graph-reason': 'list-view-threshold' });
-    }
-  }
+  const nonIndexed = referenced.filter((c) => !c.def.indexed);
+  if (nonIndexed.length > 0 && !q.honorNonIndexed) throw notIndexedError(nonIndexed[0]!.def.name);
 
   const where: string[] = [];
   const params: (string | number | null)[] = [];
@@ -116,9 +122,12 @@ export function runItemQuery(store: GraphStore, list: ListRow, q: ItemQuery): It
     where.push(`(${compiled.sql})`);
     params.push(...compiled.params);
   }
+  if (store.countItems(list.rid) > q.threshold) {
+    assertWithinThreshold(store, list, filter, order?.column, resolve, q.threshold);
+  }
 
   let orderSql: string;
-  if (!order || order.column.storage === 'id') {
+  if (!order || order.column.def.storage === 'id') {
     const desc = order?.desc ?? false;
     if (q.skiptoken !== undefined) {
       where.push(desc ? 'id < ?' : 'id > ?');
@@ -126,11 +135,11 @@ export function runItemQuery(store: GraphStore, list: ListRow, q: ItemQuery): It
     }
     orderSql = `ORDER BY id ${desc ? 'DESC' : 'ASC'}`;
   } else {
-    const raw = columnSql(order.column);
-    const expr = collatedColumnSql(order.column);
+    const raw = columnExpr(order.column);
+    const expr = collatedExpr(order.column);
     const dir = order.desc ? 'DESC' : 'ASC';
     if (q.skiptoken !== undefined) {
-      const after = decodeSkiptoken(q.skiptoken, order.column.name);
+      const after = decodeSkiptoken(q.skiptoken, order.column.def.name);
       const v = after.value;
       if (v === null || v === undefined) {
         // NULLs sort first ascending, last descending (SQLite), ties broken by id in the same direction.
@@ -149,35 +158,43 @@ export function runItemQuery(store: GraphStore, list: ListRow, q: ItemQuery): It
     orderSql = `ORDER BY ${expr} ${dir}, id ${dir}`;
   }
 
-  const sql = `${where.length ? `AND ${where.join(' AND ')}` : ''} ${orderSql} LIMIT ?`;
-  const rows = store.queryItems(list.rid, sql, [...params, q.top + 1]);
+  const rows = store.queryItems(list.rid, where.join(' AND '), `${orderSql} LIMIT ?`, [...params, q.top + 1]);
   if (rows.length <= q.top) return { rows };
   const page = rows.slice(0, q.top);
   const last = page[page.length - 1]!;
-  const next = order && order.column.storage !== 'id'
-    ? encodeSkiptoken(last.id, { name: order.column.name, value: sortValue(order.column, last) })
+  const next = order && order.column.def.storage !== 'id'
+    ? encodeSkiptoken(last.id, { name: order.column.def.name, value: sortValue(order.column.def, last) })
     : encodeSkiptoken(last.id);
   return { rows: page, next };
 }
 
-/**
- * With the Prefer header on a list over the threshold, SharePoint still answers when an indexed
- * condition that must hold (a top-level `and` term) selects no more than `threshold` items.
- */
-function narrowedByIndex(
+/** The first condition SharePoint evaluates: the leftmost conjunct plus further conjuncts on its column. */
+export function selectingCondition(filter: FilterNode): FilterNode {
+  const conjuncts = topLevelConjuncts(filter);
+  const first = conjuncts[0]!;
+  if (first.kind === 'or' || first.kind === 'and') return first;
+  return conjuncts
+    .filter((c) => (c.kind === 'cmp' || c.kind === 'startswith') && c.field === first.field)
+    .reduce((left, right) => ({ kind: 'and', left, right }));
+}
+
+/** Refuses a query on a list over the threshold unless its selecting condition stays within it. */
+function assertWithinThreshold(
   store: GraphStore,
   list: ListRow,
   filter: FilterNode | undefined,
-  resolve: (field: string) => ColumnDef,
+  orderColumn: StoredColumn | undefined,
+  resolve: (field: string) => StoredColumn,
   threshold: number,
-): boolean {
-  if (!filter) return false;
-  for (const term of topLevelConjuncts(filter)) {
-    if (term.kind === 'and' || term.kind === 'or') continue;
-    const column = resolve(term.field);
-    if (!column.indexed) continue;
-    const compiled = compileFilter(term, resolve);
-    if (store.countMatching(list.rid, compiled.sql, compiled.params, threshold + 1) <= threshold) return true;
+): void {
+  if (!filter) {
+    // Walking the list in the order of an index (ID or an indexed column) touches only the page.
+    if (orderColumn && !orderColumn.def.indexed) throw listViewThresholdExceeded();
+    return;
   }
-  return false;
+  const selecting = selectingCondition(filter);
+  if (referencedFields(selecting).some((f) => !resolve(f).def.indexed)) throw listViewThresholdExceeded();
+  const compiled = compileFilter(selecting, resolve);
+  // A sort, even on a non-indexed column (Prefer given), then orders at most `threshold` items.
+  if (store.countMatching(list.rid, compiled.sql, compiled.params, threshold + 1) > threshold) throw listViewThresholdExceeded();
 }

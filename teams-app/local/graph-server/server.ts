@@ -1,14 +1,17 @@
 /**
- * The HTTP layer: bearer-token check, request ids, fault injection, JSON bodies, `$batch`, and the
- * unauthenticated `/_local/*` control endpoints. Routes themselves live in graph-api.ts.
+ * The HTTP layer: Host allow-list, bearer-token check, request ids, fault injection, JSON bodies,
+ * `$batch` (batch.ts), and the `/_local/*` control endpoints (loopback and token only). Routes
+ * themselves live in graph-api.ts.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { type Dispatched, JSON_CONTENT_TYPE, lowerHeaders, runBatch } from './batch';
 import { GraphError, badRequest, errorBody } from './errors';
 import { type FaultConfig, FaultController, parseFaultConfig } from './faults';
 import { GraphApi, type GraphRequest, type GraphResponse } from './graph-api';
+import { bearerMatches, isAllowedHost, isLoopbackAddress, newLocalToken } from './local-guard';
 import { type SiteContext, siteId } from './resources';
 import { GraphStore } from './store';
 
@@ -25,10 +28,17 @@ export interface LocalGraphServerOptions {
   /** List view threshold. Default 5 000, as in SharePoint Online; tests may lower it. */
   threshold?: number;
   /**
+   * The only bearer token accepted, on Graph requests and on `/_local/*`. Default: a new random one
+   * (`server.token`). `npm start` keeps one per data folder (teams-app/local/local-token.ts).
+   */
+  token?: string;
+  /**
    * Serve HTTPS with this key and certificate. @microsoft/microsoft-graph-client only attaches the
    * bearer token to https:// URLs, so a client using its AuthenticationHandler needs this.
    */
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Told when an older database file is converted to the current layout. */
+  onMigrate?: (message: string) => void;
 }
 
 export interface LocalGraphServer {
@@ -36,6 +46,10 @@ export interface LocalGraphServer {
   url: string;
   /** The site's Graph id, `127.0.0.1,{site-guid},{web-guid}`; stable for a database file. */
   siteId: string;
+  /** The bearer token this server accepts. */
+  token: string;
+  /** The list view threshold it enforces. */
+  threshold: number;
   setFaults(f: FaultConfig): void;
   close(): Promise<void>;
   /** HTTP requests served under /v1.0 (a $batch counts once), for benchmarks. */
@@ -43,27 +57,7 @@ export interface LocalGraphServer {
   resetRequestCount(): void;
 }
 
-const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
-const MAX_BATCH_REQUESTS = 20;
-const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
-
-interface Dispatched {
-  res: GraphResponse;
-  /** Hold the (outer) response this long before sending it (commit-then-hang). */
-  hangMs?: number;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function lowerHeaders(headers: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (v === undefined) continue;
-    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
-  }
-  return out;
-}
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -92,11 +86,23 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
+/** 401 as Graph answers an absent or unusable token (with its WWW-Authenticate challenge). */
+function unauthenticated(empty: boolean): GraphError {
+  return new GraphError(401, 'InvalidAuthenticationToken', empty ? 'Access token is empty.' : 'Access token validation failure. Invalid audience.', {
+    'WWW-Authenticate': 'Bearer realm="", error="invalid_token"',
+  });
+}
+
 export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}): Promise<LocalGraphServer> {
-  const store = new GraphStore(opts.dbPath ?? ':memory:');
+  const token = opts.token ?? newLocalToken();
+  if (token.length < 16 || /\s/.test(token)) throw new Error('The local Graph token must be at least 16 characters without spaces.');
+  const threshold = opts.threshold ?? 5000;
+  if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`The list view threshold must be a whole number >= 1, got ${threshold}.`);
+  const store = new GraphStore(opts.dbPath ?? ':memory:', { onMigrate: opts.onMigrate });
   const faults = new FaultController(opts.faults ?? {});
   const ctx: SiteContext = { baseUrl: '', siteName: opts.siteName ?? 'LIS', info: store.site };
-  const api = new GraphApi(store, ctx, opts.threshold ?? 5000);
+  const api = new GraphApi(store, ctx, threshold);
+  const host = opts.host ?? '127.0.0.1';
   let requests = 0;
   let closing = false;
   const sleepers = new Set<() => void>();
@@ -127,7 +133,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
   };
 
   /** Runs one Graph request (outer or inside a batch) with fault injection. */
-  const dispatch = (greq: GraphRequest, faultPath: string, requestId: string, clientRequestId: string): Dispatched => {
+  const dispatcher = (requestId: string, clientRequestId: string) => (greq: GraphRequest, faultPath: string): Dispatched => {
     const decision = faults.decide(greq.method, faultPath);
     if (decision.kind === 'reject') return { res: errorResponse(decision.error, requestId, clientRequestId) };
     let res: GraphResponse;
@@ -139,89 +145,6 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
     if (decision.kind === 'commit-then-503') return { res: errorResponse(decision.error, requestId, clientRequestId) };
     if (decision.kind === 'commit-then-hang') return { res, hangMs: decision.hangMs };
     return { res };
-  };
-
-  const runBatch = (body: unknown, requestId: string, clientRequestId: string): Dispatched => {
-    const invalid = () => badRequest('Invalid batch payload format.');
-    if (!isRecord(body) || !Array.isArray(body.requests)) throw invalid();
-    const list = body.requests as unknown[];
-    if (list.length === 0) throw invalid();
-    if (list.length > MAX_BATCH_REQUESTS) {
-      throw badRequest(`Number of batch request steps exceeds the maximum of ${MAX_BATCH_REQUESTS}.`);
-    }
-    interface Step { id: string; method: string; url: string; headers: Record<string, string>; body: unknown; dependsOn: string[] }
-    const steps: Step[] = [];
-    const seen = new Set<string>();
-    for (const raw of list) {
-      if (!isRecord(raw)) throw invalid();
-      const { id, method, url, headers, dependsOn } = raw;
-      if (typeof id !== 'string' || id === '' || typeof method !== 'string' || typeof url !== 'string') throw invalid();
-      if (seen.has(id.toLowerCase())) throw badRequest(`Batch request id '${id}' is not unique.`);
-      seen.add(id.toLowerCase());
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw invalid(); // absolute URLs are refused
-      if (headers !== undefined && !isRecord(headers)) throw invalid();
-      const lowered = lowerHeaders((headers ?? {}) as Record<string, unknown>);
-      let stepBody = raw.body;
-      if (typeof stepBody === 'string') {
-        try {
-          stepBody = JSON.parse(Buffer.from(stepBody, 'base64').toString('utf8'));
-        } catch {
-          // keep the string; the route will reject it
-        }
-      }
-      const upper = method.toUpperCase();
-      if (WRITE_METHODS.has(upper) && (stepBody === undefined || lowered['content-type'] === undefined)) {
-        throw badRequest(`Write request id : ${id} does not contain Content-Type header or body.`);
-      }
-      if (dependsOn !== undefined && (!Array.isArray(dependsOn) || !dependsOn.every((d) => typeof d === 'string'))) throw invalid();
-      steps.push({ id, method: upper, url, headers: lowered, body: stepBody, dependsOn: (dependsOn ?? []) as string[] });
-    }
-    const ids = new Set(steps.map((s) => s.id.toLowerCase()));
-    for (const s of steps) {
-      for (const d of s.dependsOn) if (!ids.has(d.toLowerCase())) throw badRequest(`Batch request '${s.id}' depends on unknown request id '${d}'.`);
-    }
-
-    const results = new Map<string, GraphResponse>();
-    let hangMs = 0;
-    const pending = [...steps];
-    while (pending.length > 0) {
-      const index = pending.findIndex((s) => s.dependsOn.every((d) => results.has(d.toLowerCase())));
-      if (index < 0) throw badRequest('Batch requests have circular dependsOn references.');
-      const step = pending.splice(index, 1)[0]!;
-      const failedDependency = step.dependsOn.some((d) => (results.get(d.toLowerCase())?.status ?? 200) >= 400);
-      let res: GraphResponse;
-      if (failedDependency) {
-        res = errorResponse(new GraphError(424, 'failedDependency', 'The request could not be run because a request it depends on failed.'), requestId, clientRequestId);
-      } else {
-        const relative = step.url.replace(/^\/+/, '');
-        if (/^(v1\.0|beta)(\/|$|\?)/i.test(relative)) {
-          const segment = /^(v1\.0|beta)/i.exec(relative)![0];
-          res = errorResponse(new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`), requestId, clientRequestId);
-        } else {
-          const u = new URL(`http://local/v1.0/${relative}`);
-          const greq: GraphRequest = {
-            method: step.method,
-            path: u.pathname.slice('/v1.0'.length) || '/',
-            query: u.searchParams,
-            headers: step.headers,
-            body: step.body,
-          };
-          const d = dispatch(greq, `/v1.0${greq.path}${u.search}`, requestId, clientRequestId);
-          res = d.res;
-          hangMs = Math.max(hangMs, d.hangMs ?? 0);
-        }
-      }
-      results.set(step.id.toLowerCase(), res);
-    }
-    const responses = steps.map((s) => {
-      const r = results.get(s.id.toLowerCase())!;
-      const headers: Record<string, string> = { 'Cache-Control': 'no-cache', ...(r.headers ?? {}) };
-      if (r.body !== undefined) headers['Content-Type'] = r.status >= 400 ? 'application/json' : JSON_CONTENT_TYPE;
-      const entry: Record<string, unknown> = { id: s.id, status: r.status, headers };
-      if (r.body !== undefined) entry.body = r.body;
-      return entry;
-    });
-    return { res: { status: 200, body: { responses } }, hangMs };
   };
 
   const send = (res: http.ServerResponse, out: GraphResponse, requestId: string, clientRequestId: string): void => {
@@ -243,24 +166,33 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
     res.end(payload);
   };
 
+  const reply = (res: http.ServerResponse, status: number, body: unknown) => {
+    const payload = JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)), 'Cache-Control': 'no-store' });
+    res.end(payload);
+  };
+
+  /** `/_local/*`: fault control and request counts, for this machine and the token holder only. */
   const handleLocal = async (req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> => {
-    const reply = (status: number, body: unknown) => {
-      const payload = JSON.stringify(body);
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) });
-      res.end(payload);
-    };
-    if (path === '/_local/faults' && req.method === 'GET') return reply(200, faults.get());
+    if (!isLoopbackAddress(req.socket.remoteAddress)) {
+      return reply(res, 403, { error: { code: 'accessDenied', message: 'Local control endpoints answer requests from this machine only.' } });
+    }
+    if (!bearerMatches(req.headers.authorization, token)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="local"');
+      return reply(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Local control endpoints need the local Graph token (Authorization: Bearer …).' } });
+    }
+    if (path === '/_local/faults' && req.method === 'GET') return reply(res, 200, faults.get());
     if (path === '/_local/faults' && req.method === 'PUT') {
       try {
         const config = parseFaultConfig(parseJsonBody(await readBody(req)) ?? {});
         faults.set(config);
-        return reply(200, faults.get());
+        return reply(res, 200, faults.get());
       } catch (err) {
-        return reply(400, { error: { code: 'invalidRequest', message: err instanceof Error ? err.message : String(err) } });
+        return reply(res, 400, { error: { code: 'invalidRequest', message: err instanceof Error ? err.message : String(err) } });
       }
     }
-    if (path === '/_local/stats' && req.method === 'GET') return reply(200, { requests });
-    return reply(404, { error: { code: 'itemNotFound', message: `No local control endpoint ${req.method} ${path}.` } });
+    if (path === '/_local/stats' && req.method === 'GET') return reply(res, 200, { requests, threshold });
+    return reply(res, 404, { error: { code: 'itemNotFound', message: `No local control endpoint ${req.method} ${path}.` } });
   };
 
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -268,13 +200,18 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
     const clientHeader = req.headers['client-request-id'];
     const clientRequestId = (Array.isArray(clientHeader) ? clientHeader[0] : clientHeader) || requestId;
     try {
+      // DNS rebinding: a name that resolves here but is not ours must not reach the data.
+      if (!isAllowedHost(req.headers.host, req.socket.localPort ?? 0, [host])) {
+        return reply(res, 421, {
+          error: { code: 'misdirectedRequest', message: `This server answers only requests addressed to 127.0.0.1, localhost or [::1] on its port, not '${req.headers.host ?? ''}'.` },
+        });
+      }
       const url = new URL(req.url ?? '/', 'http://local');
       if (url.pathname === '/_local' || url.pathname.startsWith('/_local/')) return await handleLocal(req, res, url.pathname);
       requests++;
       const auth = req.headers.authorization;
-      if (!auth || !/^Bearer\s+\S+/i.test(auth)) {
-        throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-      }
+      if (!auth || !/^Bearer\s+\S+/i.test(auth)) throw unauthenticated(true);
+      if (!bearerMatches(auth, token)) throw unauthenticated(false);
       const latency = faults.latency();
       if (latency > 0 && !(await sleep(latency))) return void res.destroy();
       const version = /^\/(v1\.0|beta)(\/.*)?$/.exec(url.pathname);
@@ -283,19 +220,21 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
       const path = version[2] ?? '/';
       const method = (req.method ?? 'GET').toUpperCase();
       const body = parseJsonBody(await readBody(req));
+      const dispatch = dispatcher(requestId, clientRequestId);
+      const errorFor = (err: GraphError) => errorResponse(err, requestId, clientRequestId);
       let out: Dispatched;
       if (path === '/$batch' || path.toLowerCase() === '/%24batch') {
         if (method !== 'POST') throw new GraphError(405, 'BadRequest', 'Specified HTTP method is not allowed for the request target.');
         const decision = faults.decide(method, `/v1.0${path}`);
-        if (decision.kind === 'reject') out = { res: errorResponse(decision.error, requestId, clientRequestId) };
+        if (decision.kind === 'reject') out = { res: errorFor(decision.error) };
         else {
-          out = runBatch(body, requestId, clientRequestId);
-          if (decision.kind === 'commit-then-503') out = { res: errorResponse(decision.error, requestId, clientRequestId) };
+          out = runBatch(body, dispatch, errorFor);
+          if (decision.kind === 'commit-then-503') out = { res: errorFor(decision.error) };
           if (decision.kind === 'commit-then-hang') out.hangMs = Math.max(out.hangMs ?? 0, decision.hangMs);
         }
       } else {
         const greq: GraphRequest = { method, path, query: url.searchParams, headers: lowerHeaders(req.headers), body };
-        out = dispatch(greq, `${url.pathname}${url.search}`, requestId, clientRequestId);
+        out = dispatch(greq, `${url.pathname}${url.search}`);
       }
       if (out.hangMs && !(await sleep(out.hangMs))) return void res.destroy();
       send(res, out.res, requestId, clientRequestId);
@@ -306,7 +245,6 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => void handler(req, res);
   const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : http.createServer(listener);
-  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 4010, host, () => {
@@ -321,6 +259,8 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
   return {
     url: ctx.baseUrl,
     siteId: siteId(ctx),
+    token,
+    threshold,
     setFaults: (f) => faults.set(parseFaultConfig(f)),
     requestCount: () => requests,
     resetRequestCount: () => {

@@ -1,12 +1,18 @@
 /**
- * SQLite persistence for the local SharePoint site: lists, columns, items (custom fields as JSON),
- * a change sequence for delta, and tombstones for deleted items. Every write is one transaction;
- * better-sqlite3 is synchronous, so a check-then-write inside a transaction is atomic.
+ * SQLite persistence for the local SharePoint site: lists, columns, one item table per list
+ * (item-tables.ts), a change sequence for delta, and tombstones for deleted items. Every write is one
+ * transaction; better-sqlite3 is synchronous, so a check-then-write inside a transaction is atomic.
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { type ColumnDef, builtinColumns, isCaseInsensitive } from './columns';
-import { columnSql } from './filter';
+import { type ColumnDef, builtinColumns } from './columns';
+import {
+  type FieldValues, ITEM_COLUMNS, type ItemRow, type StoredColumn, addColumnIndex, collatedExpr, columnExpr,
+  createItemTable, dropColumnIndex, dropItemTable, insertSql, itemTable, keyColumns, keyValue, updateSql,
+} from './item-tables';
+import { SCHEMA, SCHEMA_VERSION, migrateSchema } from './schema';
+
+export type { FieldValues, ItemRow, StoredColumn } from './item-tables';
 
 export interface SiteInfo {
   siteGuid: string;
@@ -25,16 +31,7 @@ export interface ListRow {
   template: string;
   created: string;
   modified: string;
-}
-
-export interface ItemRow {
-  id: number;
-  guid: string;
-  version: number;
-  created: string;
-  modified: string;
-  seq: number;
-  data: string;
+  item_count: number;
 }
 
 export interface DeltaRow extends Omit<ItemRow, 'guid' | 'version' | 'created' | 'modified' | 'data'> {
@@ -45,8 +42,6 @@ export interface DeltaRow extends Omit<ItemRow, 'guid' | 'version' | 'created' |
   modified: string | null;
   data: string | null;
 }
-
-export type FieldValues = Record<string, string | number | boolean | null>;
 
 /** A write that would give a unique column a value another item already has. */
 export class UniqueViolation extends Error {
@@ -62,69 +57,30 @@ export class EtagMismatch extends Error {
   }
 }
 
-/** SharePoint stores times with second precision. */
+/** SharePoint stores times with second precision (the fraction is cut, not rounded). */
 export function nowIso(): string {
   return new Date().toISOString().slice(0, 19) + 'Z';
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS lists (
-  rid INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
-  display_name TEXT NOT NULL,
-  name TEXT NOT NULL,
-  description TEXT NOT NULL DEFAULT '',
-  template TEXT NOT NULL,
-  created TEXT NOT NULL,
-  modified TEXT NOT NULL,
-  next_item_id INTEGER NOT NULL DEFAULT 1
-);
-CREATE UNIQUE INDEX IF NOT EXISTS lists_display_name ON lists (display_name COLLATE NOCASE);
-CREATE TABLE IF NOT EXISTS columns (
-  rid INTEGER PRIMARY KEY AUTOINCREMENT,
-  list_rid INTEGER NOT NULL REFERENCES lists (rid) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  def TEXT NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS columns_name ON columns (list_rid, name COLLATE NOCASE);
-CREATE TABLE IF NOT EXISTS items (
-  list_rid INTEGER NOT NULL,
-  id INTEGER NOT NULL,
-  guid TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  created TEXT NOT NULL,
-  modified TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  data TEXT NOT NULL,
-  PRIMARY KEY (list_rid, id)
-);
-CREATE INDEX IF NOT EXISTS items_seq ON items (list_rid, seq);
-CREATE TABLE IF NOT EXISTS tombstones (
-  list_rid INTEGER NOT NULL,
-  id INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  PRIMARY KEY (list_rid, id)
-);
-CREATE INDEX IF NOT EXISTS tombstones_seq ON tombstones (list_rid, seq);
-`;
-
-const ITEM_COLUMNS = 'id, guid, version, created, modified, seq, data';
+export interface OpenOptions {
+  /** Told when an older database file is converted to the current layout. */
+  onMigrate?: (message: string) => void;
+}
 
 export class GraphStore {
   readonly db: Database.Database;
   readonly site: SiteInfo;
-  private readonly columnCache = new Map<number, ColumnDef[]>();
+  private readonly columnCache = new Map<number, StoredColumn[]>();
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(dbPath: string) {
+  constructor(dbPath: string, options: OpenOptions = {}) {
     this.db = new Database(dbPath);
     if (dbPath !== ':memory:') {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
     }
     this.db.pragma('foreign_keys = ON');
+    migrateSchema(this.db, options.onMigrate);
     this.db.exec(SCHEMA);
     this.site = this.db.transaction(() => {
       const get = (key: string) => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
@@ -136,6 +92,7 @@ export class GraphStore {
         put('epoch', randomUUID().slice(0, 8));
         put('seq', '0');
       }
+      if (get('schema_version') === undefined) put('schema_version', String(SCHEMA_VERSION));
       return { siteGuid: get('site_guid')!, webGuid: get('web_guid')!, created: get('site_created')!, epoch: get('epoch')! };
     })();
   }
@@ -189,6 +146,7 @@ export class GraphStore {
         'INSERT INTO lists (id, display_name, name, description, template, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(id, input.displayName, name, input.description, input.template, now, now);
       const rid = Number(info.lastInsertRowid);
+      createItemTable(this.db, rid);
       for (const column of [...builtinColumns(), ...input.columns]) this.insertColumn(rid, column);
       return this.stmt('SELECT * FROM lists WHERE rid = ?').get(rid) as ListRow;
     })();
@@ -196,9 +154,7 @@ export class GraphStore {
 
   deleteList(list: ListRow): void {
     this.db.transaction(() => {
-      const rids = this.stmt('SELECT rid FROM columns WHERE list_rid = ?').all(list.rid) as { rid: number }[];
-      for (const { rid } of rids) this.dropIndex(rid);
-      this.stmt('DELETE FROM items WHERE list_rid = ?').run(list.rid);
+      dropItemTable(this.db, list.rid);
       this.stmt('DELETE FROM tombstones WHERE list_rid = ?').run(list.rid);
       this.stmt('DELETE FROM columns WHERE list_rid = ?').run(list.rid);
       this.stmt('DELETE FROM lists WHERE rid = ?').run(list.rid);
@@ -212,20 +168,25 @@ export class GraphStore {
 
   // ---- columns -------------------------------------------------------------------------------
 
-  columns(listRid: number): ColumnDef[] {
+  /** The list's columns with their storage ids, in creation order. */
+  storedColumns(listRid: number): StoredColumn[] {
     let cached = this.columnCache.get(listRid);
     if (!cached) {
-      const rows = this.stmt('SELECT def FROM columns WHERE list_rid = ? ORDER BY rid').all(listRid) as { def: string }[];
-      cached = rows.map((r) => JSON.parse(r.def) as ColumnDef);
+      const rows = this.stmt('SELECT rid, def FROM columns WHERE list_rid = ? ORDER BY rid').all(listRid) as { rid: number; def: string }[];
+      cached = rows.map((r) => ({ rid: r.rid, def: JSON.parse(r.def) as ColumnDef }));
       this.columnCache.set(listRid, cached);
     }
     return cached;
   }
 
+  columns(listRid: number): ColumnDef[] {
+    return this.storedColumns(listRid).map((c) => c.def);
+  }
+
   private insertColumn(listRid: number, column: ColumnDef): void {
     const info = this.stmt('INSERT INTO columns (list_rid, id, name, def) VALUES (?, ?, ?, ?)').run(listRid, column.id, column.name, JSON.stringify(column));
     this.columnCache.delete(listRid);
-    if (column.indexed && column.storage !== 'id') this.createIndex(Number(info.lastInsertRowid), column);
+    if (column.indexed) addColumnIndex(this.db, listRid, { rid: Number(info.lastInsertRowid), def: column });
   }
 
   addColumn(listRid: number, column: ColumnDef): void {
@@ -235,61 +196,46 @@ export class GraphStore {
     })();
   }
 
-  /** Replaces a column definition, creating or dropping its SQLite index as `indexed` changes. */
+  /** Replaces a column definition, creating or dropping its key column and index as `indexed` changes. */
   updateColumn(listRid: number, column: ColumnDef): void {
     this.db.transaction(() => {
       const row = this.stmt('SELECT rid, def FROM columns WHERE list_rid = ? AND id = ?').get(listRid, column.id) as { rid: number; def: string };
       const before = JSON.parse(row.def) as ColumnDef;
       this.stmt('UPDATE columns SET def = ? WHERE rid = ?').run(JSON.stringify(column), row.rid);
-      if (column.storage !== 'id') {
-        if (column.indexed && !before.indexed) this.createIndex(row.rid, column);
-        if (!column.indexed && before.indexed) this.dropIndex(row.rid);
-      }
+      if (column.indexed && !before.indexed) addColumnIndex(this.db, listRid, { rid: row.rid, def: column });
+      if (!column.indexed && before.indexed) dropColumnIndex(this.db, listRid, { rid: row.rid, def: before });
       this.touchList(listRid);
     })();
     this.columnCache.delete(listRid);
   }
 
-  private indexName(columnRid: number): string {
-    return `ix_col_${columnRid}`;
-  }
-
-  /** An expression index (list, value) so that an indexed filter on a large list is a B-tree lookup. */
-  private createIndex(columnRid: number, column: ColumnDef): void {
-    const collate = isCaseInsensitive(column) ? ' COLLATE NOCASE' : '';
-    this.db.exec(`CREATE INDEX IF NOT EXISTS ${this.indexName(columnRid)} ON items (list_rid, ${columnSql(column)}${collate}, id)`);
-  }
-
-  private dropIndex(columnRid: number): void {
-    this.db.exec(`DROP INDEX IF EXISTS ${this.indexName(columnRid)}`);
-  }
-
   /** Whether two items of the list already share a value of the column (blocks enforceUniqueValues). */
   hasDuplicates(listRid: number, column: ColumnDef): boolean {
-    const expr = isCaseInsensitive(column) ? `${columnSql(column)} COLLATE NOCASE` : columnSql(column);
-    const sql = `SELECT 1 FROM items WHERE list_rid = ? AND ${columnSql(column)} IS NOT NULL GROUP BY ${expr} HAVING COUNT(*) > 1 LIMIT 1`;
-    return this.db.prepare(sql).get(listRid) !== undefined;
+    const stored = this.storedColumns(listRid).find((c) => c.def.id === column.id)!;
+    const probe = { rid: stored.rid, def: { ...column, indexed: stored.def.indexed } };
+    const expr = collatedExpr(probe);
+    const sql = `SELECT 1 FROM ${itemTable(listRid)} WHERE ${columnExpr(probe)} IS NOT NULL GROUP BY ${expr} HAVING COUNT(*) > 1 LIMIT 1`;
+    return this.db.prepare(sql).get() !== undefined;
   }
 
   // ---- items ---------------------------------------------------------------------------------
 
+  /** The list's item count, kept by every create and delete (SharePoint's ItemCount). */
   countItems(listRid: number): number {
-    return (this.stmt('SELECT COUNT(*) AS n FROM items WHERE list_rid = ?').get(listRid) as { n: number }).n;
+    return (this.stmt('SELECT item_count FROM lists WHERE rid = ?').get(listRid) as { item_count: number }).item_count;
   }
 
   getItem(listRid: number, id: number): ItemRow | undefined {
-    return this.stmt(`SELECT ${ITEM_COLUMNS} FROM items WHERE list_rid = ? AND id = ?`).get(listRid, id) as ItemRow | undefined;
+    return this.stmt(`SELECT ${ITEM_COLUMNS} FROM ${itemTable(listRid)} WHERE id = ?`).get(id) as ItemRow | undefined;
   }
 
   private assertUnique(listRid: number, itemId: number, data: FieldValues): void {
-    for (const column of this.columns(listRid)) {
-      if (!column.enforceUniqueValues) continue;
-      const value = column.storage === 'data' ? data[column.name] : undefined;
-      if (value === undefined || value === null) continue;
-      const expr = isCaseInsensitive(column) ? `${columnSql(column)} COLLATE NOCASE` : columnSql(column);
-      const bound = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-      const clash = this.stmt(`SELECT 1 FROM items WHERE list_rid = ? AND ${expr} = ? AND id <> ? LIMIT 1`).get(listRid, bound, itemId);
-      if (clash) throw new UniqueViolation(column.name);
+    for (const column of this.storedColumns(listRid)) {
+      if (!column.def.enforceUniqueValues || column.def.storage !== 'data') continue;
+      const value = keyValue(data[column.def.name]);
+      if (value === null || value === '') continue; // SharePoint does not compare empty values
+      const clash = this.stmt(`SELECT 1 FROM ${itemTable(listRid)} WHERE ${columnExpr(column)} = ? AND id <> ? LIMIT 1`).get(value, itemId);
+      if (clash) throw new UniqueViolation(column.def.name);
     }
   }
 
@@ -302,17 +248,18 @@ export class GraphStore {
       this.assertUnique(list.rid, id, data);
       const now = nowIso();
       const row: ItemRow = { id, guid: randomUUID(), version: 1, created: now, modified: now, seq: this.nextSeq(), data: JSON.stringify(data) };
-      this.stmt('INSERT INTO items (list_rid, id, guid, version, created, modified, seq, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        list.rid, row.id, row.guid, row.version, row.created, row.modified, row.seq, row.data,
+      const keys = keyColumns(this.storedColumns(list.rid));
+      this.stmt(insertSql(list.rid, keys)).run(
+        row.id, row.guid, row.version, row.created, row.modified, row.seq, row.data, ...keys.map((k) => keyValue(data[k.def.name])),
       );
-      this.stmt('UPDATE lists SET next_item_id = ? WHERE rid = ?').run(id + 1, list.rid);
+      this.stmt('UPDATE lists SET next_item_id = ?, item_count = item_count + 1 WHERE rid = ?').run(id + 1, list.rid);
       return row;
     })();
   }
 
   /**
-   * Updates fields of an item, bumping its version. `ifMatch` (already checked for syntax) is compared
-   * against the current eTag inside the transaction. Returns undefined when the item does not exist.
+   * Updates fields of an item, bumping its version. `matches` (the If-Match check) runs against the
+   * current row inside the transaction. Returns undefined when the item does not exist.
    */
   updateItem(list: ListRow, id: number, fields: FieldValues, matches: (row: ItemRow) => boolean): ItemRow | undefined {
     return this.db.transaction(() => {
@@ -326,8 +273,9 @@ export class GraphStore {
       }
       this.assertUnique(list.rid, id, data);
       const row: ItemRow = { ...current, version: current.version + 1, modified: nowIso(), seq: this.nextSeq(), data: JSON.stringify(data) };
-      this.stmt('UPDATE items SET version = ?, modified = ?, seq = ?, data = ? WHERE list_rid = ? AND id = ?').run(
-        row.version, row.modified, row.seq, row.data, list.rid, id,
+      const keys = keyColumns(this.storedColumns(list.rid));
+      this.stmt(updateSql(list.rid, keys)).run(
+        row.version, row.modified, row.seq, row.data, ...keys.map((k) => keyValue(data[k.def.name])), id,
       );
       return row;
     })();
@@ -339,21 +287,23 @@ export class GraphStore {
       const current = this.getItem(list.rid, id);
       if (!current) return false;
       if (!matches(current)) throw new EtagMismatch(current);
-      this.stmt('DELETE FROM items WHERE list_rid = ? AND id = ?').run(list.rid, id);
+      this.stmt(`DELETE FROM ${itemTable(list.rid)} WHERE id = ?`).run(id);
+      this.stmt('UPDATE lists SET item_count = item_count - 1 WHERE rid = ?').run(list.rid);
       this.stmt('INSERT OR REPLACE INTO tombstones (list_rid, id, seq) VALUES (?, ?, ?)').run(list.rid, id, this.nextSeq());
       return true;
     })();
   }
 
-  /** Runs an item query built by the query planner (SQL after `WHERE list_rid = ?`). */
-  queryItems(listRid: number, whereAndOrder: string, params: (string | number | null)[]): ItemRow[] {
-    return this.stmt(`SELECT ${ITEM_COLUMNS} FROM items WHERE list_rid = ? ${whereAndOrder}`).all(listRid, ...params) as ItemRow[];
+  /** Runs an item query built by the query planner (`where` may be empty; `orderAndLimit` follows it). */
+  queryItems(listRid: number, where: string, orderAndLimit: string, params: (string | number | null)[]): ItemRow[] {
+    const sql = `SELECT ${ITEM_COLUMNS} FROM ${itemTable(listRid)}${where ? ` WHERE ${where}` : ''} ${orderAndLimit}`;
+    return this.stmt(sql).all(...params) as ItemRow[];
   }
 
   /** Counts items matching a condition, stopping at `cap` (for list view threshold decisions). */
   countMatching(listRid: number, where: string, params: (string | number)[], cap: number): number {
-    const sql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM items WHERE list_rid = ? AND (${where}) LIMIT ?)`;
-    return (this.stmt(sql).get(listRid, ...params, cap) as { n: number }).n;
+    const sql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${itemTable(listRid)} WHERE ${where} LIMIT ?)`;
+    return (this.stmt(sql).get(...params, cap) as { n: number }).n;
   }
 
   /**
@@ -362,10 +312,10 @@ export class GraphStore {
    */
   changesSince(listRid: number, sinceSeq: number, tombstoneFloor: number, limit: number): DeltaRow[] {
     return this.stmt(
-      `SELECT ${ITEM_COLUMNS}, 0 AS deleted FROM items WHERE list_rid = ? AND seq > ?
+      `SELECT ${ITEM_COLUMNS}, 0 AS deleted FROM ${itemTable(listRid)} WHERE seq > ?
        UNION ALL
        SELECT id, NULL, NULL, NULL, NULL, seq, NULL, 1 FROM tombstones WHERE list_rid = ? AND seq > ?
        ORDER BY seq LIMIT ?`,
-    ).all(listRid, sinceSeq, listRid, Math.max(sinceSeq, tombstoneFloor), limit) as DeltaRow[];
+    ).all(sinceSeq, listRid, Math.max(sinceSeq, tombstoneFloor), limit) as DeltaRow[];
   }
 }

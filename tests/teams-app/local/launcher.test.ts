@@ -2,11 +2,11 @@
  * `npm start` in-process: the local Graph server, provisioning, the demo seed and the app server, on
  * ephemeral loopback ports with a temporary data folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCAL_GRAPH_TOKEN, startLocal } from '../../../teams-app/local/launcher';
+import { startLocal } from '../../../teams-app/local/launcher';
 import { loadSeed } from '../../../teams-app/local/seed-demo';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lis-launcher-'));
@@ -14,8 +14,9 @@ const env = { PORT: '0', LOCAL_GRAPH_PORT: '0', LIS_DATA_DIR: dataDir };
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+let token = '';
 async function graphGet(graphUrl: string, p: string) {
-  const res = await fetch(`${graphUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${LOCAL_GRAPH_TOKEN}` } });
+  const res = await fetch(`${graphUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(res.status, p).toBe(200);
   return (await res.json()) as { value: { fields?: Record<string, unknown>; displayName?: string }[]; '@odata.nextLink'?: string };
 }
@@ -35,8 +36,14 @@ describe('local mode launcher', () => {
   it('starts, provisions, seeds once, and keeps data across a restart', async () => {
     const seed = loadSeed();
     const first = await startLocal({ env, quiet: true, background: false });
+    token = first.graphToken;
     try {
       expect(first.seed.seeded).toBe(true);
+      // A random token, created in the data folder on first start, readable by its owner only.
+      expect(first.graphToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+      expect(readFileSync(first.graphTokenFile, 'utf8').trim()).toBe(first.graphToken);
+      expect(statSync(first.graphTokenFile).mode & 0o077).toBe(0);
+      expect(first.threshold).toBe(5000);
       const health = await fetch(`${first.appUrl}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', mode: 'local' });
@@ -61,6 +68,7 @@ describe('local mode launcher', () => {
     try {
       expect(second.seed.seeded).toBe(false);
       expect(second.siteId).toBe(first.siteId);
+      expect(second.graphToken).toBe(first.graphToken); // kept with the data
       expect(await countItems(second.graphUrl, 'InformationAssets')).toBe(seed.assets.length);
     } finally {
       await second.close();
@@ -70,6 +78,8 @@ describe('local mode launcher', () => {
     try {
       expect(reset.seed.seeded).toBe(true);
       expect(reset.siteId).not.toBe(first.siteId);
+      expect(reset.graphToken).not.toBe(first.graphToken); // a fresh folder, a fresh token
+      token = reset.graphToken;
       expect(await countItems(reset.graphUrl, 'Incidents')).toBe(seed.incidents.length);
     } finally {
       await reset.close();

@@ -11,7 +11,7 @@ import { ConfigError } from '../../../bot/config';
 import { createLogger } from '../../../bot/log';
 import { startM365 } from '../../../bot/main';
 import { startLocalGraphServer, type LocalGraphServer } from '../../../teams-app/local/graph-server';
-import { IDENTITY_HEADER, MI_CLIENT_ID, startFakeCloud, type FakeCloud } from './fake-cloud';
+import { GRAPH_TOKEN, IDENTITY_HEADER, MI_CLIENT_ID, startFakeCloud, type FakeCloud } from './fake-cloud';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const TENANT = '66666666-7777-4888-9999-000000000000';
@@ -44,9 +44,10 @@ const env = (graphUrl: string, siteId: string): NodeJS.ProcessEnv => ({
 });
 
 beforeAll(async () => {
-  provisioned = await startLocalGraphServer({ port: 0, dbPath: ':memory:' });
-  await connectSharePoint({ baseUrl: provisioned.url, getToken: async () => 'setup', userAgent: 'test', provision: true });
-  empty = await startLocalGraphServer({ port: 0, dbPath: ':memory:' });
+  // The fake cloud hands the managed identity's token through to the local server.
+  provisioned = await startLocalGraphServer({ port: 0, dbPath: ':memory:', token: GRAPH_TOKEN });
+  await connectSharePoint({ baseUrl: provisioned.url, getToken: async () => provisioned.token, userAgent: 'test', provision: true });
+  empty = await startLocalGraphServer({ port: 0, dbPath: ':memory:', token: GRAPH_TOKEN });
   cloud = await startFakeCloud(provisioned.url, users);
   emptyCloud = await startFakeCloud(empty.url, users);
 });
@@ -79,7 +80,7 @@ describe('npm run start:m365', () => {
   });
 
   it('starts with Graph tokens from the managed identity, resolving the lists without creating any', async () => {
-    const listsBefore = await fetch(`${provisioned.url}/v1.0/sites/root/lists?$select=id`, { headers: { Authorization: 'Bearer x' } }).then((r) => r.json() as Promise<{ value: unknown[] }>);
+    const listsBefore = await fetch(`${provisioned.url}/v1.0/sites/root/lists?$select=id`, { headers: { Authorization: `Bearer ${provisioned.token}` } }).then((r) => r.json() as Promise<{ value: unknown[] }>);
     const app = await startM365({ env: env(cloud.url, provisioned.siteId), logger: createLogger({ silent: true }), background: false });
     try {
       const health = await fetch(`${app.url}/healthz`);
@@ -94,7 +95,7 @@ describe('npm run start:m365', () => {
       expect(cloud.refused).toEqual([]);
       expect(cloud.graphRequests.some((r) => r.startsWith('GET /v1.0/sites/'))).toBe(true);
       expect(cloud.graphRequests.every((r) => r.startsWith('GET ') || r === 'POST /v1.0/$batch')).toBe(true);
-      const listsAfter = await fetch(`${provisioned.url}/v1.0/sites/root/lists?$select=id`, { headers: { Authorization: 'Bearer x' } }).then((r) => r.json() as Promise<{ value: unknown[] }>);
+      const listsAfter = await fetch(`${provisioned.url}/v1.0/sites/root/lists?$select=id`, { headers: { Authorization: `Bearer ${provisioned.token}` } }).then((r) => r.json() as Promise<{ value: unknown[] }>);
       expect(listsAfter.value).toHaveLength(listsBefore.value.length);
 
       // The bot endpoint demands a Bot Framework token in this mode (botbuilder logs the refusal).

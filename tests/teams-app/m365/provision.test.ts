@@ -14,15 +14,16 @@ import { connectSharePoint } from '../../../core/adapters/sharepoint';
 import { StaticTokenProvider } from '../../../core/adapters/graph-token';
 import { formatSummary, parseArgs, provision, ProvisionError, run, sitePath, tokensFromEnv } from '../../../teams-app/m365/provision';
 import { startLocalGraphServer, type LocalGraphServer } from '../../../teams-app/local/graph-server';
-import { IDENTITY_HEADER, MI_CLIENT_ID, startFakeCloud } from './fake-cloud';
+import { GRAPH_TOKEN, IDENTITY_HEADER, MI_CLIENT_ID, startFakeCloud } from './fake-cloud';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const ISAM = 'd0000000-0000-4000-8000-000000000002';
-const tokens = new StaticTokenProvider('local');
+const tokens = new StaticTokenProvider(GRAPH_TOKEN);
 
 let graph: LocalGraphServer;
 beforeEach(async () => {
-  graph = await startLocalGraphServer({ port: 0, dbPath: ':memory:' });
+  // The fake cloud hands the managed identity's token through to the local server.
+  graph = await startLocalGraphServer({ port: 0, dbPath: ':memory:', token: GRAPH_TOKEN });
 });
 afterEach(async () => graph?.close());
 

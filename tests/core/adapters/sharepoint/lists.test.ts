@@ -4,7 +4,7 @@ import { LIST_NAMES, RECORD_SCHEMAS } from '../../../../core/domain';
 import { KEY_COLUMN, MAX_INDEXED_COLUMNS } from '../../../../core/adapters/sharepoint/columns';
 import { LISTS, listDef } from '../../../../core/adapters/sharepoint/lists';
 import { columnDefinition } from '../../../../core/adapters/sharepoint/provision';
-import { decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral } from '../../../../core/adapters/sharepoint/codec';
+import { atSharePointPrecision, decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, toSharePointInstant } from '../../../../core/adapters/sharepoint/codec';
 import { incident } from '../../domain/fixtures';
 
 /** The zod schema under nullable/optional wrappers. */
@@ -92,7 +92,20 @@ describe('codec', () => {
   it('escapes quotes in OData literals', () => {
     expect(odataLiteral({ field: 'x', column: 'X', type: 'text' }, "O'Brien")).toBe("'O''Brien'");
     expect(odataLiteral({ field: 'x', column: 'X', type: 'number' }, 3)).toBe('3');
-    expect(odataLiteral({ field: 'x', column: 'X', type: 'dateTime' }, '2026-01-01T01:00:00+01:00')).toBe("'2026-01-01T00:00:00.000Z'");
+    expect(odataLiteral({ field: 'x', column: 'X', type: 'dateTime' }, '2026-01-01T01:00:00+01:00')).toBe("'2026-01-01T00:00:00Z'");
+  });
+
+  it('writes Yes/No literals as 1 and 0 (SharePoint answers `eq true` with the items set to No)', () => {
+    expect(odataLiteral({ field: 'x', column: 'X', type: 'boolean' }, true)).toBe('1');
+    expect(odataLiteral({ field: 'x', column: 'X', type: 'boolean' }, false)).toBe('0');
+    expect(() => odataLiteral({ field: 'x', column: 'X', type: 'boolean' }, 'yes')).toThrow(/Yes\/No/);
+  });
+
+  it('keeps dateTime values at whole seconds, as SharePoint stores them', () => {
+    const fields = encodeNew(def, 'k', incident({ reportedAt: '2026-03-01T10:00:00.987Z' }) as never);
+    expect(fields.ReportedAt).toBe('2026-03-01T10:00:00Z');
+    expect(toSharePointInstant('2026-03-01T10:00:00.999+01:00')).toBe('2026-03-01T09:00:00Z');
+    expect(atSharePointPrecision(def, { reportedAt: '2026-03-01T10:00:00.5Z', title: 'x' })).toEqual({ reportedAt: '2026-03-01T10:00:00.000Z', title: 'x' });
   });
 });
 

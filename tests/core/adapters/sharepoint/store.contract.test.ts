@@ -27,7 +27,7 @@ beforeAll(async () => {
   server = await startLocalGraphServer({ port: 0 });
   sp = await connectSharePoint({
     baseUrl: server.url,
-    getToken: async () => 'local-test-token',
+    getToken: async () => server.token,
     userAgent: 'NONISV|StockholmStad|LISforTeams/test',
     provision: true,
     timeoutMs: 1_000,
@@ -59,7 +59,7 @@ describe('provisioning', () => {
   it('migrates an older site: adds missing columns, indexes and choices, removes nothing', async () => {
     const list = sp.listIds.get('Suppliers')!;
     const base = `${server.url}/v1.0/sites/${sp.siteId}/lists/${list}/columns`;
-    const auth = { Authorization: 'Bearer x', 'Content-Type': 'application/json' };
+    const auth = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
     const columns = ((await (await fetch(base, { headers: auth })).json()) as { value: { id: string; name: string; choice?: { choices: string[] } }[] }).value;
     const dpa = columns.find((c) => c.name === 'DpaStatus')!;
     const code = columns.find((c) => c.name === 'Code')!;
@@ -75,7 +75,7 @@ describe('provisioning', () => {
   });
 
   it('creates lists a plain Graph client can read, with indexed unique keys', async () => {
-    const res = await fetch(`${server.url}/v1.0/sites/${sp.siteId}/lists/${sp.listIds.get('Incidents')}/columns`, { headers: { Authorization: 'Bearer x' } });
+    const res = await fetch(`${server.url}/v1.0/sites/${sp.siteId}/lists/${sp.listIds.get('Incidents')}/columns`, { headers: { Authorization: `Bearer ${server.token}` } });
     const columns = ((await res.json()) as { value: { name: string; indexed: boolean; enforceUniqueValues?: boolean }[] }).value;
     expect(columns.find((c) => c.name === 'IdempotencyKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
     expect(columns.find((c) => c.name === 'Status')).toMatchObject({ indexed: true });
@@ -89,7 +89,7 @@ describe('create', () => {
     const headers = new Headers((fetchSpy.mock.calls[0]![1] as RequestInit).headers);
     fetchSpy.mockRestore();
     expect(headers.get('User-Agent')).toBe('NONISV|StockholmStad|LISforTeams/test');
-    expect(headers.get('Authorization')).toBe('Bearer local-test-token');
+    expect(headers.get('Authorization')).toBe(`Bearer ${server.token}`);
     expect(created).toMatchObject({ id: expect.stringMatching(/^\d+$/), key: 'c-1', etag: expect.any(String), data: incident() });
     expect(await sp.store.get('Incidents', created.id)).toEqual(created);
     expect(await sp.store.findByKey('Incidents', 'c-1')).toEqual(created);
@@ -179,7 +179,7 @@ describe('update', () => {
 
   it('reports a deleted record as not found', async () => {
     const created = await sp.store.create('Incidents', 'u-5', incident());
-    await fetch(`${server.url}/v1.0/sites/${sp.siteId}/lists/${sp.listIds.get('Incidents')}/items/${created.id}`, { method: 'DELETE', headers: { Authorization: 'Bearer x' } });
+    await fetch(`${server.url}/v1.0/sites/${sp.siteId}/lists/${sp.listIds.get('Incidents')}/items/${created.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${server.token}` } });
     await expect(sp.store.update('Incidents', created, { severity: 'low' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -241,42 +241,46 @@ describe('batches and large lists', () => {
     expect(again.map((s) => s.id)).toEqual(stored.slice(0, 20).map((s) => s.id));
   });
 
-  it('pages through 12 000 items, and SharePoint refuses non-indexed filters past 5 000', async () => {
+  it('pages through 12 000 items, and past 5 000 SharePoint refuses non-indexed filters and unselective indexed ones', async () => {
     const total = 12_000;
     for (let start = 0; start < total; start += 2_000) {
       await sp.store.createMany('Trainings', Array.from({ length: 2_000 }, (_, n) => ({ key: `p-${start + n}`, data: training(start + n, 'BIG') })));
     }
+    // Paging in ID order touches one page at a time: it works at any size.
     const ids = new Set<string>();
     let pages = 0;
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof sp.store.query<'Trainings'>>> = await sp.store.query('Trainings', {
-        where: [{ field: 'courseCode', op: 'eq', value: 'BIG' }],
-        pageSize: 999,
-        ...(cursor ? { cursor } : {}),
-      });
+      const page: Awaited<ReturnType<typeof sp.store.query<'Trainings'>>> = await sp.store.query('Trainings', { pageSize: 999, ...(cursor ? { cursor } : {}) });
       for (const item of page.items) ids.add(item.id);
       cursor = page.cursor;
       pages++;
     } while (cursor);
-    expect(ids.size).toBe(total);
-    expect(pages).toBe(Math.ceil(total / 999));
+    expect(ids.size).toBeGreaterThanOrEqual(total);
+    expect(pages).toBe(Math.ceil(ids.size / 999));
+
+    // An indexed filter whose condition selects all 12 000 items is refused at once, not retried.
+    requests.length = 0;
+    const started = Date.now();
+    const refused = await sp.store.query('Trainings', { where: [{ field: 'courseCode', op: 'eq', value: 'BIG' }], pageSize: 10 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StoreRequestError);
+    expect(refused).toMatchObject({ code: 'listViewThreshold', status: 429 });
+    expect(requests).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1_000);
 
     // A plain Graph request filtering on a non-indexed column, even with the Prefer header: refused.
-    // Graph reports SharePoint's list view threshold as throttling (429) with no Retry-After, so a
-    // client that retries it only waits longer; our adapter never sends such a filter.
+    // Graph reports SharePoint's list view threshold as throttling (429) with no Retry-After.
     const list = sp.listIds.get('Trainings');
     const res = await fetch(
       `${server.url}/v1.0/sites/${sp.siteId}/lists/${list}/items?$expand=fields&$filter=${encodeURIComponent("fields/Source eq 'import'")}`,
-      { headers: { Authorization: 'Bearer x', Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
+      { headers: { Authorization: `Bearer ${server.token}`, Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
     );
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).toBeNull();
-    expect(res.headers.get('x-local-graph-reason')).toBe('list-view-threshold');
     // The same filter without the Prefer header is refused outright as not indexed.
     const plain = await fetch(
       `${server.url}/v1.0/sites/${sp.siteId}/lists/${list}/items?$expand=fields&$filter=${encodeURIComponent("fields/Source eq 'import'")}`,
-      { headers: { Authorization: 'Bearer x' } },
+      { headers: { Authorization: `Bearer ${server.token}` } },
     );
     expect(plain.status).toBe(400);
     expect(((await plain.json()) as { error: { message: string } }).error.message).toMatch(/HonorNonIndexedQueriesWarningMayFailRandomly/);

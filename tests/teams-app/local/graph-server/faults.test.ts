@@ -13,7 +13,8 @@ afterAll(async () => {
   await g.server.close();
 });
 
-const local = (p: string, init?: RequestInit) => fetch(`${g.server.url}/_local/${p}`, init);
+const local = (p: string, init: RequestInit = {}) =>
+  fetch(`${g.server.url}/_local/${p}`, { ...init, headers: { Authorization: `Bearer ${g.server.token}`, ...(init.headers as Record<string, string> | undefined) } });
 const countKey = async (key: string) =>
   (await g.get(`${path}/items?$filter=${encodeURIComponent(`fields/Key eq '${key}'`)}`)).body.value.length;
 
@@ -117,7 +118,7 @@ describe('runtime control over /_local', () => {
     await g.post('/$batch', { requests: [{ id: '1', method: 'GET', url: '/sites/root' }, { id: '2', method: 'GET', url: '/sites/root' }] });
     await g.req('GET', '/sites/root', { auth: false });
     expect(g.server.requestCount()).toBe(3);
-    expect(await (await local('stats')).json()).toEqual({ requests: 3 });
+    expect(await (await local('stats')).json()).toEqual({ requests: 3, threshold: 5000 });
   });
 });
 

@@ -86,9 +86,11 @@ describe('$filter and $orderby on list items', () => {
     expect(scores(await query('fields/Score lt 2'))).toEqual([0, 1]);
     expect(scores(await query('fields/Score le 1'))).toEqual([0, 1]);
     expect((await query('fields/Score ne 0')).body.value).toHaveLength(39);
-    expect(scores(await query('fields/Critical eq true and fields/Score lt 10'))).toEqual([0, 4, 8]);
+    expect(scores(await query('fields/Critical eq 1 and fields/Score lt 10'))).toEqual([0, 4, 8]);
+    expect(scores(await query('fields/Critical eq 0 and fields/Score lt 10'))).toEqual([1, 2, 3, 5, 6, 7, 9]);
     expect(scores(await query("fields/Review ge '2024-02-07T00:00:00Z'"))).toEqual([37, 38, 39]);
-    expect(scores(await query('fields/Review lt 2024-01-03'))).toEqual([0, 1]);
+    expect(scores(await query('fields/Review lt 2024-01-03T00:00:00Z'))).toEqual([0, 1]);
+    expect(scores(await query("fields/Review lt '2024-01-03T01:00:00+01:00'"))).toEqual([0, 1]);
     expect(scores(await query("fields/Class eq 'Secret' and fields/Score lt 9"))).toEqual([2, 5, 8]);
     expect(scores(await query("fields/Score eq 1 or fields/Score eq 3 or (fields/Class eq 'Open' and fields/Score gt 35)"))).toEqual([1, 3, 36, 39]);
     expect(scores(await query("startswith(fields/Code,'A-01')"))).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
@@ -96,6 +98,23 @@ describe('$filter and $orderby on list items', () => {
     expect((await query('fields/Code ne null')).body.value).toHaveLength(39);
     expect(scores(await query("id eq '7'"))).toEqual([6]);
     expect(scores(await query('fields/ID le 2'))).toEqual([0, 1]);
+  });
+
+  it('selects the OPPOSITE items for a Yes/No column compared with true/false, as SharePoint does', async () => {
+    // SharePoint/sp-dev-docs#4750 and #5594: `eq true` and `eq 'true'` return the items set to No.
+    // The local server does the same, so code that filters Yes/No columns with true/false fails here.
+    expect(scores(await query('fields/Critical eq true and fields/Score lt 10'))).toEqual([1, 2, 3, 5, 6, 7, 9]);
+    expect(scores(await query("fields/Critical eq 'true' and fields/Score lt 10"))).toEqual([1, 2, 3, 5, 6, 7, 9]);
+    expect(scores(await query('fields/Critical eq false and fields/Score lt 10'))).toEqual([0, 4, 8]);
+  });
+
+  it('refuses a date/time literal without a time zone on a dateTime column', async () => {
+    for (const literal of ['2024-01-03', "'2024-01-03'", "'2024-01-03T10:00:00'"]) {
+      const res = await query(`fields/Review lt ${literal}`);
+      expect(res.status).toBe(400);
+      expectGraphError(res.body, 'invalidRequest');
+      expect(res.body.error.message).toMatch(/no time zone/);
+    }
   });
 
   it('orders by an indexed column asc and desc', async () => {
@@ -150,6 +169,7 @@ describe('$filter and $orderby on list items', () => {
   it('rejects filters that compare a column with the wrong type of literal', async () => {
     expect((await query("fields/Score eq 'ten'")).status).toBe(400);
     expect((await query("fields/Review gt 'yesterday'")).status).toBe(400);
+    expect((await query('fields/Code eq 2024-01-03')).status).toBe(400); // a bare date is not text
     expect((await query("startswith(fields/Score,'1')")).status).toBe(400);
     expect((await query('fields/Score gt null')).status).toBe(400);
   });

@@ -42,8 +42,8 @@ describe.skipIf(!tls)('@microsoft/microsoft-graph-client against the local serve
       baseUrl: `${server.url}/`,
       customHosts: new Set(['127.0.0.1']),
       authProvider: (done) => {
-        tokens.push('local-token');
-        done(null, 'local-token');
+        tokens.push(server.token);
+        done(null, server.token);
       },
     });
   });

@@ -27,7 +27,7 @@ export class TestGraph {
   ): Promise<Reply<T>> {
     const url = /^https?:/.test(path) ? path : `${this.server.url}/v1.0${path}`;
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-    if (opts.auth !== false) headers.Authorization ??= 'Bearer local-test-token';
+    if (opts.auth !== false) headers.Authorization ??= `Bearer ${this.server.token}`;
     if (opts.body !== undefined) headers['Content-Type'] ??= 'application/json';
     const res = await fetch(url, {
       method,

@@ -1,0 +1,59 @@
+/**
+ * Graph JSON batching for the record store: bodies built by hand (graph-client's BatchRequestContent
+ * keeps `/v1.0` in inner URLs, which Graph rejects), at most 20 requests each, and every inner status
+ * handled — an outer 200 can hold inner 429s that no middleware retries.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { graphErrorInfo, isListViewThresholdRefusal } from './graph-errors';
+import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep } from './middleware';
+
+export interface BatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export const BATCH_LIMIT = 20;
+const BATCH_RETRIES = 8;
+
+/**
+ * Sends requests in `$batch`es of 20 and returns one response per request, in order. Inner
+ * 429/503/504 are retried after the longest Retry-After among them (graph-client's middleware only
+ * sees the outer 200).
+ */
+export async function sendBatch(client: Client, fail: (error: unknown) => Error, requests: BatchRequest[]): Promise<BatchResponse[]> {
+  const results = new Map<string, BatchResponse>();
+  for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
+    let pending = requests.slice(start, start + BATCH_LIMIT);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      let res: { responses: BatchResponse[] };
+      try {
+        res = (await client.api('/$batch').post({ requests: pending })) as { responses: BatchResponse[] };
+      } catch (error) {
+        throw fail(error);
+      }
+      const retry: BatchRequest[] = [];
+      let wait = 0;
+      for (const r of res.responses) {
+        const request = pending.find((p) => p.id === r.id)!;
+        const refused = isListViewThresholdRefusal(graphErrorInfo(r), request.url);
+        if ([429, 503, 504].includes(r.status) && !refused && attempt < BATCH_RETRIES) {
+          retry.push(request);
+          wait = Math.max(wait, retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null) ?? backoffMs(attempt, DEFAULT_RETRY));
+        } else results.set(r.id, r);
+      }
+      pending = retry;
+      if (pending.length) await sleep(Math.min(wait, DEFAULT_RETRY.maxDelayMs));
+    }
+  }
+  return requests.map((r) => results.get(r.id) ?? { id: r.id, status: 0 });
+}
