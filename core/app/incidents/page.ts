@@ -19,6 +19,7 @@ import {
   type Assessment,
   type ClockKind,
   type LegalClock,
+  type SignificanceHint,
 } from '../../domain';
 import type { Locale } from '../../i18n';
 import type { StoredOf } from '../../ports/record-store';
@@ -28,6 +29,7 @@ import { reportSlots, type ReportSlot } from './drafts';
 import { reportKey } from './keys';
 import { viewIncident } from './report';
 import { incidentTimeline, type TimelineEntry } from './timeline';
+import { triageHints } from './triage';
 import type { IncidentView } from './view';
 
 /**
@@ -39,6 +41,8 @@ export type ClockState = 'provisional' | 'running' | 'overdue' | 'waiting' | 'se
 
 export interface ClockView extends LegalClock {
   state: ClockState;
+  /** Open and past its due time (provisional ones too). */
+  overdue: boolean;
   completedByName: string | null;
   legal: boolean;
   /** A late IMY notification without its reasons (art. 33(1)). */
@@ -75,6 +79,8 @@ export interface IncidentPageView {
   };
   /** Reports that may be recorded as sent now by the actor (open clocks; the next situation report while the final report runs). */
   reportable: string[];
+  /** Threshold hints for the assessment (ISAM and the IT security officer only; they suggest, never decide). */
+  hints: SignificanceHint[];
 }
 
 export function clockState(c: LegalClock, nowIso: string): ClockState {
@@ -114,6 +120,7 @@ export async function incidentObligations(deps: Deps, actor: Actor, id: string):
       return {
         ...c,
         state: clockState(c, nowIso),
+        overdue: c.completedAt === null && isLate(c, nowIso),
         completedByName: name(c.completedBy),
         legal,
         missingLateReason: missingLateReason(c),
@@ -150,6 +157,10 @@ export async function incidentObligations(deps: Deps, actor: Actor, id: string):
 
 export async function getIncidentPage(deps: Deps, actor: Actor, id: string, locale: Locale = 'sv'): Promise<IncidentPageView> {
   const o = await incidentObligations(deps, actor, id);
-  const [timeline, reports] = await Promise.all([incidentTimeline(deps, o.stored, locale), reportSlots(deps, actor, o.stored)]);
-  return { etag: o.stored.etag, incident: o.view, clocks: o.clocks, assessments: o.assessments, timeline, reports, openObligations: o.openObligations, permissions: o.permissions, reportable: o.reportable };
+  const [timeline, reports, hints] = await Promise.all([
+    incidentTimeline(deps, o.stored, locale),
+    reportSlots(deps, actor, o.stored),
+    canTriageIncident(actor) ? triageHints(deps, o.stored) : Promise.resolve([]),
+  ]);
+  return { etag: o.stored.etag, incident: o.view, clocks: o.clocks, assessments: o.assessments, timeline, reports, openObligations: o.openObligations, permissions: o.permissions, reportable: o.reportable, hints };
 }

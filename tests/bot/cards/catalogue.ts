@@ -51,7 +51,7 @@ const clocks: IncidentView['clocks'] = normalizeIncident({ discoveredAt: '2026-1
   { kind: 'data_subjects', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-01T08:00:00.000Z', completedAt: '2026-11-29T08:00:00.000Z', completedBy: null, reference: null, outcome: 'not_required', stoppedBy: 'decision', rationale: 'Ingen hög risk.' },
 ] as IncidentView['clocks'] }).clocks;
 const clockViews = (u: UserText): ClockView[] =>
-  clocks.map((c) => ({ ...c, rationale: c.rationale ? u(c.rationale) : null, state: clockState(c, NOW.toISOString()), completedByName: u('Henrik Sandberg'), legal: c.kind !== 'internal_investigation', missingLateReason: false, can: { record: c.completedAt === null, waive: c.completedAt === null, correct: c.outcome === 'sent', draft: true } }));
+  clocks.map((c) => ({ ...c, rationale: c.rationale ? u(c.rationale) : null, state: clockState(c, NOW.toISOString()), overdue: c.completedAt === null && Date.parse(c.dueAt) < NOW.getTime(), completedByName: u('Henrik Sandberg'), legal: c.kind !== 'internal_investigation', missingLateReason: false, can: { record: c.completedAt === null, waive: c.completedAt === null, correct: c.outcome === 'sent', draft: true } }));
 const reportDraft = (u: UserText): ReportDraftView => ({
   incidentId: '42', caseNumber: 'INC-2026-0042', key: 'imy_notification', kind: 'imy_notification', state: 'draft', id: '7', etag: '"2"', language: 'sv',
   title: 'Anmälan av personuppgiftsincident', recipient: u('Stadens säkerhetsfunktion, för vidare rapportering till IMY'),
