@@ -98,6 +98,15 @@ class Writer {
     return reportTime(iso, this.l);
   }
 
+  private num(n: number): string {
+    return n.toLocaleString(this.l === 'sv' ? 'sv-SE' : 'en-GB');
+  }
+
+  /** "9 september 2026" in the draft's language (Stockholm calendar). */
+  private longDate(iso: string): string {
+    return new Intl.DateTimeFormat(this.l === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  }
+
   private tri(v: Tristate): string {
     return this.t(v === 'yes' ? 'report.v.yes' : v === 'no' ? 'report.v.no' : 'report.v.unknown');
   }
@@ -228,7 +237,7 @@ class Writer {
     ];
     if (f.restrictedHours !== null) rows.push(['report.f.restricted', this.t('report.v.hours', { n: f.restrictedHours })]);
     if (f.manualWorkaroundHours !== null) rows.push(['report.f.manual', this.t('report.v.hours', { n: f.manualWorkaroundHours })]);
-    if (pd.approxSubjects !== null) rows.push(['report.f.people', this.t('report.v.approx', { n: pd.approxSubjects.toLocaleString(this.l === 'sv' ? 'sv-SE' : 'en-GB') })]);
+    if (pd.approxSubjects !== null) rows.push(['report.f.people', this.t('report.v.approx', { n: this.num(pd.approxSubjects) })]);
     if (pd.protectedIdentity) rows.push(['report.f.protected', this.t('report.v.yes')]);
     return rows;
   }
@@ -378,10 +387,15 @@ class Writer {
     return this.i.personalData.categories.map((c) => this.label('incident.dataCategory', c));
   }
 
+  /**
+   * Special categories (art. 9) or offences (art. 10): yes when a category says so; no when every
+   * category is one of the report form's own; otherwise (categories written in words) left to check.
+   */
   private sensitive(): string {
-    const keys = this.i.personalData.categories;
-    const yes = keys.some((c) => c === 'health' || c === 'offences' || /hälsa|häls|lagöverträd|health|offen/i.test(c));
-    return this.t(yes ? 'report.v.yes' : 'report.v.no');
+    const cats = this.i.personalData.categories;
+    if (cats.some((c) => c === 'health' || c === 'offences' || /häls|sjuk|vård|lagöverträd|brott|etnisk|religi|facklig|sexu|biometri|genetisk|health|offen|crim/i.test(c))) return this.t('report.v.yes');
+    const own = ['identity', 'contact', 'social', 'economy', 'children', 'staff'];
+    return cats.length && cats.every((c) => own.includes(c)) ? this.t('report.v.no') : this.v(null, 'report.f.sensitive');
   }
 
   private subjectsSection(): ReportSection {
@@ -391,8 +405,8 @@ class Writer {
     const rows: [MessageKey, string][] = [
       ['report.f.dataCategories', cats.length ? cats.join(', ') : this.v(null, 'report.f.dataCategories')],
       ['report.f.sensitive', this.sensitive()],
-      ['report.f.subjectsCount', pd.approxSubjects !== null ? this.t('report.v.approx', { n: pd.approxSubjects }) : this.v(null, 'report.f.subjectsCount')],
-      ['report.f.recordsCount', f.approxRecords !== null ? this.t('report.v.approx', { n: f.approxRecords }) : this.v(null, 'report.f.recordsCount')],
+      ['report.f.subjectsCount', pd.approxSubjects !== null ? this.t('report.v.approx', { n: this.num(pd.approxSubjects) }) : this.v(null, 'report.f.subjectsCount')],
+      ['report.f.recordsCount', f.approxRecords !== null ? this.t('report.v.approx', { n: this.num(f.approxRecords) }) : this.v(null, 'report.f.recordsCount')],
       ['report.f.protected', this.t(pd.protectedIdentity ? 'report.v.yes' : 'report.v.no')],
     ];
     return this.section('subjects', 'report.h.subjects', this.lines(rows));
@@ -444,6 +458,16 @@ class Writer {
     return sections;
   }
 
+  /**
+   * What happened, for the people concerned: said plainly from the facts, never the internal
+   * description (which may name others, and is written for colleagues).
+   */
+  private plainWhat(): string {
+    const opening = this.t('report.p.dsm.what', { date: this.longDate(this.i.awareAt), what: this.t(`report.dsm.category.${this.i.category}` as MessageKey) });
+    const natures = this.i.facts.breachNature.map((n) => this.t(`report.dsm.nature.${n}` as MessageKey));
+    return [opening, ...natures].join(' ');
+  }
+
   private dataSubjects(): ReportSection[] {
     const cats = this.dataCategories();
     const advice = [this.t('report.p.dsm.advice')];
@@ -452,7 +476,7 @@ class Writer {
     const email = this.ctx.dso?.email ? `, ${this.ctx.dso.email}` : '';
     return [
       this.section('intro', 'report.h.summary', this.t('report.p.dsm.intro', { org: this.org() })),
-      this.section('what', 'report.h.ds.what', this.i.description),
+      this.section('what', 'report.h.ds.what', this.plainWhat()),
       this.section('data', 'report.h.ds.data', `${this.t('report.p.dsm.data')}\n${cats.length ? cats.map((c) => `- ${c}`).join('\n') : this.v(null, 'report.f.dataCategories')}`),
       this.section('consequences', 'report.h.ds.consequences', this.v(this.i.facts.consequences, 'report.h.consequences')),
       this.section('done', 'report.h.ds.done', this.v(this.i.facts.mitigation, 'report.h.measures')),

@@ -122,8 +122,11 @@ describe('the reports of a seeded incident', () => {
       expect(d.sections.map((s: { heading: string }) => s.heading)).toContain(heading);
     }
     expect(d.text).toContain('Konfidentialitet – personuppgifter har röjts för eller kommit åt av obehöriga');
-    expect(d.text).toContain('Ungefärligt antal registrerade: cirka 1450');
-    expect(d.text).toContain('Ungefärligt antal personuppgiftsposter: cirka 5800');
+    expect(d.text).toContain('Ungefärligt antal registrerade: cirka 1\u00a0450');
+    expect(d.text).toContain('Ungefärligt antal personuppgiftsposter: cirka 5\u00a0800');
+    // The categories were written in words: whether they are special categories is left to check, visibly.
+    expect(d.text).toContain('Känsliga personuppgifter (art. 9) eller uppgifter om lagöverträdelser (art. 10): [uppgift saknas – komplettera]');
+    expect(d.missing).toEqual(['Organisationsnummer', 'Känsliga personuppgifter (art. 9) eller uppgifter om lagöverträdelser (art. 10)']);
     expect(d.text).toContain('Personer med skyddade personuppgifter kan beröras: Ja');
     expect(d.text).toMatch(/De registrerade informerades 2026-09-\d\d kl\. \d\d:\d\d \(Brev och e-post till berörda\)\./);
     expect(d.text).toMatch(/Incidenten har också rapporterats till MCF enligt cybersäkerhetslagen/);
@@ -137,6 +140,9 @@ describe('the reports of a seeded incident', () => {
     expect(sv.title).toBe('Information om en personuppgiftsincident som rör dig');
     expect(sv.sections.map((s: { heading: string }) => s.heading)).toEqual(['Sammanfattning', 'Vad har hänt?', 'Vilka uppgifter om dig berörs?', 'Vad kan det innebära för dig?', 'Vad har vi gjort?', 'Vad kan du göra?', 'Har du frågor?', 'Dina rättigheter']);
     expect(sv.text).toContain('Om du har skyddade personuppgifter och är orolig för din säkerhet, kontakta polisen.');
+    // Said plainly from the facts: the internal description (written for colleagues) is not sent to the people concerned.
+    expect(sv.sections[1].text).toBe('Den 9 september 2026 fick vi veta att en av våra leverantörer hade drabbats av en incident som rör uppgifter om dig. Uppgifterna kan ha blivit kända för personer som inte skulle ha haft tillgång till dem. Uppgifterna var under en tid inte tillgängliga för oss.');
+    expect(sv.text).not.toContain('exfiltrerats');
     expect(sv.text).toContain('kontakta vårt dataskyddsombud Leila Haddad');
     expect(sv.text).toContain('www.imy.se');
     const en = (await api.call('GET', `/incidents/${id}/reports/data_subjects/draft?fresh=1&language=en`, { as: PEOPLE.dso })).body;
