@@ -90,13 +90,11 @@ export function mountIncidentActionRoutes(router: Router, deps: Deps): void {
     const actor = res.locals.actor;
     const operationKey = `tab:${actor.id}:${key}`;
     const locale = localeOf(req);
-    const before = await getIncidentPage(deps, actor, id, locale);
-    if (before.etag !== etag) {
-      const stored = await deps.store.get('Incidents', id);
-      if (!stored?.data.lastOperation?.endsWith(`:${operationKey}`)) {
-        res.locals.conflictCurrent = before;
-        throw new ConflictError('Incidents', id);
-      }
+    // One read for the check; the whole page only for the answer (or the conflict's current state).
+    const stored = await deps.store.get('Incidents', id);
+    if (stored && stored.etag !== etag && !stored.data.lastOperation?.endsWith(`:${operationKey}`)) {
+      res.locals.conflictCurrent = await getIncidentPage(deps, actor, id, locale);
+      throw new ConflictError('Incidents', id);
     }
     await run(id, operationKey);
     const view = await getIncidentPage(deps, actor, id, locale);
