@@ -5,6 +5,13 @@
  */
 import type {
   AccessRequestKind,
+  Assessment,
+  IncidentCause,
+  LegalKind,
+  ReportLanguage,
+  ReportSection,
+  SignificanceHint,
+  Tristate,
   ClassificationState,
   ClassificationSummary,
   ClockKind,
@@ -186,7 +193,8 @@ export interface IncidentRow {
   personalData: boolean;
   reportedAt: string;
   unit: string | null;
-  nextDue: { kind: ClockKind; dueAt: string; overdue: boolean } | null;
+  nextDue: { kind: ClockKind; dueAt: string; overdue: boolean; provisional: boolean } | null;
+  openObligations: number;
 }
 
 export interface IncidentPage {
@@ -218,6 +226,7 @@ export interface IncidentView {
   personalData: PersonalDataInvolvement | null;
   reportedAt: string;
   discoveredAt: string | null;
+  awareAt: string | null;
   occurredAt: string | null;
   reporterName: string | null;
   unit: string | null;
@@ -229,29 +238,84 @@ export interface IncidentView {
   investigation: Incident['investigation'];
   closedAt: string | null;
   significanceRationale: string | null;
+  facts: Incident['facts'] | null;
+  undecided: boolean;
 }
 
-export type ClockState = 'running' | 'overdue' | 'sent' | 'sent_late' | 'not_required';
+export type ClockState = 'provisional' | 'running' | 'overdue' | 'waiting' | 'sent' | 'sent_late' | 'not_required' | 'decided';
 
 export interface ClockView extends LegalClock {
   state: ClockState;
+  overdue: boolean;
   completedByName: string | null;
+  legal: boolean;
+  missingLateReason: boolean;
+  can: { record: boolean; waive: boolean; correct: boolean; draft: boolean };
+}
+
+export interface AssessmentView extends Assessment {
+  byName: string | null;
 }
 
 export interface TimelineEntry {
   at: string;
-  action: string;
-  actor: { id: string; name: string | null };
-  summary: string;
+  event: string;
+  text: string;
+  actor: { id: string; name: string | null } | null;
+}
+
+export interface ReportSlot {
+  key: string;
+  kind: LegalKind;
+  draft: { id: string; updatedAt: string; status: 'draft' | 'sent' } | null;
 }
 
 export interface IncidentPageView {
   etag: string;
   incident: IncidentView;
   clocks: ClockView[];
+  assessments: AssessmentView[];
   timeline: TimelineEntry[];
-  permissions: { triage: boolean; markSent: boolean };
-  reportable: ClockKind[];
+  reports: ReportSlot[];
+  openObligations: string[];
+  permissions: {
+    triage: boolean;
+    reassess: boolean;
+    markSent: boolean;
+    correctAwareness: boolean;
+    editFacts: boolean;
+    requestIntermediate: boolean;
+    investigate: boolean;
+    close: boolean;
+    reopen: boolean;
+  };
+  reportable: string[];
+  hints: SignificanceHint[];
+}
+
+/** `GET /incidents/:id/reports/:key/draft`: a report's text (sent, saved draft or fresh). */
+export interface ReportDraftView {
+  incidentId: string;
+  caseNumber: string;
+  key: string;
+  kind: LegalKind;
+  state: 'generated' | 'draft' | 'sent';
+  id: string | null;
+  etag: string | null;
+  language: ReportLanguage;
+  title: string;
+  recipient: string;
+  sections: ReportSection[];
+  generatedAt: string;
+  updatedAt: string | null;
+  updatedByName: string | null;
+  sentAt: string | null;
+  reference: string | null;
+  missing: string[];
+  routedVia: string | null;
+  text: string;
+  editable: boolean;
+  clock: Pick<LegalClock, 'dueAt' | 'basis' | 'completedAt' | 'outcome'> | null;
 }
 
 export interface RecordChoice {
@@ -276,8 +340,44 @@ export interface IncidentTriageInput {
   severity: Severity;
   personalDataBreach: boolean;
   significant: Significance;
-  rationale: string | null;
-  imyNotRequiredRationale: string | null;
+  rationale?: string | null;
+  imyNotRequiredRationale?: string | null;
+  reason?: string | null;
+  cause?: IncidentCause | null;
+  suspectedMalicious?: Tristate;
+  crossBorder?: Tristate;
+  restrictedHours?: number | null;
+  manualWorkaroundHours?: number | null;
+}
+
+/** `POST /incidents/:id/reports/:key`: when it was actually sent, the authority's reference, the reasons if late. */
+export interface SentInput {
+  sentAt: string;
+  reference?: string | null;
+  lateReason?: string | null;
+}
+
+export interface CorrectionInput extends SentInput {
+  reason: string;
+}
+
+export interface IntermediateRequestInput {
+  requestedAt: string;
+  dueAt: string;
+  reference?: string | null;
+}
+
+export interface AwarenessInput {
+  awareAt: string;
+  reason: string;
+}
+
+/** `POST /incidents/:id/facts`: only the fields sent change. */
+export type FactsInput = Partial<Omit<Incident['facts'], 'updatedAt' | 'updatedBy'>>;
+
+export interface DraftInput {
+  language: ReportLanguage;
+  sections: ReportSection[];
 }
 
 export interface ReportCreated {
@@ -358,6 +458,19 @@ export const INCIDENT_CATEGORIES = ['phishing', 'misdirected', 'lost_card_or_key
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const SIGNIFICANCE = ['undecided', 'yes', 'no'] as const;
 export const DATA_CATEGORIES = ['identity', 'contact', 'health', 'social', 'economy', 'children', 'offences', 'staff'] as const;
+export const INCIDENT_CAUSES = [
+  'human_error',
+  'credential_theft',
+  'malicious_code',
+  'software_vulnerability',
+  'misconfiguration',
+  'technical_failure',
+  'supplier_failure',
+  'physical_loss_or_theft',
+  'unauthorised_insider',
+  'other',
+] as const;
+export const BREACH_NATURES = ['confidentiality', 'integrity', 'availability'] as const;
 
 // ── data protection ──────────────────────────────────────────────────────
 

@@ -18,7 +18,7 @@ export async function benchReports(rounds = 20): Promise<string> {
     const base = `${h.app.appUrl}/api/v1`;
     const token = async (personId: string) =>
       ((await (await fetch(`${base}/auth/demo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ personId }) })).json()) as { token: string }).token;
-    const tokens = { [ISAM]: await token(ISAM), [DSO]: await token(DSO) };
+    const tokens: Record<string, string> = { [ISAM]: await token(ISAM), [DSO]: await token(DSO) };
     const get = (as: string, route: string) => fetch(`${base}${route}`, { headers: { Authorization: `Bearer ${tokens[as]}`, 'Accept-Language': 'sv-SE' } });
     const id = (await h.app.runtime.deps.store.findByKey('Incidents', 'seed:incident:INC-016'))!.id;
 

@@ -48,6 +48,12 @@ describe('API contract between core/app and the tab', () => {
     expectTypeOf<Tab.RecordChoice>().toEqualTypeOf<Register.RecordChoice>();
     expectTypeOf<Tab.IncidentReportInput>().toEqualTypeOf<Incidents.ReportInput>();
     expectTypeOf<Tab.IncidentTriageInput>().toEqualTypeOf<Incidents.TriageInput>();
+    expectTypeOf<Tab.ReportDraftView>().toEqualTypeOf<Incidents.ReportDraftView>();
+    expectTypeOf<Tab.SentInput>().toEqualTypeOf<Incidents.SentInput>();
+    expectTypeOf<Tab.CorrectionInput>().toEqualTypeOf<Incidents.CorrectionInput>();
+    expectTypeOf<Tab.IntermediateRequestInput>().toEqualTypeOf<Incidents.IntermediateRequestInput>();
+    expectTypeOf<Tab.AwarenessInput>().toEqualTypeOf<Incidents.AwarenessInput>();
+    expectTypeOf<Tab.DraftInput>().toExtend<Incidents.DraftInput>();
   });
 
   it('has the same incident choices as the domain and the bot', () => {
@@ -56,6 +62,8 @@ describe('API contract between core/app and the tab', () => {
     expectTypeOf<typeof Tab.SEVERITIES>().toEqualTypeOf<typeof Domain.SEVERITIES>();
     expectTypeOf<typeof Tab.SIGNIFICANCE>().toEqualTypeOf<typeof Domain.SIGNIFICANCE>();
     expectTypeOf<typeof Tab.DATA_CATEGORIES>().toEqualTypeOf<typeof BotCards.DATA_CATEGORIES>();
+    expectTypeOf<typeof Tab.INCIDENT_CAUSES>().toEqualTypeOf<typeof Domain.INCIDENT_CAUSES>();
+    expectTypeOf<typeof Tab.BREACH_NATURES>().toEqualTypeOf<typeof Domain.BREACH_NATURES>();
   });
 
   it('has the same supplier shapes', () => {
