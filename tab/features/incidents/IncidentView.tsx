@@ -149,7 +149,7 @@ export default function IncidentView({ params }: ViewProps) {
         </dl>
       </section>
 
-      <ObligationsSection key={`o${version}`} {...section} />
+      <ObligationsSection {...section} />
       {(permissions.triage || permissions.reassess || data.assessments.length > 0) && <AssessmentSection key={`a${version}`} {...section} />}
       {permissions.editFacts && v.detailed && <FactsSection key={`f${version}`} {...section} />}
       <CaseSection key={`c${version}`} {...section} />

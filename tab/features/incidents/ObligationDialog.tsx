@@ -14,7 +14,7 @@ import { reportName, toUtc, useSubmit, WhenField, whenOf, type SectionProps, typ
 
 export type DialogMode = { mode: 'record' | 'correct' | 'waive'; key: string; clock: ClockView | null } | { mode: 'request' } | { mode: 'awareness' };
 
-export function ObligationDialog({ page, mode, onClose, onDone, onError }: SectionProps & { mode: DialogMode; onClose: () => void }) {
+export function ObligationDialog({ page, mode, open, onClose, onDone, onError }: SectionProps & { mode: DialogMode; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const i18n = useI18n();
   const { api } = useSession();
@@ -51,43 +51,47 @@ export function ObligationDialog({ page, mode, onClose, onDone, onError }: Secti
     const missing = (field: string, message: string) => setErrors({ [field]: [message] });
     void run(async (idem) => {
       const etag = page.etag;
+      // The dialog closes before the page is replaced, so that the page is never left behind a modal.
+      const finish = (result: Awaited<ReturnType<typeof incidents.get>>, text: string) => {
+        onClose();
+        onDone(result, text);
+      };
       switch (mode.mode) {
         case 'record': {
           const at = toUtc(sent);
           if (!at) return missing('sentAt', t('incident.reports.invalidTime'));
-          onDone(await incidents.markSent(id, etag, key, { sentAt: at, reference: reference.trim() || null, lateReason: lateReason.trim() || null }, idem), t('tab.incident.done.record'));
+          finish(await incidents.markSent(id, etag, key, { sentAt: at, reference: reference.trim() || null, lateReason: lateReason.trim() || null }, idem), t('tab.incident.done.record'));
           break;
         }
         case 'correct': {
           const at = toUtc(sent);
           if (!at) return missing('sentAt', t('incident.reports.invalidTime'));
-          onDone(await incidents.correct(id, etag, key, { sentAt: at, reference: reference.trim() || null, lateReason: lateReason.trim() || null, reason: text }, idem), t('tab.incident.done.correct'));
+          finish(await incidents.correct(id, etag, key, { sentAt: at, reference: reference.trim() || null, lateReason: lateReason.trim() || null, reason: text }, idem), t('tab.incident.done.correct'));
           break;
         }
         case 'waive':
-          onDone(await incidents.notRequired(id, etag, key, text, idem), t('tab.incident.done.waive'));
+          finish(await incidents.notRequired(id, etag, key, text, idem), t('tab.incident.done.waive'));
           break;
         case 'request': {
           const requestedAt = toUtc(sent);
           const dueAt = toUtc(due);
           if (!requestedAt) return missing('requestedAt', t('incident.reports.invalidTime'));
           if (!dueAt) return missing('dueAt', t('incident.reports.invalidTime'));
-          onDone(await incidents.requestIntermediate(id, etag, { requestedAt, dueAt, reference: reference.trim() || null }, idem), t('tab.incident.done.request'));
+          finish(await incidents.requestIntermediate(id, etag, { requestedAt, dueAt, reference: reference.trim() || null }, idem), t('tab.incident.done.request'));
           break;
         }
         case 'awareness': {
           const awareAt = toUtc(aware);
           if (!awareAt) return missing('awareAt', t('incident.reports.invalidTime'));
-          onDone(await incidents.awareness(id, etag, { awareAt, reason: text }, idem), t('tab.incident.done.awareness'));
+          finish(await incidents.awareness(id, etag, { awareAt, reason: text }, idem), t('tab.incident.done.awareness'));
           break;
         }
       }
-      onClose();
     }, onError);
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={submit} noValidate>
           <DialogBody>

@@ -35,7 +35,11 @@ export function ObligationsSection(props: SectionProps) {
   const styles = useIncidentViewStyles();
   const i18n = useI18n();
   const { t } = i18n;
-  const [dialog, setDialog] = useState<DialogMode | null>(null);
+  // The dialog stays mounted while it closes (a modal removed while open would leave the page hidden
+  // from assistive technology); each opening gets a fresh form.
+  const [dialog, setDialogState] = useState<{ mode: DialogMode; open: boolean; n: number } | null>(null);
+  const setDialog = (mode: DialogMode) => setDialogState((d) => ({ mode, open: true, n: (d?.n ?? 0) + 1 }));
+  const closeDialog = () => setDialogState((d) => (d ? { ...d, open: false } : d));
   const id = page.incident.id;
   const draftHref = (key: string) => href(`/incidents/${id}/reports/${encodeURIComponent(key)}`);
   const situation = page.reportable.filter((k) => k.startsWith('cs_situation_report'));
@@ -99,8 +103,8 @@ export function ObligationsSection(props: SectionProps) {
                         </Button>
                       )}
                       {c.can.draft && (
-                        <Link href={draftHref(c.key)} aria-label={`${t(c.outcome === 'sent' ? 'tab.incident.sentText' : 'tab.incident.draft')}: ${reportName(t, c.key)}`}>
-                          {t(c.outcome === 'sent' ? 'tab.incident.sentText' : 'tab.incident.draft')}
+                        <Link href={draftHref(c.key)} aria-label={`${t(c.evidenceId ? 'tab.incident.sentText' : 'tab.incident.draft')}: ${reportName(t, c.key)}`}>
+                          {t(c.evidenceId ? 'tab.incident.sentText' : 'tab.incident.draft')}
                         </Link>
                       )}
                       {c.can.waive && (
@@ -144,7 +148,7 @@ export function ObligationsSection(props: SectionProps) {
           {page.permissions.correctAwareness && <Button onClick={() => setDialog({ mode: 'awareness' })}>{t('tab.incident.correctAwareness')}</Button>}
         </div>
       )}
-      {dialog && <ObligationDialog {...props} mode={dialog} onClose={() => setDialog(null)} />}
+      {dialog && <ObligationDialog key={dialog.n} {...props} mode={dialog.mode} open={dialog.open} onClose={closeDialog} />}
     </section>
   );
 }

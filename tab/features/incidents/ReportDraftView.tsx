@@ -5,7 +5,7 @@
  * else's save meanwhile shows the latest). The facts still missing are listed first. Once the report
  * is recorded as sent, the page shows the text that was sent, read-only.
  */
-import { Button, Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportLanguage, ReportSection } from '../../../core/domain';
 import { ApiError, newIdempotencyKey } from '../../api/client';
@@ -42,6 +42,12 @@ const useStyles = makeStyles({
 });
 
 type Notice = { intent: 'success' | 'warning' | 'error'; text: string } | null;
+
+/** Rows enough to show a section without scrolling (about 90 characters a line), at most 24. */
+function rowsFor(text: string): number {
+  const rows = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 90)), 0);
+  return Math.min(24, Math.max(3, rows + 1));
+}
 
 async function copy(text: string): Promise<boolean> {
   try {
@@ -112,9 +118,11 @@ export default function ReportDraftView({ params }: ViewProps) {
   const state =
     d.state === 'sent'
       ? t('tab.draft.state.sent', { at: d.sentAt ? i18n.dateTime(d.sentAt) : '–' })
-      : d.state === 'draft'
-        ? t('tab.draft.state.draft', { at: d.updatedAt ? i18n.dateTime(d.updatedAt) : '–', by: d.updatedByName ?? '–' })
-        : t('tab.draft.state.generated');
+      : d.clock?.outcome === 'sent'
+        ? t('tab.draft.state.noEvidence')
+        : d.state === 'draft'
+          ? t('tab.draft.state.draft', { at: d.updatedAt ? i18n.dateTime(d.updatedAt) : '–', by: d.updatedByName ?? '–' })
+          : t('tab.draft.state.generated');
 
   return (
     <div className={styles.root}>
@@ -191,15 +199,15 @@ export default function ReportDraftView({ params }: ViewProps) {
               </Button>
             </div>
             {editable ? (
-              <Field label={s.heading} className={styles.area}>
-                <Textarea
-                  resize="vertical"
-                  value={s.text}
-                  rows={Math.min(18, Math.max(3, s.text.split('\n').length + 1))}
-                  maxLength={12000}
-                  onChange={(_, x) => setSections((cur) => cur.map((c, i) => (i === n ? { ...c, text: x.value } : c)))}
-                />
-              </Field>
+              <Textarea
+                className={styles.area}
+                aria-labelledby={`draft-${s.key}`}
+                resize="vertical"
+                value={s.text}
+                rows={rowsFor(s.text)}
+                maxLength={12000}
+                onChange={(_, x) => setSections((cur) => cur.map((c, i) => (i === n ? { ...c, text: x.value } : c)))}
+              />
             ) : (
               <p className={styles.text}>{s.text}</p>
             )}
