@@ -21,6 +21,7 @@
  * applied (a retry whose first answer was lost), which completes it instead.
  */
 import type { Request, Response, Router } from 'express';
+import { DraftQuery, ReopenInput } from '../../core/api';
 import {
   closeIncident,
   correctAwareness,
@@ -40,11 +41,11 @@ import {
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
 import { renderDocx } from '../../core/adapters/docx/docx-renderer';
-import { ReportLanguage } from '../../core/domain';
 import { t } from '../../core/i18n';
 import { DOCX_MEDIA_TYPE } from '../../core/ports/document';
 import { ConflictError } from '../../core/ports/errors';
 import { BadRequest, localeOf } from './http';
+import { parseBody, parseQuery } from './request';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 
@@ -71,11 +72,9 @@ function idempotencyKey(req: Request): string {
 }
 
 function draftOptions(req: Request) {
-  const language = ReportLanguage.safeParse(req.query.language);
-  return { ...(language.success ? { language: language.data } : {}), fresh: req.query.fresh === '1' || req.query.fresh === 'true' };
+  const q = parseQuery(req, DraftQuery);
+  return { ...(q.language ? { language: q.language } : {}), fresh: q.fresh !== undefined };
 }
-
-const body = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
 
 export function mountIncidentActionRoutes(router: Router, deps: Deps): void {
   /** An update of an incident read at If-Match; answers with the page after it. */
@@ -111,7 +110,7 @@ export function mountIncidentActionRoutes(router: Router, deps: Deps): void {
   router.post('/incidents/:id/reports/:key/not-required', (req, res: ActorResponse) => write(req, res, (id, op) => decideReportNotRequired(deps, a(res), id, reportKeyOf(req), req.body, op)));
   router.post('/incidents/:id/investigation', (req, res: ActorResponse) => write(req, res, (id, op) => recordInvestigation(deps, a(res), id, req.body, op)));
   router.post('/incidents/:id/close', (req, res: ActorResponse) => write(req, res, (id, op) => closeIncident(deps, a(res), id, op)));
-  router.post('/incidents/:id/reopen', (req, res: ActorResponse) => write(req, res, (id, op) => reopenIncident(deps, a(res), id, typeof body(req).reason === 'string' ? String(body(req).reason) : '', op)));
+  router.post('/incidents/:id/reopen', (req, res: ActorResponse) => write(req, res, (id, op) => reopenIncident(deps, a(res), id, parseBody(req, ReopenInput).reason, op)));
 
   router.get('/incidents/:id/reports/:key/draft', async (req, res: ActorResponse) => {
     const view = await getReportDraft(deps, a(res), itemId(req), reportKeyOf(req), draftOptions(req));

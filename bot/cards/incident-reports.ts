@@ -4,7 +4,8 @@
  * template, incident-form.json, filled with the inputs each needs), and a report's draft as
  * copyable text. Texts a person wrote go through `t` (escaped); inputs, values and actions through `v`.
  */
-import type { ClockView, IncidentObligations, ReportDraftView } from '../../core/app/incidents';
+import type { ClockView, ReportDraftView } from '../../core/api';
+import type { IncidentObligations } from '../../core/app/incidents';
 import { formatStockholm, utcToStockholmInput } from '../../core/domain';
 import { t, type Locale } from '../../core/i18n';
 import { clockLine, reportLabel } from './incidents';

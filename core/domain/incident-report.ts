@@ -4,6 +4,7 @@
  * ISAM or the DSO, and — once recorded as sent — kept unchanged as evidence of what was sent.
  */
 import { z } from 'zod';
+import { REPORT_LANGUAGES } from './choices';
 import { AadObjectId, ItemId, Line, UtcDateTime, i18nKey } from './common';
 import { LEGAL_KINDS, type LegalKind } from './incident';
 
@@ -15,7 +16,6 @@ export type ReportKind = z.infer<typeof ReportKind>;
 export const REPORT_STATUSES = ['draft', 'sent'] as const;
 export const ReportStatus = z.enum(REPORT_STATUSES);
 
-export const REPORT_LANGUAGES = ['sv', 'en'] as const;
 export const ReportLanguage = z.enum(REPORT_LANGUAGES);
 export type ReportLanguage = z.infer<typeof ReportLanguage>;
 

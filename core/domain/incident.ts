@@ -3,31 +3,18 @@
  * line manager's investigation. Deadlines: DOMAIN.md "Legal clocks".
  */
 import { z } from 'zod';
+import { BREACH_NATURES, CLOCK_KINDS, INCIDENT_CATEGORIES, INCIDENT_CAUSES, INCIDENT_STATUSES, SEVERITIES, SIGNIFICANCE, TRISTATE } from './choices';
 import { AadObjectId, ItemId, Line, OptionalText, Text, UtcDateTime, i18nKey, isLater } from './common';
 
-export const INCIDENT_CATEGORIES = [
-  'phishing',
-  'misdirected',
-  'lost_card_or_keys',
-  'paper_documents',
-  'unauthorised_access',
-  'malware',
-  'supplier',
-  'other',
-] as const;
 export const IncidentCategory = z.enum(INCIDENT_CATEGORIES);
 export type IncidentCategory = z.infer<typeof IncidentCategory>;
 
-export const INCIDENT_STATUSES = ['reported', 'triaged', 'investigating', 'closed'] as const;
 export const IncidentStatus = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-/** Significant incident under Cybersäkerhetslagen 2 kap. 5 §: decided by a person, never by a threshold. */
-export const SIGNIFICANCE = ['undecided', 'yes', 'no'] as const;
 export const Significance = z.enum(SIGNIFICANCE);
 export type Significance = z.infer<typeof Significance>;
 
@@ -40,17 +27,6 @@ export type Significance = z.infer<typeof Significance>;
  * personal-data breach, notified or not; internal_investigation = the line manager's investigation
  * (a setting, default 30 days). Every kind but the investigation is a legal obligation.
  */
-export const CLOCK_KINDS = [
-  'cs_early_warning',
-  'cs_notification',
-  'cs_intermediate_report',
-  'cs_final_report',
-  'cs_situation_report',
-  'imy_notification',
-  'data_subjects',
-  'breach_documentation',
-  'internal_investigation',
-] as const;
 export const ClockKind = z.enum(CLOCK_KINDS);
 export type ClockKind = z.infer<typeof ClockKind>;
 
@@ -93,32 +69,28 @@ const LegalClockShape = z.object({
 });
 
 export const LegalClock = LegalClockShape.transform((c) => ({ ...c, key: c.key ?? c.kind }));
+/** A clock as it is read and as it travels: every field present. */
+export const LegalClockRecord = LegalClockShape.extend({
+  key: z.string().max(40),
+  basis: z.enum(CLOCK_BASES),
+  recordedAt: UtcDateTime.nullable(),
+  stoppedBy: z.enum(['assessment', 'decision']).nullable(),
+  lateReason: z.string().nullable(),
+  evidenceId: ItemId.nullable(),
+  requestReference: z.string().nullable(),
+});
 export type LegalClock = z.infer<typeof LegalClock>;
 /** A clock as written by hand (tests, seed): the defaulted fields may be left out. */
 export type LegalClockInput = z.input<typeof LegalClock>;
 
 /** The probable root cause: compared (with the affected asset and supplier) for "same root cause within six months". */
-export const INCIDENT_CAUSES = [
-  'human_error',
-  'credential_theft',
-  'malicious_code',
-  'software_vulnerability',
-  'misconfiguration',
-  'technical_failure',
-  'supplier_failure',
-  'physical_loss_or_theft',
-  'unauthorised_insider',
-  'other',
-] as const;
 export const IncidentCause = z.enum(INCIDENT_CAUSES);
 export type IncidentCause = z.infer<typeof IncidentCause>;
 
-export const TRISTATE = ['yes', 'no', 'unknown'] as const;
 export const Tristate = z.enum(TRISTATE);
 export type Tristate = z.infer<typeof Tristate>;
 
 /** IMY's form: which security property the breach affected. */
-export const BREACH_NATURES = ['confidentiality', 'integrity', 'availability'] as const;
 export const BreachNature = z.enum(BREACH_NATURES);
 export type BreachNature = z.infer<typeof BreachNature>;
 

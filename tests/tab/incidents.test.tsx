@@ -8,10 +8,10 @@
  */
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_FACTS } from '../../core/domain/incident';
 import { ApiError } from '../../tab/api/client';
-import type { ClockView, IncidentPageView, IncidentRow, ReportDraftView as Draft } from '../../tab/api/types';
+import type { ClockView, IncidentPageView, IncidentRow, ReportDraftView as Draft } from '../../core/api';
 import IncidentReportView from '../../tab/features/incidents/IncidentReportView';
 import IncidentsView from '../../tab/features/incidents/IncidentsView';
 import IncidentView from '../../tab/features/incidents/IncidentView';
@@ -20,6 +20,20 @@ import { resetViewHeadingFocus } from '../../tab/components/ViewHeading';
 import { fakeApi, ME, renderWithSession, Routed } from './render';
 
 beforeEach(() => resetViewHeadingFocus());
+
+// A dialog's exit animation cancelled by the test's cleanup rejects the animation's `finished`
+// promise, which browsers mark as handled (Web Animations) and happy-dom does not: do as browsers do.
+const animate = Element.prototype.animate;
+beforeAll(() => {
+  Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+    const animation = animate.apply(this, args);
+    animation.finished?.catch(() => undefined);
+    return animation;
+  };
+});
+afterAll(() => {
+  Element.prototype.animate = animate;
+});
 afterEach(cleanup);
 
 const row = (n: number, o: Partial<IncidentRow> = {}): IncidentRow => ({
@@ -152,6 +166,8 @@ describe('the incident page', () => {
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Skäl till förseningen/ }), 'Kännedomen kom sent.');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Spara' }));
     await screen.findByText('Rapporten är registrerad som skickad.');
+    // The dialog closes (its exit animation ends before the page is unmounted).
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const posts = api.calls.filter((c) => c.method === 'POST');
     expect(posts.at(-1)).toMatchObject({ etag: '"e,1"', body: { sentAt: '2026-12-01T09:15:00.000Z', reference: 'IMY-2026-9', lateReason: 'Kännedomen kom sent.' } });
     expect(posts[0]!.idempotencyKey).not.toBe(posts[1]!.idempotencyKey);
@@ -160,7 +176,7 @@ describe('the incident page', () => {
   it('asks why when an assessment changes, and shows the assessments with who and why', async () => {
     const assessed = pageView({
       incident: { ...pageView().incident, status: 'triaged', severity: 'high', significant: 'yes', personalDataBreach: false, undecided: false },
-      assessments: [{ at: '2026-11-27T09:00:00.000Z', by: 'x', byName: 'Henrik Sandberg', severity: 'high', personalDataBreach: false, significant: 'yes', rationale: null, imyNotRequiredRationale: null, reason: null }],
+      assessments: [{ at: '2026-11-27T09:00:00.000Z', by: 'd0000000-0000-4000-8000-000000000001', byName: 'Henrik Sandberg', severity: 'high', personalDataBreach: false, significant: 'yes', rationale: null, imyNotRequiredRationale: null, reason: null }],
       permissions: { ...PERMISSIONS, triage: false, reassess: true },
       hints: [],
     });

@@ -5,6 +5,7 @@
  * the text that was sent. The drafts live in the `IncidentReports` list, read per incident on the
  * indexed `incidentId` column (a handful per incident).
  */
+import type { ReportDraftView, ReportSlot } from '../../api';
 import {
   canHandleReport,
   caseNumber,
@@ -56,35 +57,6 @@ export async function freezeDraft(deps: Deps, reportId: string, sent: { sentAt: 
       if (!(error instanceof ConflictError)) throw error;
     }
   }
-}
-
-/** A report as the tab and the bot show it. */
-export interface ReportDraftView {
-  incidentId: string;
-  caseNumber: string;
-  key: string;
-  kind: LegalKind;
-  /** generated = drafted now, not saved; draft = saved and editable; sent = the text that was sent. */
-  state: 'generated' | 'draft' | 'sent';
-  id: string | null;
-  etag: string | null;
-  language: ReportLanguage;
-  title: string;
-  recipient: string;
-  sections: ReportSection[];
-  generatedAt: string;
-  updatedAt: string | null;
-  updatedByName: string | null;
-  sentAt: string | null;
-  reference: string | null;
-  /** Facts the incident does not tell yet (placeholders in the text), in the draft's language. */
-  missing: string[];
-  /** The central function the report goes through, when the city requires one. */
-  routedVia: string | null;
-  /** The whole report as plain text, to copy into the authority's form or an e-mail. */
-  text: string;
-  editable: boolean;
-  clock: Pick<LegalClock, 'dueAt' | 'basis' | 'completedAt' | 'outcome'> | null;
 }
 
 export interface DraftOptions {
@@ -319,12 +291,6 @@ export function textBlocks(text: string): Block[] {
 }
 
 /** Every report an incident has or may have now, for the incident's page and the reports card. */
-export interface ReportSlot {
-  key: string;
-  kind: LegalKind;
-  draft: { id: string; updatedAt: string; status: 'draft' | 'sent' } | null;
-}
-
 export async function reportSlots(deps: Deps, actor: Actor, stored: StoredOf<'Incidents'>): Promise<ReportSlot[]> {
   const keys = [...new Set([...stored.data.clocks.filter((c) => isLegalKind(c.kind) && c.outcome !== 'not_required').map((c) => c.key), ...recordableKeys(stored.data)])];
   const visible = keys.map((k) => reportKey(k)).filter((k) => canHandleReport(actor, k.kind));

@@ -1,13 +1,13 @@
 /**
  * Security incidents: reporting, the assessment and the legal clocks, the reports to MCF and IMY
  * with their drafts and the text that was sent, investigation and closing, reminders, "my cases",
- * the register and the incident's page with its timeline.
+ * the register and the incident's page with its timeline. The shapes the tab sees are core/api's.
  */
-export { InvestigationInput, ReportInput, TriageInput, type AwarenessInput, type CorrectionInput, type DraftInput, type FactsInput, type IntermediateRequestInput, type SentInput } from './inputs';
-export { incidentView, type IncidentView } from './view';
+export { InvestigationInput } from './inputs';
+export { incidentView } from './view';
 export { reportKey } from './keys';
 export { generateDraft, regimeOf, type DraftContext } from './draft-text';
-export { draftDocument, getReportDraft, reportDocument, reportSlots, saveReportDraft, textBlocks, type DraftOptions, type ReportDraftView, type ReportSlot } from './drafts';
+export { draftDocument, getReportDraft, reportDocument, reportSlots, saveReportDraft, textBlocks, type DraftOptions } from './drafts';
 export * from './report';
 export * from './triage';
 export * from './reports';

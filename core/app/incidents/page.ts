@@ -3,6 +3,7 @@
  * obligations with their state in words, the assessments with who, when and why, the reports and
  * their drafts, one timeline of everything that happened, and what the actor may do now.
  */
+import type { AssessmentView, ClockState, ClockView, IncidentPageView, IncidentView } from '../../api';
 import {
   canCorrectAwareness,
   canEditReportFacts,
@@ -25,63 +26,11 @@ import type { Locale } from '../../i18n';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import type { Deps } from '../platform';
-import { reportSlots, type ReportSlot } from './drafts';
+import { reportSlots } from './drafts';
 import { reportKey } from './keys';
 import { viewIncident } from './report';
-import { incidentTimeline, type TimelineEntry } from './timeline';
+import { incidentTimeline } from './timeline';
 import { triageHints } from './triage';
-import type { IncidentView } from './view';
-
-/**
- * running/overdue: open; provisional: open while nobody has decided; waiting: the final report
- * a month after the incident is handled; sent/sent_late: done; not_required: stopped by the
- * assessment; decided: stopped by a formal decision with rationale.
- */
-export type ClockState = 'provisional' | 'running' | 'overdue' | 'waiting' | 'sent' | 'sent_late' | 'not_required' | 'decided';
-
-export interface ClockView extends LegalClock {
-  state: ClockState;
-  /** Open and past its due time (provisional ones too). */
-  overdue: boolean;
-  completedByName: string | null;
-  legal: boolean;
-  /** A late IMY notification without its reasons (art. 33(1)). */
-  missingLateReason: boolean;
-  /** What the actor may do with it now. */
-  can: { record: boolean; waive: boolean; correct: boolean; draft: boolean };
-}
-
-export interface AssessmentView extends Assessment {
-  byName: string | null;
-}
-
-export type { TimelineEntry };
-
-export interface IncidentPageView {
-  etag: string;
-  incident: IncidentView;
-  clocks: ClockView[];
-  assessments: AssessmentView[];
-  timeline: TimelineEntry[];
-  reports: ReportSlot[];
-  /** Legal obligations still open (keys), closed incident or not. */
-  openObligations: string[];
-  permissions: {
-    triage: boolean;
-    reassess: boolean;
-    markSent: boolean;
-    correctAwareness: boolean;
-    editFacts: boolean;
-    requestIntermediate: boolean;
-    investigate: boolean;
-    close: boolean;
-    reopen: boolean;
-  };
-  /** Reports that may be recorded as sent now by the actor (open clocks; the next situation report while the final report runs). */
-  reportable: string[];
-  /** Threshold hints for the assessment (ISAM and the IT security officer only; they suggest, never decide). */
-  hints: SignificanceHint[];
-}
 
 export function clockState(c: LegalClock, nowIso: string): ClockState {
   if (c.completedAt === null) {

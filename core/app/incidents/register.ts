@@ -10,19 +10,9 @@
  * sees a small set — what they reported, what their staff reported, incidents on assets they own —
  * read with indexed queries, merged, and paged by offset.
  */
-import { z } from 'zod';
-import {
-  canSeeIncident,
-  caseNumber,
-  has,
-  IncidentCategory,
-  IncidentStatus,
-  isLater,
-  normalizeIncident,
-  openLegalObligations,
-  type ClockKind,
-  type Incident,
-} from '../../domain';
+import type { z } from 'zod';
+import { IncidentListQuery, type IncidentPage, type IncidentRow, type RecordChoice } from '../../api';
+import { canSeeIncident, caseNumber, has, isLater, normalizeIncident, openLegalObligations, type ClockKind, type Incident } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
@@ -30,41 +20,6 @@ import type { Actor } from '../people';
 import type { Deps } from '../platform';
 
 type StoredIncident = StoredOf<'Incidents'>;
-
-export const IncidentListQuery = z.object({
-  status: IncidentStatus.optional(),
-  category: IncidentCategory.optional(),
-  direction: z.enum(['asc', 'desc']).default('desc'),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(4_000).optional(),
-});
-export type IncidentListQuery = z.input<typeof IncidentListQuery>;
-
-/** One row of the register. */
-export interface IncidentRow {
-  id: string;
-  caseNumber: string;
-  title: string;
-  category: Incident['category'];
-  status: Incident['status'];
-  severity: Incident['severity'];
-  significant: Incident['significant'];
-  personalData: boolean;
-  reportedAt: string;
-  unit: string | null;
-  /** The earliest running clock, if any; provisional while nobody has assessed the incident. */
-  nextDue: { kind: ClockKind; dueAt: string; overdue: boolean; provisional: boolean } | null;
-  /** Legal obligations still open — also on closed incidents, which keep showing them. */
-  openObligations: number;
-}
-
-export interface IncidentPage {
-  items: IncidentRow[];
-  cursor: string | null;
-  direction: 'asc' | 'desc';
-  /** How the list was scoped: everything (ISAM / IT security), or what this person may see. */
-  scope: 'all' | 'entitled';
-}
 
 function parseQuery(input: unknown): z.infer<typeof IncidentListQuery> {
   const r = IncidentListQuery.safeParse(input);
@@ -152,11 +107,6 @@ export async function listIncidents(deps: Deps, actor: Actor, query: IncidentLis
   return { items: slice.map((s) => toRow(s, nowIso)), cursor: next, direction: q.direction, scope: 'entitled' };
 }
 
-export interface RecordChoice {
-  id: string;
-  code: string;
-  name: string;
-}
 
 /** The choices of the report form: every asset and supplier by id (as the bot's wizard offers them). */
 export async function incidentFormOptions(deps: Deps): Promise<{ assets: RecordChoice[]; suppliers: RecordChoice[] }> {

@@ -6,19 +6,11 @@
  * the audit log (the indexed `target` column: one incident's entries) and, for what older records
  * hold without audit entries, from the record itself.
  */
+import type { TimelineEntry } from '../../api';
 import { formatStockholm, isLegalKind, isOpen, type AuditEntry, type Incident, type LegalClock } from '../../domain';
 import { isMessageKey, t, type Locale } from '../../i18n';
 import type { StoredOf } from '../../ports/record-store';
 import type { Deps } from '../platform';
-
-export interface TimelineEntry {
-  at: string;
-  /** What happened, as a code (`incident.report_sent`, `deadline`…): for styling, never shown. */
-  event: string;
-  /** What happened, in words, in the reader's language. */
-  text: string;
-  actor: { id: string; name: string | null } | null;
-}
 
 /** The most audit entries one incident's timeline reads (one page of the indexed target). */
 const MAX_ENTRIES = 500;

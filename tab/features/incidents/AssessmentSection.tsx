@@ -7,7 +7,7 @@ import { Button, Field, Input, Select, Textarea } from '@fluentui/react-componen
 import { useMemo, useState, type FormEvent } from 'react';
 import type { IncidentCause, Severity, Significance, SignificanceHint, Tristate } from '../../../core/domain';
 import type { MessageKey } from '../../../core/i18n';
-import { INCIDENT_CAUSES, SEVERITIES, SIGNIFICANCE } from '../../api/types';
+import { INCIDENT_CAUSES, SEVERITIES, SIGNIFICANCE } from '../../../core/domain/choices';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { incidentsApi } from './api';

@@ -7,7 +7,7 @@
 import { Button, Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { BreachNature } from '../../../core/domain';
-import { BREACH_NATURES } from '../../api/types';
+import { BREACH_NATURES } from '../../../core/domain/choices';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { incidentsApi } from './api';

@@ -10,7 +10,7 @@ import { Badge, Link, MessageBar, MessageBarBody, Spinner } from '@fluentui/reac
 import { useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError } from '../../api/client';
-import type { IncidentPageView } from '../../api/types';
+import type { IncidentPageView } from '../../../core/api';
 import { takeFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
 import type { ViewProps } from '../../app/navigation';

@@ -6,7 +6,7 @@
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
-import type { ClockView } from '../../api/types';
+import type { ClockView } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { incidentsApi } from './api';

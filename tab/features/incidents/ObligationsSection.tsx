@@ -7,7 +7,7 @@
  */
 import { Badge, Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ClockState, ClockView } from '../../api/types';
+import type { ClockState, ClockView } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
 import { ObligationDialog, type DialogMode } from './ObligationDialog';

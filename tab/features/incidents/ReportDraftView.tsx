@@ -9,7 +9,7 @@ import { Button, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, T
 import { useEffect, useMemo, useState } from 'react';
 import type { ReportLanguage, ReportSection } from '../../../core/domain';
 import { ApiError, newIdempotencyKey } from '../../api/client';
-import type { ReportDraftView as Draft } from '../../api/types';
+import type { ReportDraftView as Draft } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import type { ViewProps } from '../../app/navigation';
 import { href } from '../../app/router';

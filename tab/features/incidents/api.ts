@@ -5,17 +5,17 @@ import type {
   CorrectionInput,
   DraftInput,
   FactsInput,
-  IncidentListParams,
+  IncidentFormOptions,
+  IncidentListQuery,
   IncidentPage,
   IncidentPageView,
   IncidentReportInput,
   IncidentTriageInput,
   IntermediateRequestInput,
-  RecordChoice,
   ReportCreated,
   ReportDraftView,
   SentInput,
-} from '../../api/types';
+} from '../../../core/api';
 import type { ReportLanguage } from '../../../core/domain';
 
 const at = (id: string) => `/incidents/${encodeURIComponent(id)}`;
@@ -25,9 +25,9 @@ export const incidentsApi = (api: ApiClient) => {
   /** An action on the incident read at `etag`; the answer is the page after it. */
   const act = (id: string, path: string, etag: string, body: unknown, idempotencyKey: string) => api.post<IncidentPageView>(`${at(id)}${path}`, body, { idempotencyKey, etag });
   return {
-    list: (params: IncidentListParams) => api.get<IncidentPage>('/incidents', { ...params }),
+    list: (params: IncidentListQuery) => api.get<IncidentPage>('/incidents', { ...params }),
     get: (id: string) => api.get<IncidentPageView>(at(id)),
-    formOptions: () => api.get<{ assets: RecordChoice[]; suppliers: RecordChoice[] }>('/incidents/form-options'),
+    formOptions: () => api.get<IncidentFormOptions>('/incidents/form-options'),
     report: (input: IncidentReportInput, idempotencyKey: string) => api.post<ReportCreated>('/incidents', input, { idempotencyKey }),
     triage: (id: string, etag: string, input: IncidentTriageInput, key: string) => act(id, '/triage', etag, input, key),
     facts: (id: string, etag: string, input: FactsInput, key: string) => act(id, '/facts', etag, input, key),

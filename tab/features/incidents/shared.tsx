@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { stockholmInputToUtc, utcToStockholmInput } from '../../../core/domain/time';
 import { isMessageKey, type MessageKey } from '../../../core/i18n';
 import { ApiError, newIdempotencyKey } from '../../api/client';
-import type { IncidentPageView } from '../../api/types';
+import type { IncidentPageView } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 
 export interface SectionProps {

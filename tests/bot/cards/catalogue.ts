@@ -5,10 +5,11 @@
  * text. Values a person cannot choose freely (statuses, kinds, dates the app writes) stay as they are.
  */
 import * as AC from 'adaptivecards';
+import type { ClockView, IncidentView, ReportDraftView } from '../../../core/api';
 import type { CampaignView, LeaverView, RequestView, ReviewView } from '../../../core/app/access';
 import type { MeetingView } from '../../../core/app/ambassadors';
 import type { GoverningDocumentView } from '../../../core/app/governance';
-import { clockState, type ClockView, type IncidentView, type ReportDraftView } from '../../../core/app/incidents';
+import { clockState } from '../../../core/app/incidents';
 import { EMPTY_FACTS, normalizeIncident } from '../../../core/domain';
 import type { Locale } from '../../../core/i18n';
 import { accessCampaignCard } from '../../../bot/cards/access-campaign';
