@@ -45,6 +45,20 @@ export interface DemoPerson {
   roles: RoleKey[];
 }
 
+/** An account of the demo directory that LIS refuses (a guest, a disabled account): to try the entry check. */
+export interface DemoRefusedAccount {
+  id: string;
+  name: string;
+  unit: string | null;
+  reason: 'disabled' | 'guest';
+}
+
+/** `GET /auth/demo-people` (local mode only). */
+export interface DemoPeople {
+  people: DemoPerson[];
+  refused: DemoRefusedAccount[];
+}
+
 export interface IssuedToken {
   token: string;
   expiresAt: string;

@@ -2,7 +2,7 @@
  * The tab from start to signed in: the host's theme and language, how to get a token (local demo
  * sign-in, or Entra ID inside Teams), the signed-in person, then the shell.
  */
-import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../core/i18n';
 import { ApiError, createApiClient } from '../api/client';
@@ -17,7 +17,13 @@ import { SessionProvider } from './session';
 import { Shell } from './Shell';
 import { FLUENT_THEMES, type ThemeName } from './theme';
 
-type Phase = { kind: 'starting' } | { kind: 'sign-in'; notice: MessageKey | null } | { kind: 'ready'; me: SessionView } | { kind: 'failed'; message: MessageKey };
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'sign-in'; notice: MessageKey | null }
+  | { kind: 'ready'; me: SessionView }
+  | { kind: 'failed'; message: MessageKey }
+  /** The API does not let this account in (a guest, a disabled account…): its message says why and whom to ask. */
+  | { kind: 'refused'; message: string };
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
@@ -72,6 +78,10 @@ function SignedInApp({ host, fetch: fetchImpl, storage, config: early }: AppProp
     try {
       setPhase({ kind: 'ready', me: await commonApi(api).me() });
     } catch (error) {
+      if (error instanceof ApiError && error.status === 403 && error.body.error === 'not_admitted') {
+        setPhase({ kind: 'refused', message: error.body.message });
+        return;
+      }
       if (auth.current?.kind === 'local' && (error instanceof SignInRequired || (error instanceof ApiError && error.status === 401))) {
         setPhase({ kind: 'sign-in', notice: error instanceof ApiError ? 'tab.signIn.expired' : null });
       } else {
@@ -123,6 +133,29 @@ function SignedInApp({ host, fetch: fetchImpl, storage, config: early }: AppProp
           <MessageBarActions>
             <Button onClick={() => void start()}>{t('tab.error.retry')}</Button>
           </MessageBarActions>
+        </MessageBar>
+      </main>
+    );
+  }
+  if (phase.kind === 'refused') {
+    return (
+      <main className={styles.center} id="main">
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t('entry.title')}</MessageBarTitle> {phase.message}
+          </MessageBarBody>
+          {auth.current?.kind === 'local' && (
+            <MessageBarActions>
+              <Button
+                onClick={() => {
+                  auth.current?.signOut();
+                  setPhase({ kind: 'sign-in', notice: null });
+                }}
+              >
+                {t('tab.signIn.switch')}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       </main>
     );

@@ -11,10 +11,15 @@ export interface Actor extends ActorLike {
   person: Person | null;
 }
 
-export async function loadActor(deps: Pick<Deps, 'store' | 'directory' | 'clock'>, aadObjectId: string): Promise<Actor> {
+/**
+ * Roles are read from the Roles list on every call — never cached — so a role given or taken away
+ * (in the list, or through the app) counts from the next turn or request. `known` is the person
+ * when the caller has just read them from the directory (the entry check, admission.ts).
+ */
+export async function loadActor(deps: Pick<Deps, 'store' | 'directory' | 'clock'>, aadObjectId: string, known?: Person | null): Promise<Actor> {
   const today = stockholmDate(deps.clock.now());
   const [person, assignments] = await Promise.all([
-    deps.directory.getPerson(aadObjectId),
+    known !== undefined ? known : deps.directory.getPerson(aadObjectId),
     deps.store.query('Roles', { where: [{ field: 'personId', op: 'eq', value: aadObjectId }], pageSize: 100 }),
   ]);
   const roles = new Set<RoleKey>(
