@@ -8,6 +8,7 @@ import type {
   ClassificationState,
   ClassificationSummary,
   ClockKind,
+  DeciderCapacity,
   DpaStatus,
   Incident,
   IncidentCategory,
@@ -536,6 +537,7 @@ export interface AccessRequestRow {
   validUntil: string | null;
   requestedAt: string;
   decidedBy: Ref | null;
+  decidedAs: DeciderCapacity | null;
   decidedAt: string | null;
   completedAt: string | null;
 }
@@ -548,7 +550,9 @@ export interface AccessGrantRow {
   status: (typeof ACCESS_GRANT_STATUSES)[number];
   grantedAt: string;
   validUntil: string | null;
-  lastReview: { decision: 'keep' | 'remove'; decidedAt: string } | null;
+  /** Who approved the grant, and in what capacity (null when no decision in LIS created it). */
+  approval: { requestId: string; by: Ref | null; as: DeciderCapacity | null; at: string | null } | null;
+  lastReview: { decision: 'keep' | 'remove'; decidedAt: string; decidedBy: Ref; decidedAs: DeciderCapacity | null } | null;
 }
 
 export interface AccessReviewRow {

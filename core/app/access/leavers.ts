@@ -14,6 +14,7 @@ import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, Refused, type Deps } from '../platform';
 import { addDays, today } from './dates';
+import { decidersOf } from './deciders';
 import { leaverView, refreshLeaverCard, tellRecorder } from './leaver-card';
 import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, type LeaverView, type NoticePayload } from './notify';
 import { announceTasks, completeAccessTask, createTerminationTasks, forEachLimited } from './tasks';
@@ -218,8 +219,8 @@ async function cancelOpenRequests(deps: Deps, requests: StoredOf<'AccessRequests
     const view = await requestView(deps, cancelled);
     await audit(deps, op, { actorId: SYSTEM_ACTOR, action: 'access.cancelled', target: `AccessRequests/${r.id}`, summary: `Ärendet avbröts: personen slutar ${leaver.data.lastDay}`, details: { leaverId: leaver.id }, correlationId: `AccessRequests/${r.id}` });
     if (r.data.status === 'pending') {
-      const deciders = [r.data.ownerId, r.data.delegateId].filter((id): id is string => Boolean(id) && !same(id, r.data.subjectId));
-      await sendCard(deps, op, deciders.map(person), ACCESS_CARDS.decision, { request: view }, correlation.decider(r.id));
+      const deciders = await decidersOf(deps, { ownerId: r.data.ownerId, delegateId: r.data.delegateId }, r.data.subjectId);
+      await sendCard(deps, op, deciders.map((d) => person(d.id)), ACCESS_CARDS.decision, { request: view }, correlation.decider(r.id));
     } else await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.task, { request: view }, correlation.task(r.id));
     if ((r.data.origin ?? 'request') === 'request' && !same(r.data.requesterId, r.data.subjectId)) await sendCard(deps, op, [person(r.data.requesterId)], ACCESS_CARDS.notice, { event: 'cancelled', request: view } satisfies NoticePayload, correlation.notice(r.id, 'cancelled'));
   });

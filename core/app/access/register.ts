@@ -9,7 +9,7 @@
  * (their own, their systems'), merged and paged by offset.
  */
 import { z } from 'zod';
-import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, has, type RecordOf } from '../../domain';
+import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, has, type DeciderCapacity, type RecordOf } from '../../domain';
 import { canViewAccessGrant, canViewAccessRequest, canViewAccessReview } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
@@ -31,6 +31,8 @@ export interface AccessRequestRow {
   validUntil: string | null;
   requestedAt: string;
   decidedBy: Ref | null;
+  /** The capacity the decision was made in: owner, delegate, the owner's line manager, ISAM. */
+  decidedAs: DeciderCapacity | null;
   decidedAt: string | null;
   completedAt: string | null;
 }
@@ -43,7 +45,13 @@ export interface AccessGrantRow {
   status: RecordOf<'AccessGrants'>['status'];
   grantedAt: string;
   validUntil: string | null;
-  lastReview: { decision: 'keep' | 'remove'; decidedAt: string } | null;
+  /**
+   * Who approved the grant (the decision on the request that created or last changed it) and in what
+   * capacity — so the administrative unit sees who approved what (issue 17.3). Null for grants
+   * recorded without a request in LIS (imported, or started by a date).
+   */
+  approval: { requestId: string; by: Ref | null; as: DeciderCapacity | null; at: string | null } | null;
+  lastReview: { decision: 'keep' | 'remove'; decidedAt: string; decidedBy: Ref; decidedAs: DeciderCapacity | null } | null;
 }
 
 export interface AccessReviewRow {
@@ -155,6 +163,7 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
       validUntil: r.data.validUntil,
       requestedAt: r.data.requestedAt,
       decidedBy: l.person(r.data.decidedBy),
+      decidedAs: r.data.decidedAs ?? null,
       decidedAt: r.data.decidedAt,
       completedAt: r.data.completedAt,
     })),
@@ -183,7 +192,19 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessLi
     const visible = all.filter((g) => canViewAccessGrant(actor, g.data, owners.owner(g.data.assetId))).sort((a, b) => Number(a.data.assetId) - Number(b.data.assetId) || Number(a.id) - Number(b.id));
     ({ items: stored, cursor } = offsetPage(visible, q.cursor, q.pageSize));
   }
-  const l = await lookups(deps, stored.map((g) => g.data.subjectId), stored.map((g) => g.data.assetId));
+  // The decisions behind this page's grants: read by id, one page at a time (at most pageSize items).
+  const requestIds = [...new Set(stored.map((g) => g.data.requestId).filter((id): id is string => Boolean(id)))];
+  const requests = new Map((requestIds.length ? await deps.store.getMany('AccessRequests', requestIds) : []).map((r) => [r.id, r]));
+  const approvalOf = (g: StoredOf<'AccessGrants'>) => {
+    const r = g.data.requestId ? requests.get(g.data.requestId) : undefined;
+    // A termination task's decision is a removal, not the approval of the grant.
+    return r && r.data.kind !== 'termination' && r.data.decidedBy ? r : null;
+  };
+  const l = await lookups(
+    deps,
+    stored.flatMap((g) => [g.data.subjectId, approvalOf(g)?.data.decidedBy ?? null, g.data.lastReview?.decidedBy ?? null]),
+    stored.map((g) => g.data.assetId),
+  );
   return {
     items: stored.map((g) => ({
       id: g.id,
@@ -193,7 +214,13 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessLi
       status: g.data.status,
       grantedAt: g.data.grantedAt,
       validUntil: g.data.validUntil,
-      lastReview: g.data.lastReview ? { decision: g.data.lastReview.decision, decidedAt: g.data.lastReview.decidedAt } : null,
+      approval: (() => {
+        const r = approvalOf(g);
+        return r ? { requestId: r.id, by: l.person(r.data.decidedBy), as: r.data.decidedAs ?? null, at: r.data.decidedAt } : null;
+      })(),
+      lastReview: g.data.lastReview
+        ? { decision: g.data.lastReview.decision, decidedAt: g.data.lastReview.decidedAt, decidedBy: l.person(g.data.lastReview.decidedBy)!, decidedAs: g.data.lastReview.decidedAs ?? null }
+        : null,
     })),
     cursor,
     scope: privileged(actor) ? 'all' : 'entitled',

@@ -20,6 +20,28 @@ export const duties = defineMessages(
     'tab.signIn.reason.guest': 'Gästkonto (extern)',
     'tab.signIn.reason.disabled': 'Inaktiverat konto',
     'tab.signIn.switch': 'Byt demoperson',
+    'access.decision.ownersOwn':
+      'Ärendet gäller informationsägarens egen behörighet. Därför beslutar informationsägarens chef (eller informationssäkerhetssamordnaren) – inte informationsägaren eller dennes ersättare.',
+    'access.review.notIndependent':
+      'De här behörigheterna i {asset} är informationsägarens egna. De granskas av {reviewer} – inte av informationsägaren eller dennes ersättare. Inget har sparats.',
+    'access.review.notYours': '{count} behörighet(er) är dina egna och granskas av någon annan. De har inte sparats.',
+    'access.review.introOwnersOwn':
+      'Det här är behörigheter som informationsägaren {owner} själv har i systemet. Ingen granskar sin egen behörighet, så du granskar dem som {as}. Välj Behåll eller Ta bort för var och en och spara.',
+    'tab.asset.delegate.owner': 'Informationsägaren kan inte vara sin egen ersättare.',
+    'tab.asset.delegate.notAdmitted': '{name} kan inte vara ersättare: kontot är inaktiverat eller är ett gästkonto.',
+    'tab.asset.delegate.noApproverRole':
+      '{name} kan inte vara ersättare. En ersättare beslutar om behörigheter i informationsägarens ställe och måste vara chef (rollen Närmaste chef eller Stadsdelsdirektör).',
+    'tab.asset.delegate.carriesOut':
+      '{name} kan inte vara ersättare: administrativa enheten genomför behörighetsändringar och kan därför inte också besluta om dem.',
+    'tab.access.col.approvedBy': 'Beviljad av',
+    'access.as.owner': 'informationsägare',
+    'access.as.delegate': 'ersättare för informationsägaren',
+    'access.as.line_manager': 'informationsägarens chef',
+    'access.as.isam': 'informationssäkerhetssamordnare',
+    'access.decide.ownersAccess':
+      'Ärendet gäller behörighet för informationsägaren själv ({owner}) i {asset}. Det beslutas av {approver} – inte av informationsägaren eller någon som informationsägaren har utsett. Inget har sparats.',
+    'access.decide.delegateNoRole':
+      'Du är ersättare för informationsägaren av {asset} men har ingen roll som får besluta om behörigheter (chef). Ärendet beslutas av {owner}. Inget har sparats.',
   },
   {
     'entry.unknown':
@@ -36,5 +58,27 @@ export const duties = defineMessages(
     'tab.signIn.reason.guest': 'Guest account (external)',
     'tab.signIn.reason.disabled': 'Disabled account',
     'tab.signIn.switch': 'Choose another demo person',
+    'access.decision.ownersOwn':
+      'This case concerns the information owner’s own access. It is therefore decided by the owner’s manager (or the information security coordinator) – not by the owner or the owner’s delegate.',
+    'access.review.notIndependent':
+      'These grants in {asset} are the information owner’s own. They are reviewed by {reviewer} – not by the owner or the owner’s delegate. Nothing was saved.',
+    'access.review.notYours': '{count} grant(s) are your own and are reviewed by someone else. They were not saved.',
+    'access.review.introOwnersOwn':
+      'These are grants the information owner {owner} holds in the system. Nobody reviews their own access, so you review them as {as}. Choose Keep or Remove for each and save.',
+    'tab.asset.delegate.owner': 'The information owner cannot be their own delegate.',
+    'tab.asset.delegate.notAdmitted': '{name} cannot be the delegate: the account is disabled or a guest account.',
+    'tab.asset.delegate.noApproverRole':
+      '{name} cannot be the delegate. A delegate decides access in the information owner’s place and must be a manager (the role Line manager or District director).',
+    'tab.asset.delegate.carriesOut':
+      '{name} cannot be the delegate: the administrative unit carries out access changes and therefore cannot also decide them.',
+    'tab.access.col.approvedBy': 'Approved by',
+    'access.as.owner': 'information owner',
+    'access.as.delegate': 'the information owner’s delegate',
+    'access.as.line_manager': 'the information owner’s manager',
+    'access.as.isam': 'information security coordinator',
+    'access.decide.ownersAccess':
+      'This case concerns access for the information owner themself ({owner}) in {asset}. It is decided by {approver} – not by the information owner or anyone the owner has appointed. Nothing was saved.',
+    'access.decide.delegateNoRole':
+      'You are the delegate of the information owner of {asset} but hold no role that may decide access (a manager). {owner} decides this case. Nothing was saved.',
   },
 );

@@ -67,13 +67,13 @@ const asset = (u: UserText) => ({ id: '7', code: 'IA-007', name: u('Teams, Share
 const request = (u: UserText, over: Partial<RequestView> = {}): RequestView => ({
   id: '42', kind: 'change', status: 'pending', origin: 'request', subject: person(u, 16, 'Johanna Berg'), requester: person(u, 17, 'Ali Hussein'), asset: asset(u),
   role: u('Handläggare'), grant: { id: '9', role: u('Läsbehörighet'), validUntil: null, status: 'active' }, justification: u('Ny tjänst från december.'), validUntil: '2027-06-30',
-  deciders: [person(u, 7, 'Per Holmberg'), person(u, 10, 'Lena Forsberg')], decidedBy: null, decidedAt: null, comment: null, takenBy: null, takenAt: null,
+  deciders: [{ ...person(u, 7, 'Per Holmberg'), as: 'owner' }, { ...person(u, 41, 'Camilla Norén'), as: 'delegate' }], decidedBy: null, decidedAs: null, decidedAt: null, comment: null, takenBy: null, takenAt: null,
   completedBy: null, completedAt: null, requestedAt: '2026-11-28T09:00:00.000Z', ...over,
 });
 const decided = (u: UserText) => request(u, { status: 'approved', decidedBy: person(u, 7, 'Per Holmberg'), decidedAt: '2026-11-28T10:00:00.000Z', comment: u('Godkänt till och med juni.') });
 const review = (u: UserText, rows: number): ReviewView => ({
   id: '3', campaignId: '1', campaignName: u('Behörighetsrevision mars 2027'), dueAt: '2027-03-31T21:59:59.000Z', status: 'open', completedAt: null, asset: asset(u),
-  owner: person(u, 7, 'Per Holmberg'), delegate: null, total: 400, kept: 10, removed: 2, pending: 388, page: 1, pages: 39,
+  owner: person(u, 7, 'Per Holmberg'), delegate: null, concerns: null, reviewerAs: 'owner', total: 400, kept: 10, removed: 2, pending: 388, page: 1, pages: 39,
   rows: Array.from({ length: rows }, (_, k) => ({ grantId: String(100 + k), subject: person(u, k + 1, `Förnamn Efternamnsson ${k}`), role: u(`Handläggare ${k}`), grantedAt: '2021-09-01T07:00:00.000Z', validUntil: k % 2 ? '2027-12-31' : null })),
 });
 const campaign = (u: UserText): CampaignView => ({
