@@ -12,7 +12,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, Refused, type Deps } from '../platform';
+import { audit, forbidden, Refused, versionKey, type Deps } from '../platform';
 import { addDays, today } from './dates';
 import { decidersOf } from './deciders';
 import { leaverView, refreshLeaverCard, tellRecorder } from './leaver-card';
@@ -71,7 +71,11 @@ export async function recordLeaver(deps: Deps, actor: Actor, form: LeaverForm): 
   if (pending) {
     if (pending.data.lastDay === lastDay) return leaverView(deps, pending);
     stored = await moveLastDay(deps, pending, lastDay);
-    await audit(deps, `access:leaver:${stored.id}:moved:${lastDay}`, {
+    // Processed meanwhile (the day came): nothing was moved, nothing to record.
+    if (stored.data.lastDay !== lastDay) return leaverView(deps, stored);
+    // Keyed by the version moved from: moving back to an earlier date is a change of its own.
+    const op = `access:leaver:${stored.id}:moved:${versionKey(pending.etag)}`;
+    await audit(deps, op, {
       actorId: actor.id,
       action: 'access.leaver.changed',
       target: `Leavers/${stored.id}`,
@@ -79,7 +83,7 @@ export async function recordLeaver(deps: Deps, actor: Actor, form: LeaverForm): 
       details: { personId, lastDay, previous: pending.data.lastDay },
       correlationId: `Leavers/${stored.id}`,
     });
-    await sendCard(deps, `access:leaver:${stored.id}:moved:${lastDay}`, await adminUnit(deps), ACCESS_CARDS.leaver, { mode: 'registered', leaver: await leaverView(deps, stored) }, correlation.leaver(stored.id));
+    await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.leaver, { mode: 'registered', leaver: await leaverView(deps, stored) }, correlation.leaver(stored.id));
   } else {
     const created = await deps.store.createOrGet('Leavers', `access:leaver:${personId.toLowerCase()}:${lastDay}`, {
       personId,

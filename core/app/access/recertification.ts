@@ -14,7 +14,7 @@ import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { RecordOf } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, Refused, wrongState, type Deps } from '../platform';
+import { audit, fingerprint, forbidden, Refused, wrongState, type Deps } from '../platform';
 import { addDays, endOfStockholmDay, stockholmMonth, today } from './dates';
 import { ACCESS_CARDS, correlation, person, sendCard, type CampaignView, type NoticePayload } from './notify';
 import {
@@ -244,7 +244,9 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
         validUntil: null,
       })),
     );
-    await audit(deps, `access:review:${review.id}:${operationKey}`, {
+    // Keyed by the review and the grants this save decided (each grant is decided once per
+    // campaign): two saves are two entries even when their activities share a key, a retry is one.
+    await audit(deps, `access:review:${review.id}:decided:${fingerprint([...kept, ...removed.map((g) => g.id)])}`, {
       actorId: actor.id,
       action: 'access.review.decided',
       target: `AccessReviews/${review.id}`,
