@@ -6,7 +6,7 @@
  * server, demo organisation); the channel link goes through the bot's own door.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideReview, recordLeaver, startRecertification } from '../../../../core/app/access';
+import { completeAccessTask, createExpiryTasks, decideAccessRequest, decideReview, recordLeaver, startRecertification, submitAccessRequest } from '../../../../core/app/access';
 import { planMeeting, updateMeeting } from '../../../../core/app/ambassadors';
 import { getAsset, updateAsset } from '../../../../core/app/assets';
 import { recordDocumentReview, updateGoverningDocument } from '../../../../core/app/governance';
@@ -144,6 +144,41 @@ describe('one audit entry per change, keyed by the record and the change', () =>
       etag: async (id) => (await deps.store.get('AmbassadorMeetings', id))!.etag,
       change: (id, etag, value) => updateMeeting(deps, isam, id, etag, form(value)),
     });
+  });
+
+  it('access requests, decisions, tasks and grants: one entry per record and step, none for a repeat', async () => {
+    const johanna = await loadActor(deps, 'd0000000-0000-4000-8000-000000000016');
+    const thomas = await loadActor(deps, 'd0000000-0000-4000-8000-000000000030');
+    const admin = await loadActor(deps, ADMIN_UNIT);
+    const ia3 = (await deps.store.query('InformationAssets', { where: [{ field: 'code', op: 'eq', value: 'IA-003' }] })).items[0]!.id;
+    const form = (subjectId: string) => ({ kind: 'new', subjectId, assetId: ia3, role: 'Läsbehörighet arkiv', justification: 'Arkivsökning.', validUntil: null, grantId: null });
+    // The same request for two colleagues: two requests, two entries; the same form sent again: none.
+    const a = await submitAccessRequest(deps, johanna, form('d0000000-0000-4000-8000-000000000017'), 'audit-form-a');
+    const b = await submitAccessRequest(deps, johanna, form('d0000000-0000-4000-8000-000000000018'), 'audit-form-b');
+    await submitAccessRequest(deps, johanna, form('d0000000-0000-4000-8000-000000000017'), 'audit-form-a');
+    // The same decision on both; a double click decides once.
+    for (const r of [a, b, a]) await decideAccessRequest(deps, thomas, r.id, 'approve', null);
+    // The task carried out (twice for the first: a second member, or a retry).
+    for (const r of [a, b, a]) await completeAccessTask(deps, admin, r.id);
+    for (const r of [a, b]) {
+      const actions = (await entries(`AccessRequests/${r.id}`)).map((e) => e.action);
+      expect(actions.sort()).toEqual(['access.approved', 'access.requested', 'access.task.completed']);
+      const grant = (await deps.store.get('AccessRequests', r.id))!.data.grantId!;
+      expect((await entries(`AccessGrants/${grant}`)).map((e) => e.action)).toEqual(['access.grant.granted']);
+    }
+  });
+
+  it('expiry: each expired grant becomes one task with one entry, however often the job runs', async () => {
+    const expired = (await deps.store.query('AccessGrants', { where: [{ field: 'status', op: 'eq', value: 'active' }], pageSize: 500 })).items.filter((g) => g.data.validUntil && g.data.validUntil < '2026-11-28');
+    expect(expired.length).toBeGreaterThanOrEqual(2);
+    const now = new Date('2026-11-28T09:00:00.000Z');
+    await createExpiryTasks(deps, now);
+    await createExpiryTasks(deps, now);
+    for (const g of expired) {
+      const tasks = (await deps.store.query('AccessRequests', { where: [{ field: 'grantId', op: 'eq', value: g.id }], pageSize: 20 })).items.filter((r) => r.data.origin === 'expiry');
+      expect(tasks, g.id).toHaveLength(1);
+      expect((await entries(`AccessRequests/${tasks[0]!.id}`)).map((e) => e.action)).toEqual(['access.task.created']);
+    }
   });
 
   it("a leaver's last day moved, moved back and moved again: each move is its own entry", async () => {
