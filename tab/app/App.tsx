@@ -37,6 +37,9 @@ export async function fetchAuthConfig(fetchImpl: typeof fetch = fetch): Promise<
   return (await res.json()) as TabAuthConfig;
 }
 
+/** Entra ID's refusal of a token to someone not assigned to the tab's enterprise app ("Assignment required"). */
+const notAssigned = (error: unknown) => /AADSTS50105/.test(String((error as { message?: string } | null)?.message ?? error));
+
 export interface AppProps {
   host: Host;
   /** The config request, started before React (main.tsx); fetched here when absent. */
@@ -82,13 +85,17 @@ function SignedInApp({ host, fetch: fetchImpl, storage, config: early }: AppProp
         setPhase({ kind: 'refused', message: error.body.message });
         return;
       }
+      if (notAssigned(error)) {
+        setPhase({ kind: 'refused', message: t('entry.notAssigned') });
+        return;
+      }
       if (auth.current?.kind === 'local' && (error instanceof SignInRequired || (error instanceof ApiError && error.status === 401))) {
         setPhase({ kind: 'sign-in', notice: error instanceof ApiError ? 'tab.signIn.expired' : null });
       } else {
         setPhase({ kind: 'failed', message: error instanceof ApiError && error.status === 401 ? 'tab.signIn.teamsFailed' : 'tab.error.network' });
       }
     }
-  }, [api]);
+  }, [api, t]);
 
   const start = useCallback(async () => {
     setPhase({ kind: 'starting' });
@@ -114,11 +121,14 @@ function SignedInApp({ host, fetch: fetchImpl, storage, config: early }: AppProp
       const { createTeamsAuth } = await import('./auth/teams-auth');
       auth.current = await createTeamsAuth(config.auth, host);
       await loadMe();
-    } catch {
+    } catch (error) {
       host.notifyFailure('sign-in failed');
-      setPhase({ kind: 'failed', message: 'tab.signIn.teamsFailed' });
+      // Entra ID refuses a token to someone not assigned to the tab's enterprise app (AADSTS50105,
+      // "Assignment required"): say so, and whom to ask, instead of a generic sign-in failure.
+      if (notAssigned(error)) setPhase({ kind: 'refused', message: t('entry.notAssigned') });
+      else setPhase({ kind: 'failed', message: 'tab.signIn.teamsFailed' });
     }
-  }, [fetchImpl, host, loadMe, localAuth]);
+  }, [fetchImpl, host, loadMe, localAuth, t]);
 
   useEffect(() => {
     void start();
@@ -152,7 +162,7 @@ function SignedInApp({ host, fetch: fetchImpl, storage, config: early }: AppProp
                   setPhase({ kind: 'sign-in', notice: null });
                 }}
               >
-                {t('tab.signIn.switch')}
+                {t('tab.shell.switchPerson')}
               </Button>
             </MessageBarActions>
           )}

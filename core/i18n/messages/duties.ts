@@ -19,7 +19,6 @@ export const duties = defineMessages(
     'tab.signIn.refusedIntro': 'Finns i demokatalogen för att prova kontrollen vid dörren: ett gästkonto och ett inaktiverat konto. Logga in som någon av dem för att se vad de möts av.',
     'tab.signIn.reason.guest': 'Gästkonto (extern)',
     'tab.signIn.reason.disabled': 'Inaktiverat konto',
-    'tab.signIn.switch': 'Byt demoperson',
     'access.decision.ownersOwn':
       'Ärendet gäller informationsägarens egen behörighet. Därför beslutar informationsägarens chef (eller informationssäkerhetssamordnaren) – inte informationsägaren eller dennes ersättare.',
     'access.review.notIndependent':
@@ -57,7 +56,6 @@ export const duties = defineMessages(
     'tab.signIn.refusedIntro': 'In the demo directory to try the check at the door: a guest account and a disabled account. Sign in as one of them to see what they meet.',
     'tab.signIn.reason.guest': 'Guest account (external)',
     'tab.signIn.reason.disabled': 'Disabled account',
-    'tab.signIn.switch': 'Choose another demo person',
     'access.decision.ownersOwn':
       'This case concerns the information owner’s own access. It is therefore decided by the owner’s manager (or the information security coordinator) – not by the owner or the owner’s delegate.',
     'access.review.notIndependent':
