@@ -12,13 +12,28 @@
  * | `GET /suppliers`, `GET /suppliers/:id`, `PATCH /suppliers/:id/checklist` | Leverantörer |
  * | `GET /processing?search=&unit=&sort=&direction=&pageSize=&cursor=`, `GET /processing/:id` | Dataskydd |
  * | `GET /improvements?status=&ownerId=&source=`, `POST /improvements`, `PATCH /improvements/:id` | Åtgärder |
- * | `GET /trainings?unit=`, `POST /trainings/import` (text/csv ≤ 1 MB, Idempotency-Key) | Utbildning |
+ * | `GET /trainings?unit=`, `POST /trainings/import` (the file's bytes, application/octet-stream or text/csv, ≤ 1 MB, Idempotency-Key) | Utbildning |
  * | `GET /access/requests?status=`, `GET /access/grants?status=`, `GET /access/campaigns` | Behörigheter (read-only) |
  * | `GET /ambassadors?year=` | Ambassadörsnätverket: the year's meetings and attendance per unit |
  *
- * The actor comes from the validated token (`res.locals.actor`); authorization is in the use cases.
+ * Queries and bodies are parsed with their shapes in core/api (the use cases parse bodies again:
+ * the bot calls them too). The actor comes from the validated token (`res.locals.actor`);
+ * authorization is in the use cases.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import {
+  AccessGrantListQuery,
+  AccessRequestListQuery,
+  AmbassadorYearQuery,
+  ImprovementListQuery,
+  IncidentListQuery,
+  MarkSentInput,
+  ProcessingListQuery,
+  SupplierListQuery,
+  TrainingQuery,
+  type ReportCreated,
+  type TrainingImportResult,
+} from '../../core/api';
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
 import { getIncidentPage, incidentFormOptions, listIncidents, markReportSent, reportIncident, triageIncident } from '../../core/app/incidents';
@@ -31,13 +46,12 @@ import { getSupplier, listSuppliers, updateSupplierChecklist } from '../../core/
 import { t } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';
 import { BadRequest, localeOf } from './http';
+import { parseBody, parseQuery } from './request';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const ITEM_ID = /^[1-9]\d{0,9}$/;
-
-const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function itemId(req: Request): string {
   const id = String(req.params.id ?? '');
@@ -64,16 +78,7 @@ function ifMatch(req: Request, res: Response): string | null {
 export function mountRegisterRoutes(router: Router, deps: Deps): void {
   // ── Incidenter ────────────────────────────────────────────────────────
   router.get('/incidents', async (req, res: ActorResponse) => {
-    const q = req.query;
-    res.json(
-      await listIncidents(deps, res.locals.actor, {
-        status: str(q.status) as never,
-        category: str(q.category) as never,
-        direction: str(q.direction) as never,
-        pageSize: str(q.pageSize) as never,
-        cursor: str(q.cursor),
-      }),
-    );
+    res.json(await listIncidents(deps, res.locals.actor, parseQuery(req, IncidentListQuery)));
   });
 
   router.get('/incidents/form-options', async (_req, res: ActorResponse) => {
@@ -87,7 +92,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
     res
       .status(result.created ? 201 : 200)
       .set('Location', `${req.baseUrl}/incidents/${result.incident.id}`)
-      .json({ id: result.incident.id, caseNumber: result.caseNumber, created: result.created });
+      .json({ id: result.incident.id, caseNumber: result.caseNumber, created: result.created } satisfies ReportCreated);
   });
 
   router.get('/incidents/:id', async (req, res: ActorResponse) => {
@@ -118,14 +123,14 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   router.post('/incidents/:id/reports/:kind', (req, res: ActorResponse) =>
     incidentUpdate(req, res, (id, op) => {
-      const reference = typeof req.body?.reference === 'string' ? req.body.reference : null;
-      return markReportSent(deps, res.locals.actor, id, String(req.params.kind ?? ''), reference, op);
+      const { reference } = parseBody(req, MarkSentInput);
+      return markReportSent(deps, res.locals.actor, id, String(req.params.kind ?? ''), reference ?? null, op);
     }),
   );
 
   // ── Leverantörer ──────────────────────────────────────────────────────
   router.get('/suppliers', async (req, res: ActorResponse) => {
-    res.json(await listSuppliers(deps, res.locals.actor, { search: str(req.query.search) }));
+    res.json(await listSuppliers(deps, res.locals.actor, parseQuery(req, SupplierListQuery)));
   });
 
   router.get('/suppliers/:id', async (req, res: ActorResponse) => {
@@ -148,17 +153,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   // ── Dataskydd ─────────────────────────────────────────────────────────
   router.get('/processing', async (req, res: ActorResponse) => {
-    const q = req.query;
-    res.json(
-      await listProcessing(deps, res.locals.actor, {
-        search: str(q.search),
-        unit: str(q.unit),
-        sort: str(q.sort) as never,
-        direction: str(q.direction) as never,
-        pageSize: str(q.pageSize) as never,
-        cursor: str(q.cursor),
-      }),
-    );
+    res.json(await listProcessing(deps, res.locals.actor, parseQuery(req, ProcessingListQuery)));
   });
 
   router.get('/processing/:id', async (req, res: ActorResponse) => {
@@ -167,17 +162,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   // ── Åtgärder ──────────────────────────────────────────────────────────
   router.get('/improvements', async (req, res: ActorResponse) => {
-    const q = req.query;
-    res.json(
-      await listImprovements(deps, res.locals.actor, {
-        status: str(q.status) as never,
-        ownerId: str(q.ownerId),
-        source: str(q.source) as never,
-        direction: str(q.direction) as never,
-        pageSize: str(q.pageSize) as never,
-        cursor: str(q.cursor),
-      }),
-    );
+    res.json(await listImprovements(deps, res.locals.actor, parseQuery(req, ImprovementListQuery)));
   });
 
   router.post('/improvements', async (req, res: ActorResponse) => {
@@ -200,12 +185,14 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   // ── Utbildning ────────────────────────────────────────────────────────
   router.get('/trainings', async (req, res: ActorResponse) => {
-    res.json(await trainingOverview(deps, res.locals.actor, { unit: str(req.query.unit) }));
+    res.json(await trainingOverview(deps, res.locals.actor, parseQuery(req, TrainingQuery)));
   });
 
   router.post(
     '/trainings/import',
-    express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: TRAINING_CSV_LIMIT }),
+    // The file's bytes as they are on disk: the use case decides the encoding (UTF-8, or the
+    // Windows-1252 of an older Excel), which a text body parsed here as UTF-8 would already have lost.
+    express.raw({ type: TRAINING_CSV_TYPES, limit: TRAINING_CSV_LIMIT }),
     (error: unknown, req: Request, res: Response, next: NextFunction) => {
       if ((error as { type?: string }).type === 'entity.too.large') {
         res.status(413).json({ error: 'too_large', message: t(localeOf(req), 'tab.training.tooLarge') });
@@ -215,23 +202,22 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
     },
     async (req: Request, res: ActorResponse) => {
       const key = idempotencyKey(req);
-      if (typeof req.body !== 'string') throw new BadRequest('tab.training.notCsv', 'unsupported_media_type');
+      if (!Buffer.isBuffer(req.body)) throw new BadRequest('tab.training.notCsv', 'unsupported_media_type');
       const report = await importTrainingCsv(deps, res.locals.actor, req.body, key);
       const locale = localeOf(req);
       res.status(report.ok ? 200 : 422).json({
         report,
         skipped: report.skipped.map((i) => ({ line: i.line, text: importIssueText(locale, i) })),
         errors: report.errors.map((i) => ({ line: i.line, text: importIssueText(locale, i) })),
-      });
+      } satisfies TrainingImportResult);
     },
   );
   // ── Behörigheter (read-only) ──────────────────────────────────────────
-  const page = (q: Request['query']) => ({ status: str(q.status), pageSize: str(q.pageSize) as never, cursor: str(q.cursor) });
   router.get('/access/requests', async (req, res: ActorResponse) => {
-    res.json(await listAccessRequests(deps, res.locals.actor, page(req.query)));
+    res.json(await listAccessRequests(deps, res.locals.actor, parseQuery(req, AccessRequestListQuery)));
   });
   router.get('/access/grants', async (req, res: ActorResponse) => {
-    res.json(await listAccessGrants(deps, res.locals.actor, page(req.query)));
+    res.json(await listAccessGrants(deps, res.locals.actor, parseQuery(req, AccessGrantListQuery)));
   });
   router.get('/access/campaigns', async (_req, res: ActorResponse) => {
     res.json({ campaigns: await listAccessCampaigns(deps, res.locals.actor) });
@@ -239,9 +225,14 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   // ── Ambassadörsnätverket ──────────────────────────────────────────────
   router.get('/ambassadors', async (req, res: ActorResponse) => {
-    res.json(await ambassadorYear(deps, res.locals.actor, { year: str(req.query.year) }));
+    res.json(await ambassadorYear(deps, res.locals.actor, parseQuery(req, AmbassadorYearQuery)));
   });
 }
 
-/** The largest CSV export the tab uploads (the use case itself accepts up to MAX_IMPORT_CHARS). */
+/** The largest CSV export the tab uploads (the use case itself accepts up to MAX_IMPORT_BYTES). */
 export const TRAINING_CSV_LIMIT = 1_048_576;
+/**
+ * Media types the import takes as raw bytes: what the tab sends (application/octet-stream), and
+ * what a browser, curl or Windows with Excel installed label a .csv file with.
+ */
+export const TRAINING_CSV_TYPES = ['application/octet-stream', 'text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];

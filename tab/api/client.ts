@@ -2,10 +2,12 @@
  * The typed client of `/api/v1`. Every request carries the bearer token and the user's language;
  * creates send a fresh `Idempotency-Key` per form submission, updates the record's etag in
  * `If-Match`. A 401 gets one new token and one retry. Errors arrive as ApiError with the server's
- * message in the user's language.
+ * message in the user's language. The answers' types are core/api's (imported as types only); in
+ * development each answer is also checked against its schema (dev-check.ts).
  */
 import type { Locale } from '../../core/i18n';
-import type { ErrorBody } from './types';
+import type { ErrorBody } from '../../core/api';
+import { checkAnswerInDevelopment } from './dev-check';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -39,7 +41,8 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, options: { idempotencyKey: string; etag?: string }): Promise<T>;
   patch<T>(path: string, body: unknown, options: { etag: string }): Promise<T>;
   /** Sends a file's text as it is (e.g. a CSV export), with an Idempotency-Key. */
-  upload<T>(path: string, text: string, options: { idempotencyKey: string; contentType: string }): Promise<T>;
+  /** POST of a file's bytes as they are (the server decides their encoding). */
+  upload<T>(path: string, body: ArrayBuffer, options: { idempotencyKey: string; contentType: string }): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -60,7 +63,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? '/api/v1';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<T> {
+  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; raw?: ArrayBuffer; headers?: Record<string, string> } = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
     const url = `${base}${path}${params.size ? `?${params}` : ''}`;
@@ -87,6 +90,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (res.status === 401) options.onSignedOut?.();
     }
     const body = (await res.json().catch(() => null)) as unknown;
+    await checkAnswerInDevelopment(method, `${path}${params.size ? `?${params}` : ''}`, res.status, body);
     if (!res.ok) {
       const b = (body ?? {}) as Partial<ErrorBody>;
       throw new ApiError(res.status, { ...b, error: b.error ?? 'unexpected', message: b.message ?? '' });
@@ -98,6 +102,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get: (path, query) => request('GET', path, { ...(query ? { query } : {}) }),
     post: (path, body, { idempotencyKey, etag }) => request('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey, ...(etag ? { 'If-Match': etag } : {}) } }),
     patch: (path, body, { etag }) => request('PATCH', path, { body, headers: { 'If-Match': etag } }),
-    upload: (path, text, { idempotencyKey, contentType }) => request('POST', path, { raw: text, headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': contentType } }),
+    upload: (path, body, { idempotencyKey, contentType }) => request('POST', path, { raw: body, headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': contentType } }),
   };
 }
