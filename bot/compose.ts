@@ -23,6 +23,9 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
       recertificationMonths: config.recertificationMonths,
       retentionYears: config.retentionYears,
       ambassadorInviteDays: config.ambassadorInviteDays,
+      organisation: config.organisation,
+      centralReporting: config.centralReporting,
+      escalationHours: config.escalationHours,
     },
   };
 }

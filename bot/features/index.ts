@@ -6,6 +6,7 @@ import type { BotFeature } from '../teams/turn';
 import { accessFeature } from './access';
 import { ambassadorsFeature } from './ambassadors';
 import { generalFeature } from './general';
+import { incidentReportsFeature } from './incident-reports';
 import { incidentsFeature } from './incidents';
 
-export const features: BotFeature[] = [incidentsFeature, accessFeature, ambassadorsFeature, generalFeature];
+export const features: BotFeature[] = [incidentsFeature, incidentReportsFeature, accessFeature, ambassadorsFeature, generalFeature];

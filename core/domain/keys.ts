@@ -9,8 +9,8 @@
  * - **open | year**: `<id>|open` while the record is open (bounded by what one person can have open)
  *   and `<id>|<YYYY>` once it is closed (bounded by what one person gets in a year). A person's
  *   history, newest first, is the open bucket merged with the year buckets walked newest first.
- * - **a date kept while something runs**: `NextDueAt` is the earliest deadline of an incident's
- *   running clocks; a reminder job reads a window of it instead of every open incident.
+ * - (the earliest deadline of an incident's open obligations is a field of the incident itself,
+ *   `nextDueAt`, kept by the incident use cases from its clocks — core/domain/clocks.ts.)
  *
  * Keys are pure functions of the record. The SharePoint adapter declares one indexed column per key
  * (core/adapters/sharepoint/lists.ts), writes it on every create and update, and accepts it in
@@ -21,7 +21,6 @@
  */
 import type { AccessGrant, AccessRequest } from './access';
 import type { Incident } from './incident';
-import { dueWindow } from './next-due';
 import type { ListName, RecordOf } from './records';
 import { stockholmWallTime, fromStockholmWallTime } from './time';
 import type { TrainingCompletion } from './training';
@@ -36,7 +35,6 @@ export interface KeySpec<T> {
 }
 
 const text = <T>(doc: string, of: (record: T) => string | null): KeySpec<T> => ({ type: 'text', of, doc });
-const instant = <T>(doc: string, of: (record: T) => string | null): KeySpec<T> => ({ type: 'dateTime', of, doc });
 
 // ── buckets ─────────────────────────────────────────────────────────────────
 
@@ -90,8 +88,6 @@ export const RECORD_KEYS = {
     reporterKey: text<Incident>('reporter | open, or | year reported: one person’s reports', (i) => bucketOf(i.reporterId, isOpenIncident(i), i.reportedAt)),
     managerKey: text<Incident>('line manager | open, or | year reported: what one manager investigates', (i) => bucketOf(i.managerId, isOpenIncident(i), i.reportedAt)),
     assetKey: text<Incident>('affected asset | open, or | year reported: incidents on one information asset', (i) => bucketOf(i.assetId, isOpenIncident(i), i.reportedAt)),
-    nextDueAt: instant<Incident>('earliest deadline of a running clock (null: none runs)', (i) => dueWindow(i).first),
-    lastDueAt: instant<Incident>('latest deadline of a running clock (null: none runs)', (i) => dueWindow(i).last),
   },
   AccessRequests: {
     ownerKey: text<AccessRequest>('owner | open, or | year requested: what one owner decides', (r) => bucketOf(r.ownerId, isOpenRequest(r), r.requestedAt)),

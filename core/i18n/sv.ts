@@ -10,6 +10,8 @@ import { ambassadors } from './messages/ambassadors';
 import { bot } from './messages/bot';
 import { common } from './messages/common';
 import { domain } from './messages/domain';
+import { duties } from './messages/duties';
+import { incidentReports } from './messages/incident-reports';
 import { incidents } from './messages/incidents';
 import { security } from './messages/security';
 import { tabAccess } from './messages/tab/access';
@@ -28,6 +30,7 @@ const areas = [
   domain,
   bot,
   incidents,
+  incidentReports,
   access,
   accessRequests,
   accessRecertification,
@@ -44,6 +47,7 @@ const areas = [
   tabAmbassadors,
   ambassadors,
   security,
+  duties,
 ] as const;
 
 type Merge<A extends readonly { sv: object }[]> = A extends readonly [infer H extends { sv: object }, ...infer T extends readonly { sv: object }[]] ? H['sv'] & Merge<T> : unknown;

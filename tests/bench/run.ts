@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { benchAccessReport } from './access.bench';
 import { benchIncidents } from './incidents.bench';
+import { benchReports } from './reports.bench';
 import { benchStore } from './store.bench';
 import { benchTab } from './tab.bench';
 import { benchViews } from './views.bench';
@@ -14,6 +15,8 @@ console.log(await benchStore({ latencyMs: 20 }));
 console.log('\nIncident reports: 50 concurrent reporters through the bot protocol (local server)');
 console.log(await benchIncidents());
 console.log(await benchAccessReport());
+console.log('\nIncident reports to the authorities (issue 13): page, drafts, .docx, recording a report sent, the reminder job');
+console.log(await benchReports());
 console.log('\nEvery view and job at 1 000 and at 50 000 grants / 20 000 incidents (issue 11; data kept in .data/bench-*)');
 console.log(await benchViews());
 console.log('\nThe tab: initial JavaScript and time to first render in Chromium');

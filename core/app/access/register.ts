@@ -119,6 +119,7 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
       validUntil: r.data.validUntil,
       requestedAt: r.data.requestedAt,
       decidedBy: l.person(r.data.decidedBy),
+      decidedAs: r.data.decidedAs ?? null,
       decidedAt: r.data.decidedAt,
       completedAt: r.data.completedAt,
     })),
@@ -183,7 +184,15 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGr
     });
     ({ items: stored, cursor } = page);
   }
-  const l = await lookups(deps, stored.map((g) => g.data.subjectId), [], assets);
+  // The decisions behind this page's grants: read by id, one page at a time (at most pageSize items).
+  const requestIds = [...new Set(stored.map((g) => g.data.requestId).filter((id): id is string => Boolean(id)))];
+  const requests = new Map((requestIds.length ? await deps.store.getMany('AccessRequests', requestIds) : []).map((r) => [r.id, r]));
+  const approvalOf = (g: StoredOf<'AccessGrants'>) => {
+    const r = g.data.requestId ? requests.get(g.data.requestId) : undefined;
+    // A termination task's decision is a removal, not the approval of the grant.
+    return r && r.data.kind !== 'termination' && r.data.decidedBy ? r : null;
+  };
+  const l = await lookups(deps, stored.flatMap((g) => [g.data.subjectId, approvalOf(g)?.data.decidedBy ?? null, g.data.lastReview?.decidedBy ?? null]), [], assets);
   return {
     items: stored.map((g) => ({
       id: g.id,
@@ -193,7 +202,13 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGr
       status: g.data.status,
       grantedAt: g.data.grantedAt,
       validUntil: g.data.validUntil,
-      lastReview: g.data.lastReview ? { decision: g.data.lastReview.decision, decidedAt: g.data.lastReview.decidedAt } : null,
+      approval: (() => {
+        const r = approvalOf(g);
+        return r ? { requestId: r.id, by: l.person(r.data.decidedBy), as: r.data.decidedAs ?? null, at: r.data.decidedAt } : null;
+      })(),
+      lastReview: g.data.lastReview
+        ? { decision: g.data.lastReview.decision, decidedAt: g.data.lastReview.decidedAt, decidedBy: l.person(g.data.lastReview.decidedBy)!, decidedAs: g.data.lastReview.decidedAs ?? null }
+        : null,
     })),
     cursor,
     scope: privileged(actor) ? 'all' : 'entitled',

@@ -1,6 +1,6 @@
 /**
  * Whose figures: each kept figure belongs to a scope, and each person sees the figures of one scope
- * their role may see (ADR 012). Detail stays behind `canSeeIncident`; a figure is a count.
+ * their role may see (ADR 014). Detail stays behind `canSeeIncident`; a figure is a count.
  *
  * | Scope | Holds | Seen by |
  * |---|---|---|

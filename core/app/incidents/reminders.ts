@@ -1,93 +1,111 @@
 /**
- * The scheduler's job: reminders of the legal clocks and of reports nobody has triaged yet.
+ * The scheduler's job: reminders of the legal clocks, and escalation of incidents nobody has
+ * decided on. Each reminder's outbox key names the incident, the clock (or escalation slot), the
+ * stage and the due time, so it is sent once however often and on however many instances this
+ * runs. Closed incidents are reminded too while a legal report is still unsent.
  *
- * It reads a window, not every open incident: the reminder stages (clocks.ts, `reminderStages`) that
- * became due since the last run. A stage can become due in (since, now] only for a running clock whose
- * deadline lies in [since, now + the longest lead time]; such incidents are found on the derived keys
- * `lastDueAt ≥ since` (incidents with a deadline still ahead of the window: bounded by the clocks
- * running now) and `nextDueAt ≤ now + lead`. Untriaged reports: `reportedAt` in the window two hours
- * back (bounded by the reports of one window). The end of the window is kept in JobState.
+ * Which incidents are read: those with an open obligation due within the longest lead time, or
+ * overdue — `nextDueAt` (an indexed column derived from the clocks on every write, see
+ * core/domain/clocks.ts `nextDueAt`) — whatever their status.
  */
-import { caseNumber, CLOCK_KINDS, leadTime, reminderStages, type Incident, type LegalClock } from '../../domain';
+import { caseNumber, escalationSlot, isLegalKind, normalizeIncident, reminderStages, type LegalClock } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
-import { notify, readJobState, readSmall, saveJobState, type Deps, type Recipient } from '../platform';
+import { notify, readSmall, type Deps, type Recipient } from '../platform';
 
-/** Untriaged reports are raised to ISAM after this long (the 24-hour clock may already be running). */
-export const UNTRIAGED_AFTER_MS = 2 * 3_600_000;
-/** A first run, or one after a long stop, looks back at most this far. */
-export const REMINDER_LOOKBACK_MS = 35 * 86_400_000;
-const JOB = 'incident-reminders';
-const LONGEST_LEAD_MS = Math.max(...CLOCK_KINDS.map(leadTime));
+export { UNTRIAGED_AFTER_MS } from '../../domain';
 
-/** Stages reached by `now` that were not reached at `since`. */
-const newStages = (clock: LegalClock, since: Date, now: Date) => {
-  const before = new Set(reminderStages(clock, since));
-  return reminderStages(clock, now).filter((s) => !before.has(s));
-};
+/** The longest lead time of any clock: an incident whose next deadline is further away needs nothing yet. */
+const HORIZON_MS = 7 * 24 * 3_600_000;
 
 /**
- * Reminders before each deadline and when it has passed, to the ISAM channel (and the manager for
- * the investigation, the DSO for IMY). Each reminder's outbox key names incident, clock, stage and
- * due time, so it is sent exactly once however often and on however many instances this runs.
+ * Incidents that may need a reminder now: an open obligation due within the horizon, or overdue —
+ * the window `nextDueAt ≤ now + horizon`, soonest first. Its bound is the open work: obligations
+ * that fall due within a week, and those overdue and still unsent (docs/queries.md). Read in pages,
+ * at most `REMINDER_BATCH` per run; a longer list is taken in turns, soonest first.
  */
-export async function sendIncidentReminders(deps: Deps, now: Date): Promise<number> {
-  const state = await readJobState(deps, JOB);
-  const kept = state?.data.value ? Date.parse(state.data.value) : NaN;
-  const since = new Date(Math.max(Number.isFinite(kept) ? kept : 0, now.getTime() - REMINDER_LOOKBACK_MS));
-  if (since.getTime() >= now.getTime()) return 0;
-  const untriagedFrom = new Date(since.getTime() - UNTRIAGED_AFTER_MS).toISOString();
-  const untriagedTo = new Date(now.getTime() - UNTRIAGED_AFTER_MS).toISOString();
-  const [running, untriaged] = await Promise.all([
-    readSmall(deps.store, 'Incidents', {
-      where: [
-        { field: 'lastDueAt', op: 'ge', value: since.toISOString() },
-        { field: 'nextDueAt', op: 'le', value: new Date(now.getTime() + LONGEST_LEAD_MS).toISOString() },
-      ],
-    }, 4_995),
-    readSmall(deps.store, 'Incidents', {
-      where: [
-        { field: 'reportedAt', op: 'gt', value: untriagedFrom },
-        { field: 'reportedAt', op: 'le', value: untriagedTo },
-        { field: 'status', op: 'eq', value: 'reported' },
-      ],
-    }, 4_995),
-  ]);
-  let queued = 0;
-  for (const stored of untriaged) {
-    const i = stored.data;
-    await notify(deps, `reminder:${stored.id}:untriaged`, {
-      to: { type: 'channel', role: 'isam' },
-      card: 'incident.reminder',
-      payload: { id: stored.id, caseNumber: caseNumber(stored.id, i.reportedAt), kind: 'untriaged', stage: 'overdue', dueAt: i.reportedAt, detailed: !i.personalData.protectedIdentity, title: i.personalData.protectedIdentity ? null : i.title },
-      correlationKey: `incident:${stored.id}:reminder:untriaged`,
-    });
-    queued++;
-  }
-  for (const stored of running) {
-    if (stored.data.status === 'closed') continue;
-    queued += await remindClocks(deps, stored, since, now);
-  }
-  await saveJobState(deps, JOB, now.toISOString(), state);
-  return queued;
+export async function* reminderCandidates(deps: Deps, now: Date): AsyncIterable<StoredOf<'Incidents'>> {
+  const horizon = new Date(now.getTime() + HORIZON_MS).toISOString();
+  yield* await readSmall(deps.store, 'Incidents', { where: [{ field: 'nextDueAt', op: 'le', value: horizon }], orderBy: { field: 'nextDueAt', direction: 'asc' } }, REMINDER_BATCH);
 }
 
-async function remindClocks(deps: Deps, stored: StoredOf<'Incidents'>, since: Date, now: Date): Promise<number> {
-  const i: Incident = stored.data;
+/** Incidents looked at per run (the window's bound: open obligations of a district are far fewer). */
+export const REMINDER_BATCH = 4_995;
+
+export interface ReminderPayloadData {
+  id: string;
+  caseNumber: string;
+  kind: string;
+  stage: 'due_soon' | 'overdue' | 'still_overdue' | 'escalation';
+  dueAt: string;
+  detailed: boolean;
+  title: string | null;
+  provisional: boolean;
+  closed: boolean;
+  /** Hours since the organisation became aware (escalations). */
+  hours?: number;
+  /** Escalations: triaged, with significance still undecided (rather than not assessed at all). */
+  assessed?: boolean;
+  /** The due time had passed when the reminder was written (the card is rendered later). */
+  passed?: boolean;
+}
+
+function recipientsOf(c: LegalClock, managerId: string | null): Recipient[] {
+  const to: Recipient[] = [{ type: 'channel', role: 'isam' }];
+  if (c.kind === 'internal_investigation' && managerId) to.push({ type: 'person', id: managerId });
+  if (c.kind === 'imy_notification' || c.kind === 'data_subjects' || c.kind === 'breach_documentation') to.push({ type: 'channel', role: 'dso' });
+  return to;
+}
+
+export async function sendIncidentReminders(deps: Deps, now: Date): Promise<number> {
   let queued = 0;
-  for (const clock of i.clocks) {
-    for (const stage of newStages(clock, since, now)) {
-      const recipients: Recipient[] = [{ type: 'channel', role: 'isam' }];
-      if (clock.kind === 'internal_investigation' && i.managerId) recipients.push({ type: 'person', id: i.managerId });
-      if (clock.kind === 'imy_notification') recipients.push({ type: 'channel', role: 'dso' });
-      for (const to of recipients) {
-        const detailed = to.type === 'person' || !i.personalData.protectedIdentity;
-        await notify(deps, `reminder:${stored.id}:${clock.kind}:${stage}:${clock.dueAt}`, {
-          to,
-          card: 'incident.reminder',
-          payload: { id: stored.id, caseNumber: caseNumber(stored.id, i.reportedAt), kind: clock.kind, stage, dueAt: clock.dueAt, detailed, title: detailed ? i.title : null },
-          correlationKey: `incident:${stored.id}:reminder:${clock.kind}`,
-        });
-        queued++;
+  for await (const stored of reminderCandidates(deps, now)) {
+    const i = normalizeIncident(stored.data);
+    const number = caseNumber(stored.id, i.reportedAt);
+    const hidden = i.personalData.protectedIdentity;
+    const base = { id: stored.id, caseNumber: number, title: hidden ? null : i.title, detailed: !hidden, closed: i.status === 'closed' };
+
+    // Nothing decided yet: ISAM is told as the 24-hour mark nears, and again while nobody decides.
+    const slot = escalationSlot(i, now, deps.settings.escalationHours);
+    const early = i.clocks.find((c) => c.key === 'cs_early_warning');
+    if (slot !== null) {
+      const payload: ReminderPayloadData = {
+        ...base,
+        kind: slot === 0 ? 'untriaged' : 'escalation',
+        stage: 'escalation',
+        dueAt: early?.dueAt ?? i.awareAt,
+        provisional: true,
+        assessed: i.assessments.length > 0,
+        passed: Date.parse(early?.dueAt ?? i.awareAt) < now.getTime(),
+        hours: Math.floor((now.getTime() - Date.parse(i.awareAt)) / 3_600_000),
+      };
+      await notify(deps, `reminder:${stored.id}:escalation:${slot}:${i.awareAt}`, {
+        to: { type: 'channel', role: 'isam' },
+        card: 'incident.reminder',
+        payload: { ...payload },
+        // A new message each time (not an update in place): it has to be noticed.
+        correlationKey: `incident:${stored.id}:escalation:${slot}`,
+      });
+      queued++;
+    }
+
+    for (const clock of i.clocks) {
+      // While undecided, the escalation speaks for the provisional clocks.
+      if (slot !== null && clock.basis === 'provisional' && clock.kind !== 'cs_final_report') continue;
+      if (i.status === 'closed' && !isLegalKind(clock.kind)) continue;
+      // The latest stage reached: each is sent once (its key); one missed while nothing ran is superseded.
+      const due = reminderStages(clock, now).at(-1);
+      if (due) {
+        for (const to of recipientsOf(clock, i.managerId)) {
+          const detailed = to.type === 'person' || !hidden;
+          const payload: ReminderPayloadData = { ...base, detailed, title: detailed ? i.title : null, kind: clock.kind, stage: due.stage, dueAt: clock.dueAt, provisional: clock.basis === 'provisional' };
+          await notify(deps, `reminder:${stored.id}:${clock.key}:${due.stage}:${due.round}:${clock.dueAt}`, {
+            to,
+            card: 'incident.reminder',
+            payload: { ...payload },
+            correlationKey: `incident:${stored.id}:reminder:${clock.key}${due.stage === 'still_overdue' ? `:${due.round}` : ''}`,
+          });
+          queued++;
+        }
       }
     }
   }

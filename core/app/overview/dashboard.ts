@@ -2,7 +2,7 @@
  * Översikt: what needs the signed-in person now, and the state of the LIS in figures.
  *
  * Figures come from kept figures (core/app/figures), never from counting records on a page load:
- * the incidents per month and the reporting clocks of the scope the person's role may see (ADR 011),
+ * the incidents per month and the reporting clocks of the scope the person's role may see (ADR 014),
  * the open access requests, classification coverage and training per unit. What needs the person now
  * comes from their own bounded buckets — their open cases, what they manage, what they own. All of
  * it is asked in one `$batch` (a second one only for someone who owns assets): two or three Graph

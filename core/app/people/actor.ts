@@ -18,22 +18,34 @@ export interface Actor extends ActorLike {
   assets?: StoredOf<'InformationAssets'>[];
 }
 
-export async function loadActor(deps: Pick<Deps, 'store' | 'directory' | 'clock'>, aadObjectId: string): Promise<Actor> {
-  const today = stockholmDate(deps.clock.now());
+/**
+ * Roles are read from the Roles list on every call — never cached — so a role given or taken away
+ * (in the list, or through the app) counts from the next turn or request. `known` is the person
+ * when the caller has just read them from the directory (the entry check, admission.ts).
+ */
+export async function loadActor(deps: Pick<Deps, 'store' | 'directory' | 'clock'>, aadObjectId: string, known?: Person | null): Promise<Actor> {
   // One request: the person's roles, and the assets they own or are delegate for (a few each).
   const [person, [assignments, owned, delegated]] = await Promise.all([
-    deps.directory.getPerson(aadObjectId),
+    known !== undefined ? known : deps.directory.getPerson(aadObjectId),
     deps.store.queryMany([
       { list: 'Roles', options: { where: [{ field: 'personId', op: 'eq', value: aadObjectId }], pageSize: 100 } },
       { list: 'InformationAssets', options: { where: [{ field: 'ownerId', op: 'eq', value: aadObjectId }], pageSize: 500 } },
       { list: 'InformationAssets', options: { where: [{ field: 'delegateId', op: 'eq', value: aadObjectId }], pageSize: 500 } },
     ] as const),
   ]);
-  const roles = new Set<RoleKey>(
-    assignments.items.filter((a) => a.data.active && (a.data.validTo === null || a.data.validTo >= today)).map((a) => a.data.role),
-  );
   const assets = [...new Map([...owned.items, ...delegated.items].map((a) => [a.id, a])).values()];
-  return { id: aadObjectId, person, roles, unit: person?.unit ?? null, assets };
+  return { id: aadObjectId, person, roles: rolesToday(deps, assignments.items), unit: person?.unit ?? null, assets };
+}
+
+/** A person's roles today, from the Roles list (one indexed query; never cached). */
+export async function rolesOf(deps: Pick<Deps, 'store' | 'clock'>, aadObjectId: string): Promise<Set<RoleKey>> {
+  const assignments = await deps.store.query('Roles', { where: [{ field: 'personId', op: 'eq', value: aadObjectId }], pageSize: 100 });
+  return rolesToday(deps, assignments.items);
+}
+
+function rolesToday(deps: Pick<Deps, 'clock'>, assignments: StoredOf<'Roles'>[]): Set<RoleKey> {
+  const today = stockholmDate(deps.clock.now());
+  return new Set<RoleKey>(assignments.filter((a) => a.data.active && (a.data.validTo === null || a.data.validTo >= today)).map((a) => a.data.role));
 }
 
 /** People currently holding a role (for routing notifications to ISAM, the DSO, the admin unit…). */

@@ -1,11 +1,7 @@
 /** Derived keys (core/domain/keys.ts): pure functions of a record, as the store writes them. */
 import { describe, expect, it } from 'vitest';
-import { dueWindow, keyValues, monthBounds, openOrYear, stockholmMonthOf, stockholmYear, yearBounds, type LegalClock } from '../../../core/domain';
+import { keyValues, monthBounds, openOrYear, stockholmMonthOf, stockholmYear, yearBounds } from '../../../core/domain';
 import { accessRequest, incident, PERSON_A, PERSON_B } from './fixtures';
-
-const clock = (dueAt: string, completedAt: string | null = null): LegalClock => ({
-  kind: 'cs_notification', startedAt: '2026-03-10T09:30:00.000Z', dueAt, completedAt, completedBy: completedAt ? PERSON_A : null, reference: null, outcome: completedAt ? 'sent' : null, rationale: null,
-});
 
 describe('incident keys', () => {
   it('put an open incident in its people’s open bucket, a closed one in the Stockholm year it was reported', () => {
@@ -14,12 +10,6 @@ describe('incident keys', () => {
     const closed = incident({ reportedAt: '2025-12-31T23:30:00.000Z', discoveredAt: '2025-12-31T23:00:00.000Z', occurredAt: null, status: 'closed', closedAt: '2026-01-05T10:00:00.000Z', closedBy: PERSON_B });
     expect(keyValues('Incidents', closed)).toMatchObject({ reporterKey: `${PERSON_A}|2026`, managerKey: `${PERSON_B}|2026` });
     expect(keyValues('Incidents', incident({ managerId: null, assetId: null }))).toMatchObject({ managerKey: null, assetKey: null });
-  });
-
-  it('keep the earliest and latest deadline of the clocks still running', () => {
-    const clocks = [clock('2026-03-13T09:30:00.000Z'), clock('2026-03-11T09:30:00.000Z', '2026-03-11T08:00:00.000Z'), clock('2026-04-10T09:30:00.000Z')];
-    expect(keyValues('Incidents', incident({ clocks }))).toMatchObject({ nextDueAt: '2026-03-13T09:30:00.000Z', lastDueAt: '2026-04-10T09:30:00.000Z' });
-    expect(dueWindow({ clocks: [clock('2026-03-11T09:30:00.000Z', '2026-03-11T08:00:00.000Z')] })).toEqual({ first: null, last: null });
   });
 });
 

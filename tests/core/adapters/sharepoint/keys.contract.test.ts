@@ -53,7 +53,7 @@ describe('derived keys', () => {
     expect(page.items).toHaveLength(40);
   });
 
-  it('move with the record: an update rewrites every key', async () => {
+  it('move with the record: an update rewrites every key (the indexed nextDueAt field with it)', async () => {
     const s = (await sp.store.findByKey('Incidents', 'keys:open:0'))!;
     const now = '2026-03-20T10:00:00.000Z';
     await sp.store.update('Incidents', s, {
@@ -62,7 +62,7 @@ describe('derived keys', () => {
       closedBy: PERSON_B,
       triagedAt: '2026-03-10T11:00:00.000Z',
       triagedBy: PERSON_A,
-      clocks: [{ kind: 'internal_investigation', startedAt: now, dueAt: '2026-04-19T10:00:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null }],
+      nextDueAt: '2026-04-19T10:00:00.000Z',
     });
     const [open, year, due] = await sp.store.queryMany([
       { list: 'Incidents', options: { where: [{ field: 'managerKey', op: 'eq', value: `${PERSON_B}|open` }] } },

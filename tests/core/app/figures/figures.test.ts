@@ -23,7 +23,8 @@ let deps: Pick<Deps, 'store' | 'clock' | 'directory'>;
 const clock: Clock = { now: () => new Date('2026-05-20T10:00:00.000Z') };
 
 const clockOf = (kind: LegalClock['kind'], dueAt: string, completedAt: string | null): LegalClock => ({
-  kind, startedAt: '2026-04-01T08:00:00.000Z', dueAt, completedAt, completedBy: completedAt ? PERSON_A : null, reference: null, outcome: completedAt ? 'sent' : null, rationale: null,
+  key: kind, kind, basis: 'confirmed', startedAt: '2026-04-01T08:00:00.000Z', dueAt, completedAt, completedBy: completedAt ? PERSON_A : null, recordedAt: completedAt,
+  reference: null, outcome: completedAt ? 'sent' : null, stoppedBy: null, rationale: null, lateReason: null, evidenceId: null, requestReference: null,
 });
 
 /** Forty incidents in April and May 2026 of several categories, managers, personal data and clocks. */
