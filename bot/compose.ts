@@ -2,15 +2,19 @@
  * Builds the use-case dependencies once per process. Both doors — the bot and the tab API — get
  * the same `Deps`, so a rule lives once, in core/.
  */
-import type { Deps } from '../core/app/platform';
+import { keepingFigures } from '../core/app/figures';
+import { createBackground, type Deps } from '../core/app/platform';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
 import type { Config } from './config';
 
-export function composeDeps(config: Config, store: RecordStore, directory: Directory, clock: Clock): Deps {
+export function composeDeps(config: Config, store: RecordStore, directory: Directory, clock: Clock, onBackgroundError?: (task: string, error: unknown) => void): Deps {
+  // Figures a write changes are recounted after the answer, off the person's request (core/app/figures).
+  const background = createBackground({ concurrency: 2, ...(onBackgroundError ? { onError: onBackgroundError } : {}) });
   return {
-    store,
+    store: keepingFigures({ store, directory, clock }, background),
+    background,
     directory,
     clock,
     settings: {

@@ -57,7 +57,9 @@ export interface RuntimeOptions {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { config } = options;
   const log = options.log ?? createLogger();
-  const deps = composeDeps(config, options.store, options.directory, options.clock);
+  const deps = composeDeps(config, options.store, options.directory, options.clock, (task, error) =>
+    log.warn({ event: 'background.failed', task, err: error instanceof Error ? error.message : String(error) }, 'background task failed'),
+  );
   const features = options.features ?? allFeatures;
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const adapter = createAdapter(config);
@@ -98,6 +100,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     async stop() {
       await scheduler.stop();
       await outbox.stop();
+      // Figures being recounted finish (or are left to the next healing pass after 5 s).
+      await Promise.race([deps.background?.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };
 }

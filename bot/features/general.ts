@@ -1,5 +1,6 @@
 /** The menu and channel linking: what every conversation with the bot starts from. */
 import { linkChannel } from '../../core/app/channels';
+import { refreshFigures } from '../../core/app/figures';
 import { t } from '../../core/i18n';
 import { menuCard } from '../cards/menu';
 import { messageCard } from '../cards/message';
@@ -13,6 +14,11 @@ export async function showMenu(turn: Turn): Promise<void> {
 const ROLE_LABEL = { isam: 'bot.role.isam', admin: 'bot.role.admin', ambassadors: 'bot.role.ambassadors', dso: 'bot.role.dso' } as const;
 
 export const generalFeature: BotFeature = {
+  jobs: [
+    // Heals the kept figures from Graph delta (whatever the write path missed) and recounts what
+    // time changes (training validity). Bounded per run; see core/app/figures/refresh.ts.
+    { name: 'figures.refresh', everyMs: 10 * 60_000, run: async (deps) => void (await refreshFigures(deps)) },
+  ],
   commands: [
     { pattern: /^(meny|menu|hjälp|help|hej|hi|hello|start)$/, in: ['personal'], run: (turn) => showMenu(turn) },
     {

@@ -113,18 +113,16 @@ function toInput(d: Draft): IncidentReportInput {
   };
 }
 
+/** The wizard's static choices: the first hundred assets and suppliers, one `$batch` (the rest is found by typing, Data.Query). */
 async function registerChoices(deps: Deps) {
-  const assets: { title: string; value: string }[] = [];
-  for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) {
-    if (assets.length >= 100) break; // the rest is found by typing (Data.Query)
-    assets.push({ title: `${a.data.code} ${a.data.name}`, value: a.id });
-  }
-  const suppliers: { title: string; value: string }[] = [];
-  for await (const s of deps.store.queryAll('Suppliers', { orderBy: { field: 'name', direction: 'asc' } })) {
-    if (suppliers.length >= 100) break;
-    suppliers.push({ title: s.data.name, value: s.id });
-  }
-  return { assets, suppliers };
+  const [assets, suppliers] = await deps.store.queryMany([
+    { list: 'InformationAssets', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 100 } },
+    { list: 'Suppliers', options: { orderBy: { field: 'name', direction: 'asc' }, pageSize: 100 } },
+  ] as const);
+  return {
+    assets: assets.items.map((a) => ({ title: `${a.data.code} ${a.data.name}`, value: a.id })),
+    suppliers: suppliers.items.map((s) => ({ title: s.data.name, value: s.id })),
+  };
 }
 
 async function reviewFacts(deps: Deps, l: Locale, d: Draft) {

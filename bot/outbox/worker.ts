@@ -30,6 +30,8 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   /** How many recipients are served in parallel (each recipient's messages stay in order). */
   parallel?: number;
+  /** Notifications taken per drain and status (default 200); a longer backlog goes in turns. */
+  batch?: number;
   pacer?: Pacer;
 }
 
@@ -81,14 +83,23 @@ export class OutboxWorker {
     await this.running?.catch(() => undefined);
   }
 
+  /**
+   * One drain: the notifications due now, at most `batch` of each kind, soonest first. Waiting and
+   * claimed notifications are the backlog, not the history (sent ones are never read here): the
+   * first condition selects at most what is waiting, and a longer backlog is taken in turns.
+   */
   private async drainOnce(): Promise<DrainReport> {
-    const now = this.deps.clock.now().getTime();
-    const due: Entry[] = [];
-    for (const status of ['pending', 'sending'] as const) {
-      for await (const e of this.deps.store.queryAll('Outbox', { where: [{ field: 'status', op: 'eq', value: status }] })) {
-        if (status === 'pending' ? Date.parse(e.data.nextAttemptAt) <= now : Date.parse(e.data.claimedUntil ?? e.data.createdAt) <= now) due.push(e);
-      }
-    }
+    const now = this.deps.clock.now();
+    const nowMs = now.getTime();
+    const size = this.options.batch ?? 200;
+    const [pending, sending] = await this.deps.store.queryMany([
+      { list: 'Outbox', options: { where: [{ field: 'status', op: 'eq', value: 'pending' }, { field: 'nextAttemptAt', op: 'le', value: now.toISOString() }], orderBy: { field: 'nextAttemptAt', direction: 'asc' }, pageSize: size } },
+      { list: 'Outbox', options: { where: [{ field: 'status', op: 'eq', value: 'sending' }], pageSize: size } },
+    ] as const);
+    const due: Entry[] = [
+      ...pending.items.filter((e) => Date.parse(e.data.nextAttemptAt) <= nowMs),
+      ...sending.items.filter((e) => Date.parse(e.data.claimedUntil ?? e.data.createdAt) <= nowMs),
+    ];
     due.sort((a, b) => a.data.createdAt.localeCompare(b.data.createdAt) || Number(a.id) - Number(b.id));
     const byRecipient = new Map<string, Entry[]>();
     for (const e of due) {

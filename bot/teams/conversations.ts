@@ -50,10 +50,14 @@ export class ConversationDirectory {
     return live.sort((a, b) => b.data.updatedAt.localeCompare(a.data.updatedAt))[0] ?? null;
   }
 
-  /** The tenant's most recently seen serviceUrl, for creating a new 1:1 conversation. */
+  /**
+   * The tenant's most recently seen serviceUrl, for creating a new 1:1 conversation: the newest few
+   * references by the indexed `updatedAt` (a sort without a filter works at any list size; a filter
+   * on the tenant would select every conversation of the one tenant there is).
+   */
   async latestServiceUrl(tenantId: string): Promise<string | null> {
-    const page = await this.store.query('Conversations', { where: [{ field: 'tenantId', op: 'eq', value: tenantId }], orderBy: { field: 'updatedAt', direction: 'desc' }, pageSize: 1 });
-    return page.items[0]?.data.serviceUrl ?? null;
+    const page = await this.store.query('Conversations', { orderBy: { field: 'updatedAt', direction: 'desc' }, pageSize: 20 });
+    return page.items.find((c) => c.data.tenantId.toLowerCase() === tenantId.toLowerCase())?.data.serviceUrl ?? null;
   }
 
   async markStale(conversationId: string): Promise<void> {

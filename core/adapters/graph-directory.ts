@@ -126,6 +126,21 @@ export class GraphDirectory implements Directory {
     return people.slice(0, top);
   }
 
+  /** `GET /users?$filter=accountEnabled eq false` (a default query: no advanced query parameters), paged. */
+  async disabledPeople(): Promise<Person[]> {
+    const out: Person[] = [];
+    let next: string | undefined = `/users?$filter=${encodeURIComponent('accountEnabled eq false')}&$select=${this.select}&$top=999`;
+    while (next) {
+      const res = (await this.client.api(next).get()) as { value: GraphUser[]; '@odata.nextLink'?: string };
+      for (const u of res.value) {
+        const person = this.toPerson(u, null);
+        out.push(person);
+      }
+      next = res['@odata.nextLink'] ? relativeGraphPath(res['@odata.nextLink']) : undefined;
+    }
+    return out;
+  }
+
   async reportsOf(managerAadObjectId: string): Promise<Person[]> {
     if (!GUID.test(managerAadObjectId)) return [];
     const out: Person[] = [];

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { TrainingCourse } from '../domain';
 import { Count, Day, MessageKeyOf, type Routes } from './common';
 
-/** `GET /trainings?unit=`: the unit whose people are listed (everyone the actor may see when absent). */
+/** `GET /trainings?unit=`: the unit whose people are listed (the actor's own unit when absent: one unit at a time, docs/queries.md). */
 export const TrainingQuery = z.object({ unit: z.string().optional() });
 export type TrainingQuery = z.input<typeof TrainingQuery>;
 
@@ -31,7 +31,7 @@ export type TrainingUnitRow = z.infer<typeof TrainingUnitRow>;
 export const TrainingOverview = z.strictObject({
   courses: z.array(z.strictObject({ code: z.string(), name: z.string(), audience: TrainingCourse.shape.audience, validityMonths: z.number().int().nullable() })),
   units: z.array(TrainingUnitRow),
-  /** The unit whose people are listed (null: everyone the actor may see). */
+  /** The unit whose people are listed (null: only the actor, who may see no unit). */
   unit: z.string().nullable(),
   people: z.array(TrainingPersonRow),
   /** False when the actor may see only their own row. */

@@ -20,3 +20,5 @@ export * from './records';
 export * from './time';
 export * from './policy';
 export * from './clocks';
+export * from './keys';
+export * from './figure';

@@ -9,6 +9,7 @@ import { InformationAsset } from './asset';
 import { AuditEntry } from './audit';
 import { ChannelLink } from './channel';
 import { ConversationRef, Lease } from './conversation';
+import { Figure, JobState } from './figure';
 import { ImpactAssessment, ProcessingActivity } from './gdpr';
 import { GoverningDocument } from './governance';
 import { ImprovementAction, ManagementReview } from './improvement';
@@ -43,6 +44,8 @@ export const RECORD_SCHEMAS = {
   Outbox: OutboxEntry,
   Leases: Lease,
   AuditLog: AuditEntry,
+  Figures: Figure,
+  JobState: JobState,
 } as const;
 
 export type RecordSchemas = typeof RECORD_SCHEMAS;

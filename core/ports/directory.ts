@@ -31,4 +31,9 @@ export interface Directory {
   search(query: string, limit?: number): Promise<Person[]>;
   /** Direct reports of a manager. */
   reportsOf(managerAadObjectId: string): Promise<Person[]>;
+  /**
+   * People whose account is disabled (Entra ID: `accountEnabled eq false`): leavers the directory
+   * knows of. The disabled-accounts job starts from them rather than from every active grant.
+   */
+  disabledPeople(): Promise<Person[]>;
 }

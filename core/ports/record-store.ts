@@ -2,6 +2,7 @@
  * RecordStore: where every record lives. Production and local mode use the same implementation
  * (core/adapters/sharepoint over Microsoft Graph); tests run it against the local SharePoint server.
  */
+import type { KeyOf } from '../domain/keys';
 import type { ListName, MutableListName, RecordOf } from '../domain/records';
 
 export interface Stored<T> {
@@ -19,10 +20,12 @@ export interface Stored<T> {
 export type StoredOf<L extends ListName> = Stored<RecordOf<L>>;
 
 export type FieldOf<L extends ListName> = Extract<keyof RecordOf<L>, string>;
+/** A field of the record, or one of the list's derived keys (core/domain/keys.ts). */
+export type QueryField<L extends ListName> = FieldOf<L> | KeyOf<L>;
 export type FieldValue = string | number | boolean | null;
 
 export interface Condition<L extends ListName> {
-  field: FieldOf<L>;
+  field: QueryField<L>;
   /** `startswith` (text columns) serves search boxes: on an indexed column it works past 5 000 items. */
   op: 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'startswith';
   value: FieldValue;
@@ -32,9 +35,12 @@ export interface QueryOptions<L extends ListName> {
   /**
    * Conditions joined by `and`. Each must be on an indexed column (lists.ts): SharePoint refuses
    * filters on non-indexed columns once a list passes 5 000 items, so the adapter never sends one.
+   * The FIRST condition is what SharePoint evaluates against its list view threshold: it must select
+   * at most 5 000 items at any list size (docs/queries.md names the bound of every selector). Two
+   * conditions on the same column (`ge` and `lt`) count as one range.
    */
   where?: Condition<L>[];
-  orderBy?: { field: FieldOf<L>; direction?: 'asc' | 'desc' };
+  orderBy?: { field: QueryField<L>; direction?: 'asc' | 'desc' };
   /** Items per page (1–999, default 200). */
   pageSize?: number;
   /** From a previous page's `cursor`. */
@@ -45,6 +51,29 @@ export interface Page<T> {
   items: Stored<T>[];
   /** Pass to the next `query` to get the next page; null on the last page. */
   cursor: string | null;
+}
+
+/** One query of a `queryMany` batch. */
+export interface ListQuery<L extends ListName = ListName> {
+  list: L;
+  options: QueryOptions<L>;
+}
+
+/** A query on any one list, checked against that list's fields (a union over the lists). */
+export type AnyListQuery = { [L in ListName]: ListQuery<L> }[ListName];
+
+export type PagesOf<Q extends readonly AnyListQuery[]> = { -readonly [K in keyof Q]: Q[K] extends ListQuery<infer L> ? Page<RecordOf<L>> : never };
+
+/** What changed in a list since a `changes` cursor (Graph delta). */
+export interface Changes<T> {
+  /** Records created or changed (their latest state, once each). */
+  items: Stored<T>[];
+  /** Ids of records deleted. */
+  removed: string[];
+  /** Pass back to get what changed next. */
+  cursor: string;
+  /** True while this pass has more pages; false once caught up (later calls return only new changes). */
+  more: boolean;
 }
 
 export interface NewRecord<L extends ListName> {
@@ -74,7 +103,22 @@ export interface RecordStore {
    * RecordValidationError when the result is invalid (nothing is written).
    */
   update<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>): Promise<StoredOf<L>>;
+  /**
+   * Records with the given idempotency keys (batched: 20 look-ups per request). Missing keys are left
+   * out. For existence checks before writing many records ("which of these are new?").
+   */
+  findByKeys<L extends ListName>(list: L, keys: string[]): Promise<StoredOf<L>[]>;
+  /** One page. There is deliberately no "read everything": see docs/queries.md. */
   query<L extends ListName>(list: L, options?: QueryOptions<L>): Promise<Page<RecordOf<L>>>;
-  /** Every matching record, following pages. */
-  queryAll<L extends ListName>(list: L, options?: Omit<QueryOptions<L>, 'cursor'>): AsyncIterable<StoredOf<L>>;
+  /**
+   * Several queries, possibly on different lists, sent together (Graph `$batch`: one request per 20
+   * queries). Pages come back in the order asked; a refused query fails the whole call.
+   */
+  queryMany<const Q extends readonly AnyListQuery[]>(queries: Q): Promise<PagesOf<Q>>;
+  /**
+   * What changed in a list since `cursor` (Graph delta), one page at a time. `null` starts with every
+   * current record; `'latest'` starts from now with nothing. For background jobs that keep the
+   * cursor between runs (JobState), never for a page load.
+   */
+  changes<L extends ListName>(list: L, cursor: string | null, options?: { pageSize?: number }): Promise<Changes<RecordOf<L>>>;
 }

@@ -11,6 +11,8 @@ import { systemClock, type Clock } from '../../core/ports/clock';
 import { ConfigError, loadConfig, type Config } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/log';
 import { createRuntime, type Runtime } from '../../bot/runtime';
+import { rebuildFigures } from '../../core/app/figures';
+import { readJobState } from '../../core/app/platform';
 import { createApp, listen, type RunningServer } from '../../bot/server';
 import { faultsFromEnv, startLocalGraphServer, type LocalGraphServer } from './graph-server';
 import { localConnector, localHostGuard } from './local-connector';
@@ -106,6 +108,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       getToken: async () => token,
       userAgent: config.userAgent,
       provision: true,
+      log,
     });
 
     let ready = false;
@@ -130,6 +133,13 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       serviceUrl: `${app.url}/_local/connector/`,
     });
     const scale = options.scale ? await seedScale({ store: sharepoint.store, clock, ...options.scale, dataDir, log }) : null;
+    // The seeds write straight to the store: count the figures once they are in (and on a data
+    // folder from before kept figures existed). Later changes keep them up to date by themselves.
+    const figuresDeps = { store: sharepoint.store, clock, directory };
+    if (seed.seeded || (scale && !scale.alreadyDone) || !(await readJobState(figuresDeps, 'figures.delta.Incidents'))) {
+      const figures = await rebuildFigures(figuresDeps);
+      if (scale && !scale.alreadyDone) log(`Figures counted: ${figures.recounted} buckets, ${figures.written} figures written.`);
+    }
     ready = true;
     if (options.background !== false) runtime.start();
 

@@ -55,6 +55,10 @@ export class LocalDirectory implements Directory {
     return this.fresh().reportsOf(managerAadObjectId);
   }
 
+  disabledPeople(): Promise<Person[]> {
+    return this.fresh().disabledPeople();
+  }
+
   private fresh(): StaticDirectory {
     const now = this.now();
     if (now - this.checkedAt < LOCAL_DIRECTORY_CHECK_MS) return this.current;

@@ -38,7 +38,9 @@ function officeTime(rand: Rand, now: number, daysAgo: number): number {
   const base = now - daysAgo * DAY;
   const d = new Date(base);
   d.setUTCHours(7 + Math.floor(rand() * 9), Math.floor(rand() * 60), Math.floor(rand() * 60), 0);
-  return Math.min(d.getTime(), now - 60_000);
+  // Today's office hours still to come are moved into the past — spread over the last hours, not all
+  // onto one second (dozens of records in one second is not what a district writes).
+  return d.getTime() < now - 60_000 ? d.getTime() : now - 60_000 - Math.floor((daysAgo * 86_400_000) % 7_200_000);
 }
 
 /** What the generators need to know about the site. */
@@ -166,8 +168,12 @@ export function scaleIncidents(w: ScaleWorld, count: number, managerIncidents: n
     const discovered = reported - rand() * 48 * 3_600_000;
     const occurred = rand() < 0.2 ? null : discovered - rand() * 72 * 3_600_000;
     const age = (w.now - reported) / DAY;
+    // A district closes its incidents: a few stay open for months, almost none for more than a year
+    // (the open buckets of the derived keys hold what one person or unit has open — docs/queries.md).
     const status: RecordOf<'Incidents'>['status'] =
-      age > 45
+      age > 365
+        ? weighted(rand, { closed: 995, investigating: 3, triaged: 2 })
+        : age > 45
         ? weighted(rand, { closed: 92, investigating: 5, triaged: 3 })
         : age > 7
           ? weighted(rand, { investigating: 40, triaged: 30, closed: 25, reported: 5 })

@@ -8,10 +8,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { connectSharePoint } from '../../core/adapters/sharepoint';
+import { StaticDirectory } from '../../core/adapters/directory/static-directory';
+import { rebuildFigures } from '../../core/app/figures';
 import { systemClock } from '../../core/ports/clock';
 import { startLocalGraphServer } from './graph-server';
 import { thresholdFromEnv } from './launcher';
 import { localGraphToken } from './local-token';
+import { loadDirectoryPeople } from './seed-data';
 import { seedDemoOrganisation } from './seed-demo';
 import { parseScaleArgs, resolveScale, seedScale } from './seed-scale';
 
@@ -46,7 +49,11 @@ async function main(): Promise<void> {
     const resolved = resolveScale(options);
     const result = await seedScale({ store: sp.store, clock: systemClock, ...options, dataDir, log: console.log });
     if (result.alreadyDone) console.log(`This data folder already holds this scale seed (${resolved.grants} grants, ${resolved.incidents} incidents): nothing to do.`);
-    else console.log(`Done in ${result.seconds.toFixed(1)} s: ${JSON.stringify(result.counts)}. Start the app with npm start.`);
+    else {
+      // The records went straight to the store: count the kept figures now (core/app/figures).
+      const figures = await rebuildFigures({ store: sp.store, clock: systemClock, directory: new StaticDirectory(loadDirectoryPeople(dataDir)) });
+      console.log(`Done in ${result.seconds.toFixed(1)} s: ${JSON.stringify(result.counts)}; ${figures.recounted} figure buckets counted. Start the app with npm start.`);
+    }
   } finally {
     await server.close();
   }

@@ -122,6 +122,9 @@ export function scalePeople(
       unit,
       managerAadObjectId: head.get(unit) ?? null,
       roles: [],
+      // One in two hundred has left and had the account disabled in the directory, not yet in LIS:
+      // the disabled-accounts job finds them (per disabled person, not by reading every grant).
+      ...(n % 200 === 0 ? { accountEnabled: false } : {}),
     });
   }
   for (const [unit] of UNIT_WEIGHTS) {

@@ -18,7 +18,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ClientCredentialsTokenProvider, ManagedIdentityTokenProvider, StaticTokenProvider, type TokenProvider } from '../../core/adapters/graph-token';
-import { LISTS, connectSharePoint, createGraphClient, provisionLists, resolveLists, type ProvisionReport } from '../../core/adapters/sharepoint';
+import { LISTS, SharePointRecordStore, backfillKeys, connectSharePoint, createGraphClient, provisionLists, resolveLists, type BackfillReport, type ProvisionReport } from '../../core/adapters/sharepoint';
 import { audit } from '../../core/app/platform';
 import { SYSTEM_ACTOR } from '../../core/domain/audit';
 import { systemClock, type Clock } from '../../core/ports/clock';
@@ -45,6 +45,8 @@ export interface ProvisionOptions {
 export interface ProvisionSummary {
   site: { id: string; name: string; webUrl: string | null };
   report: ProvisionReport;
+  /** Derived keys written on items that existed before their key column (core/domain/keys.ts). */
+  backfill: BackfillReport;
   /** Lists the app's own start-up lookup (resolveLists) found afterwards. */
   resolved: number;
   isam: { personId: string; created: boolean } | null;
@@ -77,6 +79,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionSum
   }
 
   const report = await provisionLists(client, site.id);
+  // Items written before a derived key existed get it now (resumable: a second run continues).
+  const backfill = await backfillKeys(new SharePointRecordStore({ client, siteId: site.id, listIds: report.listIds }), [...report.listIds.keys()]);
   // What the app does at start-up: if this passes, `npm run start:m365` will find its lists.
   const resolved = (await resolveLists(client, site.id)).size;
 
@@ -106,7 +110,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionSum
     isam = { personId, created };
   }
 
-  return { site: { id: site.id, name: site.displayName ?? site.name ?? site.id, webUrl: site.webUrl ?? null }, report, resolved, isam };
+  return { site: { id: site.id, name: site.displayName ?? site.name ?? site.id, webUrl: site.webUrl ?? null }, report, backfill, resolved, isam };
 }
 
 /** What the command prints. */
@@ -123,8 +127,8 @@ export function formatSummary(summary: ProvisionSummary, graphUrl: string): stri
     lines.push(`  Created ${report.createdLists.length} lists:`);
     for (const name of report.createdLists) {
       const def = defs.get(name);
-      const cols = def ? def.columns.filter((c) => c.column !== 'Title').length + 1 : 0;
-      const idx = def ? def.columns.filter((c) => c.indexed).length + 1 : 0;
+      const cols = def ? def.columns.filter((c) => c.column !== 'Title').length + def.keys.length + 1 : 0;
+      const idx = def ? def.columns.filter((c) => c.indexed).length + def.keys.length + 1 : 0;
       lines.push(`    + ${name.padEnd(22)} ${String(cols).padStart(2)} columns, ${String(idx).padStart(2)} indexed`);
     }
   }
@@ -138,6 +142,8 @@ export function formatSummary(summary: ProvisionSummary, graphUrl: string): stri
   section('Extended choices', report.extendedChoices);
   const changed = report.createdLists.length + report.addedColumns.length + report.indexedColumns.length + report.extendedChoices.length;
   if (!changed) lines.push(`  Nothing to create: all ${report.listIds.size} lists, their columns and indexes are in place.`);
+  const filled = summary.backfill.lists.filter((l) => l.patched > 0 || !l.done);
+  section('Derived keys back-filled', filled.map((l) => `${l.list}: ${l.patched} of ${l.scanned} items${l.done ? '' : ' (run again to continue)'}`));
   if (summary.isam) lines.push(summary.isam.created ? `  Recorded ${summary.isam.personId} as ISAM (Roles).` : `  ${summary.isam.personId} is already recorded as ISAM.`);
   lines.push(`  Check: the app's start-up lookup finds ${summary.resolved} of ${LISTS.length} lists.`);
   return lines.join('\n');

@@ -5,6 +5,7 @@ import { benchIncidents } from './incidents.bench';
 import { benchReports } from './reports.bench';
 import { benchStore } from './store.bench';
 import { benchTab } from './tab.bench';
+import { benchViews } from './views.bench';
 
 console.log(`LIS för Teams benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`);
 console.log('\nRecordStore → local SharePoint server (loopback, no added latency)');
@@ -16,5 +17,7 @@ console.log(await benchIncidents());
 console.log(await benchAccessReport());
 console.log('\nIncident reports to the authorities (issue 13): page, drafts, .docx, recording a report sent, the reminder job');
 console.log(await benchReports());
+console.log('\nEvery view and job at 1 000 and at 50 000 grants / 20 000 incidents (issue 11; data kept in .data/bench-*)');
+console.log(await benchViews());
 console.log('\nThe tab: initial JavaScript and time to first render in Chromium');
 console.log(await benchTab());

@@ -48,7 +48,7 @@ export async function assetId(h: BotHarness, code: string): Promise<string> {
 
 export async function all<L extends ListName>(h: BotHarness, list: L, field: string, value: string): Promise<StoredOf<L>[]> {
   const out: StoredOf<L>[] = [];
-  for await (const r of h.app.runtime.deps.store.queryAll(list, { where: [{ field: field as never, op: 'eq', value }] })) out.push(r as StoredOf<L>);
+  for await (const r of h.app.sharepoint.store.queryAll(list, { where: [{ field: field as never, op: 'eq', value }] })) out.push(r as StoredOf<L>);
   return out;
 }
 

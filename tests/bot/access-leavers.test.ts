@@ -162,6 +162,7 @@ describe('the last day', () => {
       getPerson: directory.getPerson.bind(directory),
       search: directory.search.bind(directory),
       reportsOf: directory.reportsOf.bind(directory),
+      disabledPeople: async () => (await directory.getPeople([P.ali])).map((p) => ({ ...p, accountEnabled: false })),
       getPeople: async (ids) => (await directory.getPeople(ids)).map((p) => (p.aadObjectId === P.ali ? { ...p, accountEnabled: false } : p)),
     };
     h.app.runtime.deps.directory = disabled;

@@ -105,7 +105,7 @@ describe('ISAM plans the årshjul', () => {
     expect(cardText(first.body.value)).toContain('Träffen 21 januari 2027 är planerad. Inbjudan postas i ambassadörskanalen 14 januari 2027.');
     expect(cardText(second.body.value)).toContain('är planerad');
     const all = [];
-    for await (const m of h.app.runtime.deps.store.queryAll('AmbassadorMeetings')) all.push(m);
+    for await (const m of h.app.sharepoint.store.queryAll('AmbassadorMeetings')) all.push(m);
     const planned = all.filter((m) => m.data.startsAt === '2027-01-21T12:00:00.000Z');
     expect(planned).toHaveLength(1);
     expect(planned[0]!.data).toMatchObject({ theme: 'Lösenord och **tvåstegsverifiering**', checklist: ['Byt lösenord som delas', 'Slå på tvåstegsverifiering'], invitationSentAt: null });
@@ -326,7 +326,7 @@ describe('cancelling', () => {
   it('cancels a planned meeting; no invitation is ever posted for it', async () => {
     await h.message(PEOPLE.isam, 'årshjul');
     const janId = (await (async () => {
-      for await (const m of h.app.runtime.deps.store.queryAll('AmbassadorMeetings')) if (m.data.startsAt === '2027-01-21T12:00:00.000Z') return m.id;
+      for await (const m of h.app.sharepoint.store.queryAll('AmbassadorMeetings')) if (m.data.startsAt === '2027-01-21T12:00:00.000Z') return m.id;
       return null;
     })())!;
     const form = await h.execute(PEOPLE.isam, 'ambassadors.meeting.edit', { meetingId: janId });

@@ -22,7 +22,7 @@ let b: Scheduler;
 const docId = async (code: string) => (await h.app.runtime.deps.store.findByKey('GoverningDocuments', `seed:governing-document:${code}`))!.id;
 const reminderEntries = async () => {
   const out = [];
-  for await (const e of h.app.runtime.deps.store.queryAll('Outbox', { where: [{ field: 'status', op: 'ne', value: 'dead' }] })) if (e.data.card === 'governance.reviewReminder') out.push(e);
+  for await (const e of h.app.sharepoint.store.queryAll('Outbox', { where: [{ field: 'status', op: 'ne', value: 'dead' }] })) if (e.data.card === 'governance.reviewReminder') out.push(e);
   return out;
 };
 /** The conversation the bot uses for a person's 1:1 chat. */

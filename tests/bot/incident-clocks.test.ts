@@ -37,7 +37,7 @@ async function report(fields: Record<string, string>): Promise<string> {
 
 async function audit(id: string): Promise<AuditEntry[]> {
   const out: AuditEntry[] = [];
-  for await (const e of h.app.runtime.deps.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${id}` }] })) out.push(e.data);
+  for await (const e of h.app.sharepoint.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${id}` }] })) out.push(e.data);
   return out;
 }
 const actions = async (id: string) => (await audit(id)).map((e) => e.action);

@@ -258,7 +258,7 @@ describe('reporting an incident in chat', () => {
     expect(cardText(card)).toContain('Utreds');
 
     const audit = [];
-    for await (const e of h.app.runtime.deps.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${incidentId}` }] })) audit.push(e.data);
+    for await (const e of h.app.sharepoint.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${incidentId}` }] })) audit.push(e.data);
     expect(audit.map((e) => [e.action, e.actorId])).toEqual(
       expect.arrayContaining([
         ['incident.reported', REPORTER],

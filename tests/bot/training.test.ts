@@ -22,7 +22,7 @@ let a: Scheduler;
 let b: Scheduler;
 const reminders = async () => {
   const out = [];
-  for await (const e of h.app.runtime.deps.store.queryAll('Outbox')) if (e.data.card === 'training.managerReminder') out.push(e);
+  for await (const e of h.app.sharepoint.store.queryAll('Outbox')) if (e.data.card === 'training.managerReminder') out.push(e);
   return out;
 };
 
@@ -76,7 +76,7 @@ describe('recording a completion by hand', () => {
     const texts = [cardText(first.body.value), cardText(second.body.value)];
     expect(texts.some((x) => x.includes('Dataskydd och GDPR – grundkurs (Stockholms stads e-utbildning) är registrerad för Ali Hussein, slutförd 20 november 2026.'))).toBe(true);
     const stored = [];
-    for await (const c of h.app.runtime.deps.store.queryAll('Trainings', { where: [{ field: 'personId', op: 'eq', value: ALI }] })) stored.push(c.data);
+    for await (const c of h.app.sharepoint.store.queryAll('Trainings', { where: [{ field: 'personId', op: 'eq', value: ALI }] })) stored.push(c.data);
     expect(stored.filter((c) => c.courseCode === 'GDPR-GRUND')).toEqual([{ personId: ALI, courseCode: 'GDPR-GRUND', unit: 'EKB', completedAt: '2026-11-20', source: 'manual', recordedBy: SARA, recordedAt: h.clock.now().toISOString() }]);
 
     const again = await h.execute(SARA, 'training.record.save', input);

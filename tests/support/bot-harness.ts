@@ -67,9 +67,14 @@ export async function startBotHarness(options: { now?: string; env?: Record<stri
     channelData: { tenant: { id: LOCAL_TENANT_ID } },
   });
 
+  // Figures a write changes are recounted just after the answer (core/app/figures): a person's next
+  // click comes later than that, so the harness lets the recounts finish around every activity.
+  const settle = () => app.runtime.deps.background?.idle();
   const post = async (activity: Record<string, unknown>) => {
+    await settle();
     const res = await fetch(`${app.appUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await res.text();
+    await settle();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
   };
   const personal = (from: string) => ({ id: `a:personal-${from}`, conversationType: 'personal', tenantId: LOCAL_TENANT_ID });

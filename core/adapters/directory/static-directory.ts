@@ -28,6 +28,8 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').to
 
 export class StaticDirectory implements Directory {
   private readonly byId: Map<string, Person>;
+  /** Reports per manager id: the organisation walk asks for every manager's (tens of thousands of look-ups otherwise). */
+  private readonly byManager = new Map<string, Person[]>();
 
   constructor(people: readonly SeedPerson[]) {
     this.byId = new Map(
@@ -64,8 +66,17 @@ export class StaticDirectory implements Directory {
     return [...starts, ...contains].slice(0, limit);
   }
 
+  async disabledPeople(): Promise<Person[]> {
+    return [...this.byId.values()].filter((p) => !p.accountEnabled);
+  }
+
   async reportsOf(managerAadObjectId: string): Promise<Person[]> {
-    const id = managerAadObjectId.toLowerCase();
-    return [...this.byId.values()].filter((p) => p.managerAadObjectId?.toLowerCase() === id);
+    if (!this.byManager.size) {
+      for (const p of this.byId.values()) {
+        const m = p.managerAadObjectId?.toLowerCase();
+        if (m) this.byManager.set(m, [...(this.byManager.get(m) ?? []), p]);
+      }
+    }
+    return [...(this.byManager.get(managerAadObjectId.toLowerCase()) ?? [])];
   }
 }

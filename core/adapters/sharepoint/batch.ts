@@ -30,11 +30,23 @@ const BATCH_RETRIES = 8;
  * 429/503/504 are retried after the longest Retry-After among them (graph-client's middleware only
  * sees the outer 200).
  */
-export async function sendBatch(client: Client, fail: (error: unknown) => Error, requests: BatchRequest[]): Promise<BatchResponse[]> {
+export async function sendBatch(client: Client, fail: (error: unknown) => Error, requests: BatchRequest[], options: { parallel?: number } = {}): Promise<BatchResponse[]> {
   const results = new Map<string, BatchResponse>();
-  for (let start = 0; start < requests.length; start += BATCH_LIMIT) {
-    let pending = requests.slice(start, start + BATCH_LIMIT);
-    for (let attempt = 0; pending.length > 0; attempt++) {
+  const chunks: BatchRequest[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_LIMIT) chunks.push(requests.slice(start, start + BATCH_LIMIT));
+  // Writes go one $batch after the other (a failure stops the rest); reads may go side by side.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(Math.max(1, options.parallel ?? 1), chunks.length) }, async () => {
+      for (let c = next++; c < chunks.length; c = next++) await sendChunk(client, fail, chunks[c]!, results);
+    }),
+  );
+  return requests.map((r) => results.get(r.id) ?? { id: r.id, status: 0 });
+}
+
+async function sendChunk(client: Client, fail: (error: unknown) => Error, chunk: BatchRequest[], results: Map<string, BatchResponse>): Promise<void> {
+  let pending = chunk;
+  for (let attempt = 0; pending.length > 0; attempt++) {
       let res: { responses: BatchResponse[] };
       try {
         res = (await client.api('/$batch').post({ requests: pending })) as { responses: BatchResponse[] };
@@ -53,7 +65,5 @@ export async function sendBatch(client: Client, fail: (error: unknown) => Error,
       }
       pending = retry;
       if (pending.length) await sleep(Math.min(wait, DEFAULT_RETRY.maxDelayMs));
-    }
   }
-  return requests.map((r) => results.get(r.id) ?? { id: r.id, status: 0 });
 }

@@ -63,6 +63,13 @@ function decodeValue(col: ColumnDef, value: unknown): unknown {
   }
 }
 
+/** The derived key columns of a record (null where a key does not apply). */
+export function encodeKeys(def: ListDef, record: Record<string, unknown>): Fields {
+  const fields: Fields = {};
+  for (const k of def.keys) fields[k.column] = encodeValue(k, k.of(record));
+  return fields;
+}
+
 /** Fields for a new item: nulls are left out, Title is filled for lists without a title field. */
 export function encodeNew(def: ListDef, key: string, record: Record<string, unknown>): Fields {
   const fields: Fields = { [KEY_COLUMN]: key };
@@ -70,6 +77,7 @@ export function encodeNew(def: ListDef, key: string, record: Record<string, unkn
     const v = encodeValue(col, record[col.field]);
     if (v !== null) fields[col.column] = v;
   }
+  for (const [column, v] of Object.entries(encodeKeys(def, record))) if (v !== null) fields[column] = v;
   if (def.titleOf) fields.Title = def.titleOf(record).slice(0, 255);
   return fields;
 }
@@ -100,7 +108,7 @@ export function decodeFields<T>(def: ListDef, fields: Fields): Stored<T> {
 /** True when the stored record already holds every value of `patch` (a write that did land). */
 export function holdsPatch(def: ListDef, stored: Fields, patch: Fields): boolean {
   return Object.entries(patch).every(([column, value]) => {
-    const col = def.columns.find((c) => c.column === column);
+    const col = def.columns.find((c) => c.column === column) ?? def.keys.find((k) => k.column === column);
     if (!col) return false;
     return JSON.stringify(decodeValue(col, stored[column])) === JSON.stringify(decodeValue(col, value));
   });

@@ -1,9 +1,10 @@
 /**
  * The vocabulary of the list schema (lists.ts): a column's type and options, a list's definition,
  * the idempotency key column, and the builders the schema is written with — `text(idx)` is an indexed
- * text column, `list(name, description, columns)` a list with one column per record field.
+ * text column, `list(name, description, columns)` a list with one column per record field and one
+ * indexed column per derived key of the list (core/domain/keys.ts).
  */
-import type { ListName, RecordOf } from '../../domain';
+import { keysOf, type ListName, type RecordOf } from '../../domain';
 
 export type ColumnType = 'text' | 'note' | 'number' | 'boolean' | 'dateTime' | 'date' | 'choice' | 'json';
 
@@ -22,12 +23,25 @@ export interface ColumnDef extends ColumnSpec {
   column: string;
 }
 
+/**
+ * A derived key's column: indexed, written by the store on every create and update from the record
+ * (`of`), queryable by its key name, never part of the record a use case sees.
+ */
+export interface KeyColumnDef extends ColumnDef {
+  type: 'text' | 'dateTime';
+  indexed: true;
+  of: (record: Record<string, unknown>) => string | null;
+  doc: string;
+}
+
 export interface ListDef {
   name: ListName;
   description: string;
   /** Title of an item for lists whose records have no `title` field (SharePoint's required Title). */
   titleOf?: (record: Record<string, unknown>) => string;
   columns: ColumnDef[];
+  /** Derived key columns (core/domain/keys.ts), in addition to the record's own. */
+  keys: KeyColumnDef[];
 }
 
 export const KEY_COLUMN = 'IdempotencyKey';
@@ -55,5 +69,11 @@ export function list<L extends ListName>(name: L, description: string, columns: 
     description,
     ...(titleOf ? { titleOf: titleOf as (r: Record<string, unknown>) => string } : {}),
     columns: Object.entries(columns as Record<string, ColumnSpec>).map(([field, spec]) => ({ field, column: columnName(field), ...spec })),
+    keys: Object.entries(keysOf(name)).map(([field, spec]) => ({ field, column: columnName(field), type: spec.type, indexed: true as const, of: spec.of, doc: spec.doc })),
   };
+}
+
+/** A record field's or a derived key's column, by name. */
+export function queryColumn(def: ListDef, field: string): ColumnDef | undefined {
+  return def.columns.find((c) => c.field === field) ?? def.keys.find((k) => k.field === field);
 }

@@ -27,7 +27,9 @@ export function renderListsDoc(): string {
     '- `Title` — SharePoint\'s own required column; lists without a title field get a readable summary.',
     '',
     'Indexed columns (≤ 20 per list) are the only ones the app filters or sorts on, so queries keep',
-    'working past the 5 000-item list view threshold. Calendar dates are stored as `YYYY-MM-DD` text,',
+    'working past the 5 000-item list view threshold. **Derived keys** (core/domain/keys.ts) are indexed',
+    'columns the store computes from the record on every create and update, for selections no single',
+    'field bounds (docs/queries.md); they are not part of the record. Calendar dates are stored as `YYYY-MM-DD` text,',
     'not as date-only columns (SharePoint stores those as midnight in the site time zone and Graph',
     'returns them shifted to UTC). Lists and nested values are JSON in multi-line text columns.',
     '',
@@ -38,6 +40,7 @@ export function renderListsDoc(): string {
       const values = c.type === 'choice' ? c.choices!.map((v) => `\`${v}\``).join(', ') : '';
       out.push(`| \`${c.column}\` | ${TYPE[c.type]} | ${c.indexed ? 'yes' : ''} | ${values} |`);
     }
+    for (const k of def.keys) out.push(`| \`${k.column}\` | ${TYPE[k.type]}, derived key | yes | ${k.doc} |`);
     out.push('');
   }
   return out.join('\n');

@@ -9,8 +9,10 @@
  * - calendar dates are `date` = text `YYYY-MM-DD`, not dateOnly columns, which SharePoint stores as
  *   midnight in the site's time zone and Graph returns shifted to UTC;
  * - arrays and nested objects are `json` in a multi-line text column;
- * - every column a use case filters or sorts on is `indexed` (≤ 20 per list), because SharePoint
- *   refuses filters on other columns once a list passes 5 000 items.
+ * - every column a use case filters or sorts on is `indexed` (≤ 20 per list, derived keys included),
+ *   because SharePoint refuses filters on other columns once a list passes 5 000 items;
+ * - derived keys (core/domain/keys.ts) get an indexed column each, added by `list()`: queries whose
+ *   natural bound no single field gives (docs/queries.md).
  */
 import {
   ACCESS_GRANT_STATUSES,
@@ -20,6 +22,7 @@ import {
   CHANNEL_ROLES,
   DECIDER_CAPACITIES,
   DPA_STATUSES,
+  FIGURE_NAMES,
   IMPROVEMENT_SOURCES,
   INCIDENT_CATEGORIES,
   INCIDENT_STATUSES,
@@ -122,7 +125,7 @@ export const LISTS: readonly ListDef[] = [
       assetId: text(idx),
       role: text(),
       status: choice(ACCESS_GRANT_STATUSES, idx),
-      grantedAt: time(),
+      grantedAt: time(idx),
       validUntil: date(idx),
       requestId: text(idx),
       removedAt: time(),
@@ -392,6 +395,13 @@ export const LISTS: readonly ListDef[] = [
     { at: time(idx), actorId: text(idx), action: text(idx), target: text(idx), summary: note(), details: json({}), correlationId: text(idx) },
     (r) => r.action,
   ),
+  list(
+    'Figures',
+    'Nyckeltal: räknade per månad och omfattning, räknas om när poster ändras (docs/queries.md)',
+    { name: choice(FIGURE_NAMES, idx), scope: text(idx), period: text(idx), values: json({}), computedAt: time(), sourceItems: num() },
+    (r) => `${r.name} ${r.scope} ${r.period}`,
+  ),
+  list('JobState', 'Schemalagda jobbs tillstånd mellan körningar (deltalänkar, fönster)', { name: text(idx), value: note(), updatedAt: time() }, (r) => r.name),
 ];
 
 export const LIST_DEFS: ReadonlyMap<ListName, ListDef> = new Map(LISTS.map((l) => [l.name, l]));

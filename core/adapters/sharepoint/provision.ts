@@ -56,11 +56,11 @@ export function columnDefinition(col: Pick<ColumnDef, 'column' | 'type' | 'index
 
 const keyColumn = columnDefinition({ column: KEY_COLUMN, type: 'text', indexed: true }, true);
 
-/** Our columns for a list; Title is SharePoint's own and is not created. */
+/** Our columns for a list, derived keys included; Title is SharePoint's own and is not created. */
 function wantedColumns(def: ListDef): Record<string, unknown>[] {
-  const indexed = def.columns.filter((c) => c.indexed).length + 1;
+  const indexed = def.columns.filter((c) => c.indexed).length + def.keys.length + 1;
   if (indexed > MAX_INDEXED_COLUMNS) throw new Error(`${def.name} wants ${indexed} indexed columns; SharePoint allows ${MAX_INDEXED_COLUMNS}`);
-  return [keyColumn, ...def.columns.filter((c) => c.column !== 'Title').map((c) => columnDefinition(c))];
+  return [keyColumn, ...def.columns.filter((c) => c.column !== 'Title').map((c) => columnDefinition(c)), ...def.keys.map((k) => columnDefinition(k))];
 }
 
 async function getAll<T>(client: Client, path: string): Promise<T[]> {

@@ -8,7 +8,10 @@
  *   this patch (our own write whose answer was lost), which is success.
  * - query: only on indexed columns (checked here, before anything is sent), paging by nextLink. A
  *   refusal for the list view threshold fails at once with StoreRequestError('listViewThreshold'):
- *   retrying cannot help, the query must change (graph-errors.ts).
+ *   retrying cannot help, the query must change (graph-errors.ts). `queryMany` sends several
+ *   queries in one `$batch`; `changes` follows the list's Graph delta.
+ * - derived keys (core/domain/keys.ts): computed from the record and written with it on every create
+ *   and update, filterable like any indexed column, never read back into records.
  * - dateTime values are kept at whole seconds, as SharePoint stores them, so that a record read back
  *   equals the record written.
  * - createMany / getMany: hand-built `$batch` bodies (≤ 20 requests), each inner status handled, inner
@@ -24,11 +27,11 @@ import {
   StoreRequestError,
   StoreUnavailableError,
 } from '../../ports/errors';
-import type { Condition, NewRecord, Page, QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
+import type { AnyListQuery, Changes, Condition, NewRecord, Page, PagesOf, QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
 import { relativeGraphPath } from './client';
-import { atSharePointPrecision, decodeFields, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
+import { atSharePointPrecision, decodeFields, encodeKeys, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
 import { BATCH_LIMIT, sendBatch, type BatchResponse } from './batch';
-import { KEY_COLUMN, type ListDef } from './columns';
+import { KEY_COLUMN, queryColumn, type ListDef } from './columns';
 import { graphErrorInfo, isListViewThresholdRefusal, isUniqueViolation } from './graph-errors';
 import { listDef } from './lists';
 import { backoffMs, DEFAULT_RETRY, sleep } from './middleware';
@@ -190,8 +193,8 @@ export class SharePointRecordStore implements RecordStore {
   private filterOf<L extends ListName>(def: ListDef, where: Condition<L>[]): string {
     return where
       .map((c) => {
-        const col = def.columns.find((x) => x.field === c.field);
-        if (!col) throw new Error(`${def.name} has no field ${c.field}`);
+        const col = queryColumn(def, c.field);
+        if (!col) throw new Error(`${def.name} has no field or key ${c.field}`);
         if (!col.indexed) {
           // Never send a non-indexed filter: it works on a small list and fails once the list passes
           // 5 000 items, in production, months later.
@@ -203,32 +206,103 @@ export class SharePointRecordStore implements RecordStore {
       .join(' and ');
   }
 
-  async query<L extends ListName>(list: L, options: QueryOptions<L> = {}): Promise<Page<RecordOf<L>>> {
+  /** The Graph path of a query (or of its next page, from a cursor). */
+  private queryPath<L extends ListName>(list: L, options: QueryOptions<L>): string {
     const def = listDef(list);
     const filter = options.where?.length ? this.filterOf(def, options.where) : undefined;
     let orderby: string | undefined;
     if (options.orderBy) {
-      const col = def.columns.find((c) => c.field === options.orderBy!.field);
+      const col = queryColumn(def, options.orderBy.field);
       if (!col?.indexed) throw new Error(`${list}.${String(options.orderBy.field)} is not indexed; cannot sort on it`);
       orderby = `fields/${col.column} ${options.orderBy.direction ?? 'asc'}`;
     }
-    let path: string;
-    if (options.cursor) {
-      path = this.checkCursor(list, unb64url(options.cursor), options.where?.length ? filter : undefined, orderby);
-    } else {
-      const top = Math.min(Math.max(options.pageSize ?? 200, 1), 999);
-      const parts = [this.expandFields(def), `$top=${top}`];
-      if (filter) parts.push(`$filter=${encodeURIComponent(filter)}`);
-      if (orderby) parts.push(`$orderby=${encodeURIComponent(orderby)}`);
-      path = `${this.itemsPath(list)}?${parts.join('&')}`;
-    }
+    if (options.cursor) return this.checkCursor(list, unb64url(options.cursor), options.where?.length ? filter : undefined, orderby);
+    const top = Math.min(Math.max(options.pageSize ?? 200, 1), 999);
+    const parts = [this.expandFields(def), `$top=${top}`];
+    if (filter) parts.push(`$filter=${encodeURIComponent(filter)}`);
+    if (orderby) parts.push(`$orderby=${encodeURIComponent(orderby)}`);
+    return `${this.itemsPath(list)}?${parts.join('&')}`;
+  }
+
+  private pageOf<L extends ListName>(def: ListDef, res: { value: GraphItem[]; '@odata.nextLink'?: string }): Page<RecordOf<L>> {
+    const next = res['@odata.nextLink'];
+    return { items: res.value.map((i) => this.decodeItem<L>(def, i)), cursor: next ? b64url(relativeGraphPath(next)) : null };
+  }
+
+  async query<L extends ListName>(list: L, options: QueryOptions<L> = {}): Promise<Page<RecordOf<L>>> {
+    const def = listDef(list);
+    const path = this.queryPath(list, options);
     try {
-      const res = (await this.client.api(path).get()) as { value: GraphItem[]; '@odata.nextLink'?: string };
-      const next = res['@odata.nextLink'];
-      return { items: res.value.map((i) => this.decodeItem<L>(def, i)), cursor: next ? b64url(relativeGraphPath(next)) : null };
+      return this.pageOf<L>(def, (await this.client.api(path).get()) as { value: GraphItem[]; '@odata.nextLink'?: string });
     } catch (error) {
       throw translate(error, list, '', path);
     }
+  }
+
+  async queryMany<const Q extends readonly AnyListQuery[]>(queries: Q): Promise<PagesOf<Q>> {
+    if (!queries.length) return [] as unknown as PagesOf<Q>;
+    const paths = queries.map((q) => this.queryPath(q.list, q.options as QueryOptions<ListName>));
+    // Reads: the $batches of one call go side by side (a view's sources cost one round trip).
+    const responses = await sendBatch(this.client, (error) => translate(error, queries[0]!.list), paths.map((url, i) => ({ id: String(i), method: 'GET', url })), { parallel: 4 });
+    return responses.map((r, i) => {
+      const list = queries[i]!.list;
+      if (r.status === 200) return this.pageOf(listDef(list), r.body as { value: GraphItem[]; '@odata.nextLink'?: string });
+      const body = (r.body as { error?: object } | undefined)?.error ?? {};
+      throw translate({ statusCode: r.status, headers: r.headers, ...body, body: r.body }, list, '', paths[i]);
+    }) as unknown as PagesOf<Q>;
+  }
+
+  async findByKeys<L extends ListName>(list: L, keys: string[]): Promise<StoredOf<L>[]> {
+    const unique = [...new Set(keys)];
+    if (!unique.length) return [];
+    const def = listDef(list);
+    const paths = unique.map((key) => {
+      const filter = `fields/${KEY_COLUMN} eq ${odataLiteral({ field: KEY_COLUMN, column: KEY_COLUMN, type: 'text' }, key)}`;
+      return `${this.itemsPath(list)}?${this.expandFields(def)}&$filter=${encodeURIComponent(filter)}&$top=2`;
+    });
+    const responses = await sendBatch(this.client, (error) => translate(error, list), paths.map((url, i) => ({ id: String(i), method: 'GET', url })), { parallel: 4 });
+    const out: StoredOf<L>[] = [];
+    responses.forEach((r, i) => {
+      if (r.status !== 200) throw translate({ statusCode: r.status, ...((r.body as { error?: object } | undefined)?.error ?? {}) }, list, '', paths[i]);
+      const item = (r.body as { value: GraphItem[] }).value[0];
+      if (item) out.push(this.decodeItem<L>(def, item));
+    });
+    return out;
+  }
+
+  /**
+   * Graph delta of a list: `null` enumerates every item, `'latest'` starts from now, anything else is
+   * a cursor this method returned (a nextLink while `more`, then a deltaLink). A link Graph no longer
+   * knows (410 Gone) fails with StoreRequestError code `resyncRequired`: start again.
+   */
+  async changes<L extends ListName>(list: L, cursor: string | null, options: { pageSize?: number } = {}): Promise<Changes<RecordOf<L>>> {
+    const def = listDef(list);
+    let path: string;
+    if (cursor === null || cursor === 'latest') {
+      const top = Math.min(Math.max(options.pageSize ?? 500, 1), 999);
+      path = `${this.itemsPath(list)}/delta?${this.expandFields(def)}&$top=${top}${cursor === 'latest' ? '&token=latest' : ''}`;
+    } else {
+      path = unb64url(cursor);
+      const url = new URL(path, 'https://graph.invalid');
+      if (url.origin !== 'https://graph.invalid' || decodeURIComponent(url.pathname) !== decodeURIComponent(`${this.itemsPath(list)}/delta`)) {
+        throw new StoreRequestError(`Invalid delta cursor for ${list}`, 400, 'invalidCursor');
+      }
+    }
+    let res: { value: (GraphItem & { deleted?: unknown })[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+    try {
+      res = (await this.client.api(path).get()) as typeof res;
+    } catch (error) {
+      if (statusOf(error) === 410) throw new StoreRequestError(`The delta link of ${list} expired`, 410, 'resyncRequired');
+      throw translate(error, list);
+    }
+    const link = res['@odata.nextLink'] ?? res['@odata.deltaLink'];
+    if (!link) throw new StoreRequestError(`Graph answered a delta of ${list} without a link`, 502, 'noDeltaLink');
+    return {
+      items: res.value.filter((i) => !i.deleted && i.fields).map((i) => this.decodeItem<L>(def, i)),
+      removed: res.value.filter((i) => i.deleted).map((i) => i.id),
+      cursor: b64url(relativeGraphPath(link)),
+      more: Boolean(res['@odata.nextLink']),
+    };
   }
 
   /**
@@ -252,6 +326,56 @@ export class SharePointRecordStore implements RecordStore {
     return path;
   }
 
+  /**
+   * One page of the derived-key back-fill (backfill.ts): items in id order (unfiltered paging works
+   * at any list size), each key recomputed from the record and written where the stored value
+   * differs (a key column added to a list that already has items, or a key whose rule changed).
+   * PATCHes go twenty to a `$batch` with If-Match: an item changed meanwhile was written by the
+   * store, keys included, and is left alone.
+   */
+  async backfillKeysPage(list: ListName, cursor: string | null, pageSize = 500): Promise<{ scanned: number; patched: number; cursor: string | null }> {
+    const def = listDef(list);
+    if (!def.keys.length) return { scanned: 0, patched: 0, cursor: null };
+    const columns = ['Title', KEY_COLUMN, 'Created', 'Modified', ...def.columns.map((c) => c.column), ...def.keys.map((k) => k.column)];
+    const path = cursor ? unb64url(cursor) : `${this.itemsPath(list)}?$expand=fields($select=${[...new Set(columns)].join(',')})&$top=${Math.min(Math.max(pageSize, 1), 999)}`;
+    if (!path.startsWith(`${this.itemsPath(list)}?`) && decodeURIComponent(new URL(path, 'https://graph.invalid').pathname) !== decodeURIComponent(this.itemsPath(list))) {
+      throw new StoreRequestError(`Invalid back-fill cursor for ${list}`, 400, 'invalidCursor');
+    }
+    let res: { value: GraphItem[]; '@odata.nextLink'?: string };
+    try {
+      res = (await this.client.api(path).get()) as typeof res;
+    } catch (error) {
+      throw translate(error, list, '', path);
+    }
+    const same = (k: ListDef['keys'][number], stored: unknown, wanted: unknown) =>
+      k.type === 'dateTime' ? (stored ? Date.parse(String(stored)) : null) === (wanted ? Date.parse(String(wanted)) : null) : (stored ?? null) === (wanted ?? null);
+    const patches: { id: string; etag: string; fields: Fields }[] = [];
+    for (const item of res.value) {
+      const record = this.decodeItem<ListName>(def, item);
+      const wanted = encodeKeys(def, record.data as Record<string, unknown>);
+      const fields = item.fields ?? {};
+      const changed = Object.fromEntries(def.keys.filter((k) => !same(k, fields[k.column], wanted[k.column])).map((k) => [k.column, wanted[k.column]]));
+      if (Object.keys(changed).length) patches.push({ id: record.id, etag: record.etag, fields: changed });
+    }
+    let patched = 0;
+    if (patches.length) {
+      const responses = await sendBatch(this.client, (error) => translate(error, list), patches.map((p, i) => ({
+        id: String(i), method: 'PATCH', url: `${this.itemsPath(list)}/${p.id}/fields`, headers: { 'Content-Type': 'application/json', 'If-Match': p.etag }, body: p.fields,
+      })));
+      for (const r of responses) {
+        if (r.status === 200) patched++;
+        else if (r.status !== 412 && r.status !== 404) throw translate({ statusCode: r.status, ...((r.body as { error?: object } | undefined)?.error ?? {}) }, list);
+      }
+    }
+    const next = res['@odata.nextLink'];
+    return { scanned: res.value.length, patched, cursor: next ? b64url(relativeGraphPath(next)) : null };
+  }
+
+  /**
+   * Every matching record, following pages. NOT part of the RecordStore port: for tests and
+   * maintenance scripts that look at a whole list on purpose. The app reads through bounded queries
+   * (docs/queries.md); tests/architecture/bounded-reads.test.ts keeps it out of core/app and bot/.
+   */
   async *queryAll<L extends ListName>(list: L, options: Omit<QueryOptions<L>, 'cursor'> = {}): AsyncIterable<StoredOf<L>> {
     let cursor: string | null | undefined;
     do {
@@ -332,7 +456,9 @@ export class SharePointRecordStore implements RecordStore {
     const def = listDef(list);
     const merged = atSharePointPrecision(def, this.validate(list, { ...current.data, ...patch }) as Record<string, unknown>) as RecordOf<L>;
     const changed = Object.fromEntries(Object.keys(patch).map((f) => [f, (merged as Record<string, unknown>)[f]]));
-    const fields = encodePatch(def, changed);
+    // Every derived key goes with every update: a key depends on the whole record, and an item
+    // written before a key existed gets it on its next write.
+    const fields = { ...encodePatch(def, changed), ...encodeKeys(def, merged as Record<string, unknown>) };
     const path = `${this.itemsPath(list)}/${encodeURIComponent(current.id)}/fields`;
     const result = (etag: string, modified: unknown): StoredOf<L> => ({
       ...current,
@@ -354,7 +480,8 @@ export class SharePointRecordStore implements RecordStore {
         const now = await this.get(list, current.id);
         if (!now) throw new NotFoundError(list, current.id);
         if (now.etag !== current.etag) {
-          if (holdsPatch(def, encodePatch(def, now.data as Record<string, unknown>), fields)) return now;
+          const data = now.data as Record<string, unknown>;
+          if (holdsPatch(def, { ...encodePatch(def, data), ...encodeKeys(def, data) }, fields)) return now;
           throw new ConflictError(list, current.id);
         }
         lastError = error;

@@ -5,7 +5,7 @@
  */
 import { SYSTEM_ACTOR } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
-import { audit, type Deps } from '../platform';
+import { audit, readSmall, type Deps } from '../platform';
 import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, type LeaverTaskRow, type LeaverView, type NoticePayload } from './notify';
 import { assetRef, peopleById, personRef } from './views';
 
@@ -15,9 +15,9 @@ export async function leaverView(deps: Pick<Deps, 'store' | 'directory'>, leaver
   let active = 0;
   if (l.processedAt) {
     const prefix = `access:leaver:${leaver.id}:`;
-    for await (const r of deps.store.queryAll('AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (r.key.startsWith(prefix)) tasks.push(r);
+    for (const r of await readSmall(deps.store, 'AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (r.key.startsWith(prefix)) tasks.push(r);
   } else {
-    for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (g.data.status === 'active') active++;
+    for (const g of await readSmall(deps.store, 'AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (g.data.status === 'active') active++;
   }
   const [people, assets] = await Promise.all([
     peopleById(deps, [l.personId, l.recordedBy, ...tasks.map((t) => t.data.completedBy)]),

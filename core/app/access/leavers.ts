@@ -12,7 +12,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, Refused, versionKey, type Deps } from '../platform';
+import { audit, forbidden, readEach, readSmall, Refused, versionKey, type Deps } from '../platform';
 import { addDays, today } from './dates';
 import { decidersOf } from './deciders';
 import { leaverView, refreshLeaverCard, tellRecorder } from './leaver-card';
@@ -134,7 +134,7 @@ async function moveLastDay(deps: Deps, leaver: StoredOf<'Leavers'>, lastDay: str
 export async function processDueLeavers(deps: Deps, now: Date): Promise<number> {
   const date = today(now);
   let processed = 0;
-  for await (const l of deps.store.queryAll('Leavers', { where: [{ field: 'lastDay', op: 'le', value: date }, { field: 'lastDay', op: 'ge', value: addDays(date, -MAX_DAYS_BACK) }] })) {
+  for (const l of await readSmall(deps.store, 'Leavers', { where: [{ field: 'lastDay', op: 'le', value: date }, { field: 'lastDay', op: 'ge', value: addDays(date, -MAX_DAYS_BACK) }] })) {
     if (l.data.processedAt) continue;
     await processLeaver(deps, l);
     processed++;
@@ -154,10 +154,10 @@ export async function processLeaver(deps: Deps, leaver: StoredOf<'Leavers'>): Pr
   const requests: StoredOf<'AccessRequests'>[] = [];
   await Promise.all([
     (async () => {
-      for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (g.data.status === 'active') grants.push(g);
+      for (const g of await readSmall(deps.store, 'AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) if (g.data.status === 'active') grants.push(g);
     })(),
     (async () => {
-      for await (const r of deps.store.queryAll('AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) requests.push(r);
+      for (const r of await readSmall(deps.store, 'AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: l.personId }] })) requests.push(r);
     })(),
   ]);
   const assets = new Map((await deps.store.getMany('InformationAssets', [...new Set(grants.map((g) => g.data.assetId))])).map((a) => [a.id, a]));
@@ -255,22 +255,26 @@ export async function getLeaverView(deps: Deps, actor: Actor, leaverId: string):
 // ── accounts disabled in the directory ─────────────────────────────────────
 
 /**
- * Scheduler job (daily): people who hold active grants but whose account the directory reports
- * disabled are recorded as leaving today (by `system`) and processed at once. In Microsoft 365 the
- * Directory port reads `accountEnabled` from Entra ID; locally people.json can set it.
+ * Scheduler job (daily): people whose account the directory reports disabled and who still hold
+ * active grants are recorded as leaving today (by `system`) and processed at once. In Microsoft 365
+ * the Directory port asks Entra ID for the disabled accounts; locally people.json can set it.
+ *
+ * Per disabled person, not per grant: their leaver records and their grants (`subjectId`: what one
+ * person holds) are looked up twenty people to a `$batch`.
  */
 export async function detectDisabledAccounts(deps: Deps, now: Date): Promise<number> {
-  const holders = new Set<string>();
-  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'status', op: 'eq', value: 'active' }] })) holders.add(g.data.subjectId.toLowerCase());
-  if (!holders.size) return 0;
-  const people = await deps.directory.getPeople([...holders]);
-  const disabled = people.filter((p) => !p.accountEnabled);
+  const disabledAccounts = await deps.directory.disabledPeople();
+  if (!disabledAccounts.length) return 0;
   const date = today(now);
+  const [leavers, grants] = await Promise.all([
+    readEach(deps.store, 'Leavers', disabledAccounts.map((p) => [{ field: 'personId' as const, op: 'eq' as const, value: p.aadObjectId }]), 50),
+    readEach(deps.store, 'AccessGrants', disabledAccounts.map((p) => [{ field: 'subjectId' as const, op: 'eq' as const, value: p.aadObjectId }]), 999),
+  ]);
   let recorded = 0;
-  for (const p of disabled) {
-    const existing = await deps.store.query('Leavers', { where: [{ field: 'personId', op: 'eq', value: p.aadObjectId }], pageSize: 50 });
+  for (const [i, p] of disabledAccounts.entries()) {
+    if (!grants[i]!.some((g) => g.data.status === 'active')) continue;
     // Someone already recorded the person: their date stands (processing then removes the rest).
-    if (existing.items.some((l) => !l.data.processedAt || l.data.lastDay >= addDays(date, -MAX_DAYS_BACK))) continue;
+    if (leavers[i]!.some((l) => !l.data.processedAt || l.data.lastDay >= addDays(date, -MAX_DAYS_BACK))) continue;
     const data: Leaver = { personId: p.aadObjectId, lastDay: date, recordedBy: SYSTEM_ACTOR, recordedAt: now.toISOString(), processedAt: null };
     const { record, created } = await deps.store.createOrGet('Leavers', `access:leaver:${p.aadObjectId.toLowerCase()}:${date}`, data);
     if (created) {

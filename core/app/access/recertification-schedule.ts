@@ -5,7 +5,7 @@
 import { SYSTEM_ACTOR } from '../../domain';
 import { ConflictError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
-import { audit, type Deps } from '../platform';
+import { audit, readSmall, type Deps } from '../platform';
 import { addDays, stockholmMonth, today } from './dates';
 import { ACCESS_CARDS, correlation, person, sendCard } from './notify';
 import { campaignKey, campaignStartView, isamRecipients, reviewers, runningCampaign } from './recertification-views';
@@ -61,7 +61,7 @@ export async function remindReviewers(deps: Deps, now: Date): Promise<number> {
   if (!campaign) return 0;
   const due: Review[] = [];
   const date = today(now);
-  for await (const r of deps.store.queryAll('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }] })) {
+  for (const r of await readSmall(deps.store, 'AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }] })) {
     if (r.data.status !== 'open') continue;
     // Calendar days in Stockholm: a reminder comes with the first run of the day it is due.
     const last = today(new Date(r.data.lastReminderAt ?? r.data.startedAt));

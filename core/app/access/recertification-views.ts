@@ -3,11 +3,12 @@
  * review card page by page, ISAM's campaign view, what a new campaign would cover, and who is told.
  * A review covers the grants of its asset that were active when the campaign started.
  */
-import { canRunRecertification, isLater, mayApproveAsDelegate, same, type AccessReview, type DeciderCapacity } from '../../domain';
+import { canRunRecertification, isLater, mayApproveAsDelegate, openOrYear, same, type AccessReview, type DeciderCapacity } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import { linkedChannel } from '../channels';
+import { activeGrantsPerAsset } from '../figures';
 import { holdersOf, rolesOf, type Actor } from '../people';
-import { forbidden, type Deps, type Recipient } from '../platform';
+import { forbidden, readEach, readSmall, type Deps, type Recipient } from '../platform';
 import { addDays, stockholmMonth, today } from './dates';
 import { independentApprovers } from './deciders';
 import { person, type CampaignView } from './notify';
@@ -34,10 +35,18 @@ const forSubject = (g: Grant, r: AccessReview) => (r.subjectId ? same(g.data.sub
 const inScope = (g: Grant, r: AccessReview) => g.data.assetId === r.assetId && forSubject(g, r) && (decidedIn(g, r) || (g.data.status === 'active' && !isLater(g.data.grantedAt, r.startedAt)));
 export const isPending = (g: Grant, r: AccessReview) => inScope(g, r) && !decidedIn(g, r) && g.data.status === 'active';
 
+/**
+ * The grants a review covers: the asset's active grants (`assetKey` `<asset>|active`: its users ×
+ * roles) and those already decided in this campaign (`reviewKey` `<campaign>|<asset>`, whatever
+ * their status now), read together in one `$batch`.
+ */
 export async function scopeOf(deps: Pick<Deps, 'store'>, review: AccessReview): Promise<Grant[]> {
-  const out: Grant[] = [];
-  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'assetId', op: 'eq', value: review.assetId }] })) if (inScope(g, review)) out.push(g);
-  return out;
+  const [active, decided] = await readEach(deps.store, 'AccessGrants', [
+    [{ field: 'assetKey', op: 'eq', value: openOrYear(review.assetId, 'active') }],
+    [{ field: 'reviewKey', op: 'eq', value: `${review.campaignId}|${review.assetId}` }],
+  ]);
+  const byId = new Map([...active!, ...decided!].map((g) => [g.id, g]));
+  return [...byId.values()].filter((g) => inScope(g, review));
 }
 
 export function counts(scope: Grant[], review: AccessReview) {
@@ -122,7 +131,7 @@ export async function buildReviewView(deps: Pick<Deps, 'store' | 'directory'>, r
 
 export async function campaignView(deps: Pick<Deps, 'store' | 'directory'>, campaign: Campaign): Promise<CampaignView> {
   const reviews: Review[] = [];
-  for await (const r of deps.store.queryAll('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }] })) reviews.push(r);
+  for (const r of await readSmall(deps.store, 'AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }] }, 4_995)) reviews.push(r);
   const open = reviews.filter((r) => r.data.status === 'open').sort((a, b) => isLater(a.data.startedAt, b.data.startedAt) ? 1 : a.data.ownerId.localeCompare(b.data.ownerId)).slice(0, 20);
   const [people, assets] = await Promise.all([
     peopleById(deps, [campaign.data.startedBy, ...open.map((r) => r.data.ownerId)]),
@@ -162,9 +171,19 @@ export interface CampaignStartView {
   maxDue: string;
 }
 
-export async function activeGrants(deps: Pick<Deps, 'store'>, at: string): Promise<Grant[]> {
-  const out: Grant[] = [];
-  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'status', op: 'eq', value: 'active' }] })) if (!isLater(g.data.grantedAt, at)) out.push(g);
+/**
+ * The grants active at `at`, per asset: each asset's active bucket (`assetKey` `<asset>|active`),
+ * twenty assets to a `$batch`. Starting a campaign is the one action that reads the whole active
+ * register — twice a year, a bounded query per asset.
+ */
+export async function activeGrantsByAsset(deps: Pick<Deps, 'store'>, at: string): Promise<Map<string, Grant[]>> {
+  const assets = await readSmall(deps.store, 'InformationAssets', {}, 4_995);
+  const buckets = await readEach(deps.store, 'AccessGrants', assets.map((a) => [{ field: 'assetKey' as const, op: 'eq' as const, value: openOrYear(a.id, 'active') }]));
+  const out = new Map<string, Grant[]>();
+  assets.forEach((a, i) => {
+    const grants = buckets[i]!.filter((g) => g.data.status === 'active' && !isLater(g.data.grantedAt, at));
+    if (grants.length) out.set(a.id, grants);
+  });
   return out;
 }
 
@@ -181,10 +200,11 @@ export async function campaignStartView(deps: Deps, actor: Actor | null): Promis
   const date = today(now);
   const base = { period, name: campaignName(period), suggestedDue: addDays(date, DEFAULT_DAYS), minDue: addDays(date, 1), maxDue: addDays(date, MAX_DAYS) };
   if (running) return { running: await campaignView(deps, running), grants: 0, assets: 0, owners: 0, ...base };
-  const grants = await activeGrants(deps, now.toISOString());
-  const assetIds = new Set(grants.map((g) => g.data.assetId));
-  const assets = assetIds.size ? await deps.store.getMany('InformationAssets', [...assetIds]) : [];
-  return { running: null, grants: grants.length, assets: assets.length, owners: new Set(assets.map((a) => a.data.ownerId.toLowerCase())).size, ...base };
+  // What a campaign would cover, from the kept figures (one item per asset with active grants).
+  const perAsset = await activeGrantsPerAsset(deps);
+  const assets = perAsset.size ? await deps.store.getMany('InformationAssets', [...perAsset.keys()]) : [];
+  const grants = assets.reduce((n, a) => n + (perAsset.get(a.id) ?? 0), 0);
+  return { running: null, grants, assets: assets.length, owners: new Set(assets.map((a) => a.data.ownerId.toLowerCase())).size, ...base };
 }
 
 /**

@@ -14,11 +14,11 @@ import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { RecordOf } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, fingerprint, forbidden, Refused, wrongState, type Deps } from '../platform';
+import { audit, fingerprint, forbidden, readSmall, Refused, wrongState, type Deps } from '../platform';
 import { addDays, endOfStockholmDay, stockholmMonth, today } from './dates';
 import { ACCESS_CARDS, correlation, person, sendCard, type CampaignView, type NoticePayload } from './notify';
 import {
-  activeGrants,
+  activeGrantsByAsset,
   buildReviewView,
   campaignKey,
   campaignName,
@@ -79,9 +79,8 @@ export async function startRecertification(deps: Deps, actor: Actor, input: { du
   if (!created && campaign.data.status === 'completed') throw wrongState('access.campaign.periodDone', { name: campaign.data.name });
 
   // Fan out: one review per asset with grants active at the start.
-  const grants = await activeGrants(deps, campaign.data.startedAt);
-  const byAsset = new Map<string, Grant[]>();
-  for (const g of grants) byAsset.set(g.data.assetId, [...(byAsset.get(g.data.assetId) ?? []), g]);
+  const byAsset = await activeGrantsByAsset(deps, campaign.data.startedAt);
+  const grants = [...byAsset.values()].flat();
   const assets = byAsset.size ? await deps.store.getMany('InformationAssets', [...byAsset.keys()]) : [];
   const planned: { key: string; data: RecordOf<'AccessReviews'> }[] = [];
   for (const a of assets) {
@@ -229,7 +228,7 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
 
   if (kept.length || removed.length) {
     // A grant already on its way out (a task for a leaver, an expiry, an approved request) needs no second task.
-    const open = removed.length ? await grantsWithOpenTermination(deps, ['approved', 'in_progress']) : new Set<string>();
+    const open = removed.length ? await grantsWithOpenTermination(deps, removed.map((g) => g.id), ['approved', 'in_progress']) : new Set<string>();
     const tasks = await createTerminationTasks(
       deps,
       removed.filter((g) => !open.has(g.id)).map((g) => ({
@@ -307,7 +306,7 @@ async function reviewCompleted(deps: Deps, actor: Actor, review: Review, view: R
   const campaign = await deps.store.get('AccessCampaigns', review.data.campaignId);
   if (!campaign) return;
   const reviews: Review[] = [];
-  for await (const r of deps.store.queryAll('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }] })) reviews.push(r);
+  for (const r of await readSmall(deps.store, 'AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }] })) reviews.push(r);
   const done = reviews.every((r) => r.data.status === 'completed' || r.id === review.id);
   const current = done ? await completeCampaign(deps, campaign, actor.id) : campaign;
   await sendCard(deps, op, [person(campaign.data.startedBy)], ACCESS_CARDS.campaign, { mode: 'status', campaign: await campaignView(deps, current) }, correlation.campaign(campaign.id));

@@ -4,9 +4,16 @@
  * access use cases beside it. Who sees what: core/domain/policy/registers.ts
  * (`canViewAccessRequest`, `canViewAccessGrant`, `canViewAccessReview`).
  *
- * ISAM and the administrative unit see everything: their lists are the store's queries (indexed
- * `status` filter, the store's cursor). Everyone else sees a small set read with indexed queries
- * (their own, their systems'), merged and paged by offset.
+ * Every list is a merge of bounded sources with a keyset cursor (platform/reads.ts, docs/queries.md):
+ *
+ * - requests, ISAM and the administrative unit: the whole list sorted on `requestedAt` (no filter:
+ *   only the page is read); an open status alone (bounded by the backlog); another status a month of
+ *   `requestedAt` at a time;
+ * - requests, everyone else: their requester, subject, owner and delegate buckets (open | year);
+ * - grants, ISAM and the administrative unit: the whole list sorted on `grantedAt`; the active ones
+ *   system by system (`assetKey` `<asset>|active`: the system's users × roles); removed or expired
+ *   a month of `grantedAt` at a time;
+ * - grants, everyone else: their own (bounded by what one person holds) and their systems' buckets.
  */
 import type { z } from 'zod';
 import {
@@ -18,19 +25,29 @@ import {
   type PersonRef as Ref,
   type RecordRef,
 } from '../../api';
-import { has } from '../../domain';
+import { has, OPEN_REQUEST_STATUSES } from '../../domain';
 import { canViewAccessGrant, canViewAccessRequest, canViewAccessReview } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import type { Deps } from '../platform';
+import { batchPages, historyMonths, historyYears, mergeOf, mergeSources, mergeWith, monthRanges, openAndYears, readSmall, sortedPage, walkSources, type Deps, type Source } from '../platform';
 
-async function lookups(deps: Deps, personIds: (string | null)[], assetIds: string[]) {
+type AssetRef = RecordRef | null;
+
+/** A list's query, or a RecordValidationError with a message per field. */
+function parse<S extends z.ZodType>(input: unknown, schema: S): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new RecordValidationError('AccessRequests', issuesFromZod(r.error));
+  return r.data;
+}
+
+/** Names and asset references; `register` is the asset register when it was read already. */
+async function lookups(deps: Deps, personIds: (string | null)[], assetIds: string[], register?: StoredOf<'InformationAssets'>[]) {
   const people = [...new Set(personIds.filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase()))];
   const [persons, assets] = await Promise.all([
     people.length ? deps.directory.getPeople(people) : [],
-    assetIds.length ? deps.store.getMany('InformationAssets', [...new Set(assetIds)]) : [],
+    register ?? (assetIds.length ? deps.store.getMany('InformationAssets', [...new Set(assetIds)]) : []),
   ]);
   const names = new Map(persons.map((p) => [p.aadObjectId.toLowerCase(), p.displayName]));
   const byId = new Map(assets.map((a) => [a.id, a]));
@@ -47,47 +64,49 @@ async function lookups(deps: Deps, personIds: (string | null)[], assetIds: strin
   };
 }
 
-type AssetRef = RecordRef | null;
-
-/** A list's query, or a RecordValidationError with a message per field. */
-function parse<S extends z.ZodType>(input: unknown, schema: S): z.output<S> {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new RecordValidationError('AccessRequests', issuesFromZod(r.error));
-  return r.data;
-}
-
 const privileged = (actor: Actor) => has(actor, 'isam', 'admin_unit');
 
-/** Assets the actor owns or is delegate for (indexed queries). */
-async function ownedAssets(deps: Deps, actor: Actor): Promise<string[]> {
-  const ids = new Set<string>();
-  for (const field of ['ownerId', 'delegateId'] as const) for await (const a of deps.store.queryAll('InformationAssets', { where: [{ field, op: 'eq', value: actor.id }] })) ids.add(a.id);
-  return [...ids];
-}
+/** The asset register: a small list (tens to hundreds of systems), one request. */
+const assetRegister = (deps: Deps) => readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } }, 4_995);
 
-function offsetPage<T>(all: T[], cursor: string | undefined, pageSize: number): { items: T[]; cursor: string | null } {
-  const offset = cursor && /^o:\d{1,6}$/.test(cursor) ? Number(cursor.slice(2)) : 0;
-  return { items: all.slice(offset, offset + pageSize), cursor: offset + pageSize < all.length ? `o:${offset + pageSize}` : null };
-}
+const isOpenStatus = (s: string | undefined) => s !== undefined && (OPEN_REQUEST_STATUSES as readonly string[]).includes(s);
 
 export async function listAccessRequests(deps: Deps, actor: Actor, query: AccessRequestListQuery): Promise<AccessRequestPage> {
   const q = parse(query, AccessRequestListQuery);
-  const where: Condition<'AccessRequests'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
-  let stored: StoredOf<'AccessRequests'>[];
-  let cursor: string | null;
+  const now = deps.clock.now();
+  const filter: Condition<'AccessRequests'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
+  let sources: Source<'AccessRequests'>[];
   if (privileged(actor)) {
-    const page = await deps.store.query('AccessRequests', { where, orderBy: { field: 'requestedAt', direction: 'desc' }, pageSize: q.pageSize, ...(q.cursor ? { cursor: q.cursor } : {}) });
-    stored = page.items;
-    cursor = page.cursor;
+    // An open status is the backlog; another status a month at a time (no status: the whole list
+    // sorted, below).
+    sources = isOpenStatus(q.status) ? [{ where: filter }] : q.status ? monthRanges('requestedAt', await historyMonths<'AccessRequests'>(deps.store, 'AccessRequests', 'requestedAt', now)) : [];
   } else {
-    const found = new Map<string, StoredOf<'AccessRequests'>>();
-    for (const field of ['requesterId', 'subjectId', 'ownerId', 'delegateId'] as const) {
-      for await (const r of deps.store.queryAll('AccessRequests', { where: [...where, { field, op: 'eq', value: actor.id }] })) found.set(r.id, r);
-    }
-    const visible = [...found.values()].filter((r) => canViewAccessRequest(actor, r.data)).sort((a, b) => b.data.requestedAt.localeCompare(a.data.requestedAt));
-    ({ items: stored, cursor } = offsetPage(visible, q.cursor, q.pageSize));
+    const years = q.status && isOpenStatus(q.status) ? [] : await historyYears(deps.store, 'AccessRequests', 'requestedAt', now);
+    const open = q.status === undefined || isOpenStatus(q.status) ? 'open' : false;
+    sources = [
+      // About them: the requests about one person, tens to hundreds over a career.
+      { where: [{ field: 'subjectId', op: 'eq', value: actor.id }], label: 'subject' },
+      // What they asked for others, and what they decide as owner or delegate: open and year by year.
+      ...(['requesterKey', 'ownerKey', 'delegateKey'] as const).flatMap((key) => openAndYears<'AccessRequests'>(key, actor.id, years, { open })),
+    ];
   }
-  const l = await lookups(deps, stored.flatMap((r) => [r.data.subjectId, r.data.requesterId, r.data.decidedBy]), stored.map((r) => r.data.assetId));
+  let page: { items: StoredOf<'AccessRequests'>[]; cursor: string | null };
+  let register: StoredOf<'InformationAssets'>[];
+  if (privileged(actor) && !q.status) {
+    // Everything, unfiltered: the list sorted on its index (only the page is read, at any size).
+    [page, register] = await Promise.all([sortedPage(deps.store, { list: 'AccessRequests', sort: 'requestedAt', direction: 'desc', pageSize: q.pageSize, cursor: q.cursor ?? null }), assetRegister(deps)]);
+  } else {
+    // The asset register (names of systems) goes in the first $batch with the page's sources.
+    const { merged, extra } = await mergeWith(
+      deps.store,
+      [mergeOf({ list: 'AccessRequests', sort: 'requestedAt', direction: 'desc', sources, filter, keep: (r) => canViewAccessRequest(actor, r.data), pageSize: q.pageSize, cursor: q.cursor ?? null })],
+      [{ list: 'InformationAssets', options: { pageSize: 999 } }],
+    );
+    page = merged[0]! as unknown as { items: StoredOf<'AccessRequests'>[]; cursor: string | null };
+    register = extra[0] as StoredOf<'InformationAssets'>[];
+  }
+  const stored = page.items;
+  const l = await lookups(deps, stored.flatMap((r) => [r.data.subjectId, r.data.requesterId, r.data.decidedBy]), [], register);
   return {
     items: stored.map((r) => ({
       id: r.id,
@@ -104,30 +123,66 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
       decidedAt: r.data.decidedAt,
       completedAt: r.data.completedAt,
     })),
-    cursor,
+    cursor: page.cursor,
     scope: privileged(actor) ? 'all' : 'entitled',
   };
 }
 
 export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGrantListQuery): Promise<AccessGrantPage> {
   const q = parse(query, AccessGrantListQuery);
-  const where: Condition<'AccessGrants'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
+  const now = deps.clock.now();
+  const filter: Condition<'AccessGrants'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
   let stored: StoredOf<'AccessGrants'>[];
   let cursor: string | null;
-  if (privileged(actor)) {
-    const page = await deps.store.query('AccessGrants', { where, orderBy: { field: 'assetId', direction: 'asc' }, pageSize: q.pageSize, ...(q.cursor ? { cursor: q.cursor } : {}) });
-    stored = page.items;
-    cursor = page.cursor;
+  const assets = await assetRegister(deps);
+  if (privileged(actor) && q.status === 'active') {
+    // The active register, system by system: each system's active grants are its users × roles.
+    const page = await walkSources(deps.store, {
+      list: 'AccessGrants',
+      sort: 'grantedAt',
+      direction: 'desc',
+      sources: assets.map((a) => ({ where: [{ field: 'assetKey', op: 'eq', value: `${a.id}|active` }], label: a.data.code })),
+      pageSize: q.pageSize,
+      cursor: q.cursor ?? null,
+      lookahead: 10,
+    });
+    ({ items: stored, cursor } = page);
+  } else if (privileged(actor) && !q.status) {
+    // Everything, unfiltered: the list sorted on its index (only the page is read, at any size).
+    ({ items: stored, cursor } = await sortedPage(deps.store, { list: 'AccessGrants', sort: 'grantedAt', direction: 'desc', pageSize: q.pageSize, cursor: q.cursor ?? null }));
+  } else if (privileged(actor)) {
+    const months = await historyMonths(deps.store, 'AccessGrants', 'grantedAt', now);
+    const page = await mergeSources(deps.store, {
+      list: 'AccessGrants',
+      sort: 'grantedAt',
+      direction: 'desc',
+      sources: monthRanges<'AccessGrants'>('grantedAt', months),
+      filter,
+      pageSize: q.pageSize,
+      cursor: q.cursor ?? null,
+    });
+    ({ items: stored, cursor } = page);
   } else {
-    const found = new Map<string, StoredOf<'AccessGrants'>>();
-    for await (const g of deps.store.queryAll('AccessGrants', { where: [...where, { field: 'subjectId', op: 'eq', value: actor.id }] })) found.set(g.id, g);
-    for (const assetId of await ownedAssets(deps, actor)) {
-      for await (const g of deps.store.queryAll('AccessGrants', { where: [...where, { field: 'assetId', op: 'eq', value: assetId }] })) found.set(g.id, g);
-    }
-    const all = [...found.values()];
-    const owners = await lookups(deps, [], all.map((g) => g.data.assetId));
-    const visible = all.filter((g) => canViewAccessGrant(actor, g.data, owners.owner(g.data.assetId))).sort((a, b) => Number(a.data.assetId) - Number(b.data.assetId) || Number(a.id) - Number(b.id));
-    ({ items: stored, cursor } = offsetPage(visible, q.cursor, q.pageSize));
+    const mine = assets.filter((a) => a.data.ownerId.toLowerCase() === actor.id.toLowerCase() || a.data.delegateId?.toLowerCase() === actor.id.toLowerCase()).map((a) => a.id);
+    const active = q.status === undefined || q.status === 'active' ? 'active' : false;
+    const years = q.status === 'active' ? [] : await historyYears(deps.store, 'AccessGrants', 'grantedAt', now);
+    const sources: Source<'AccessGrants'>[] = [
+      // What one person holds and has held: tens, a few hundred over a career.
+      { where: [{ field: 'subjectId', op: 'eq', value: actor.id }], label: 'own' },
+      ...mine.flatMap((id) => openAndYears<'AccessGrants'>('assetKey', id, years, { open: active })),
+    ];
+    const owners = await lookups(deps, [], [], assets);
+    const page = await mergeSources(deps.store, {
+      list: 'AccessGrants',
+      sort: 'grantedAt',
+      direction: 'desc',
+      sources,
+      filter,
+      keep: (g) => canViewAccessGrant(actor, g.data, owners.owner(g.data.assetId)),
+      pageSize: q.pageSize,
+      cursor: q.cursor ?? null,
+    });
+    ({ items: stored, cursor } = page);
   }
   // The decisions behind this page's grants: read by id, one page at a time (at most pageSize items).
   const requestIds = [...new Set(stored.map((g) => g.data.requestId).filter((id): id is string => Boolean(id)))];
@@ -137,11 +192,7 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGr
     // A termination task's decision is a removal, not the approval of the grant.
     return r && r.data.kind !== 'termination' && r.data.decidedBy ? r : null;
   };
-  const l = await lookups(
-    deps,
-    stored.flatMap((g) => [g.data.subjectId, approvalOf(g)?.data.decidedBy ?? null, g.data.lastReview?.decidedBy ?? null]),
-    stored.map((g) => g.data.assetId),
-  );
+  const l = await lookups(deps, stored.flatMap((g) => [g.data.subjectId, approvalOf(g)?.data.decidedBy ?? null, g.data.lastReview?.decidedBy ?? null]), [], assets);
   return {
     items: stored.map((g) => ({
       id: g.id,
@@ -166,19 +217,10 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGr
 
 /** The campaigns, newest first, with the reviews the actor may see (ISAM / admin unit: all; owners: theirs). */
 export async function listAccessCampaigns(deps: Deps, actor: Actor): Promise<AccessCampaignRow[]> {
-  const campaigns: StoredOf<'AccessCampaigns'>[] = [];
-  for await (const c of deps.store.queryAll('AccessCampaigns', { orderBy: { field: 'dueAt', direction: 'desc' } })) {
-    campaigns.push(c);
-    if (campaigns.length >= 20) break;
-  }
-  const reviews = new Map<string, StoredOf<'AccessReviews'>[]>();
-  await Promise.all(
-    campaigns.map(async (c) => {
-      const list: StoredOf<'AccessReviews'>[] = [];
-      for await (const r of deps.store.queryAll('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: c.id }] })) list.push(r);
-      reviews.set(c.id, list);
-    }),
-  );
+  // Two campaigns a year: the newest twenty, then their reviews (one per asset) in one batch.
+  const campaigns = (await deps.store.query('AccessCampaigns', { orderBy: { field: 'dueAt', direction: 'desc' }, pageSize: 20 })).items;
+  const pages = await batchPages(deps.store, 'AccessReviews', campaigns.map((c) => ({ where: [{ field: 'campaignId', op: 'eq', value: c.id }], pageSize: 999 })));
+  const reviews = new Map<string, StoredOf<'AccessReviews'>[]>(campaigns.map((c, i) => [c.id, pages[i]!.items]));
   const all = [...reviews.values()].flat();
   const l = await lookups(deps, all.map((r) => r.data.ownerId), all.map((r) => r.data.assetId));
   return campaigns.map((c) => {

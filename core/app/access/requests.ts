@@ -27,7 +27,7 @@ import { today } from './dates';
 import { decidersOf, independentFor } from './deciders';
 import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
 import { assetRef, requestView, type AssetRef, type PersonRef, type RequestView } from './views';
-import { audit, forbidden, invalid, Refused, type Deps } from '../platform';
+import { audit, forbidden, invalid, readSmall, Refused, type Deps } from '../platform';
 
 /** Requests that still need someone: the owner (pending) or the administrative unit (approved, in progress). */
 export const OPEN_STATUSES = ['pending', 'approved', 'in_progress'] as const;
@@ -103,7 +103,7 @@ export async function requestFormOptions(deps: Deps, actor: Actor, current: Pick
 
 async function activeGrantsOf(deps: Pick<Deps, 'store'>, subjectId: string, assetId?: string): Promise<StoredOf<'AccessGrants'>[]> {
   const out: StoredOf<'AccessGrants'>[] = [];
-  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: subjectId }] })) {
+  for (const g of await readSmall(deps.store, 'AccessGrants', { where: [{ field: 'subjectId', op: 'eq', value: subjectId }] })) {
     if (g.data.status === 'active' && (!assetId || g.data.assetId === assetId)) out.push(g);
   }
   return out.sort((a, b) => a.data.role.localeCompare(b.data.role, 'sv'));
@@ -242,9 +242,10 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
   return view;
 }
 
+/** The person's requests still open (`subjectId`: the requests about one person, tens over a career). */
 async function openRequestsOf(deps: Pick<Deps, 'store'>, subjectId: string): Promise<StoredOf<'AccessRequests'>[]> {
   const out: StoredOf<'AccessRequests'>[] = [];
-  for await (const r of deps.store.queryAll('AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: subjectId }] })) {
+  for (const r of await readSmall(deps.store, 'AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: subjectId }] })) {
     if ((OPEN_STATUSES as readonly string[]).includes(r.data.status)) out.push(r);
   }
   return out;

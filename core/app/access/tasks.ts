@@ -12,7 +12,7 @@ import { today } from './dates';
 import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
 import { OPEN_STATUSES } from './requests';
 import { peopleById, requestView, type RequestView } from './views';
-import { audit, forbidden, Refused, type Deps } from '../platform';
+import { audit, forbidden, readEach, readJobState, readSmall, Refused, saveJobState, type Deps } from '../platform';
 import { refreshLeaverCard } from './leaver-card';
 
 export interface TaskResult {
@@ -236,15 +236,19 @@ export async function createTerminationTasks(deps: Deps, tasks: NewTask[]): Prom
   );
 }
 
-/** Grant ids that already have an open termination (by default: a request waiting, or a task not yet done). */
-export async function grantsWithOpenTermination(deps: Pick<Deps, 'store'>, statuses: readonly AccessRequest['status'][] = OPEN_STATUSES): Promise<Set<string>> {
-  const ids = new Set<string>();
-  for (const status of statuses) {
-    for await (const r of deps.store.queryAll('AccessRequests', { where: [{ field: 'status', op: 'eq', value: status }] })) {
-      if (r.data.kind === 'termination' && r.data.grantId) ids.add(r.data.grantId);
-    }
-  }
-  return ids;
+/**
+ * Which of `grantIds` already have a termination on its way (by default: a request waiting, or a task
+ * not yet done). One look-up per grant on the derived key `openTermination` (at most one or two per
+ * grant), twenty to a `$batch`.
+ */
+export async function grantsWithOpenTermination(deps: Pick<Deps, 'store'>, grantIds: readonly string[], statuses: readonly AccessRequest['status'][] = OPEN_STATUSES): Promise<Set<string>> {
+  const ids = [...new Set(grantIds)];
+  const found = await readEach(deps.store, 'AccessRequests', ids.map((id) => [{ field: 'openTermination' as const, op: 'eq' as const, value: id }]), 50);
+  const out = new Set<string>();
+  found.forEach((rows, i) => {
+    if (rows.some((r) => statuses.includes(r.data.status))) out.add(ids[i]!);
+  });
+  return out;
 }
 
 /** Posts each new task to the administrative unit and audits its creation. */
@@ -281,15 +285,29 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, work
  * Scheduler job: grants whose valid-until date has passed (a Stockholm calendar date: access is valid
  * through that day) become termination tasks for the administrative unit. The grant stays active in
  * the register until the unit has removed it, then it is `expired`.
+ *
+ * A window, not a scan: the active grants whose date passed since the last run (the derived key
+ * `activeUntil`, the valid-until date of an active grant), the end of the window kept in JobState.
+ * The first run takes every active grant past its date: bounded by what the unit has yet to remove.
  */
 export async function createExpiryTasks(deps: Deps, now: Date): Promise<number> {
   const date = today(now);
-  const expired: StoredOf<'AccessGrants'>[] = [];
-  for await (const g of deps.store.queryAll('AccessGrants', { where: [{ field: 'status', op: 'eq', value: 'active' }, { field: 'validUntil', op: 'lt', value: date }] })) {
-    if (g.data.validUntil && g.data.validUntil < date) expired.push(g);
-  }
+  const state = await readJobState(deps, EXPIRY_JOB);
+  const since = state?.data.value && /^\d{4}-\d{2}-\d{2}$/.test(state.data.value) ? state.data.value : null;
+  if (since && since >= date) return 0;
+  const expired = await readSmall(deps.store, 'AccessGrants', {
+    where: [...(since ? [{ field: 'activeUntil' as const, op: 'ge' as const, value: since }] : []), { field: 'activeUntil', op: 'lt', value: date }],
+  }, 4_995);
+  const count = await expire(deps, expired.filter((g) => g.data.status === 'active' && g.data.validUntil !== null && g.data.validUntil < date));
+  await saveJobState(deps, EXPIRY_JOB, date, state);
+  return count;
+}
+
+const EXPIRY_JOB = 'access.expiry';
+
+async function expire(deps: Deps, expired: StoredOf<'AccessGrants'>[]): Promise<number> {
   if (!expired.length) return 0;
-  const open = await grantsWithOpenTermination(deps);
+  const open = await grantsWithOpenTermination(deps, expired.map((g) => g.id));
   const due = expired.filter((g) => !open.has(g.id));
   if (!due.length) return 0;
   const assets = new Map((await deps.store.getMany('InformationAssets', [...new Set(due.map((g) => g.data.assetId))])).map((a) => [a.id, a]));

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import { linkedChannel } from '../channels';
 import { holdersOf } from '../people';
-import { audit, notify, type Deps } from '../platform';
+import { audit, notify, readSmall, type Deps } from '../platform';
 import { ambassadorUnits, FOLLOW_UP_CARD, followUpCorrelation, invitationCorrelation, LIST, MEETING_CARD, meetingCards, NO_CHANNEL_CARD } from './meeting-view';
 
 type Meeting = RecordOf<typeof LIST>;
@@ -40,7 +40,7 @@ export async function runAmbassadorCalendar(deps: Deps, now: Date): Promise<Cale
   const from = new Date(now.getTime() - (16 * day)).toISOString();
   const to = new Date(now.getTime() + (deps.settings.ambassadorInviteDays + 2) * day).toISOString();
   const meetings: StoredMeeting[] = [];
-  for await (const m of deps.store.queryAll(LIST, { where: [{ field: 'startsAt', op: 'ge', value: from }, { field: 'startsAt', op: 'le', value: to }] })) meetings.push(m);
+  for (const m of await readSmall(deps.store, LIST, { where: [{ field: 'startsAt', op: 'ge', value: from }, { field: 'startsAt', op: 'le', value: to }] })) meetings.push(m);
   if (meetings.length === 0) return run;
 
   const channel = await linkedChannel(deps, 'ambassadors');

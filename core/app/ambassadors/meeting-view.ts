@@ -27,7 +27,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { notify, type Deps } from '../platform';
+import { notify, readSmall, type Deps } from '../platform';
 
 export const LIST = 'AmbassadorMeetings';
 type Meeting = RecordOf<typeof LIST>;
@@ -130,7 +130,7 @@ export interface MeetingView {
 export async function ambassadorUnits(deps: Pick<Deps, 'store' | 'clock'>): Promise<Map<string, string | null>> {
   const today = stockholmDate(deps.clock.now());
   const byPerson = new Map<string, string | null>();
-  for await (const a of deps.store.queryAll('Roles', { where: [{ field: 'role', op: 'eq', value: 'ambassador' }] })) {
+  for (const a of await readSmall(deps.store, 'Roles', { where: [{ field: 'role', op: 'eq', value: 'ambassador' }] })) {
     if (a.data.active && (a.data.validTo === null || a.data.validTo >= today)) byPerson.set(a.data.personId.toLowerCase(), a.data.unit);
   }
   return byPerson;

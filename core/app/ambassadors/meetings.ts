@@ -11,7 +11,7 @@ import { canPlanMeetings, stockholmDate, stockholmInputToUtc, type RecordOf } fr
 import { ConflictError, NotFoundError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, wrongState, type Deps } from '../platform';
+import { audit, forbidden, readSmall, wrongState, type Deps } from '../platform';
 import { ambassadorUnits, fieldsOf, keyPart, LIST, parseInput, toView, updateCards, type MeetingView } from './meeting-view';
 
 type Meeting = RecordOf<typeof LIST>;
@@ -27,7 +27,7 @@ export async function listMeetings(deps: Deps, actor: Actor, options: { year?: n
   const from = stockholmInputToUtc(`${year}-01-01`, '00:00');
   const to = stockholmInputToUtc(`${year + 1}-12-31`, '23:59');
   const meetings: StoredMeeting[] = [];
-  for await (const m of deps.store.queryAll(LIST, { where: [{ field: 'startsAt', op: 'ge', value: from }, { field: 'startsAt', op: 'le', value: to }], orderBy: { field: 'startsAt' } })) meetings.push(m);
+  for (const m of await readSmall(deps.store, LIST, { where: [{ field: 'startsAt', op: 'ge', value: from }, { field: 'startsAt', op: 'le', value: to }], orderBy: { field: 'startsAt' } })) meetings.push(m);
   const horizon = now.getTime() + 366 * 24 * 3_600_000;
   const units = await ambassadorUnits(deps);
   return Promise.all(meetings.filter((m) => Date.parse(m.data.startsAt) <= horizon).map((m) => toView(deps, actor, m, units)));

@@ -8,7 +8,7 @@ import { stockholmDate } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import { listOrganisation, type Actor } from '../people';
-import type { Deps } from '../platform';
+import { readSmall, type Deps } from '../platform';
 
 export async function ambassadorYear(deps: Deps, _actor: Actor, query: AmbassadorYearQuery): Promise<AmbassadorYear> {
   const r = Query.safeParse(query);
@@ -19,7 +19,7 @@ export async function ambassadorYear(deps: Deps, _actor: Actor, query: Ambassado
   const from = new Date(Date.UTC(year - 1, 11, 31)).toISOString();
   const to = new Date(Date.UTC(year + 1, 0, 2)).toISOString();
   const meetings: MeetingRow[] = [];
-  for await (const m of deps.store.queryAll('AmbassadorMeetings', {
+  for (const m of await readSmall(deps.store, 'AmbassadorMeetings', {
     where: [
       { field: 'startsAt', op: 'ge', value: from },
       { field: 'startsAt', op: 'lt', value: to },

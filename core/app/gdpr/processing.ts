@@ -12,7 +12,7 @@ import { issuesFromZod } from '../../i18n/validation';
 import { NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import type { Deps } from '../platform';
+import { readEach, type Deps } from '../platform';
 
 async function names(deps: Deps, ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
@@ -20,16 +20,10 @@ async function names(deps: Deps, ids: (string | null)[]): Promise<Map<string, st
   return new Map(people.map((p) => [p.aadObjectId.toLowerCase(), p.displayName]));
 }
 
+/** The impact assessments of each processing activity (a few each), twenty activities to a `$batch`. */
 async function dpiasFor(deps: Deps, ids: string[]): Promise<Map<string, StoredOf<'ImpactAssessments'>[]>> {
-  const out = new Map<string, StoredOf<'ImpactAssessments'>[]>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const list: StoredOf<'ImpactAssessments'>[] = [];
-      for await (const d of deps.store.queryAll('ImpactAssessments', { where: [{ field: 'processingActivityId', op: 'eq', value: id }] })) list.push(d);
-      out.set(id, list.sort((a, b) => a.data.code.localeCompare(b.data.code)));
-    }),
-  );
-  return out;
+  const found = await readEach(deps.store, 'ImpactAssessments', ids.map((id) => [{ field: 'processingActivityId' as const, op: 'eq' as const, value: id }]), 200);
+  return new Map(ids.map((id, i) => [id, found[i]!.sort((a, b) => a.data.code.localeCompare(b.data.code))]));
 }
 
 function summarise(actor: Actor, p: RecordOf<'ProcessingActivities'>, d: StoredOf<'ImpactAssessments'>, people: Map<string, string>): DpiaSummary {

@@ -27,7 +27,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, notify, versionKey, type Deps } from '../platform';
+import { audit, forbidden, notify, readSmall, versionKey, type Deps } from '../platform';
 
 const LIST = 'GoverningDocuments';
 type Doc = RecordOf<typeof LIST>;
@@ -75,7 +75,7 @@ async function toViews(deps: Pick<Deps, 'directory' | 'clock'>, actor: Actor, do
 /** The register, by title. Repealed documents only when asked for. Anyone in the organisation may read it. */
 export async function listGoverningDocuments(deps: Deps, actor: Actor, options: { includeRepealed?: boolean } = {}): Promise<GoverningDocumentView[]> {
   const docs: StoredDoc[] = [];
-  for await (const d of deps.store.queryAll(LIST)) if (options.includeRepealed || d.data.status !== 'repealed') docs.push(d);
+  for (const d of await readSmall(deps.store, LIST)) if (options.includeRepealed || d.data.status !== 'repealed') docs.push(d);
   docs.sort((a, b) => a.data.title.localeCompare(b.data.title, 'sv'));
   return toViews(deps, actor, docs);
 }
@@ -241,7 +241,7 @@ export async function queueReviewReminders(deps: Deps, now: Date): Promise<Revie
   const today = stockholmDate(now);
   const horizon = addDaysToDate(today, REVIEW_NOTICE_DAYS);
   const run: ReviewReminderRun = { reminded: [] };
-  for await (const d of deps.store.queryAll(LIST, { where: [{ field: 'reviewAt', op: 'le', value: horizon }] })) {
+  for (const d of await readSmall(deps.store, LIST, { where: [{ field: 'reviewAt', op: 'le', value: horizon }] })) {
     if (!reviewReminderDue(d.data, today)) continue;
     // Reminded for this date already: the outbox entry exists (skip the write altogether).
     const noticeFrom = addDaysToDate(d.data.reviewAt, -REVIEW_NOTICE_DAYS);

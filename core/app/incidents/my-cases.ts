@@ -1,7 +1,14 @@
-/** "Mina ärenden": what a person reported, what they are to investigate, and their access requests. */
+/**
+ * "Mina ärenden": what a person reported, what they are to investigate, and their access requests —
+ * newest first, ten of each. Their own cases come from their open and year buckets (reporterKey:
+ * what one person reports in a year) merged newest first, their requests from what they asked for
+ * themselves (subjectId) and for others (requesterKey, open and by year); what they
+ * investigate from their open managerKey bucket (what one manager's staff have open). The three lists
+ * share their `$batch`es: one Graph request in the usual case, at any list size.
+ */
+import { historyYears, mergeMany, mergeOf, openAndYears, type Deps } from '../platform';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import type { Deps } from '../platform';
 
 export interface MyCases {
   reported: StoredOf<'Incidents'>[];
@@ -9,16 +16,36 @@ export interface MyCases {
   accessRequests: StoredOf<'AccessRequests'>[];
 }
 
+export const MY_CASES_LIMIT = 10;
+
 export async function myCases(deps: Deps, actor: Actor): Promise<MyCases> {
-  const [reported, managed, requests] = await Promise.all([
-    deps.store.query('Incidents', { where: [{ field: 'reporterId', op: 'eq', value: actor.id }], pageSize: 50 }),
-    deps.store.query('Incidents', { where: [{ field: 'managerId', op: 'eq', value: actor.id }], pageSize: 200 }),
-    deps.store.query('AccessRequests', { where: [{ field: 'requesterId', op: 'eq', value: actor.id }], pageSize: 50 }),
+  const now = deps.clock.now();
+  const [incidentYears, requestYears] = await Promise.all([historyYears(deps.store, 'Incidents', 'reportedAt', now), historyYears(deps.store, 'AccessRequests', 'requestedAt', now)]);
+  const [reported, managed, requests] = await mergeMany(deps.store, [
+    mergeOf({ list: 'Incidents', sort: 'reportedAt', direction: 'desc', sources: openAndYears('reporterKey', actor.id, incidentYears), pageSize: MY_CASES_LIMIT }),
+    mergeOf({
+      list: 'Incidents',
+      sort: 'reportedAt',
+      direction: 'desc',
+      sources: openAndYears('managerKey', actor.id, []),
+      // Their own reports are listed above.
+      keep: (s) => s.data.reporterId.toLowerCase() !== actor.id.toLowerCase(),
+      pageSize: MY_CASES_LIMIT,
+    }),
+    mergeOf({
+      list: 'AccessRequests',
+      sort: 'requestedAt',
+      direction: 'desc',
+      // What they asked for: for themselves (subjectId: the requests about one person), or for
+      // others (requesterKey, open and year by year).
+      sources: [{ where: [{ field: 'subjectId', op: 'eq', value: actor.id }] }, ...openAndYears<'AccessRequests'>('requesterKey', actor.id, requestYears)],
+      keep: (r) => r.data.requesterId.toLowerCase() === actor.id.toLowerCase(),
+      pageSize: MY_CASES_LIMIT,
+    }),
   ]);
-  const newest = <T extends { data: { reportedAt?: string; requestedAt?: string } }>(a: T, b: T) => (b.data.reportedAt ?? b.data.requestedAt ?? '').localeCompare(a.data.reportedAt ?? a.data.requestedAt ?? '');
   return {
-    reported: reported.items.sort(newest).slice(0, 10),
-    toInvestigate: managed.items.filter((m) => m.data.status !== 'closed' && m.data.reporterId !== actor.id).sort(newest).slice(0, 10),
-    accessRequests: requests.items.sort(newest).slice(0, 10),
+    reported: reported!.items as StoredOf<'Incidents'>[],
+    toInvestigate: managed!.items as StoredOf<'Incidents'>[],
+    accessRequests: requests!.items as StoredOf<'AccessRequests'>[],
   };
 }

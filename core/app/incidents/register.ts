@@ -3,21 +3,21 @@
  * server with `canSeeIncident` against the stored records) and the choices of the report form.
  * One incident's page is page.ts. Writes go through the use cases beside it.
  *
- * Paging: ISAM and the IT security officer see every incident, so their list is the store's own
- * query (indexed `status` / `category` filters, sorted on indexed `reportedAt`) with the store's
- * cursor. The DSO sees incidents involving personal data, which is not an indexed column: their
- * list walks the store's pages and keeps what they may see (cursor = the store's). Everyone else
- * sees a small set — what they reported, what their staff reported, incidents on assets they own —
- * read with indexed queries, merged, and paged by offset.
+ * Paging: ISAM's whole register is the list sorted on the indexed `reportedAt` (no filter: only the
+ * page is read, at any size). Everything else is a merge of bounded sources (selectors.ts,
+ * docs/queries.md) with a keyset cursor — a filtered register walks a month at a time, a person's is
+ * their own, their staff's and their systems' incidents walked a year at a time. A page is one or two
+ * Graph requests at any list size; no request reads the whole list.
  */
 import type { z } from 'zod';
 import { IncidentListQuery, type IncidentPage, type IncidentRow, type RecordChoice } from '../../api';
-import { canSeeIncident, caseNumber, has, isLater, normalizeIncident, openLegalObligations, type ClockKind, type Incident } from '../../domain';
+import { caseNumber, isLater, normalizeIncident, openLegalObligations, type Incident } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
-import type { Condition, StoredOf } from '../../ports/record-store';
+import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import type { Deps } from '../platform';
+import { historyMonths, historyYears, mergeSources, sortedPage, type Deps } from '../platform';
+import { incidentFilter, incidentReach, incidentSources, visibleTo } from './selectors';
 
 type StoredIncident = StoredOf<'Incidents'>;
 
@@ -51,68 +51,44 @@ function toRow(s: StoredIncident, nowIso: string): IncidentRow {
   };
 }
 
-async function ownershipOf(deps: Deps, incidents: StoredIncident[]) {
-  const ids = [...new Set(incidents.map((s) => s.data.assetId).filter((id): id is string => Boolean(id)))];
-  const assets = ids.length ? await deps.store.getMany('InformationAssets', ids) : [];
-  return new Map(assets.map((a) => [a.id, { ownerId: a.data.ownerId, delegateId: a.data.delegateId }]));
-}
-
-/** One page of the incidents the actor may see. */
+/** One page of the incidents the actor may see, newest (or oldest) first. */
 export async function listIncidents(deps: Deps, actor: Actor, query: IncidentListQuery): Promise<IncidentPage> {
   const q = parseQuery(query);
-  const nowIso = deps.clock.now().toISOString();
-  const where: Condition<'Incidents'>[] = [];
-  if (q.status) where.push({ field: 'status', op: 'eq', value: q.status });
-  if (q.category) where.push({ field: 'category', op: 'eq', value: q.category });
-  const orderBy = { field: 'reportedAt' as const, direction: q.direction };
-
-  if (has(actor, 'isam', 'itsec')) {
-    const page = await deps.store.query('Incidents', { where, orderBy, pageSize: q.pageSize, ...(q.cursor ? { cursor: q.cursor } : {}) });
-    return { items: page.items.map((s) => toRow(s, nowIso)), cursor: page.cursor, direction: q.direction, scope: 'all' };
-  }
-
-  if (has(actor, 'dso')) {
-    // Personal data is not an indexed column: walk the store's pages, keep what the DSO may see.
-    const items: IncidentRow[] = [];
-    let cursor: string | null | undefined = q.cursor;
-    for (let round = 0; round < 10 && items.length === 0; round++) {
-      const page: Awaited<ReturnType<typeof deps.store.query<'Incidents'>>> = await deps.store.query('Incidents', { where, orderBy, pageSize: q.pageSize, ...(cursor ? { cursor } : {}) });
-      const owners = await ownershipOf(deps, page.items);
-      for (const s of page.items) if (canSeeIncident(actor, s.data, s.data.assetId ? (owners.get(s.data.assetId) ?? null) : null)) items.push(toRow(s, nowIso));
-      cursor = page.cursor;
-      if (!cursor) break;
-    }
-    return { items, cursor: cursor ?? null, direction: q.direction, scope: 'entitled' };
-  }
-
-  // Everyone else: what they reported, what their staff reported, incidents on assets they own.
-  const found = new Map<string, StoredIncident>();
-  const collect = async (extra: Condition<'Incidents'>) => {
-    for await (const s of deps.store.queryAll('Incidents', { where: [...where, extra] })) found.set(s.id, s);
-  };
-  await collect({ field: 'reporterId', op: 'eq', value: actor.id });
-  await collect({ field: 'managerId', op: 'eq', value: actor.id });
-  const owned = new Set<string>();
-  for (const field of ['ownerId', 'delegateId'] as const) {
-    for await (const a of deps.store.queryAll('InformationAssets', { where: [{ field, op: 'eq', value: actor.id }] })) owned.add(a.id);
-  }
-  for (const assetId of owned) await collect({ field: 'assetId', op: 'eq', value: assetId });
-  const owners = await ownershipOf(deps, [...found.values()]);
-  const visible = [...found.values()]
-    .filter((s) => canSeeIncident(actor, s.data, s.data.assetId ? (owners.get(s.data.assetId) ?? null) : null))
-    .sort((a, b) => (q.direction === 'asc' ? 1 : -1) * (Date.parse(a.data.reportedAt) - Date.parse(b.data.reportedAt)) || Number(a.id) - Number(b.id));
-  const offset = q.cursor && /^o:\d{1,6}$/.test(q.cursor) ? Number(q.cursor.slice(2)) : 0;
-  const slice = visible.slice(offset, offset + q.pageSize);
-  const next = offset + q.pageSize < visible.length ? `o:${offset + q.pageSize}` : null;
-  return { items: slice.map((s) => toRow(s, nowIso)), cursor: next, direction: q.direction, scope: 'entitled' };
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const [reach, years, months] = await Promise.all([
+    incidentReach(deps, actor),
+    historyYears(deps.store, 'Incidents', 'reportedAt', now),
+    historyMonths(deps.store, 'Incidents', 'reportedAt', now),
+  ]);
+  // ISAM's whole register, unfiltered: the list sorted on its index, one page at a time.
+  const page =
+    reach.all && !q.status && !q.category
+      ? await sortedPage(deps.store, { list: 'Incidents', sort: 'reportedAt', direction: q.direction, pageSize: q.pageSize, cursor: q.cursor ?? null })
+      : await mergeSources(deps.store, {
+          list: 'Incidents',
+          sort: 'reportedAt',
+          direction: q.direction,
+          sources: incidentSources(actor, reach, { years, months, ...(q.status ? { status: q.status } : {}) }),
+          filter: incidentFilter(q),
+          ...(reach.all ? {} : { keep: visibleTo(actor, reach) }),
+          pageSize: q.pageSize,
+          cursor: q.cursor ?? null,
+        });
+  return { items: page.items.map((s) => toRow(s, nowIso)), cursor: page.cursor, direction: q.direction, scope: reach.all ? 'all' : 'entitled' };
 }
 
-
-/** The choices of the report form: every asset and supplier by id (as the bot's wizard offers them). */
+/**
+ * The choices of the report form: the asset and supplier registers by id (as the bot's wizard offers
+ * them) — small lists, read in one `$batch`, at most 999 of each (a larger register is searched).
+ */
 export async function incidentFormOptions(deps: Deps): Promise<{ assets: RecordChoice[]; suppliers: RecordChoice[] }> {
-  const assets: RecordChoice[] = [];
-  for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) assets.push({ id: a.id, code: a.data.code, name: a.data.name });
-  const suppliers: RecordChoice[] = [];
-  for await (const s of deps.store.queryAll('Suppliers', { orderBy: { field: 'code', direction: 'asc' } })) suppliers.push({ id: s.id, code: s.data.code, name: s.data.name });
-  return { assets, suppliers };
+  const [assets, suppliers] = await deps.store.queryMany([
+    { list: 'InformationAssets', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 999 } },
+    { list: 'Suppliers', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 999 } },
+  ] as const);
+  return {
+    assets: assets.items.map((a) => ({ id: a.id, code: a.data.code, name: a.data.name })),
+    suppliers: suppliers.items.map((s) => ({ id: s.id, code: s.data.code, name: s.data.name })),
+  };
 }

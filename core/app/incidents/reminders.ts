@@ -10,18 +10,26 @@
  */
 import { caseNumber, escalationSlot, isLegalKind, normalizeIncident, reminderStages, type LegalClock } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
-import { notify, type Deps, type Recipient } from '../platform';
+import { notify, readSmall, type Deps, type Recipient } from '../platform';
 
 export { UNTRIAGED_AFTER_MS } from '../../domain';
 
 /** The longest lead time of any clock: an incident whose next deadline is further away needs nothing yet. */
 const HORIZON_MS = 7 * 24 * 3_600_000;
 
-/** Incidents that may need a reminder now: an open obligation due within the horizon, or overdue. */
+/**
+ * Incidents that may need a reminder now: an open obligation due within the horizon, or overdue —
+ * the window `nextDueAt ≤ now + horizon`, soonest first. Its bound is the open work: obligations
+ * that fall due within a week, and those overdue and still unsent (docs/queries.md). Read in pages,
+ * at most `REMINDER_BATCH` per run; a longer list is taken in turns, soonest first.
+ */
 export async function* reminderCandidates(deps: Deps, now: Date): AsyncIterable<StoredOf<'Incidents'>> {
   const horizon = new Date(now.getTime() + HORIZON_MS).toISOString();
-  yield* deps.store.queryAll('Incidents', { where: [{ field: 'nextDueAt', op: 'le', value: horizon }], orderBy: { field: 'nextDueAt', direction: 'asc' } });
+  yield* await readSmall(deps.store, 'Incidents', { where: [{ field: 'nextDueAt', op: 'le', value: horizon }], orderBy: { field: 'nextDueAt', direction: 'asc' } }, REMINDER_BATCH);
 }
+
+/** Incidents looked at per run (the window's bound: open obligations of a district are far fewer). */
+export const REMINDER_BATCH = 4_995;
 
 export interface ReminderPayloadData {
   id: string;

@@ -1,30 +1,37 @@
 /**
- * Översikt: what needs the signed-in person now, and the state of the LIS in figures. Everything is
- * read from the store with a bounded number of queries on indexed columns (about fifteen Graph
- * requests for a district administration; tests/bot/api counts them) and filtered by what the actor
- * may see: incidents through `canSeeIncident`, access requests and reviews through their own rules.
+ * Översikt: what needs the signed-in person now, and the state of the LIS in figures.
+ *
+ * Figures come from kept figures (core/app/figures), never from counting records on a page load:
+ * the incidents per month and the reporting clocks of the scope the person's role may see (ADR 014),
+ * the open access requests, classification coverage and training per unit. What needs the person now
+ * comes from their own bounded buckets — their open cases, what they manage, what they own. All of
+ * it is asked in one `$batch` (a second one only for someone who owns assets): two or three Graph
+ * requests at any list size (docs/queries.md, "Översikt").
  */
-import type { ApprovalItem, AssetReviewItem, ClockItem, Dashboard, InvestigationItem, Listed, RecordRef } from '../../api';
-import { caseNumber, INCIDENT_CATEGORIES, isOpen, isLater, stockholmDate, summariseClassification, type ClockKind, type IncidentStatus } from '../../domain';
-import { canSeeIncident, canViewAccessRequest, canViewAccessReview, same } from '../../domain/policy';
-import type { StoredOf } from '../../ports/record-store';
-import { listOrganisation, type Actor, type OrganisationMember } from '../people';
-import type { Deps } from '../platform';
+import type { ApprovalItem, AssetReviewItem, ClockItem, Dashboard, InvestigationItem, Listed } from '../../api';
+import { caseNumber, has, INCIDENT_CATEGORIES, isOpen, isLater, openOrYear, stockholmDate, stockholmMonthOf, summariseClassification } from '../../domain';
+import { canViewAccessRequest, canViewAccessReview, same } from '../../domain/policy';
+import type { AnyListQuery, Page, StoredOf } from '../../ports/record-store';
+import {
+  asIncidentMonth,
+  classificationOn,
+  emptyMonth,
+  incidentScopeFor,
+  ORG,
+  REPORTING_CLOCKS,
+  type IncidentMonth,
+  type OpenRequests,
+  type TrainingUnitValues,
+} from '../figures';
+import type { Actor } from '../people';
+import { historyYears, type Deps } from '../platform';
 
 /** At most this many entries per "needs me now" list; `total` tells how many there are. */
 export const DASHBOARD_LIST_LIMIT = 20;
 /** Months of incident history in the charts, including the current one. */
 export const DASHBOARD_MONTHS = 12;
 
-const REPORTING_CLOCKS: ReadonlySet<ClockKind> = new Set(['cs_early_warning', 'cs_notification', 'cs_final_report', 'cs_situation_report', 'imy_notification']);
-const OPEN_INCIDENT_STATUSES: IncidentStatus[] = ['reported', 'triaged', 'investigating'];
 const DAY_MS = 86_400_000;
-
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 const listed = <T>(items: T[], limit = DASHBOARD_LIST_LIMIT): Listed<T> => ({ items: items.slice(0, limit), total: items.length });
 
@@ -44,66 +51,138 @@ function addMonths(date: string, months: number): string {
   return `${target.getUTCFullYear()}-${String(target.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
+const me = (actor: Actor) => openOrYear(actor.id, 'open');
+
+type Rows<L extends keyof import('../../domain').RecordSchemas> = StoredOf<L>[];
+
+/** Adds one incident to a month figure, as the kept figures count it (figures/incidents.ts). */
+function countInto(m: IncidentMonth, i: StoredOf<'Incidents'>['data']): void {
+  m.total++;
+  m.byCategory[i.category] = (m.byCategory[i.category] ?? 0) + 1;
+  for (const c of i.clocks) {
+    if (isOpen(c)) {
+      m.openClocks++;
+      if (REPORTING_CLOCKS.has(c.kind)) m.runningDue.push(c.dueAt);
+    } else if (REPORTING_CLOCKS.has(c.kind) && c.outcome !== 'not_required') {
+      if (Date.parse(c.completedAt!) > Date.parse(c.dueAt)) m.late++;
+      else m.onTime++;
+    }
+  }
+}
+
 export async function buildDashboard(deps: Deps, actor: Actor): Promise<Dashboard> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const today = stockholmDate(now);
   const months = lastMonths(today, DASHBOARD_MONTHS);
-  // A day early: the month boundary is Stockholm time, the column UTC.
-  const since = new Date(Date.parse(`${months[0]}-01T00:00:00Z`) - DAY_MS).toISOString();
   const reviewWindow = new Date(now.getTime() - 180 * DAY_MS).toISOString();
+  const scope = incidentScopeFor(actor);
+  const all = has(actor, 'isam', 'itsec');
+  const dso = has(actor, 'dso');
+  const accessAll = has(actor, 'isam', 'admin_unit');
+  const ownYears = scope === null ? (await historyYears(deps.store, 'Incidents', 'reportedAt', now)).slice(0, 2) : [];
 
-  const [assets, recent, open, myOwned, myDelegated, requestsByStatus, reviews, courses, completions, people] = await Promise.all([
-    all(deps.store.queryAll('InformationAssets')),
-    all(deps.store.queryAll('Incidents', { where: [{ field: 'reportedAt', op: 'ge', value: since }] })),
-    Promise.all(OPEN_INCIDENT_STATUSES.map((status) => all(deps.store.queryAll('Incidents', { where: [{ field: 'status', op: 'eq', value: status }] })))),
-    all(deps.store.queryAll('AccessRequests', { where: [{ field: 'ownerId', op: 'eq', value: actor.id }, { field: 'status', op: 'eq', value: 'pending' }] })),
-    all(deps.store.queryAll('AccessRequests', { where: [{ field: 'delegateId', op: 'eq', value: actor.id }, { field: 'status', op: 'eq', value: 'pending' }] })),
-    Promise.all((['pending', 'approved', 'in_progress'] as const).map((status) => all(deps.store.queryAll('AccessRequests', { where: [{ field: 'status', op: 'eq', value: status }] })))),
-    all(deps.store.queryAll('AccessReviews', { where: [{ field: 'dueAt', op: 'ge', value: reviewWindow }] })),
-    all(deps.store.queryAll('TrainingCourses')),
-    all(deps.store.queryAll('Trainings')),
-    listOrganisation(deps),
-  ]);
+  // ── one $batch: figures, and what needs this person now ─────────────────
+  // The person's assets came with their roles (loadActor); asked here only when they did not.
+  const knownAssets = actor.assets;
+  const open = { field: 'reporterKey', op: 'eq', value: me(actor) } as const;
+  const queries = [
+    { list: 'Figures', options: { where: [{ field: 'scope', op: 'eq', value: scope ?? ORG }], pageSize: 999 } },
+    { list: 'Figures', options: { where: [{ field: 'name', op: 'eq', value: 'training' }], pageSize: 999 } },
+    ...(knownAssets
+      ? []
+      : [
+          { list: 'InformationAssets', options: { where: [{ field: 'ownerId', op: 'eq', value: actor.id }], pageSize: 999 } },
+          { list: 'InformationAssets', options: { where: [{ field: 'delegateId', op: 'eq', value: actor.id }], pageSize: 999 } },
+        ]),
+    { list: 'AccessRequests', options: { where: [{ field: 'ownerKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
+    { list: 'AccessRequests', options: { where: [{ field: 'delegateKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
+    { list: 'AccessRequests', options: { where: [{ field: 'requesterKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
+    { list: 'AccessRequests', options: { where: [{ field: 'subjectId', op: 'eq', value: actor.id }], pageSize: 999 } },
+    { list: 'AccessReviews', options: { where: [{ field: 'dueAt', op: 'ge', value: reviewWindow }], pageSize: 999 } },
+    { list: 'Incidents', options: { where: [open], pageSize: 999 } },
+    { list: 'Incidents', options: { where: [{ field: 'managerKey', op: 'eq', value: me(actor) }], pageSize: 999 } },
+    // ISAM's, IT security's and the DSO's clocks: the incidents with a running clock, soonest first
+    // (bounded by the open work).
+    ...(all || dso ? [{ list: 'Incidents', options: { where: [{ field: 'nextDueAt', op: 'ge', value: '2000-01-01T00:00:00.000Z' }], orderBy: { field: 'nextDueAt', direction: 'asc' }, pageSize: all ? DASHBOARD_LIST_LIMIT : 999 } }] : []),
+    // Figures of one's own cases: the reporter's year buckets of the chart's months.
+    ...ownYears.map((y) => ({ list: 'Incidents', options: { where: [{ field: 'reporterKey', op: 'eq', value: openOrYear(actor.id, y) }], pageSize: 999 } })),
+    // The organisation's figures beside a narrower scope's (classification, open requests).
+    ...(scope !== null && scope !== ORG ? [{ list: 'Figures', options: { where: [{ field: 'scope', op: 'eq', value: ORG }], pageSize: 999 } }] : []),
+    // Open incidents on the person's systems.
+    ...(knownAssets ?? []).map((a) => ({ list: 'Incidents', options: { where: [{ field: 'assetKey', op: 'eq', value: `${a.id}|open` }], pageSize: 999 } })),
+  ] as unknown as readonly AnyListQuery[];
+  const pages = (await deps.store.queryMany(queries)) as unknown as Page<unknown>[];
+  let n = 0;
+  const next = <L extends keyof import('../../domain').RecordSchemas>() => (pages[n++]!.items as unknown as Rows<L>);
+  const scopeFigures = next<'Figures'>();
+  const trainingRows = next<'Figures'>();
+  const ownedAssets = knownAssets ?? next<'InformationAssets'>();
+  const delegatedAssets = knownAssets ? [] : next<'InformationAssets'>();
+  const asOwner = next<'AccessRequests'>();
+  const asDelegate = next<'AccessRequests'>();
+  const asRequester = next<'AccessRequests'>();
+  const asSubject = next<'AccessRequests'>();
+  const reviews = next<'AccessReviews'>();
+  const ownOpen = next<'Incidents'>();
+  const managedOpen = next<'Incidents'>();
+  const withClocks = all || dso ? next<'Incidents'>() : [];
+  const ownHistory = ownYears.map(() => next<'Incidents'>()).flat();
+  const orgFigures = scope === null || scope === ORG ? scopeFigures : next<'Figures'>();
+  const assetOpen: Rows<'Incidents'> = (knownAssets ?? []).flatMap(() => next<'Incidents'>());
 
-  const assetById = new Map(assets.map((a) => [a.id, a]));
-  const assetRef = (id: string | null): RecordRef | null => {
-    const a = id ? assetById.get(id) : undefined;
-    return a ? { id: a.id, code: a.data.code, name: a.data.name } : null;
-  };
-  const personName = new Map(people.map((p) => [p.id.toLowerCase(), p.name]));
+  // Assets the person owns (when not known yet: their open incidents in a second $batch).
+  const myAssets = new Map([...ownedAssets, ...delegatedAssets].map((a) => [a.id, a]));
+  if (!knownAssets && myAssets.size) {
+    const more = (await deps.store.queryMany([...myAssets.keys()].map((id) => ({ list: 'Incidents', options: { where: [{ field: 'assetKey', op: 'eq', value: `${id}|open` }], pageSize: 999 } })) as unknown as readonly AnyListQuery[])) as unknown as Page<unknown>[];
+    for (const p of more) assetOpen.push(...(p.items as unknown as Rows<'Incidents'>));
+  }
 
-  // ── incidents the actor may see ────────────────────────────────────────
-  const incidents = new Map<string, StoredOf<'Incidents'>>();
-  for (const i of [...recent, ...open.flat()]) incidents.set(i.id, i);
-  const visible = [...incidents.values()].filter((i) => {
-    const asset = i.data.assetId ? assetById.get(i.data.assetId) : undefined;
-    return canSeeIncident(actor, i.data, asset ? asset.data : null);
-  });
-
-  const counts = months.map(() => INCIDENT_CATEGORIES.map(() => 0));
-  let total = 0;
-  const reporting = { onTime: 0, late: 0, overdue: 0, running: 0 };
-  const clocks: ClockItem[] = [];
-  for (const i of visible) {
-    const m = months.indexOf(stockholmDate(new Date(i.data.reportedAt)).slice(0, 7));
-    if (m >= 0) {
-      counts[m]![INCIDENT_CATEGORIES.indexOf(i.data.category)]! += 1;
-      total++;
+  // ── incidents in figures ───────────────────────────────────────────────
+  const perMonth = new Map<string, IncidentMonth>();
+  if (scope !== null) {
+    for (const f of scopeFigures) if (f.data.name === 'incidents') perMonth.set(f.data.period, asIncidentMonth(f.data.values));
+  } else {
+    const own = new Map([...ownOpen, ...ownHistory].map((s) => [s.id, s]));
+    for (const s of own.values()) {
+      const m = stockholmMonthOf(s.data.reportedAt);
+      if (!perMonth.has(m)) perMonth.set(m, emptyMonth());
+      countInto(perMonth.get(m)!, s.data);
     }
+  }
+  const counts = months.map((m) => INCIDENT_CATEGORIES.map((c) => perMonth.get(m)?.byCategory[c] ?? 0));
+  const total = counts.reduce((t, row) => t + row.reduce((a, b) => a + b, 0), 0);
+  const reporting = { onTime: 0, late: 0, overdue: 0, running: 0 };
+  let openClocksTotal = 0;
+  for (const [m, f] of perMonth) {
+    openClocksTotal += f.openClocks;
+    if (months.includes(m)) {
+      reporting.onTime += f.onTime;
+      reporting.late += f.late;
+    }
+    // A report still owed counts whenever its incident was reported.
+    for (const due of f.runningDue) reporting[isLater(nowIso, due) ? 'overdue' : 'running']++;
+  }
+
+  // ── what needs the person now ──────────────────────────────────────────
+  const visibleOpen = new Map<string, StoredOf<'Incidents'>>();
+  const mine = (s: StoredOf<'Incidents'>) => same(actor.id, s.data.reporterId) || same(actor.id, s.data.managerId) || (s.data.assetId !== null && myAssets.has(s.data.assetId));
+  for (const s of [...ownOpen, ...managedOpen, ...assetOpen]) visibleOpen.set(s.id, s);
+  if (dso) for (const s of withClocks) if (s.data.personalDataBreach === true || s.data.personalData.involved !== 'no' || mine(s)) visibleOpen.set(s.id, s);
+  const clockSource = all ? withClocks : [...visibleOpen.values()];
+  const clocks: ClockItem[] = [];
+  for (const i of clockSource) {
     for (const c of i.data.clocks) {
-      const open = isOpen(c);
-      const overdue = open && isLater(nowIso, c.dueAt);
-      if (open) clocks.push({ incidentId: i.id, caseNumber: caseNumber(i.id, i.data.reportedAt), incidentTitle: i.data.title, kind: c.kind, dueAt: c.dueAt, overdue });
-      if (!REPORTING_CLOCKS.has(c.kind) || c.outcome === 'not_required' || (m < 0 && !open)) continue;
-      if (!open) reporting[isLater(c.completedAt!, c.dueAt) ? 'late' : 'onTime']++;
-      else reporting[overdue ? 'overdue' : 'running']++;
+      if (!isOpen(c)) continue;
+      clocks.push({ incidentId: i.id, caseNumber: caseNumber(i.id, i.data.reportedAt), incidentTitle: i.data.title, kind: c.kind, dueAt: c.dueAt, overdue: isLater(nowIso, c.dueAt) });
     }
   }
   clocks.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  // ISAM's list is the soonest twenty of all; the total comes from the figures.
+  const clockList: Listed<ClockItem> = all ? { items: clocks.slice(0, DASHBOARD_LIST_LIMIT), total: Math.max(clocks.length, openClocksTotal) } : listed(clocks);
 
-  const investigations: InvestigationItem[] = visible
-    .filter((i) => same(actor.id, i.data.managerId) && (i.data.status === 'investigating' || i.data.status === 'triaged'))
+  const investigations: InvestigationItem[] = managedOpen
+    .filter((i) => i.data.status === 'investigating' || i.data.status === 'triaged')
     .map((i) => {
       const clock = i.data.clocks.find((c) => c.kind === 'internal_investigation');
       const dueAt = clock?.dueAt ?? new Date(Date.parse(i.data.triagedAt ?? i.data.reportedAt) + deps.settings.investigationDays * DAY_MS).toISOString();
@@ -112,18 +191,31 @@ export async function buildDashboard(deps: Deps, actor: Actor): Promise<Dashboar
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
 
   // ── access ─────────────────────────────────────────────────────────────
-  const approvalsById = new Map([...myOwned, ...myDelegated].map((r) => [r.id, r]));
-  const approvals: ApprovalItem[] = [...approvalsById.values()]
+  const pendingForMe = new Map([...asOwner, ...asDelegate].filter((r) => r.data.status === 'pending').map((r) => [r.id, r]));
+  const subjectNames = new Map(
+    (await (pendingForMe.size ? deps.directory.getPeople([...new Set([...pendingForMe.values()].slice(0, 200).map((r) => r.data.subjectId))]) : Promise.resolve([]))).map((p) => [p.aadObjectId.toLowerCase(), p.displayName]),
+  );
+  const approvals: ApprovalItem[] = [...pendingForMe.values()]
     .sort((a, b) => Date.parse(a.data.requestedAt) - Date.parse(b.data.requestedAt))
-    .map((r) => ({
-      id: r.id,
-      kind: r.data.kind,
-      role: r.data.role,
-      subject: { id: r.data.subjectId, name: personName.get(r.data.subjectId.toLowerCase()) ?? null },
-      asset: assetRef(r.data.assetId),
-      requestedAt: r.data.requestedAt,
-    }));
-  const [pending, approved, inProgress] = requestsByStatus.map((list) => list.filter((r) => canViewAccessRequest(actor, r.data)).length) as [number, number, number];
+    .map((r) => {
+      const a = myAssets.get(r.data.assetId);
+      return {
+        id: r.id,
+        kind: r.data.kind,
+        role: r.data.role,
+        subject: { id: r.data.subjectId, name: subjectNames.get(r.data.subjectId.toLowerCase()) ?? null },
+        asset: a ? { id: a.id, code: a.data.code, name: a.data.name } : null,
+        requestedAt: r.data.requestedAt,
+      };
+    });
+  let accessRequests: OpenRequests;
+  const orgAccess = orgFigures.find((f) => f.data.name === 'access-requests');
+  if (accessAll) accessRequests = { pending: 0, approved: 0, inProgress: 0, ...((orgAccess?.data.values ?? {}) as Partial<OpenRequests>) };
+  else {
+    const seen = new Map([...asOwner, ...asDelegate, ...asRequester, ...asSubject].filter((r) => canViewAccessRequest(actor, r.data)).map((r) => [r.id, r]));
+    const by = (status: string) => [...seen.values()].filter((r) => r.data.status === status).length;
+    accessRequests = { pending: by('pending'), approved: by('approved'), inProgress: by('in_progress') };
+  }
 
   const visibleReviews = reviews.filter((r) => canViewAccessReview(actor, r.data));
   const latest = visibleReviews.reduce<StoredOf<'AccessReviews'> | null>((best, r) => (!best || isLater(r.data.startedAt, best.data.startedAt) ? r : best), null);
@@ -142,68 +234,33 @@ export async function buildDashboard(deps: Deps, actor: Actor): Promise<Dashboar
     : null;
 
   // ── classification ─────────────────────────────────────────────────────
-  const classification = { total: assets.length, classified: 0, reviewDue: 0, unclassified: 0, level4: 0 };
+  const classification = classificationOn(orgFigures.find((f) => f.data.name === 'classification')?.data.values, today);
   const soon = addMonths(today, 1);
   const assetReviews: AssetReviewItem[] = [];
-  for (const a of assets) {
+  for (const a of myAssets.values()) {
     const s = summariseClassification(a.data, today);
-    if (s.state === 'unclassified') classification.unclassified++;
-    else if (s.state === 'review_due') classification.reviewDue++;
-    else classification.classified++;
-    if (s.securityProtectionFlag) classification.level4++;
-    const mine = same(actor.id, a.data.ownerId) || same(actor.id, a.data.delegateId);
-    if (mine && (s.state !== 'classified' || (a.data.nextReviewAt !== null && a.data.nextReviewAt <= soon))) {
+    if (s.state !== 'classified' || (a.data.nextReviewAt !== null && a.data.nextReviewAt <= soon)) {
       assetReviews.push({ id: a.id, code: a.data.code, name: a.data.name, state: s.state, nextReviewAt: a.data.nextReviewAt });
     }
   }
   assetReviews.sort((a, b) => (a.nextReviewAt ?? '').localeCompare(b.nextReviewAt ?? ''));
 
+  // ── training ───────────────────────────────────────────────────────────
+  const units = trainingRows
+    .map((f) => f.data.values as unknown as TrainingUnitValues)
+    .filter((u) => u.people > 0)
+    .map((u) => ({ unit: u.unit, people: u.people, required: u.required, completed: u.completed }))
+    .sort((a, b) => a.unit.localeCompare(b.unit, 'sv'));
+
   return {
     today,
     generatedAt: nowIso,
-    mine: { approvals: listed(approvals), investigations: listed(investigations), clocks: listed(clocks), assetReviews: listed(assetReviews) },
+    mine: { approvals: listed(approvals), investigations: listed(investigations), clocks: clockList, assetReviews: listed(assetReviews) },
     incidentsPerMonth: { months, categories: [...INCIDENT_CATEGORIES], counts, total },
     reporting,
-    accessRequests: { pending, approved, inProgress },
+    accessRequests,
     recertification,
     classification,
-    training: trainingByUnit(people, courses, completions, today),
+    training: { units, required: units.reduce((n, r) => n + r.required, 0), completed: units.reduce((n, r) => n + r.completed, 0) },
   };
 }
-
-/**
- * Mandatory training per unit: every person needs each mandatory course for `all`, and managers
- * and the director also those for `management` (Cybersäkerhetslagen 2 kap. 4 §). A completion
- * counts while it is within the course's validity.
- */
-function trainingByUnit(
-  people: OrganisationMember[],
-  courses: StoredOf<'TrainingCourses'>[],
-  completions: StoredOf<'Trainings'>[],
-  today: string,
-): Dashboard['training'] {
-  const mandatory = courses.filter((c) => c.data.mandatory).map((c) => c.data);
-  const done = new Set<string>();
-  for (const c of completions) {
-    const course = mandatory.find((m) => m.code === c.data.courseCode);
-    if (!course) continue;
-    if (course.validityMonths !== null && addMonths(c.data.completedAt, course.validityMonths) < today) continue;
-    done.add(`${c.data.personId.toLowerCase()}|${course.code}`);
-  }
-  const units = new Map<string, { unit: string; people: number; required: number; completed: number }>();
-  for (const p of people) {
-    const unit = p.unit ?? '–';
-    if (!units.has(unit)) units.set(unit, { unit, people: 0, required: 0, completed: 0 });
-    const row = units.get(unit)!;
-    row.people++;
-    const management = p.roles.includes('manager') || p.roles.includes('director');
-    for (const course of mandatory) {
-      if (course.audience === 'management' && !management) continue;
-      row.required++;
-      if (done.has(`${p.id.toLowerCase()}|${course.code}`)) row.completed++;
-    }
-  }
-  const rows = [...units.values()].sort((a, b) => a.unit.localeCompare(b.unit, 'sv'));
-  return { units: rows, required: rows.reduce((n, r) => n + r.required, 0), completed: rows.reduce((n, r) => n + r.completed, 0) };
-}
-

@@ -8,7 +8,8 @@ import { canCreateAsset, canGovernAssetRegister } from '../../domain/policy';
 import type { Person } from '../../ports/directory';
 import type { Actor } from './actor';
 import { isAdmitted } from './admission';
-import type { Deps } from '../platform';
+import type { StoredOf } from '../../ports/record-store';
+import { readSmall, type Deps } from '../platform';
 
 export interface OrganisationMember extends PersonSummary {
   roles: RoleKey[];
@@ -39,12 +40,18 @@ export async function searchPeople(deps: Pick<Deps, 'directory'>, query: string,
   return (await deps.directory.search(q, wanted + 5)).filter(isAdmitted).slice(0, wanted).map(summarisePerson);
 }
 
-/** Active role assignments per person, from the `Roles` list (one query, paged). */
-export async function rolesByPerson(deps: Pick<Deps, 'store' | 'clock'>): Promise<Map<string, Set<RoleKey>>> {
+/**
+ * Active role assignments per person, from the `Roles` list — a small list (one assignment per
+ * person and role: at most a few per person), read whole in one request, or given when the caller
+ * read it already (in a `$batch` with other things). Not filtered on the Yes/No `active` column:
+ * SharePoint answers `eq true` with the "No" items, and a Yes/No condition splits a list in two,
+ * never a bounded first condition.
+ */
+export async function rolesByPerson(deps: Pick<Deps, 'store' | 'clock'>, assignments?: StoredOf<'Roles'>[]): Promise<Map<string, Set<RoleKey>>> {
   const today = stockholmDate(deps.clock.now());
   const out = new Map<string, Set<RoleKey>>();
-  for await (const a of deps.store.queryAll('Roles', { where: [{ field: 'active', op: 'eq', value: true }] })) {
-    if (a.data.validTo !== null && a.data.validTo < today) continue;
+  for (const a of assignments ?? (await readSmall(deps.store, 'Roles', {}, 4_995))) {
+    if (!a.data.active || (a.data.validTo !== null && a.data.validTo < today)) continue;
     const id = a.data.personId.toLowerCase();
     if (!out.has(id)) out.set(id, new Set());
     out.get(id)!.add(a.data.role);
@@ -58,8 +65,8 @@ export async function rolesByPerson(deps: Pick<Deps, 'store' | 'clock'>): Promis
  * paging through all users); the walk reaches every person who has a manager in the tree.
  * Bounded by `maxPeople`. Only people who may use LIS (admission.ts) are listed.
  */
-export async function listOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, maxPeople = 5_000): Promise<OrganisationMember[]> {
-  const { people, roles } = await walkOrganisation(deps, maxPeople);
+export async function listOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, maxPeople = 5_000, assignments?: StoredOf<'Roles'>[]): Promise<OrganisationMember[]> {
+  const { people, roles } = await walkOrganisation(deps, maxPeople, assignments);
   return people.filter(isAdmitted).map((p) => member(p, roles));
 }
 
@@ -79,8 +86,8 @@ export async function listDemoAccounts(deps: Pick<Deps, 'store' | 'clock' | 'dir
 
 const member = (p: Person, roles: Map<string, Set<RoleKey>>): OrganisationMember => ({ ...summarisePerson(p), roles: [...(roles.get(p.aadObjectId.toLowerCase()) ?? [])].sort() });
 
-async function walkOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, maxPeople: number): Promise<{ people: Person[]; roles: Map<string, Set<RoleKey>> }> {
-  const roles = await rolesByPerson(deps);
+async function walkOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, maxPeople: number, assignments?: StoredOf<'Roles'>[]): Promise<{ people: Person[]; roles: Map<string, Set<RoleKey>> }> {
+  const roles = await rolesByPerson(deps, assignments);
   const seen = new Map<string, Person>();
   const queue: Person[] = [];
   const add = (people: Person[]) => {

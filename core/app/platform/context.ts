@@ -2,6 +2,7 @@
 import type { Clock } from '../../ports/clock';
 import type { Directory } from '../../ports/directory';
 import type { RecordStore } from '../../ports/record-store';
+import type { Background } from './background';
 
 export interface Settings {
   tenantId: string;
@@ -24,4 +25,9 @@ export interface Deps {
   directory: Directory;
   clock: Clock;
   settings: Settings;
+  /**
+   * Work after the answer (figures a write changed). Absent in scripts and small tests: the store is
+   * then not wrapped, and figures are kept by the background pass alone.
+   */
+  background?: Background;
 }

@@ -11,7 +11,7 @@ import { issuesFromZod } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, type Deps } from '../platform';
+import { audit, forbidden, readSmall, type Deps } from '../platform';
 
 type StoredSupplier = StoredOf<'Suppliers'>;
 
@@ -30,10 +30,10 @@ function checklistOf(s: RecordOf<'Suppliers'>): ChecklistPoint[] {
   return [...standard, ...extra];
 }
 
-/** Systems per supplier id: the assets whose `supplierIds` name it (read once, page by page). */
-async function systemsBySupplier(deps: Deps): Promise<Map<string, SystemRef[]>> {
+/** Systems per supplier id: the assets whose `supplierIds` name it (the asset register: a small list). */
+async function systemsBySupplier(deps: Deps, assets?: StoredOf<'InformationAssets'>[]): Promise<Map<string, SystemRef[]>> {
   const out = new Map<string, SystemRef[]>();
-  for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) {
+  for (const a of assets ?? (await readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } }))) {
     for (const sid of a.data.supplierIds) {
       if (!out.has(sid)) out.set(sid, []);
       out.get(sid)!.push({ id: a.id, code: a.data.code, name: a.data.name });
@@ -50,12 +50,13 @@ function dates(deps: Deps) {
 /** Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat. */
 export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined }): Promise<SupplierTree> {
   const search = query.search?.trim().slice(0, 100) ?? '';
-  const all: StoredSupplier[] = [];
-  for await (const s of deps.store.queryAll('Suppliers', {
-    ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}),
-    orderBy: { field: 'name', direction: 'asc' },
-  })) all.push(s);
-  const systems = await systemsBySupplier(deps);
+  // Both registers are small lists (hundreds): one $batch, 999 of each.
+  const [suppliers, assets] = await deps.store.queryMany([
+    { list: 'Suppliers', options: { ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}), orderBy: { field: 'name', direction: 'asc' }, pageSize: 999 } },
+    { list: 'InformationAssets', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 999 } },
+  ] as const);
+  const all: StoredSupplier[] = suppliers.items;
+  const systems = await systemsBySupplier(deps, assets.items);
   const { today, soon } = dates(deps);
   const nodes = new Map<string, SupplierNode>(
     all.map((s) => {

@@ -48,7 +48,7 @@ import { t, type Locale, type MessageKey, type Params } from '../../i18n';
 import type { Person } from '../../ports/directory';
 import type { NewRecord } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, type Deps, forbidden, invalid } from '../platform';
+import { audit, forbidden, invalid, type Deps } from '../platform';
 import { listCourses, personByEmail } from './training';
 import { normaliseHeader, parseCsv, readCsvFile } from './csv';
 import { readCompletionDate } from './csv-dates';
@@ -221,11 +221,9 @@ export async function importTrainingCsv(deps: Deps, actor: Actor, file: Uint8Arr
     fresh.set(k, { line: l.line, data: { personId: person.aadObjectId, courseCode: course.code, unit: person.unit, completedAt: l.completedAt, source: 'import', recordedBy: actor.id, recordedAt: now } });
   }
 
-  // What is already recorded, by the indexed courseCode: a re-import writes nothing.
-  const existing = new Set<string>();
-  for (const code of new Set([...fresh.values()].map((f) => f.data.courseCode))) {
-    for await (const c of deps.store.queryAll('Trainings', { where: [{ field: 'courseCode', op: 'eq', value: code }] })) existing.add(c.key);
-  }
+  // What is already recorded, looked up by key (twenty to a $batch) — not by reading every
+  // completion of a course, which grows with every year: a re-import writes nothing.
+  const existing = new Set((await deps.store.findByKeys('Trainings', [...fresh.keys()])).map((c) => c.key));
   const toWrite: NewRecord<'Trainings'>[] = [...fresh.entries()].filter(([k]) => !existing.has(k)).map(([k, f]) => ({ key: k, data: f.data }));
   report.alreadyRecorded = fresh.size - toWrite.length;
   // In batches of 20, each record idempotent by its key: a failure half-way is completed by importing again.

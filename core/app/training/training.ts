@@ -27,8 +27,9 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import type { Person } from '../../ports/directory';
 import { RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
+import { unitCompletions } from '../figures';
 import { holdersOf, isAdmitted, type Actor } from '../people';
-import { audit, forbidden, notify, type Deps } from '../platform';
+import { audit, forbidden, notify, readEach, readSmall, type Deps } from '../platform';
 
 export const TRAINING_REMINDER_CARD = 'training.managerReminder';
 /** Reminders go out from this Stockholm hour on the month's first weekday… */
@@ -42,9 +43,9 @@ export const REMINDER_WINDOW_DAYS = 7;
 export const MAX_LISTED = 60;
 const REMINDERS_DONE = (month: string) => `training.reminders:${month}`;
 
+/** The course catalogue: a small list (tens of courses). */
 export async function listCourses(deps: Pick<Deps, 'store'>): Promise<TrainingCourse[]> {
-  const courses: TrainingCourse[] = [];
-  for await (const c of deps.store.queryAll('TrainingCourses')) courses.push(c.data);
+  const courses = (await readSmall(deps.store, 'TrainingCourses', {}, 500)).map((c) => c.data);
   return courses.sort((a, b) => a.code.localeCompare(b.code));
 }
 
@@ -200,18 +201,13 @@ async function activeReports(deps: Pick<Deps, 'directory'>, managerId: string): 
   return (await deps.directory.reportsOf(managerId)).filter(isAdmitted);
 }
 
-/** Completions of a few people, by the indexed `personId` (for a report asked for in chat). */
+/**
+ * Completions of a few people, by the indexed `personId` (what one person has completed: a few a
+ * year), twenty people to a `$batch` (for a report asked for in chat).
+ */
 async function completionsOf(deps: Pick<Deps, 'store'>, ids: string[]): Promise<Map<string, Map<string, string>>> {
-  const all: RecordOf<'Trainings'>[] = [];
-  const queue = [...new Set(ids)];
-  await Promise.all(
-    Array.from({ length: Math.min(8, queue.length) }, async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
-        for await (const c of deps.store.queryAll('Trainings', { where: [{ field: 'personId', op: 'eq', value: id }] })) all.push(c.data);
-      }
-    }),
-  );
-  return latestCompletions(all);
+  const rows = await readEach(deps.store, 'Trainings', [...new Set(ids.map((id) => id.toLowerCase()))].map((id) => [{ field: 'personId' as const, op: 'eq' as const, value: id }]), 999);
+  return latestCompletions(rows.flat().map((c) => c.data));
 }
 
 export interface MyTraining {
@@ -264,14 +260,27 @@ export async function queueMonthlyTrainingReminders(deps: Deps, now: Date): Prom
 
   const [courses, management] = await Promise.all([listCourses(deps), managementIds(deps)]);
   if (!courses.some((c) => c.mandatory)) return run;
+  const managers = (await deps.directory.getPeople([...management])).filter(isAdmitted).sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId));
+  // Completions of everyone a manager is reminded about: unit by unit (each unit's year buckets of
+  // the `unitYear` key), and by person for people without a unit — never the whole list at once.
+  const staff = new Map<string, Person>();
+  const reportsOf = new Map<string, Person[]>();
+  for (const m of managers) {
+    const reports = await activeReports(deps, m.aadObjectId);
+    reportsOf.set(m.aadObjectId, reports);
+    for (const p of [m, ...reports]) staff.set(p.aadObjectId.toLowerCase(), p);
+  }
+  const units = [...new Set([...staff.values()].map((p) => p.unit).filter((u): u is string => Boolean(u)))];
+  const mandatory = courses.filter((c) => c.mandatory);
   const completions: RecordOf<'Trainings'>[] = [];
-  for await (const c of deps.store.queryAll('Trainings')) completions.push(c.data);
+  for (const u of units) completions.push(...(await unitCompletions(deps, u, mandatory, now)).map((c) => c.data));
+  const unitless = [...staff.values()].filter((p) => !p.unit).map((p) => p.aadObjectId);
+  if (unitless.length) completions.push(...(await readEach(deps.store, 'Trainings', unitless.map((id) => [{ field: 'personId' as const, op: 'eq' as const, value: id }]), 999)).flat().map((c) => c.data));
   const ctx: Context = { courses, done: latestCompletions(completions), management, today };
 
-  const managers = (await deps.directory.getPeople([...management])).filter(isAdmitted).sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId));
   run.managers = managers.length;
   for (const manager of managers) {
-    const report = buildReport(ctx, manager, await activeReports(deps, manager.aadObjectId), month);
+    const report = buildReport(ctx, manager, reportsOf.get(manager.aadObjectId) ?? [], month);
     if (!reportHasGaps(report)) continue;
     const id = manager.aadObjectId.toLowerCase();
     await notify(deps, `training-reminder:${month}:${id}`, { to: { type: 'person', id: manager.aadObjectId }, card: TRAINING_REMINDER_CARD, payload: report, correlationKey: `training-reminder:${month}:${id}` });

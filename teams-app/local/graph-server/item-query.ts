@@ -20,7 +20,7 @@ import { GraphError, badRequest, invalidRequest, listViewThresholdExceeded } fro
 import {
   type FilterNode, type OrderBy, compileFilter, parseFilter, parseOrderBy, referencedFields, topLevelConjuncts,
 } from './filter';
-import { type StoredColumn, collatedExpr, columnExpr } from './item-tables';
+import { type StoredColumn, collatedExpr, columnExpr, keyIndexOf } from './item-tables';
 import type { GraphStore, ItemRow, ListRow } from './store';
 
 export const HONOR_NON_INDEXED = 'HonorNonIndexedQueriesWarningMayFailRandomly';
@@ -158,7 +158,7 @@ export function runItemQuery(store: GraphStore, list: ListRow, q: ItemQuery): It
     orderSql = `ORDER BY ${expr} ${dir}, id ${dir}`;
   }
 
-  const rows = store.queryItems(list.rid, where.join(' AND '), `${orderSql} LIMIT ?`, [...params, q.top + 1]);
+  const rows = store.queryItems(list.rid, where.join(' AND '), `${orderSql} LIMIT ?`, [...params, q.top + 1], filter ? selectingIndex(filter, resolve) : null);
   if (rows.length <= q.top) return { rows };
   const page = rows.slice(0, q.top);
   const last = page[page.length - 1]!;
@@ -166,6 +166,14 @@ export function runItemQuery(store: GraphStore, list: ListRow, q: ItemQuery): It
     ? encodeSkiptoken(last.id, { name: order.column.def.name, value: sortValue(order.column.def, last) })
     : encodeSkiptoken(last.id);
   return { rows: page, next };
+}
+
+/** The index SharePoint would walk for a filter: its selecting condition's column's, if it has one. */
+function selectingIndex(filter: FilterNode, resolve: (field: string) => StoredColumn): string | null {
+  const selecting = selectingCondition(filter);
+  if (selecting.kind === 'or') return null;
+  const fields = [...new Set(referencedFields(selecting))];
+  return fields.length === 1 ? keyIndexOf(resolve(fields[0]!)) : null;
 }
 
 /** The first condition SharePoint evaluates: the leftmost conjunct plus further conjuncts on its column. */

@@ -39,6 +39,11 @@ export function hasKeyColumn(def: ColumnDef): boolean {
   return def.indexed && def.storage === 'data';
 }
 
+/** The index of a column stored in a key column of its list's table (null for other columns). */
+export function keyIndexOf(column: StoredColumn): string | null {
+  return hasKeyColumn(column.def) ? keyIndex(column.rid) : null;
+}
+
 /** The SQL expression for a column's value in its list's table. */
 export function columnExpr(column: StoredColumn): string {
   const { def } = column;

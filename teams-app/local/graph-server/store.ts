@@ -294,10 +294,23 @@ export class GraphStore {
     })();
   }
 
-  /** Runs an item query built by the query planner (`where` may be empty; `orderAndLimit` follows it). */
-  queryItems(listRid: number, where: string, orderAndLimit: string, params: (string | number | null)[]): ItemRow[] {
-    const sql = `SELECT ${ITEM_COLUMNS} FROM ${itemTable(listRid)}${where ? ` WHERE ${where}` : ''} ${orderAndLimit}`;
-    return this.stmt(sql).all(...params) as ItemRow[];
+  /**
+   * Runs an item query built by the query planner (`where` may be empty; `orderAndLimit` follows it).
+   * `index`: the index of the selecting condition's column — SharePoint evaluates the first condition
+   * through its index, and so does this server (SQLite alone may pick another index, e.g. a Status
+   * index holding most of the list, and sort thousands of rows).
+   */
+  queryItems(listRid: number, where: string, orderAndLimit: string, params: (string | number | null)[], index?: string | null): ItemRow[] {
+    const plain = `SELECT ${ITEM_COLUMNS} FROM ${itemTable(listRid)}${where ? ` WHERE ${where}` : ''} ${orderAndLimit}`;
+    if (index && where) {
+      try {
+        return this.stmt(`SELECT ${ITEM_COLUMNS} FROM ${itemTable(listRid)} INDEXED BY ${index} WHERE ${where} ${orderAndLimit}`).all(...params) as ItemRow[];
+      } catch (error) {
+        // The condition cannot use that index after all (SQLite: "no query solution").
+        if (!/no query solution/i.test(String((error as Error).message))) throw error;
+      }
+    }
+    return this.stmt(plain).all(...params) as ItemRow[];
   }
 
   /** Counts items matching a condition, stopping at `cap` (for list view threshold decisions). */

@@ -54,6 +54,9 @@ export async function startApi(): Promise<Api> {
     dataDir,
     token,
     async call(method, route, options = {}) {
+      // Figures a write changes are recounted just after its answer (core/app/figures); the next
+      // request of a person comes later than that.
+      await app.runtime.deps.background?.idle();
       const bearer = options.token !== undefined ? options.token : options.as ? await token(options.as) : null;
       const res = await fetch(`${base}${route}`, {
         method,
@@ -67,6 +70,7 @@ export async function startApi(): Promise<Api> {
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       });
       const text = await res.text();
+      await app.runtime.deps.background?.idle();
       let body: unknown = text;
       try {
         body = JSON.parse(text);

@@ -56,7 +56,7 @@ async function reportIncident(as: string, fields: Record<string, unknown>): Prom
 
 async function audit(id: string): Promise<AuditEntry[]> {
   const out: AuditEntry[] = [];
-  for await (const e of h.app.runtime.deps.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${id}` }] })) out.push(e.data);
+  for await (const e of h.app.sharepoint.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${id}` }] })) out.push(e.data);
   return out;
 }
 

@@ -48,9 +48,22 @@ describe('training completion', () => {
     const isam = await api.call('GET', '/trainings?unit=EKB', { as: PEOPLE.isam });
     expect(isam.body.people.length).toBeGreaterThan(1);
     expect(isam.body.people.every((p: { unit: string }) => p.unit === 'EKB')).toBe(true);
+    // One unit at a time (its completions are that unit's buckets, never the whole list): without a
+    // unit, ISAM sees their own; every unit in turn adds up to the units' kept figures.
     const all = await api.call('GET', '/trainings', { as: PEOPLE.isam });
+    expect(all.body.unit).toBe('LEDN');
+    expect(all.body.people.every((p: { unit: string }) => p.unit === 'LEDN')).toBe(true);
     const total = all.body.units.reduce((n: number, u: { people: number }) => n + u.people, 0);
-    expect(all.body.people).toHaveLength(total);
+    let listed = 0;
+    for (const u of all.body.units as { unit: string; people: number; required: number; completed: number }[]) {
+      const one = await api.call('GET', `/trainings?unit=${encodeURIComponent(u.unit)}`, { as: PEOPLE.isam });
+      expect(one.body.people, u.unit).toHaveLength(u.people);
+      // The kept figure of the unit agrees with its people's cells.
+      const cells = one.body.people.flatMap((p: { courses: Record<string, { required: boolean; valid: boolean }> }) => Object.values(p.courses).filter((c) => c.required));
+      expect([cells.filter((c: { valid: boolean }) => c.valid).length, cells.length], u.unit).toEqual([u.completed, u.required]);
+      listed += one.body.people.length;
+    }
+    expect(listed).toBe(total);
   });
 });
 

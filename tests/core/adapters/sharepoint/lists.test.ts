@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { LIST_NAMES, RECORD_SCHEMAS } from '../../../../core/domain';
+import { keysOf, LIST_NAMES, RECORD_SCHEMAS } from '../../../../core/domain';
 import { KEY_COLUMN, MAX_INDEXED_COLUMNS } from '../../../../core/adapters/sharepoint/columns';
 import { LISTS, listDef } from '../../../../core/adapters/sharepoint/lists';
 import { columnDefinition } from '../../../../core/adapters/sharepoint/provision';
@@ -25,7 +25,8 @@ describe('list schema as code', () => {
 
   it('stays within SharePoint limits: ≤ 20 indexed columns, single-line text ≤ 255', () => {
     for (const def of LISTS) {
-      expect(def.columns.filter((c) => c.indexed).length + 1, def.name).toBeLessThanOrEqual(MAX_INDEXED_COLUMNS);
+      // The record's indexed columns, the derived keys and IdempotencyKey.
+      expect(def.columns.filter((c) => c.indexed).length + def.keys.length + 1, def.name).toBeLessThanOrEqual(MAX_INDEXED_COLUMNS);
       const shape = (RECORD_SCHEMAS[def.name] as unknown as { shape: Record<string, z.ZodType> }).shape;
       for (const col of def.columns.filter((c) => c.type === 'text')) {
         const s = inner(shape[col.field]!) as unknown as { maxLength?: number | null; format?: string | null; _zod: { def: { type: string } } };
@@ -35,6 +36,19 @@ describe('list schema as code', () => {
         expect(bounded, `${def.name}.${col.field} fits single-line text (≤ 255)`).toBe(true);
       }
     }
+  });
+
+  it('gives every derived key an indexed column of its own, named apart from the record fields', () => {
+    for (const def of LISTS) {
+      expect(def.keys.map((k) => k.field).sort(), def.name).toEqual(Object.keys(keysOf(def.name)).sort());
+      const names = new Set([KEY_COLUMN, 'Title', ...def.columns.map((c) => c.column)]);
+      for (const k of def.keys) {
+        expect(k.indexed, `${def.name}.${k.column}`).toBe(true);
+        expect(names.has(k.column), `${def.name}.${k.column} clashes with a column`).toBe(false);
+        names.add(k.column);
+      }
+    }
+    expect(LISTS.find((l) => l.name === 'Incidents')!.keys.map((k) => k.column)).toEqual(['ReporterKey', 'ManagerKey', 'AssetKey']);
   });
 
   it('maps choice columns to the enum values of the schema', () => {

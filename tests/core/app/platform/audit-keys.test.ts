@@ -33,7 +33,7 @@ const PER = 'd0000000-0000-4000-8000-000000000007';
 /** The audit entries about one record (the indexed `target` column). */
 async function entries(target: string, action?: string) {
   const out: { action: string; key: string; actorId: string }[] = [];
-  for await (const a of deps.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: target }] })) out.push({ action: a.data.action, key: a.key, actorId: a.data.actorId });
+  for await (const a of h.app.sharepoint.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: target }] })) out.push({ action: a.data.action, key: a.key, actorId: a.data.actorId });
   return action ? out.filter((e) => e.action === action) : out;
 }
 

@@ -22,7 +22,7 @@ let admin: Actor;
 
 async function imported(): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const c of deps.store.queryAll('Trainings')) if (c.data.source === 'import') out.push([c.data.personId, c.data.courseCode, c.data.completedAt]);
+  for await (const c of h.app.sharepoint.store.queryAll('Trainings')) if (c.data.source === 'import') out.push([c.data.personId, c.data.courseCode, c.data.completedAt]);
   return out.sort();
 }
 

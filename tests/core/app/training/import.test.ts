@@ -20,7 +20,7 @@ let isam: Actor;
 
 async function completions(): Promise<{ key: string; personId: string; courseCode: string; completedAt: string; source: string }[]> {
   const out = [];
-  for await (const c of deps.store.queryAll('Trainings')) out.push({ key: c.key, personId: c.data.personId, courseCode: c.data.courseCode, completedAt: c.data.completedAt, source: c.data.source });
+  for await (const c of h.app.sharepoint.store.queryAll('Trainings')) out.push({ key: c.key, personId: c.data.personId, courseCode: c.data.courseCode, completedAt: c.data.completedAt, source: c.data.source });
   return out;
 }
 
