@@ -18,6 +18,8 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
       investigationDays: config.investigationDays,
       recertificationMonths: config.recertificationMonths,
       retentionYears: config.retentionYears,
+      agreementRetentionYears: config.agreementRetentionYears,
+      classificationReviewMonths: config.classificationReviewMonths,
       ambassadorInviteDays: config.ambassadorInviteDays,
     },
   };

@@ -5,7 +5,7 @@
  * campaign completes. Then the scheduler proposes the next one in a configured month.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordOf } from '../../core/domain';
+import type { RecordInput, RecordOf } from '../../core/domain';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { all, auditOf, buttons, cardsIn, cardsTo, P, visible } from './access-helpers';
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
         supplierIds: [],
         notes: null,
         updatedAt: now,
-      } satisfies RecordOf<'InformationAssets'>,
+      } satisfies RecordInput<'InformationAssets'>,
     })),
   );
   assets = storedAssets.map((a, i) => ({ id: a.id, code: a.data.code, owner: OWNERS[i]! }));

@@ -58,7 +58,7 @@ const keyColumn = columnDefinition({ column: KEY_COLUMN, type: 'text', indexed: 
 
 /** Our columns for a list; Title is SharePoint's own and is not created. */
 function wantedColumns(def: ListDef): Record<string, unknown>[] {
-  const indexed = def.columns.filter((c) => c.indexed).length + 1;
+  const indexed = def.columns.filter((c) => c.indexed).length + 1; // + IdempotencyKey
   if (indexed > MAX_INDEXED_COLUMNS) throw new Error(`${def.name} wants ${indexed} indexed columns; SharePoint allows ${MAX_INDEXED_COLUMNS}`);
   return [keyColumn, ...def.columns.filter((c) => c.column !== 'Title').map((c) => columnDefinition(c))];
 }
@@ -117,6 +117,15 @@ export async function provisionLists(client: Client, siteId: string, defs: reado
             if (patch.choice) report.extendedChoices.push(`${def.name}.${String(want.name)}: ${added.join(', ')}`);
           }
         }
+      }
+    }
+    // Title is SharePoint's own column: it exists from the start, and is indexed when the schema says so.
+    if (def.columns.some((c) => c.column === 'Title' && c.indexed)) {
+      const have = await getAll<GraphColumn>(client, `${sitePath(siteId)}/lists/${list.id}/columns?$select=id,name,indexed`);
+      const title = have.find((c) => c.name === 'Title');
+      if (title && !title.indexed) {
+        await client.api(`${sitePath(siteId)}/lists/${list.id}/columns/${title.id}`).patch({ indexed: true });
+        report.indexedColumns.push(`${def.name}.Title`);
       }
     }
     report.listIds.set(def.name, list.id);
