@@ -6,14 +6,19 @@
 
 /** What core's inner layers may import from outside the repository: zod, nothing else. */
 const ZOD = '(^|/)node_modules/zod/';
+/**
+ * core/app may also use csv-parse: a parser with no dependencies and no I/O, for the training
+ * import (docs/adr/009-libraries-for-formats.md).
+ */
+const CSV_PARSE = '(^|/)node_modules/csv-parse/';
 /** Packages that only run in Node (servers, SDKs, native modules): never in the browser tab. */
 const SERVER_ONLY = '(^|/)node_modules/(botbuilder|botframework-[^/]+|better-sqlite3|express|@microsoft/microsoft-graph-client|pino|helmet|compression|jose|tsx)/';
 
 /** A rule whose violation fails the check; `comment` is what the output says about it. */
 const rule = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
 /** Modules under core/<layer> import zod and the core folders in `allowed`: nothing else. */
-const coreLayer = (name, layer, allowed, comment) =>
-  rule(name, comment, { path: `^core/${layer}/` }, { pathNot: [`^core/(${allowed.join('|')})/`, ZOD] });
+const coreLayer = (name, layer, allowed, comment, libraries = [ZOD]) =>
+  rule(name, comment, { path: `^core/${layer}/` }, { pathNot: [`^core/(${allowed.join('|')})/`, ...libraries] });
 
 module.exports = {
   forbidden: [
@@ -51,7 +56,8 @@ module.exports = {
       'app-imports-only-core',
       'app',
       ['app', 'domain', 'ports', 'i18n', 'api'],
-      'core/app (use cases) imports zod, core/domain, core/ports, core/i18n, core/api and core/app only: no Node module, no SDK (botbuilder, Graph client, express, React), no adapters.',
+      'core/app (use cases) imports zod, csv-parse, core/domain, core/ports, core/i18n, core/api and core/app only: no Node module, no SDK (botbuilder, Graph client, express, React), no adapters.',
+      [ZOD, CSV_PARSE],
     ),
     coreLayer(
       'api-imports-only-domain-and-i18n',

@@ -12,7 +12,7 @@
  * | `GET /suppliers`, `GET /suppliers/:id`, `PATCH /suppliers/:id/checklist` | Leverantörer |
  * | `GET /processing?search=&unit=&sort=&direction=&pageSize=&cursor=`, `GET /processing/:id` | Dataskydd |
  * | `GET /improvements?status=&ownerId=&source=`, `POST /improvements`, `PATCH /improvements/:id` | Åtgärder |
- * | `GET /trainings?unit=`, `POST /trainings/import` (text/csv ≤ 1 MB, Idempotency-Key) | Utbildning |
+ * | `GET /trainings?unit=`, `POST /trainings/import` (the file's bytes, application/octet-stream or text/csv, ≤ 1 MB, Idempotency-Key) | Utbildning |
  * | `GET /access/requests?status=`, `GET /access/grants?status=`, `GET /access/campaigns` | Behörigheter (read-only) |
  * | `GET /ambassadors?year=` | Ambassadörsnätverket: the year's meetings and attendance per unit |
  *
@@ -205,7 +205,9 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   router.post(
     '/trainings/import',
-    express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: TRAINING_CSV_LIMIT }),
+    // The file's bytes as they are on disk: the use case decides the encoding (UTF-8, or the
+    // Windows-1252 of an older Excel), which a text body parsed here as UTF-8 would already have lost.
+    express.raw({ type: TRAINING_CSV_TYPES, limit: TRAINING_CSV_LIMIT }),
     (error: unknown, req: Request, res: Response, next: NextFunction) => {
       if ((error as { type?: string }).type === 'entity.too.large') {
         res.status(413).json({ error: 'too_large', message: t(localeOf(req), 'tab.training.tooLarge') });
@@ -215,7 +217,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
     },
     async (req: Request, res: ActorResponse) => {
       const key = idempotencyKey(req);
-      if (typeof req.body !== 'string') throw new BadRequest('tab.training.notCsv', 'unsupported_media_type');
+      if (!Buffer.isBuffer(req.body)) throw new BadRequest('tab.training.notCsv', 'unsupported_media_type');
       const report = await importTrainingCsv(deps, res.locals.actor, req.body, key);
       const locale = localeOf(req);
       res.status(report.ok ? 200 : 422).json({
@@ -243,5 +245,10 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
   });
 }
 
-/** The largest CSV export the tab uploads (the use case itself accepts up to MAX_IMPORT_CHARS). */
+/** The largest CSV export the tab uploads (the use case itself accepts up to MAX_IMPORT_BYTES). */
 export const TRAINING_CSV_LIMIT = 1_048_576;
+/**
+ * Media types the import takes as raw bytes: what the tab sends (application/octet-stream), and
+ * what a browser, curl or Windows with Excel installed label a .csv file with.
+ */
+export const TRAINING_CSV_TYPES = ['application/octet-stream', 'text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];

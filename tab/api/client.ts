@@ -39,7 +39,8 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, options: { idempotencyKey: string; etag?: string }): Promise<T>;
   patch<T>(path: string, body: unknown, options: { etag: string }): Promise<T>;
   /** Sends a file's text as it is (e.g. a CSV export), with an Idempotency-Key. */
-  upload<T>(path: string, text: string, options: { idempotencyKey: string; contentType: string }): Promise<T>;
+  /** POST of a file's bytes as they are (the server decides their encoding). */
+  upload<T>(path: string, body: ArrayBuffer, options: { idempotencyKey: string; contentType: string }): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -60,7 +61,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? '/api/v1';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<T> {
+  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; raw?: ArrayBuffer; headers?: Record<string, string> } = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
     const url = `${base}${path}${params.size ? `?${params}` : ''}`;
@@ -98,6 +99,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get: (path, query) => request('GET', path, { ...(query ? { query } : {}) }),
     post: (path, body, { idempotencyKey, etag }) => request('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey, ...(etag ? { 'If-Match': etag } : {}) } }),
     patch: (path, body, { etag }) => request('PATCH', path, { body, headers: { 'If-Match': etag } }),
-    upload: (path, text, { idempotencyKey, contentType }) => request('POST', path, { raw: text, headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': contentType } }),
+    upload: (path, body, { idempotencyKey, contentType }) => request('POST', path, { raw: body, headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': contentType } }),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The Teams app package (`npm run package`): placeholders from the environment, offline validation
- * against the schema bundled in @microsoft/app-manifest (0 errors), real PNG icons, a zip Teams can
- * read — and the validator itself catches what Teams would refuse on upload.
+ * against the schema bundled in @microsoft/app-manifest (0 errors), PNG icons rendered from the
+ * committed SVGs that meet Teams' icon rules, a zip (fflate) Teams can read — and the validator
+ * itself catches what Teams would refuse on upload.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,9 +12,10 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/config';
 import { features } from '../../bot/features';
-import { colorIcon, outlineIcon } from '../../manifest/icons';
-import { buildPackage, bundledSchemaVersions, fillTemplate, PackageError, unicodeSafePattern, validatePackage, valuesFromEnv, type BuiltPackage } from '../../manifest/package';
-import { decodePng, encodePng } from '../../manifest/png';
+import { colorIcon, ICON_DIR, outlineIcon, readPng, renderSvg } from '../../manifest/icons';
+import { buildPackage, zipPackage, type BuiltPackage } from '../../manifest/package';
+import { fillTemplate, PackageError, valuesFromEnv } from '../../manifest/settings';
+import { bundledSchemaVersions, unicodeSafePattern, validatePackage } from '../../manifest/validate';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BOT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -163,36 +165,89 @@ describe('the app package', () => {
   });
 });
 
+/** The PNG header's own fields (an independent look at what resvg wrote): size, bit depth, colour type. */
+function pngHeader(png: Buffer) {
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), bitDepth: png[24], colourType: png[25] };
+}
+
 describe('icons', () => {
-  it('draws a 192×192 opaque colour icon and a 32×32 white-on-transparent outline', () => {
-    const color = decodePng(zipped.get('color.png')!);
-    expect([color.width, color.height]).toEqual([192, 192]);
-    for (let i = 3; i < color.pixels.length; i += 4) expect(color.pixels[i]).toBe(255);
-    const outline = decodePng(zipped.get('outline.png')!);
-    expect([outline.width, outline.height]).toEqual([32, 32]);
-    let opaque = 0;
-    for (let i = 0; i < outline.pixels.length; i += 4) {
-      if (outline.pixels[i + 3]! > 0) {
-        opaque++;
-        expect([outline.pixels[i], outline.pixels[i + 1], outline.pixels[i + 2]]).toEqual([255, 255, 255]);
-      }
-    }
-    expect(opaque).toBeGreaterThan(80);
-    expect(opaque).toBeLessThan(32 * 32 / 2);
-    // The corners are transparent; the middle of the colour icon is the white shield.
-    expect(outline.pixels[3]).toBe(0);
-    expect([...color.pixels.subarray((60 * 192 + 96) * 4, (60 * 192 + 96) * 4 + 3)]).toEqual([255, 255, 255]);
+  it('are 8-bit RGBA PNGs of 192×192 and 32×32, rendered from the committed SVGs', () => {
+    expect(pngHeader(zipped.get('color.png')!)).toEqual({ width: 192, height: 192, bitDepth: 8, colourType: 6 });
+    expect(pngHeader(zipped.get('outline.png')!)).toEqual({ width: 32, height: 32, bitDepth: 8, colourType: 6 });
+    expect(zipped.get('color.png')!.equals(renderSvg(readFileSync(path.join(ICON_DIR, 'color.svg'))))).toBe(true);
+    expect(zipped.get('outline.png')!.equals(renderSvg(readFileSync(path.join(ICON_DIR, 'outline.svg'))))).toBe(true);
   });
 
-  it('draws the same bytes every time (nothing binary in the repository)', () => {
+  it('has an opaque colour icon whose symbol keeps inside the central 120×120 safe area', () => {
+    const color = readPng(zipped.get('color.png')!);
+    expect([color.width, color.height]).toEqual([192, 192]);
+    for (let i = 3; i < color.pixels.length; i += 4) expect(color.pixels[i]).toBe(255);
+    // The middle of the shield is white; a corner is the blue background.
+    const at = (x: number, y: number) => [...color.pixels.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 4)];
+    expect(at(70, 70)).toEqual([255, 255, 255, 255]);
+    expect(at(2, 2)[2]).toBeGreaterThan(at(2, 2)[0]! + 60);
+    // Drawn without its symbol, the icon differs from itself only inside 36…155 both ways.
+    const svg = readFileSync(path.join(ICON_DIR, 'color.svg'), 'utf8');
+    expect(svg).toContain('<g id="symbol">');
+    const background = readPng(renderSvg(svg.replace(/<g id="symbol">[\s\S]*<\/g>\s*<\/svg>/, '</svg>')));
+    let inside = 0;
+    for (let y = 0; y < 192; y++)
+      for (let x = 0; x < 192; x++) {
+        const i = (y * 192 + x) * 4;
+        const differs = [0, 1, 2, 3].some((c) => color.pixels[i + c] !== background.pixels[i + c]);
+        if (differs) expect(x >= 36 && x < 156 && y >= 36 && y < 156, `symbol pixel at ${x},${y}`).toBe(true);
+        if (differs) inside++;
+      }
+    expect(inside).toBeGreaterThan(5000);
+  });
+
+  it('has an outline icon in white only, on a transparent background', () => {
+    const outline = readPng(zipped.get('outline.png')!);
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    let visible = 0;
+    for (let i = 0; i < outline.pixels.length; i += 4) {
+      const a = outline.pixels[i + 3]!;
+      if (a > 0) {
+        visible++;
+        // Premultiplied: white at alpha a is (a, a, a).
+        expect([outline.pixels[i], outline.pixels[i + 1], outline.pixels[i + 2]]).toEqual([a, a, a]);
+      }
+    }
+    expect(visible).toBeGreaterThan(150);
+    expect(visible).toBeLessThan((32 * 32) / 2);
+    // The corners and the inside of the shield, beside the keyhole, are transparent.
+    expect(outline.pixels[3]).toBe(0);
+    expect(outline.pixels[(20 * 32 + 10) * 4 + 3]).toBe(0);
+  });
+
+  it('renders the same bytes every time', () => {
     expect(colorIcon().equals(colorIcon())).toBe(true);
     expect(outlineIcon().equals(zipped.get('outline.png')!)).toBe(true);
   });
 
-  it('round-trips through the encoder and decoder, and refuses what is not a PNG', () => {
-    const pixels = new Uint8Array(3 * 2 * 4).map((_, i) => (i * 37) % 256);
-    expect(decodePng(encodePng({ width: 3, height: 2, pixels }))).toEqual({ width: 3, height: 2, pixels });
-    expect(() => decodePng(Buffer.from('GIF89a'))).toThrow(/not a PNG/);
+  it('reads a PNG\'s pixels exactly, and refuses what is not a PNG', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><rect width="1" height="1" fill="#ff0000"/><rect x="1" width="1" height="1" fill="#ffffff" fill-opacity="0.5"/></svg>';
+    const image = readPng(renderSvg(svg));
+    expect([image.width, image.height]).toEqual([3, 2]);
+    expect([...image.pixels.subarray(0, 12)]).toEqual([255, 0, 0, 255, 128, 128, 128, 128, 0, 0, 0, 0]);
+    expect(() => readPng(Buffer.from('GIF89a'))).toThrow(/not a PNG/);
+  });
+});
+
+describe('the zip', () => {
+  it('holds the files at its root in order, and is the same bytes for the same input', () => {
+    const entries: [string, Uint8Array][] = [['manifest.json', Buffer.from('{}')], ['color.png', zipped.get('color.png')!]];
+    const once = zipPackage(entries);
+    expect(once.equals(zipPackage(entries))).toBe(true);
+    expect([...unzip(once).keys()]).toEqual(['manifest.json', 'color.png']);
+    expect(readFileSync(built.zipPath).equals(zipPackage([...zipped.entries()]))).toBe(true);
+  });
+
+  it('refuses names Teams would not find at the root, and a name twice', () => {
+    expect(() => zipPackage([['icons/color.png', Buffer.from('x')]])).toThrow(/not a plain file name/);
+    expect(() => zipPackage([['a.json', Buffer.from('x')], ['a.json', Buffer.from('y')]])).toThrow(/twice/);
   });
 });
 
@@ -266,12 +321,18 @@ describe('the validator', () => {
   });
 
   it('reports icons of the wrong size, a coloured outline and a missing icon', async () => {
-    expect(await problemsWith((_m, f) => (f['color.png'] = f['outline.png']!))).toEqual(['color.png: must be 192×192, is 32×32', 'color.png: the colour icon must be fully opaque']);
-    const red = encodePng({ width: 32, height: 32, pixels: new Uint8Array(32 * 32 * 4).map((_, i) => (i % 4 === 0 || i % 4 === 3 ? 255 : 0)) });
+    expect(await problemsWith((_m, f) => (f['color.png'] = f['outline.png']!))).toEqual([
+      'color.png: must be 192×192, is 32×32',
+      expect.stringMatching(/^color\.png: the colour icon must be fully opaque \(Teams shows it full bleed\); \d+ pixels are not$/),
+    ]);
+    const red = renderSvg('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" fill="#ff0000"/></svg>');
     expect(await problemsWith((_m, f) => (f['outline.png'] = red))).toEqual([
       'outline.png: the outline icon must be white (#FFFFFF) on transparent; 1024 pixels are not',
       'outline.png: the outline icon needs a transparent background',
     ]);
+    const empty = renderSvg('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"></svg>');
+    expect(await problemsWith((_m, f) => (f['outline.png'] = empty))).toEqual(['outline.png: the outline icon is empty (or not a PNG resvg can read)']);
+    expect(await problemsWith((_m, f) => (f['outline.png'] = Buffer.from('not a png')))).toEqual(['outline.png: not a PNG file']);
     expect(await problemsWith((_m, f) => delete f['color.png'])).toEqual(['icons.color: color.png is not in the package']);
   });
 

@@ -47,6 +47,17 @@ describe('api client', () => {
     expect(error.fieldErrors()).toEqual({ code: ['A', 'B'] });
   });
 
+  it('uploads a file\'s bytes as they are, with its key and media type, also on the retry after 401', async () => {
+    const { calls, fetchImpl } = recorder([json(401, {}), json(200, { report: { ok: true } })]);
+    const api = createApiClient({ tokens: { getToken: async () => 'old', refreshToken: async () => 'new' }, locale: () => 'sv', fetch: fetchImpl });
+    const bytes = Uint8Array.from([0x4b, 0x75, 0x72, 0x73, 0x3b, 0xe5, 0x0d, 0x0a]).buffer;
+    expect(await api.upload('/trainings/import', bytes, { idempotencyKey: 'k-1', contentType: 'application/octet-stream' })).toEqual({ report: { ok: true } });
+    for (const call of calls) {
+      expect(call.init).toMatchObject({ method: 'POST', headers: { 'Idempotency-Key': 'k-1', 'Content-Type': 'application/octet-stream' } });
+      expect(call.init.body).toBe(bytes);
+    }
+  });
+
   it('reports a network failure as status 0', async () => {
     const api = createApiClient({ tokens: { getToken: async () => 't', refreshToken: async () => 't' }, locale: () => 'sv', fetch: (async () => { throw new TypeError('fetch failed'); }) as typeof fetch });
     await expect(api.get('/me')).rejects.toMatchObject({ status: 0 });

@@ -76,7 +76,7 @@ describe('Åtgärder', () => {
 });
 
 describe('Utbildning', () => {
-  it('uploads the CSV as text with a key and shows the per-line report when nothing was saved', async () => {
+  it('uploads the CSV file\'s bytes untouched with a key and shows the per-line report when nothing was saved', async () => {
     window.location.hash = '#/training';
     const api = fakeApi()
       .on('GET', '/trainings', () => ({ courses: [{ code: 'ISK-GRUND', name: 'Grundkurs', audience: 'all', validityMonths: null }], units: [{ unit: 'EKB', people: 1, required: 1, completed: 0 }], unit: null, people: [{ id: 'p', name: 'Johanna Berg', unit: 'EKB', management: false, courses: { 'ISK-GRUND': { required: true, completedAt: null, valid: false } }, complete: false }], peopleVisible: true, canImport: true }))
@@ -86,13 +86,18 @@ describe('Utbildning', () => {
     renderWithSession(<Routed view={TrainingView} />, { api });
     const people = await screen.findByRole('table', { name: 'Obligatoriska utbildningar per person' });
     expect(within(people).getByText('Saknas')).toBeTruthy();
-    const file = new File(['E-post;Kurs;Slutförd\nx@y.se;ISK-GRUND;igår\n'], 'export.csv', { type: 'text/csv' });
+    // As an older Excel saves it: Windows-1252, "å" is the single byte 0xE5. Reading it as text in
+    // the browser would turn that byte into U+FFFD for good; the tab sends the bytes as they are.
+    const bytes = Uint8Array.from([...'E-post;Kurs;Slutförd\r\nx@y.se;ISK-GRUND;igår\r\n'].map((c) => c.charCodeAt(0)));
+    const file = new File([bytes], 'export.csv', { type: 'text/csv' });
     await userEvent.upload(screen.getByLabelText('CSV-fil'), file);
     await userEvent.click(screen.getByRole('button', { name: 'Importera' }));
     await screen.findByText('Rad 2: Datumet går inte att tolka.');
     expect(screen.getByRole('alert').textContent).toContain('Inget sparades');
     const post = api.calls.find((c) => c.method === 'POST')!;
-    expect(post.body).toContain('ISK-GRUND;igår');
+    expect(post.body).toBeInstanceOf(ArrayBuffer);
+    expect(new Uint8Array(post.body as ArrayBuffer)).toEqual(bytes);
+    expect(post.contentType).toBe('application/octet-stream');
     expect(post.idempotencyKey).toBeTruthy();
   });
 });

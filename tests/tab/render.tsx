@@ -20,6 +20,7 @@ export interface Call {
   body?: unknown;
   idempotencyKey?: string;
   etag?: string;
+  contentType?: string;
 }
 
 type Handler = (call: Call) => unknown | Promise<unknown>;
@@ -48,7 +49,7 @@ export function fakeApi(): FakeApi {
     get: (path, query) => dispatch({ method: 'GET', path, ...(query ? { query } : {}) }) as Promise<never>,
     post: (path, body, { idempotencyKey, etag }) => dispatch({ method: 'POST', path, body, idempotencyKey, ...(etag ? { etag } : {}) }) as Promise<never>,
     patch: (path, body, { etag }) => dispatch({ method: 'PATCH', path, body, etag }) as Promise<never>,
-    upload: (path, text, { idempotencyKey }) => dispatch({ method: 'POST', path, body: text, idempotencyKey }) as Promise<never>,
+    upload: (path, bytes, { idempotencyKey, contentType }) => dispatch({ method: 'POST', path, body: bytes, idempotencyKey, contentType }) as Promise<never>,
   };
   return api;
 }

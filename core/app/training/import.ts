@@ -12,21 +12,28 @@
  * 4713;Göran Axelsson;goran.axelsson@soderbyn.example;ISK-GRUND;Påbörjad;
  * ```
  *
- * - UTF-8, with or without a byte-order mark; `;` between fields (`,` and tab are recognised from
- *   the header line); CRLF or LF; fields in double quotes may hold `;`, line breaks and `""`.
- * - The first line names the columns, in any order, in Swedish or English (case and spacing do not
- *   matter). Required: **e-post** (`E-post`, `E-postadress`, `Email`…), **kurs** (`Kurs`,
- *   `Kursnamn`, `Kurskod`, `Course`…: the course's code or its name in the catalogue) and
- *   **slutförd** (`Slutförd`, `Slutförd datum`, `Completed`, `Completion date`…: `ÅÅÅÅ-MM-DD`,
- *   optionally followed by a time). Optional: **status** (only `Slutförd`, `Godkänd`, `Genomförd`,
- *   `Klar`, `Completed`, `Passed` count as done), `Anställnings-ID` and `Namn` (read, not used:
- *   people are matched by e-mail address in the directory, as Entra ID knows them).
- * - At most MAX_IMPORT_ROWS lines and MAX_IMPORT_CHARS characters per file.
+ * - Whatever encoding the file is in: UTF-8 with or without a byte-order mark, UTF-16 (Excel's
+ *   "Unicode text"), or Windows-1252 (an older Excel's "CSV (semikolonavgränsad)") — decided from
+ *   the bytes (csv-encoding.ts). `;`, `,` or tab between fields, whichever the header line
+ *   uses (or Excel's `sep=;` line); CRLF or LF; fields in double quotes may hold the delimiter, line
+ *   breaks and `""` (csv.ts, csv-parse).
+ * - The first line names the columns, in any order, in Swedish or English (case, spacing, dashes
+ *   and brackets do not matter). Required: **e-post** (`E-post`, `E-postadress`, `Email`…),
+ *   **kurs** — either `Kurs`/`Kursnamn`/`Course` (the course's code or its name in the catalogue)
+ *   or `Kurskod`/`Kurs-ID`/`Course code` (a code only: 2–30 of A–Z, digits and `-`) — and
+ *   **slutförd** (`Slutförd`, `Slutförandedatum`, `Completed`, `Completion date`…). Dates as
+ *   csv-dates.ts reads them: `ÅÅÅÅ-MM-DD` with or without a time, ISO 8601, `D.M.ÅÅÅÅ`,
+ *   or an Excel date number. Optional: **status** (only `Slutförd`, `Godkänd`, `Genomförd`, `Klar`,
+ *   `Completed`, `Passed`… count as done), `Anställnings-ID`, `Namn`, `Förnamn`, `Efternamn` (read,
+ *   not used: people are matched by e-mail address in the directory, as Entra ID knows them).
+ * - At most MAX_IMPORT_ROWS lines and MAX_IMPORT_BYTES bytes per file. An Excel workbook
+ *   (.xlsx/.xls) is refused with a word on how to save it as CSV.
  *
  * ## What happens
  *
- * - Every line is checked before anything is written. A line that is wrong (a bad date, a missing
- *   or malformed e-mail, a missing course, a row with too few columns) is an error: the import
+ * - Every line is checked before anything is written. A line that is wrong (a bad or ambiguous
+ *   date, a missing or malformed e-mail, a missing course, a course code in the wrong format, a row
+ *   with too few columns, a quote that never closes) is an error: the import
  *   writes nothing and the report names every such line, in Swedish or English.
  * - Lines that are right but not for us are skipped with a note and do not stop the import: not
  *   completed (status "Påbörjad"), a course not in the catalogue, a person the directory does not
@@ -42,10 +49,12 @@ import type { NewRecord } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, type Deps, forbidden, invalid } from '../platform';
 import { listCourses, personByEmail } from './training';
-import { normaliseHeader, parseCsv } from './csv';
+import { normaliseHeader, parseCsv, readCsvFile } from './csv';
+import { readCompletionDate } from './csv-dates';
+import { spreadsheetKind } from './csv-encoding';
 
 /** Larger exports are split by the platform's own filters (per unit, per year). */
-export const MAX_IMPORT_CHARS = 5_000_000;
+export const MAX_IMPORT_BYTES = 5_000_000;
 export const MAX_IMPORT_ROWS = 50_000;
 
 export interface ImportIssue {
@@ -75,31 +84,27 @@ export function importIssueText(locale: Locale, issue: ImportIssue): string {
   return t(locale, 'training.import.line', { line: issue.line, message: t(locale, issue.messageKey, issue.params) });
 }
 
-type Column = 'email' | 'employeeId' | 'name' | 'course' | 'completed' | 'status';
+type Column = 'email' | 'employeeId' | 'name' | 'givenName' | 'surname' | 'course' | 'courseCode' | 'completed' | 'status';
 
-/** Header names the column is known by (normalised: lower case, single spaces). */
+/** Header names the column is known by (as normaliseHeader leaves them: lower case, single spaces, "-" unspaced). */
 const HEADERS: Record<Column, string[]> = {
-  email: ['e-post', 'epost', 'e-postadress', 'epostadress', 'e-mail', 'email', 'mail', 'email address', 'e-mail address'],
-  employeeId: ['anställnings-id', 'anställningsid', 'anställningsnummer', 'anst.nr', 'anstnr', 'employee id', 'employee number', 'employeeid'],
-  name: ['namn', 'name', 'deltagare', 'fullständigt namn', 'full name'],
-  course: ['kurs', 'kursnamn', 'kurskod', 'utbildning', 'course', 'course name', 'course code'],
-  completed: ['slutförd', 'slutfört', 'slutförd datum', 'slutfört datum', 'datum slutförd', 'slutdatum', 'genomförd', 'completed', 'completion date', 'completed date', 'date completed', 'completed on'],
-  status: ['status', 'kursstatus', 'completion status'],
+  email: ['e-post', 'epost', 'e-postadress', 'epostadress', 'e-mail', 'email', 'mail', 'mejl', 'mejladress', 'email address', 'e-mail address', 'user email', 'användarens e-post', 'arbetsmail'],
+  employeeId: ['anställnings-id', 'anställningsid', 'anställnings id', 'anställningsnummer', 'anst.nr', 'anstnr', 'anst nr', 'personalnummer', 'employee id', 'employee number', 'employeeid', 'användar-id', 'user id'],
+  name: ['namn', 'name', 'deltagare', 'fullständigt namn', 'full name', 'användare', 'user', 'participant'],
+  givenName: ['förnamn', 'first name', 'given name'],
+  surname: ['efternamn', 'last name', 'surname', 'family name'],
+  course: ['kurs', 'kursnamn', 'kursens namn', 'kurstitel', 'utbildning', 'utbildningens namn', 'e-utbildning', 'course', 'course name', 'course title', 'training', 'learning item'],
+  courseCode: ['kurskod', 'kurs-id', 'kursid', 'kurs id', 'utbildningskod', 'course code', 'course id', 'courseid', 'course-id'],
+  completed: ['slutförd', 'slutfört', 'slutförd datum', 'slutfört datum', 'datum slutförd', 'slutförandedatum', 'datum för slutförande', 'slutdatum', 'genomförd', 'genomförd datum', 'genomförandedatum', 'avslutad', 'avslutad datum', 'klar datum', 'completed', 'completion date', 'completed date', 'date completed', 'completed on', 'completed at', 'date of completion', 'completion'],
+  status: ['status', 'kursstatus', 'slutförandestatus', 'completion status', 'course status'],
 };
-const REQUIRED: Column[] = ['email', 'course', 'completed'];
+const REQUIRED: ('email' | 'course' | 'completed')[] = ['email', 'course', 'completed'];
 /** Status values that mean completed; other statuses are skipped (in progress, not started). */
-const COMPLETED = new Set(['slutförd', 'slutfört', 'genomförd', 'godkänd', 'klar', 'avklarad', 'completed', 'complete', 'passed']);
+const COMPLETED = new Set(['slutförd', 'slutfört', 'genomförd', 'genomfört', 'godkänd', 'godkänt', 'klar', 'klart', 'avklarad', 'avklarat', 'completed', 'complete', 'passed', 'finished']);
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$/;
 const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/;
-
-function calendarDate(value: string): string | null {
-  const m = DATE.exec(value.trim());
-  if (!m) return null;
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date ? date : null;
-}
+/** A course code as the catalogue writes them (core/domain/training.ts), compared in upper case. */
+const COURSE_CODE = /^[A-Z0-9-]{2,30}$/;
 
 interface ParsedLine {
   line: number;
@@ -116,40 +121,49 @@ function courseMatcher(courses: TrainingCourse[]) {
 }
 
 /**
- * Imports an export. `key` identifies the upload (the tab sends its Idempotency-Key): sending the
+ * Imports an export: the file's bytes as uploaded (decoded here, whatever its encoding), or text
+ * already decoded. `key` identifies the upload (the tab sends its Idempotency-Key): sending the
  * same upload again returns the first report without reading the file again.
  */
-export async function importTrainingCsv(deps: Deps, actor: Actor, text: string, key: string): Promise<TrainingImportReport> {
+export async function importTrainingCsv(deps: Deps, actor: Actor, file: Uint8Array | string, key: string): Promise<TrainingImportReport> {
   if (!canRecordTraining(actor)) throw forbidden('training.record.onlyAdmin');
   const auditKey = `training.imported:${actor.id.toLowerCase()}:${key}`;
   const earlier = await deps.store.findByKey('AuditLog', `audit:${auditKey}`);
   if (earlier && earlier.data.details.report) return earlier.data.details.report as TrainingImportReport;
-  if (text.length > MAX_IMPORT_CHARS) throw invalid('training.import.tooLarge', { rows: MAX_IMPORT_ROWS });
+  const size = typeof file === 'string' ? file.length : file.byteLength;
+  if (size > MAX_IMPORT_BYTES) throw invalid('training.import.tooLarge', { rows: MAX_IMPORT_ROWS });
+  if (typeof file !== 'string') {
+    const kind = spreadsheetKind(file);
+    if (kind) throw invalid('training.import.spreadsheet', { kind: `.${kind}` });
+  }
 
   const report: TrainingImportReport = { ok: false, lines: 0, imported: 0, alreadyRecorded: 0, skipped: [], errors: [] };
   const fail = (line: number, messageKey: MessageKey, params: Params = {}) => report.errors.push({ line, messageKey, params });
   const skip = (line: number, messageKey: MessageKey, params: Params = {}) => report.skipped.push({ line, messageKey, params });
 
-  const table = parseCsv(text);
-  if (table.header.cells.every((c) => c.trim() === '')) {
-    fail(1, 'training.import.empty');
+  const table = typeof file === 'string' ? parseCsv(file) : readCsvFile(file);
+  if (table.header.cells.length === 0) {
+    fail(table.syntaxError?.line ?? 1, table.syntaxError ? 'training.import.unterminatedQuote' : 'training.import.empty');
     return report;
   }
-  // Columns by header name.
+  // Columns by header name; a code column is preferred to a name column when a file has both.
   const index = new Map<Column, number>();
   table.header.cells.forEach((h, i) => {
     const name = normaliseHeader(h);
     for (const [col, names] of Object.entries(HEADERS) as [Column, string[]][]) if (names.includes(name) && !index.has(col)) index.set(col, i);
   });
-  const missing = REQUIRED.filter((c) => !index.has(c));
-  if (missing.length) {
-    fail(table.header.line, 'training.import.missingColumns', { columns: missing.map((c) => HEADERS[c][0]!).join(', '), found: table.header.cells.map((c) => c.trim()).join(', ') });
+  const courseColumn: 'course' | 'courseCode' | null = index.has('courseCode') ? 'courseCode' : index.has('course') ? 'course' : null;
+  const missing = REQUIRED.filter((c) => (c === 'course' ? !courseColumn : !index.has(c)));
+  if (missing.length || !courseColumn) {
+    fail(table.header.line, 'training.import.missingColumns', { columns: missing.map((c) => HEADERS[c][0]!).join(', '), found: table.header.cells.join(', ') });
     return report;
   }
-  if (table.unterminatedAt !== null) fail(table.unterminatedAt, 'training.import.unterminatedQuote');
+  // A broken quote: what follows it cannot be read, so nothing will be written; the lines before it
+  // are still checked, so that one upload shows every fix the file needs.
+  if (table.syntaxError) fail(table.syntaxError.line, table.syntaxError.kind === 'unterminatedQuote' ? 'training.import.unterminatedQuote' : 'training.import.badQuote');
   report.lines = table.rows.length;
   if (table.rows.length > MAX_IMPORT_ROWS) throw invalid('training.import.tooLarge', { rows: MAX_IMPORT_ROWS });
-  if (table.rows.length === 0) {
+  if (table.rows.length === 0 && !table.syntaxError) {
     fail(table.header.line, 'training.import.noRows');
     return report;
   }
@@ -157,8 +171,9 @@ export async function importTrainingCsv(deps: Deps, actor: Actor, text: string, 
   const today = stockholmDate(deps.clock.now());
   const courses = await listCourses(deps);
   const courseOf = courseMatcher(courses);
+  const example = courses[0]?.code ?? 'ISK-GRUND';
   const cell = (cells: string[], col: Column) => (index.has(col) ? (cells[index.get(col)!] ?? '').trim() : '');
-  const width = Math.max(...REQUIRED.map((c) => index.get(c)!)) + 1;
+  const width = Math.max(index.get('email')!, index.get(courseColumn)!, index.get('completed')!) + 1;
 
   const lines: ParsedLine[] = [];
   for (const row of table.rows) {
@@ -168,11 +183,11 @@ export async function importTrainingCsv(deps: Deps, actor: Actor, text: string, 
     }
     const status = cell(row.cells, 'status');
     if (status && !COMPLETED.has(status.toLowerCase())) {
-      skip(row.line, 'training.import.notCompleted', { status });
+      skip(row.line, 'training.import.notCompleted', { status: status.slice(0, 40) });
       continue;
     }
     const email = cell(row.cells, 'email');
-    const courseText = cell(row.cells, 'course');
+    const courseText = cell(row.cells, courseColumn);
     const completedRaw = cell(row.cells, 'completed');
     let bad = false;
     const wrong = (messageKey: MessageKey, params: Params = {}) => {
@@ -181,12 +196,16 @@ export async function importTrainingCsv(deps: Deps, actor: Actor, text: string, 
     };
     if (!email) wrong('training.import.noEmail');
     else if (!EMAIL.test(email)) wrong('training.import.badEmail', { value: email.slice(0, 80) });
-    if (!courseText) wrong('training.import.noCourse');
-    const completedAt = calendarDate(completedRaw);
+    if (courseColumn === 'courseCode') {
+      if (!courseText) wrong('training.import.noCourseCode', { example });
+      else if (!COURSE_CODE.test(courseText.toUpperCase())) wrong('training.import.badCourseCode', { value: courseText.slice(0, 40), example });
+    } else if (!courseText) wrong('training.import.noCourse');
+    const date = readCompletionDate(completedRaw);
     if (!completedRaw) wrong('training.import.noDate');
-    else if (!completedAt) wrong('training.import.badDate', { value: completedRaw.slice(0, 40) });
-    else if (completedAt > today) wrong('training.import.futureDate', { value: completedAt });
-    if (!bad) lines.push({ line: row.line, email: email.toLowerCase(), courseText, completedAt: completedAt! });
+    else if (!date.ok && date.reason === 'ambiguous') wrong('training.import.ambiguousDate', { value: completedRaw.slice(0, 40), first: date.readings[0], second: date.readings[1] });
+    else if (!date.ok) wrong('training.import.badDate', { value: completedRaw.slice(0, 40) });
+    else if (date.date > today) wrong('training.import.futureDate', { value: date.date });
+    if (!bad && date.ok) lines.push({ line: row.line, email: email.toLowerCase(), courseText, completedAt: date.date });
   }
   if (report.errors.length) {
     report.errors.sort((a, b) => a.line - b.line);

@@ -4,5 +4,7 @@
  */
 export * from './training';
 export * from './csv';
+export * from './csv-dates';
+export * from './csv-encoding';
 export * from './import';
 export * from './register';

@@ -17,7 +17,8 @@ import { ViewHeading } from '../../components/ViewHeading';
 
 export const trainingApi = (api: ApiClient) => ({
   overview: (unit?: string) => api.get<TrainingOverview>('/trainings', { unit }),
-  importCsv: (text: string, key: string) => api.upload<TrainingImportResult>('/trainings/import', text, { idempotencyKey: key, contentType: 'text/csv' }),
+  /** The file's bytes, untouched: an older Excel writes Windows-1252, which only the server can tell from UTF-8. */
+  importCsv: (bytes: ArrayBuffer, key: string) => api.upload<TrainingImportResult>('/trainings/import', bytes, { idempotencyKey: key, contentType: 'application/octet-stream' }),
 });
 
 const MAX_BYTES = 1_048_576;
@@ -171,7 +172,7 @@ function ImportSection({ onImported }: { onImported: () => void }) {
     if (file.size > MAX_BYTES) return setAlert(t('tab.training.tooLarge'));
     setBusy(true);
     try {
-      const r = await training.importCsv(await file.text(), newIdempotencyKey());
+      const r = await training.importCsv(await file.arrayBuffer(), newIdempotencyKey());
       setResult(r);
       onImported();
     } catch (error) {

@@ -1,9 +1,12 @@
 /**
  * Utbildning over HTTP: completion per unit for everyone, per person only for those entitled
- * (policy/registers.ts), and the CSV import as text/csv (≤ 1 MB, Idempotency-Key) with the
- * per-line report in the user's language — nothing saved when a line is wrong (422).
+ * (policy/registers.ts), and the CSV import — the file's bytes as the tab sends them
+ * (application/octet-stream) or text/csv, ≤ 1 MB, Idempotency-Key — with the per-line report in
+ * the user's language; nothing saved when a line is wrong (422).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE, startApi, type Api } from './helpers';
 
@@ -15,14 +18,18 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-async function rawUpload(as: string, text: string, key: string, lang: string) {
+async function rawUpload(as: string, body: string | Uint8Array, key: string, lang: string, contentType = 'text/csv') {
   const res = await fetch(`${api.base}/trainings/import`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${await api.token(as)}`, 'Content-Type': 'text/csv', 'Idempotency-Key': key, 'Accept-Language': lang },
-    body: text,
+    headers: { Authorization: `Bearer ${await api.token(as)}`, 'Content-Type': contentType, 'Idempotency-Key': key, 'Accept-Language': lang },
+    body: body as BodyInit,
   });
   return { status: res.status, body: (await res.json()) as any };
 }
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/training-import');
+/** A fixture's bytes, sent as the tab sends a chosen file. */
+const upload = (as: string, file: string, key: string, lang = 'sv-SE') => rawUpload(as, new Uint8Array(readFileSync(path.join(FIXTURES, file))), key, lang, 'application/octet-stream');
 
 describe('training completion', () => {
   it('shows everyone the units, and a staff member only their own row', async () => {
@@ -77,5 +84,51 @@ describe('importing the e-learning export', () => {
     const tooLarge = await rawUpload(ADMIN, big, randomUUID(), 'sv-SE');
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.message).toBe('Filen är större än 1 MB. Dela upp exporten i flera filer.');
+  });
+});
+
+describe('importing export files as the tab sends them (bytes, application/octet-stream)', () => {
+  it('imports an older Excel\'s Windows-1252 file, decoded on the server', async () => {
+    const key = randomUUID();
+    const res = await upload(ADMIN, 'excel-windows-1252-semikolon.csv', key);
+    expect(res.status).toBe(200);
+    expect(res.body.report).toMatchObject({ ok: true, lines: 4, imported: 3 });
+    expect(res.body.skipped).toEqual([{ line: 5, text: 'Rad 5: kursen "Säker användning av AI-tjänster" finns inte i kurskatalogen, hoppades över.' }]);
+    // The same upload again (a retry, a double click): the first report, nothing written twice.
+    expect((await upload(ADMIN, 'excel-windows-1252-semikolon.csv', key)).body.report).toEqual(res.body.report);
+    const overview = await api.call('GET', '/trainings?unit=ADM', { as: ADMIN });
+    const fredrik = overview.body.people.find((p: { name: string }) => p.name === 'Fredrik Åberg');
+    expect(fredrik.courses['ISK-GRUND'].completedAt).toBe('2026-11-20');
+  });
+
+  it('imports a UTF-8 file with BOM and an HR export with Excel date numbers', async () => {
+    const utf8 = await upload(ADMIN, 'larplattform-utf8-bom-semikolon.csv', randomUUID());
+    expect(utf8.status).toBe(200);
+    expect(utf8.body.report).toMatchObject({ ok: true, lines: 6, imported: 4 });
+    const hr = await upload(ADMIN, 'hr-export-komma-excel-datum.csv', randomUUID(), 'en-GB');
+    expect(hr.status).toBe(200);
+    expect(hr.body.report).toMatchObject({ ok: true, lines: 4, imported: 3 });
+    expect(hr.body.skipped).toEqual([{ line: 5, text: 'Line 5: not completed (status "In progress"), skipped.' }]);
+  });
+
+  it('answers 422 with each broken line in words, and saves nothing', async () => {
+    const res = await upload(ADMIN, 'trasiga-rader.csv', randomUUID(), 'en-GB');
+    expect(res.status).toBe(422);
+    expect(res.body.report).toMatchObject({ ok: false, imported: 0 });
+    expect(res.body.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4, 5, 7]);
+    expect(res.body.errors[0].text).toMatch(/^Line 2: "ISK GRUND" is not a course code\. A course code has 2–30 characters/);
+    expect(res.body.errors[1].text).toMatch(/^Line 3: the course code is missing\./);
+    const again = await upload(ADMIN, 'trasiga-rader.csv', randomUUID(), 'sv-SE');
+    expect(again.body.errors[0].text).toMatch(/^Rad 2: "ISK GRUND" har fel format för en kurskod\./);
+  });
+
+  it('refuses an Excel workbook and a body of another media type (400, saying what to send)', async () => {
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
+    const workbook = await rawUpload(ADMIN, xlsx, randomUUID(), 'sv-SE', 'application/octet-stream');
+    expect(workbook.status).toBe(400);
+    expect(workbook.body.message).toBe('Filen är en Excel-arbetsbok (.xlsx), inte en CSV-fil. Öppna den i Excel, välj Arkiv › Spara som › "CSV UTF-8 (kommaavgränsad)" och importera den filen.');
+    const json = await rawUpload(ADMIN, '{"rows": []}', randomUUID(), 'sv-SE', 'application/json');
+    expect(json.status).toBe(400);
+    expect(json.body.error).toBe('unsupported_media_type');
   });
 });
