@@ -11,6 +11,7 @@ import { bot } from './messages/bot';
 import { common } from './messages/common';
 import { domain } from './messages/domain';
 import { incidents } from './messages/incidents';
+import { registers } from './messages/registers';
 import { security } from './messages/security';
 import { tabAccess } from './messages/tab/access';
 import { tabAmbassadors } from './messages/tab/ambassadors';
@@ -43,6 +44,7 @@ const areas = [
   tabAccess,
   tabAmbassadors,
   ambassadors,
+  registers,
   security,
 ] as const;
 

@@ -3,6 +3,7 @@
  * the tab may not import); tests/tab/api-contract.test.ts checks at compile time that both sides
  * agree, so a change on one side without the other fails `npm run typecheck`.
  */
+import type { HistoryPage, RetentionInfo } from '../../core/api/registers';
 import type {
   AccessRequestKind,
   ClassificationState,
@@ -83,6 +84,7 @@ export interface AssetRow {
   priority: number | null;
   classifiedAt: string | null;
   nextReviewAt: string | null;
+  archived: boolean;
   canEdit: boolean;
 }
 
@@ -97,6 +99,12 @@ export interface AssetView extends AssetRow {
   supplierIds: string[];
   updatedAt: string;
   canGovern: boolean;
+  motivations: Partial<Record<keyof AssetLevels, string>>;
+  requirements: { id: string; aspect: keyof AssetLevels; level: number; sv: string; en: string }[];
+  lastReminderAt: string | null;
+  canArchive: boolean;
+  retention: RetentionInfo;
+  history: HistoryPage;
 }
 
 export interface AssetPage {
@@ -136,6 +144,8 @@ export interface AssetInput {
   priority: number | null;
   nextReviewAt: string | null;
   notes: string | null;
+  /** Why each aspect has its level: required for every level set or changed. */
+  motivations?: Partial<Record<keyof AssetLevels, string>>;
 }
 
 // ── overview ─────────────────────────────────────────────────────────────
@@ -308,6 +318,8 @@ export interface SupplierNode {
   dpaExpiry: DpaExpiry;
   systems: SystemRef[];
   checklist: { done: number; total: number };
+  depth: number;
+  archived: boolean;
   children: SupplierNode[];
 }
 

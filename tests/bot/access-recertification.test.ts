@@ -96,9 +96,9 @@ describe('recertification campaign', () => {
     expect(visible(start)).toContain('Starta behörighetsrevision');
     expect(visible(start)).toMatch(/Behörigheter\n300\nSystem\n10\nInformationsägare\n10/);
     expect(buttons(start).map((b) => b.title)).toEqual(['Starta revisionen']);
-    // Someone else cannot start one.
-    const refused = await h.execute(P.adminUnit, 'access.campaign.start', { dueDate: '2026-12-20' });
-    expect(visible(refused.body.value)).toContain('Bara informationssäkerhetssamordnaren (ISAM) kan starta en behörighetsrevision.');
+    // Someone without the role cannot start one (ISAM and the administrative unit can: issue 14).
+    const refused = await h.execute(P.itsec, 'access.campaign.start', { dueDate: '2026-12-20' });
+    expect(visible(refused.body.value)).toContain('Bara administrativa enheten och informationssäkerhetssamordnaren (ISAM) kan starta och följa en behörighetsrevision.');
     expect(await all(h, 'AccessCampaigns', 'status', 'running')).toHaveLength(0);
 
     const started = await h.execute(P.isam, 'access.campaign.start', { dueDate: '2026-12-20' });

@@ -17,7 +17,7 @@ afterEach(cleanup);
 
 const node = (code: string, o: Partial<SupplierNode> = {}): SupplierNode => ({
   id: code.slice(-1), code, name: `Leverantör ${code}`, parentId: null, services: 'Drift', processesPersonalData: true, dpaStatus: 'signed', dpaExpiresAt: '2028-01-01', dpaExpiry: 'ok',
-  systems: [], checklist: { done: 0, total: 10 }, children: [], ...o,
+  systems: [], checklist: { done: 0, total: 10 }, depth: 0, archived: false, children: [], ...o,
 });
 
 const supplier = (o: Partial<Supplier> = {}): Supplier => ({

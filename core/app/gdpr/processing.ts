@@ -19,6 +19,8 @@ export const PROCESSING_SORT_FIELDS = ['code', 'name', 'unit'] as const;
 export const ProcessingListQuery = z.object({
   search: z.string().trim().max(100).optional(),
   unit: z.string().trim().max(50).optional(),
+  /** `active` (default): the processing going on; `archived`: ended, kept as evidence; `all`. */
+  archived: z.enum(['active', 'archived', 'all']).default('active'),
   sort: z.enum(PROCESSING_SORT_FIELDS).default('code'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
@@ -144,6 +146,7 @@ export async function listProcessing(deps: Deps, actor: Actor, query: Processing
   const where: Condition<'ProcessingActivities'>[] = [];
   if (q.search) where.push(/^[a-zåäö]{2,6}-\d*$/i.test(q.search) ? { field: 'code', op: 'startswith', value: q.search.toUpperCase() } : { field: 'name', op: 'startswith', value: q.search });
   if (q.unit) where.push({ field: 'unit', op: 'eq', value: q.unit });
+  if (q.archived !== 'all') where.push({ field: 'archived', op: 'eq', value: q.archived === 'archived' });
   const page = await deps.store.query('ProcessingActivities', { where, orderBy: { field: q.sort, direction: q.direction }, pageSize: q.pageSize, ...(q.cursor ? { cursor: q.cursor } : {}) });
   const dpias = await dpiasFor(deps, page.items.map((s) => s.id));
   const people = await names(deps, [...page.items.map((s) => s.data.ownerId), ...[...dpias.values()].flat().map((d) => d.data.decidedBy)]);

@@ -18,7 +18,8 @@ import { audit, notify, type Deps, type Recipient } from '../platform';
 
 export const REGISTER_REMINDER_CARD = 'registers.reminder';
 
-export const REMINDER_KINDS = ['classification_review', 'risk_review', 'supplier_follow_up', 'dpa_expiry', 'contract_end', 'audit_planned', 'dpia_review', 'retention_due'] as const;
+/** Kinds of the register card: due dates, plus the DSO's opinion asked for and the monthly retention note. */
+export const REMINDER_KINDS = ['classification_review', 'risk_review', 'supplier_follow_up', 'dpa_expiry', 'contract_end', 'audit_planned', 'dpia_review', 'dpia_opinion', 'retention_due'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const RegisterReminderPayload = z.object({
@@ -36,7 +37,7 @@ export const RegisterReminderPayload = z.object({
 export type RegisterReminderPayload = z.infer<typeof RegisterReminderPayload>;
 
 /** Days ahead a reminder is sent, per kind. */
-export const REMINDER_NOTICE_DAYS: Record<Exclude<ReminderKind, 'retention_due'>, number> = {
+export const REMINDER_NOTICE_DAYS: Record<Exclude<ReminderKind, 'retention_due' | 'dpia_opinion'>, number> = {
   classification_review: 30,
   risk_review: 30,
   supplier_follow_up: 14,
@@ -50,7 +51,7 @@ export const REMINDER_NOTICE_DAYS: Record<Exclude<ReminderKind, 'retention_due'>
 const LOOKBACK_DAYS = 366;
 
 export interface DueSpec<L extends ListName & MutableListName> {
-  kind: Exclude<ReminderKind, 'retention_due'>;
+  kind: Exclude<ReminderKind, 'retention_due' | 'dpia_opinion'>;
   list: L;
   /** An indexed `YYYY-MM-DD` column. */
   field: FieldOf<L>;

@@ -9,11 +9,14 @@ import { addStockholmDays, stockholmDate, type DpaStatus, type RecordOf } from '
 import { canEditSupplierChecklist } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
-import type { StoredOf } from '../../ports/record-store';
+import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, type Deps } from '../platform';
 
 type StoredSupplier = StoredOf<'Suppliers'>;
+
+/** Most suppliers the tree holds (a district has hundreds). */
+export const SUPPLIER_TREE_LIMIT = 2_000;
 
 /** The standard points of the procurement security checklist (kravställning vid anskaffning). */
 export const SUPPLIER_CHECKLIST_KEYS = [
@@ -51,6 +54,9 @@ export interface SupplierNode {
   systems: SystemRef[];
   /** Points of the checklist done, of all points. */
   checklist: { done: number; total: number };
+  /** 0 for a direct supplier, 1 for a sub-supplier, … (0 for every match of a search). */
+  depth: number;
+  archived: boolean;
   children: SupplierNode[];
 }
 
@@ -131,14 +137,22 @@ function dates(deps: Deps) {
   return { today: stockholmDate(now), soon: stockholmDate(addStockholmDays(now, 90)) };
 }
 
-/** Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat. */
-export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined }): Promise<SupplierTree> {
+/**
+ * Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat.
+ * `archived`: `active` (default) the suppliers in use, `archived` those kept as evidence, `all` both.
+ * The register holds hundreds of suppliers in a district: one bounded read (SUPPLIER_TREE_LIMIT).
+ */
+export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined; archived?: string | undefined }): Promise<SupplierTree> {
   const search = query.search?.trim().slice(0, 100) ?? '';
+  const archived = query.archived === 'archived' || query.archived === 'all' ? query.archived : 'active';
+  const where: Condition<'Suppliers'>[] = [];
+  if (search) where.push({ field: 'name', op: 'startswith', value: search });
+  if (archived !== 'all') where.push({ field: 'archived', op: 'eq', value: archived === 'archived' });
   const all: StoredSupplier[] = [];
-  for await (const s of deps.store.queryAll('Suppliers', {
-    ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}),
-    orderBy: { field: 'name', direction: 'asc' },
-  })) all.push(s);
+  for await (const s of deps.store.queryAll('Suppliers', { where, orderBy: { field: 'name', direction: 'asc' } })) {
+    all.push(s);
+    if (all.length >= SUPPLIER_TREE_LIMIT) break;
+  }
   const systems = await systemsBySupplier(deps);
   const { today, soon } = dates(deps);
   const nodes = new Map<string, SupplierNode>(
@@ -158,6 +172,8 @@ export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: 
           dpaExpiry: dpaExpiry(s.data, today, soon),
           systems: systems.get(s.id) ?? [],
           checklist: { done: list.filter((c) => c.done).length, total: list.length },
+          depth: 0,
+          archived: s.data.archived,
           children: [],
         },
       ];
@@ -170,6 +186,11 @@ export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: 
     if (parent && parent !== node && !isAncestor(nodes, node.id, parent)) parent.children.push(node);
     else roots.push(node);
   }
+  const setDepth = (n: SupplierNode, d: number) => {
+    n.depth = d;
+    for (const c of n.children) setDepth(c, d + 1);
+  };
+  for (const r of roots) setDepth(r, 0);
   return { roots, total: all.length, canEditChecklist: canEditSupplierChecklist(actor) };
 }
 

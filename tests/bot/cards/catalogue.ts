@@ -99,9 +99,9 @@ const meetingView = (u: UserText, phase: MeetingView['phase'], k: number): Meeti
   attendance: { total: 2, units: [{ unit: u('IFO'), names: [u('Amira')] }], missingUnits: [u('EKB')] }, canEdit: true, canAttend: true, attended: false,
 });
 const doc = (u: UserText, k: number): GoverningDocumentView => ({
-  id: String(k), etag: '"1"', title: u(`Informationssäkerhetspolicy ${k}`), description: u('Gäller hela förvaltningen.'), url: 'https://lis.example.org/policy.pdf',
-  owner: { id: 'd0000000-0000-4000-8000-000000000002', name: u('Henrik Sandberg') }, decidedAt: '2025-01-15', reviewAt: '2026-12-15', status: 'active' as GoverningDocumentView['status'],
-  reviewState: k % 2 ? 'due_soon' : 'ok', canRecordReview: true, canEdit: true,
+  id: String(k), etag: '"1"', code: `SD-${k}`, title: u(`Informationssäkerhetspolicy ${k}`), kind: 'policy', version: u('2.1'), description: u('Gäller hela förvaltningen.'), url: 'https://lis.example.org/policy.pdf',
+  owner: { id: 'd0000000-0000-4000-8000-000000000002', name: u('Henrik Sandberg') }, decidedAt: '2025-01-15', decidedBy: u('Stadsdelsnämnden'), decisionRef: u('SDN 2025/12 § 4'), reviewAt: '2026-12-15', status: 'active' as GoverningDocumentView['status'],
+  reviewState: k % 2 ? 'due_soon' : 'ok', archived: false, canRecordReview: true, canEdit: true,
 });
 const courses = (u: UserText) => [{ code: 'IS-BAS', name: u('Grundkurs informationssäkerhet') }, { code: 'CSL-LED', name: u('Cybersäkerhetslagen för ledningen') }];
 const teamReport = (u: UserText) => ({
