@@ -22,7 +22,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
 import { getIncidentPage, incidentFormOptions, listIncidents, markReportSent, reportIncident, triageIncident } from '../../core/app/incidents';
-import { getProcessing, listProcessing } from '../../core/app/gdpr';
+import { listProcessing } from '../../core/app/gdpr';
 import { createImprovement, getImprovement, listImprovements, updateImprovement } from '../../core/app/improvements';
 import { importIssueText, importTrainingCsv, trainingOverview } from '../../core/app/training';
 import { listAccessCampaigns, listAccessGrants, listAccessRequests } from '../../core/app/access';
@@ -125,13 +125,10 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   // ── Leverantörer ──────────────────────────────────────────────────────
   router.get('/suppliers', async (req, res: ActorResponse) => {
-    res.json(await listSuppliers(deps, res.locals.actor, { search: str(req.query.search) }));
+    res.json(await listSuppliers(deps, res.locals.actor, { search: str(req.query.search), archived: str(req.query.archived) }));
   });
 
-  router.get('/suppliers/:id', async (req, res: ActorResponse) => {
-    const view = await getSupplier(deps, res.locals.actor, itemId(req));
-    res.set('ETag', view.etag).json(view);
-  });
+  // `GET /suppliers/:id` (with the register's fields) is in register-routes.ts.
 
   router.patch('/suppliers/:id/checklist', async (req, res: ActorResponse) => {
     const id = itemId(req);
@@ -153,6 +150,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
       await listProcessing(deps, res.locals.actor, {
         search: str(q.search),
         unit: str(q.unit),
+        archived: str(q.archived) as never,
         sort: str(q.sort) as never,
         direction: str(q.direction) as never,
         pageSize: str(q.pageSize) as never,
@@ -161,9 +159,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
     );
   });
 
-  router.get('/processing/:id', async (req, res: ActorResponse) => {
-    res.json(await getProcessing(deps, res.locals.actor, itemId(req)));
-  });
+  // `GET /processing/:id` (with the register's fields) is in register-routes.ts.
 
   // ── Åtgärder ──────────────────────────────────────────────────────────
   router.get('/improvements', async (req, res: ActorResponse) => {

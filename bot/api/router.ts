@@ -31,6 +31,7 @@ import { loadLocalSecret, LocalTokens } from './auth/local-tokens';
 import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
 import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
+import { mountIssue14Registers } from './register-routes';
 import { mountRegisterRoutes } from './registers';
 
 export interface TabApiOptions {
@@ -143,6 +144,9 @@ export function createTabApi(options: TabApiOptions): Router {
     res.json(await buildDashboard(deps, res.locals.actor));
   });
 
+  // Issue 14's registers first: `/assets/export.xlsx` is not an asset id.
+  mountIssue14Registers(router, deps);
+
   router.get('/assets', async (req, res: ActorResponse) => {
     const q = req.query;
     const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -151,6 +155,7 @@ export function createTabApi(options: TabApiOptions): Router {
         search: str(q.search),
         unit: str(q.unit),
         ownerId: str(q.ownerId),
+        archived: str(q.archived) as never,
         sort: str(q.sort) as never,
         direction: str(q.direction) as never,
         pageSize: str(q.pageSize) as never,

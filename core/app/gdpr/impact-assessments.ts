@@ -158,7 +158,7 @@ export async function startImpactAssessment(deps: Deps, actor: Actor, key: strin
   if (outcome !== 'required') throw wrongState('gdpr.dpia.screeningNotRequired', { count: p.data.screening.criteria.length });
   const open = await openImpactAssessment(deps, p.id);
   if (open) throw wrongState('gdpr.dpia.alreadyOpen', { code: open.data.code });
-  const code = sent.code ?? (await nextCode(deps, LIST, 'KB'));
+  const code = sent.code ?? (await nextCode(deps, LIST, 'DPIA'));
   await checkUniqueCode(deps, LIST, code, { key: recordKey });
   const data: Dpia = {
     code,

@@ -7,7 +7,8 @@
  * which selects only records archived at least RETENTION_YEARS ago — bounded by what a register
  * archives in the years since it started, hundreds in a district (docs/queries.md).
  */
-import type { RegisterPath, RetentionDueItem, RetentionDuePage } from '../../api/registers';
+import { RetentionDueQuery, type RegisterPath, type RetentionDueItem, type RetentionDuePage } from '../../api/registers';
+import { parseWith } from './parse';
 import { addDaysToDate, addYearsToDate, fromStockholmWallTime, has, RETAINED_LISTS, retentionCutoff, retentionYearsOf, stockholmDate, SYSTEM_ACTOR, type RetainedList } from '../../domain';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
@@ -53,8 +54,9 @@ function dueConditions(list: RetainedList, before: string): Condition<Archivable
     : [{ field: 'archivedAt', op: 'lt', value: before }, { field: 'archived', op: 'eq', value: true }]) as Condition<ArchivableList>[];
 }
 
-export async function listRetentionDue(deps: Deps, actor: Actor, register: RegisterPath, cursor?: string, pageSize = 50): Promise<RetentionDuePage> {
+export async function listRetentionDue(deps: Deps, actor: Actor, registerPath: unknown, cursor?: string, pageSize = 50): Promise<RetentionDuePage> {
   if (!canDecideRetention(actor)) throw forbidden('tab.error.forbidden');
+  const register = parseWith('AuditLog', RetentionDueQuery.shape.register, registerPath);
   const list = LIST_OF[register];
   const years = retentionYearsOf(list, retentionSettings(deps));
   const before = cutoffInstant(list, stockholmDate(deps.clock.now()), deps);
