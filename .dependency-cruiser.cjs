@@ -66,6 +66,12 @@ module.exports = {
       'core/api (the /api/v1 shapes, imported by the tab too) imports zod, core/domain and core/i18n only.',
     ),
     rule(
+      'choices-import-nothing',
+      'core/domain/choices.ts and core/api/choices.ts are plain arrays the tab imports as values: they import nothing (no zod), so the tab bundle stays free of zod.',
+      { path: '^core/(domain|api)/choices\\.ts$' },
+      { path: '.' },
+    ),
+    rule(
       'core-not-outward',
       'core/ is the inside: it never imports the server, the tab, the hosting or the package.',
       { path: '^core/' },
@@ -106,6 +112,12 @@ module.exports = {
       'tab/ imports from the rest of the repository only core/domain, core/i18n and core/api: not bot/, core/app, core/ports, core/adapters or teams-app.',
       { path: '^tab/' },
       { path: '^(core|bot|teams-app|manifest)/', pathNot: '^core/(domain|i18n|api)/' },
+    ),
+    rule(
+      'tab-api-as-types',
+      "tab/ imports core/api's schemas as types only (`import type`): zod stays out of its bundle. Values come from core/api/choices.ts; the schemas themselves are loaded on demand in development only (tab/api/dev-check.ts).",
+      { path: '^tab/' },
+      { path: '^core/api/', pathNot: '^core/api/choices\\.ts$', dependencyTypesNot: ['type-only', 'dynamic-import'] },
     ),
     rule(
       'bot-not-to-tab',

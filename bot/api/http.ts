@@ -3,6 +3,7 @@
  * into a status and a message in that language. Nothing was written when an error is answered.
  */
 import type { NextFunction, Request, Response } from 'express';
+import type { ErrorBody } from '../../core/api';
 import { Refused } from '../../core/app/platform';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { formatIssue } from '../../core/i18n/validation';
@@ -24,13 +25,6 @@ export class BadRequest extends Error {
   constructor(readonly messageKey: Parameters<typeof t>[1], readonly code = 'bad_request') {
     super(messageKey);
   }
-}
-
-export interface ErrorBody {
-  error: string;
-  message: string;
-  issues?: { path: (string | number)[]; field: string; message: string }[];
-  current?: unknown;
 }
 
 /**

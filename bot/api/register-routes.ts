@@ -18,7 +18,7 @@
  * authorization is in the use cases, against the stored records.
  */
 import type { Request, Response, Router } from 'express';
-import { ArchiveInput } from '../../core/api/registers';
+import { ArchiveInput, CampaignStartInput } from '../../core/api';
 import { startRecertification, campaignStartView, getCampaign } from '../../core/app/access';
 import { archiveAsset, assetHistory, exportAssets, removeAsset } from '../../core/app/assets';
 import { archiveAudit, auditHistory, createAudit, exportAudits, getAudit, listAudits, removeAudit, updateAudit } from '../../core/app/audits';
@@ -77,6 +77,7 @@ import { issuesFromZod } from '../../core/i18n/validation';
 import { ConflictError } from '../../core/ports/errors';
 import { sendXlsx } from '../export/xlsx';
 import { BadRequest, localeOf } from './http';
+import { parseBody } from './request';
 import { t } from '../../core/i18n';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
@@ -107,8 +108,8 @@ function ifMatch(req: Request, res: Response): string | null {
   return etag;
 }
 
-/** The query string as the use case's schema reads it: repeated parameters are refused by it. */
-const queryOf = (req: Request) => ({ ...req.query }) as Record<string, unknown>;
+/** The query string as the use case's schema reads it: text values; an empty or repeated parameter counts as absent (as parseQuery). */
+const queryOf = (req: Request) => Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
 
 function archiveBody(body: unknown): { reason?: string | null | undefined } {
   const r = ArchiveInput.safeParse(body ?? {});
@@ -359,8 +360,8 @@ export function mountIssue14Registers(router: Router, deps: Deps): void {
   });
   router.post('/access/campaigns', async (req, res: ActorResponse) => {
     idempotencyKey(req);
-    const dueDate = typeof (req.body as { dueDate?: unknown })?.dueDate === 'string' ? (req.body as { dueDate: string }).dueDate : null;
-    const result = await startRecertification(deps, res.locals.actor, { dueDate });
+    const { dueDate } = parseBody(req, CampaignStartInput);
+    const result = await startRecertification(deps, res.locals.actor, { dueDate: dueDate ?? null });
     res.status(result.started ? 201 : 200).json(result);
   });
   router.get('/access/campaigns/:id', async (req, res: ActorResponse) => {

@@ -16,9 +16,24 @@
  * | `GET /access/requests?status=`, `GET /access/grants?status=`, `GET /access/campaigns` | Behörigheter (read-only) |
  * | `GET /ambassadors?year=` | Ambassadörsnätverket: the year's meetings and attendance per unit |
  *
- * The actor comes from the validated token (`res.locals.actor`); authorization is in the use cases.
+ * Queries and bodies are parsed with their shapes in core/api (the use cases parse bodies again:
+ * the bot calls them too). The actor comes from the validated token (`res.locals.actor`);
+ * authorization is in the use cases.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import {
+  AccessGrantListQuery,
+  AccessRequestListQuery,
+  AmbassadorYearQuery,
+  ImprovementListQuery,
+  IncidentListQuery,
+  MarkSentInput,
+  ProcessingListQuery,
+  SupplierListQuery,
+  TrainingQuery,
+  type ReportCreated,
+  type TrainingImportResult,
+} from '../../core/api';
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
 import { getIncidentPage, incidentFormOptions, listIncidents, markReportSent, reportIncident, triageIncident } from '../../core/app/incidents';
@@ -31,13 +46,12 @@ import { getSupplier, listSuppliers, updateSupplierChecklist } from '../../core/
 import { t } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';
 import { BadRequest, localeOf } from './http';
+import { parseBody, parseQuery } from './request';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const ITEM_ID = /^[1-9]\d{0,9}$/;
-
-const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function itemId(req: Request): string {
   const id = String(req.params.id ?? '');
@@ -64,16 +78,7 @@ function ifMatch(req: Request, res: Response): string | null {
 export function mountRegisterRoutes(router: Router, deps: Deps): void {
   // ── Incidenter ────────────────────────────────────────────────────────
   router.get('/incidents', async (req, res: ActorResponse) => {
-    const q = req.query;
-    res.json(
-      await listIncidents(deps, res.locals.actor, {
-        status: str(q.status) as never,
-        category: str(q.category) as never,
-        direction: str(q.direction) as never,
-        pageSize: str(q.pageSize) as never,
-        cursor: str(q.cursor),
-      }),
-    );
+    res.json(await listIncidents(deps, res.locals.actor, parseQuery(req, IncidentListQuery)));
   });
 
   router.get('/incidents/form-options', async (_req, res: ActorResponse) => {
@@ -87,7 +92,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
     res
       .status(result.created ? 201 : 200)
       .set('Location', `${req.baseUrl}/incidents/${result.incident.id}`)
-      .json({ id: result.incident.id, caseNumber: result.caseNumber, created: result.created });
+      .json({ id: result.incident.id, caseNumber: result.caseNumber, created: result.created } satisfies ReportCreated);
   });
 
   router.get('/incidents/:id', async (req, res: ActorResponse) => {
@@ -118,14 +123,14 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   router.post('/incidents/:id/reports/:kind', (req, res: ActorResponse) =>
     incidentUpdate(req, res, (id, op) => {
-      const reference = typeof req.body?.reference === 'string' ? req.body.reference : null;
-      return markReportSent(deps, res.locals.actor, id, String(req.params.kind ?? ''), reference, op);
+      const { reference } = parseBody(req, MarkSentInput);
+      return markReportSent(deps, res.locals.actor, id, String(req.params.kind ?? ''), reference ?? null, op);
     }),
   );
 
   // ── Leverantörer ──────────────────────────────────────────────────────
   router.get('/suppliers', async (req, res: ActorResponse) => {
-    res.json(await listSuppliers(deps, res.locals.actor, { search: str(req.query.search), archived: str(req.query.archived) }));
+    res.json(await listSuppliers(deps, res.locals.actor, parseQuery(req, SupplierListQuery)));
   });
 
   // `GET /suppliers/:id` (with the register's fields) is in register-routes.ts.
@@ -145,35 +150,14 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   // ── Dataskydd ─────────────────────────────────────────────────────────
   router.get('/processing', async (req, res: ActorResponse) => {
-    const q = req.query;
-    res.json(
-      await listProcessing(deps, res.locals.actor, {
-        search: str(q.search),
-        unit: str(q.unit),
-        archived: str(q.archived) as never,
-        sort: str(q.sort) as never,
-        direction: str(q.direction) as never,
-        pageSize: str(q.pageSize) as never,
-        cursor: str(q.cursor),
-      }),
-    );
+    res.json(await listProcessing(deps, res.locals.actor, parseQuery(req, ProcessingListQuery)));
   });
 
   // `GET /processing/:id` (with the register's fields) is in register-routes.ts.
 
   // ── Åtgärder ──────────────────────────────────────────────────────────
   router.get('/improvements', async (req, res: ActorResponse) => {
-    const q = req.query;
-    res.json(
-      await listImprovements(deps, res.locals.actor, {
-        status: str(q.status) as never,
-        ownerId: str(q.ownerId),
-        source: str(q.source) as never,
-        direction: str(q.direction) as never,
-        pageSize: str(q.pageSize) as never,
-        cursor: str(q.cursor),
-      }),
-    );
+    res.json(await listImprovements(deps, res.locals.actor, parseQuery(req, ImprovementListQuery)));
   });
 
   router.post('/improvements', async (req, res: ActorResponse) => {
@@ -196,7 +180,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   // ── Utbildning ────────────────────────────────────────────────────────
   router.get('/trainings', async (req, res: ActorResponse) => {
-    res.json(await trainingOverview(deps, res.locals.actor, { unit: str(req.query.unit) }));
+    res.json(await trainingOverview(deps, res.locals.actor, parseQuery(req, TrainingQuery)));
   });
 
   router.post(
@@ -220,16 +204,15 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
         report,
         skipped: report.skipped.map((i) => ({ line: i.line, text: importIssueText(locale, i) })),
         errors: report.errors.map((i) => ({ line: i.line, text: importIssueText(locale, i) })),
-      });
+      } satisfies TrainingImportResult);
     },
   );
   // ── Behörigheter (read-only) ──────────────────────────────────────────
-  const page = (q: Request['query']) => ({ status: str(q.status), pageSize: str(q.pageSize) as never, cursor: str(q.cursor) });
   router.get('/access/requests', async (req, res: ActorResponse) => {
-    res.json(await listAccessRequests(deps, res.locals.actor, page(req.query)));
+    res.json(await listAccessRequests(deps, res.locals.actor, parseQuery(req, AccessRequestListQuery)));
   });
   router.get('/access/grants', async (req, res: ActorResponse) => {
-    res.json(await listAccessGrants(deps, res.locals.actor, page(req.query)));
+    res.json(await listAccessGrants(deps, res.locals.actor, parseQuery(req, AccessGrantListQuery)));
   });
   router.get('/access/campaigns', async (_req, res: ActorResponse) => {
     res.json({ campaigns: await listAccessCampaigns(deps, res.locals.actor) });
@@ -237,7 +220,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
 
   // ── Ambassadörsnätverket ──────────────────────────────────────────────
   router.get('/ambassadors', async (req, res: ActorResponse) => {
-    res.json(await ambassadorYear(deps, res.locals.actor, { year: str(req.query.year) }));
+    res.json(await ambassadorYear(deps, res.locals.actor, parseQuery(req, AmbassadorYearQuery)));
   });
 }
 

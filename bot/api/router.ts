@@ -13,11 +13,14 @@
  * | `GET /assets`, `GET /assets/:id`, `POST /assets`, `PATCH /assets/:id` | Informationstillgångar |
  * | `/incidents…`, `/suppliers…`, `/processing…`, `/improvements…`, `/trainings…`, `/access/…`, `/ambassadors` | the other registers: bot/api/registers.ts |
  *
+ * Every route and its shapes (query, body, answer) are declared once, in core/api (routes.ts);
+ * tests/bot/api/routes.test.ts checks that this router serves exactly those routes.
+ *
  * Creates need `Idempotency-Key` (one per form submission: a double click makes one record);
  * updates need `If-Match` with the record's etag (stale → 409 with the current record).
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import { AssetListQuery, DemoSignIn, PeopleQuery, type DemoPerson, type TabAuthConfig } from '../../core/api';
 import { describeSession, listOrganisation, listUnits, loadActor, searchPeople, type Actor } from '../../core/app/people';
 import { createAsset, getAsset, listAssets, updateAsset } from '../../core/app/assets';
 import type { Deps } from '../../core/app/platform';
@@ -32,7 +35,8 @@ import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
 import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
 import { mountIssue14Registers } from './register-routes';
-import { mountRegisterRoutes } from './registers';
+import { mountRegisterRoutes, TRAINING_CSV_TYPES } from './registers';
+import { parseQuery } from './request';
 
 export interface TabApiOptions {
   config: Config;
@@ -46,11 +50,6 @@ export interface TabApiOptions {
   /** Per-user rate limit (bot/api/rate-limit.ts); default TAB_API_RATE. */
   rateLimit?: RateLimitOptions;
 }
-
-/** The public `/config` answer: how the tab gets a token. */
-export type TabAuthConfig =
-  | { mode: 'local'; tenantId: string; auth: { kind: 'local' } }
-  | { mode: 'm365'; tenantId: string; auth: { kind: 'entra'; clientId: string; authority: string; scopes: string[] } };
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const ITEM_ID = /^[1-9]\d{0,9}$/;
@@ -73,8 +72,8 @@ export function createTabApi(options: TabApiOptions): Router {
       },
     };
 
-  // JSON everywhere, CSV only for the training import; anything else is 415 before a parser runs.
-  router.use(requireBodyType((req) => (req.method === 'POST' && req.path === '/trainings/import' ? ['text/csv', 'text/plain', 'application/csv'] : ['application/json'])));
+  // JSON everywhere, the file's bytes only for the training import; anything else is 415 before a parser runs.
+  router.use(requireBodyType((req) => (req.method === 'POST' && req.path === '/trainings/import' ? TRAINING_CSV_TYPES : ['application/json'])));
   router.use(express.json({ limit: '64kb' }));
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -104,10 +103,10 @@ export function createTabApi(options: TabApiOptions): Router {
     // these routes do not exist.
     router.get('/auth/demo-people', async (_req, res) => {
       const people = await listOrganisation(deps);
-      res.json({ people: people.map((p) => ({ id: p.id, name: p.name, unit: p.unit, roles: p.roles })) });
+      res.json({ people: people.map((p): DemoPerson => ({ id: p.id, name: p.name, unit: p.unit, roles: p.roles })) });
     });
     router.post('/auth/demo', async (req, res) => {
-      const body = z.object({ personId: z.guid() }).safeParse(req.body);
+      const body = DemoSignIn.safeParse(req.body);
       if (!body.success) throw new BadRequest('tab.error.badRequest');
       const person = await deps.directory.getPerson(body.data.personId);
       if (!person || !person.accountEnabled) throw new InvalidTokenError('unknown demo person');
@@ -132,8 +131,7 @@ export function createTabApi(options: TabApiOptions): Router {
   });
 
   router.get('/people', async (req, res) => {
-    const query = typeof req.query.query === 'string' ? req.query.query : '';
-    res.json({ people: await searchPeople(deps, query) });
+    res.json({ people: await searchPeople(deps, parseQuery(req, PeopleQuery).query ?? '') });
   });
 
   router.get('/units', async (_req, res) => {
@@ -148,20 +146,7 @@ export function createTabApi(options: TabApiOptions): Router {
   mountIssue14Registers(router, deps);
 
   router.get('/assets', async (req, res: ActorResponse) => {
-    const q = req.query;
-    const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-    res.json(
-      await listAssets(deps, res.locals.actor, {
-        search: str(q.search),
-        unit: str(q.unit),
-        ownerId: str(q.ownerId),
-        archived: str(q.archived) as never,
-        sort: str(q.sort) as never,
-        direction: str(q.direction) as never,
-        pageSize: str(q.pageSize) as never,
-        cursor: str(q.cursor),
-      }),
-    );
+    res.json(await listAssets(deps, res.locals.actor, parseQuery(req, AssetListQuery)));
   });
 
   router.get('/assets/:id', async (req, res: ActorResponse) => {

@@ -2,8 +2,8 @@
  * Incident cards. Builders take views from core/app/incidents and return rendered cards; every
  * string a person wrote goes through `t` (markdown-escaped) and is shown only in TextBlocks/FactSets.
  */
-import { INCIDENT_CATEGORIES, SEVERITIES, formatStockholm, type ClockKind, type LegalClock } from '../../core/domain';
-import type { IncidentView } from '../../core/app/incidents';
+import type { IncidentView } from '../../core/api';
+import { INCIDENT_CATEGORIES, PERSONAL_DATA_CATEGORIES, SEVERITIES, formatStockholm, type ClockKind, type LegalClock } from '../../core/domain';
 import { isMessageKey, t, type Locale, type MessageKey } from '../../core/i18n';
 import { encodeDraft } from './draft-codec';
 import { NO_LINKS, type RecordLinks } from './links';
@@ -23,7 +23,8 @@ type Fact = { title: string; value: string };
 const incidentRecord = (l: Locale, id: string, links: RecordLinks): RenderOptions => ({ locale: l, record: { url: links.to(`/incidents/${id}`), open: { verb: 'incident.open', id } } });
 const k = (key: string) => key as MessageKey;
 
-export const DATA_CATEGORIES = ['identity', 'contact', 'health', 'social', 'economy', 'children', 'offences', 'staff'] as const;
+/** The categories of personal data the wizard offers (core/domain/choices.ts). */
+export const DATA_CATEGORIES = PERSONAL_DATA_CATEGORIES;
 
 export function categoryLabel(l: Locale, c: string): string {
   const key = `incident.category.${c}`;

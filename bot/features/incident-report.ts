@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { reportIncident, type ReportInput } from '../../core/app/incidents';
+import type { IncidentReportInput } from '../../core/api';
+import { reportIncident } from '../../core/app/incidents';
 import { Refused, type Deps } from '../../core/app/platform';
 import { INCIDENT_CATEGORIES, stockholmInputToUtc, utcToStockholmInput } from '../../core/domain';
 import { t, type Locale, type MessageKey } from '../../core/i18n';
@@ -90,10 +91,10 @@ function stepErrors(l: Locale, step: WizardStep, d: Draft, now: Date): string[] 
   return errors;
 }
 
-function toInput(d: Draft): ReportInput {
-  const involved = d.involved as ReportInput['personalData']['involved'];
+function toInput(d: Draft): IncidentReportInput {
+  const involved = d.involved as IncidentReportInput['personalData']['involved'];
   return {
-    category: d.category as ReportInput['category'],
+    category: d.category as IncidentReportInput['category'],
     title: d.title.trim() || null,
     description: d.description,
     occurredAt: d.occurredUnknown === 'true' || !d.occurredDate || !d.occurredTime ? null : stockholmInputToUtc(d.occurredDate, d.occurredTime),

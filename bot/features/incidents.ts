@@ -5,6 +5,7 @@
  * parse, call one use case, render.
  */
 import { z } from 'zod';
+import type { IncidentView } from '../../core/api';
 import {
   closeIncident,
   incidentView,
@@ -16,7 +17,6 @@ import {
   triageHints,
   triageIncident,
   viewIncident,
-  type IncidentView,
 } from '../../core/app/incidents';
 import type { Actor } from '../../core/app/people';
 import { forbidden, Refused } from '../../core/app/platform';

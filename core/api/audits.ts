@@ -3,11 +3,11 @@
  * findings, and nonconformities whose corrective actions become improvement actions.
  */
 import { z } from 'zod';
+import { AUDIT_SORT_FIELDS } from './choices';
 import { AUDIT_STATUSES, AuditFinding, FINDING_KINDS, InternalAudit } from '../domain';
 import { Count, CursorParam, Day, Direction, Instant, NextCursor, PageSize, PersonRef, type Routes } from './common';
-import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo } from './registers';
+import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo, XlsxFile } from './registers';
 
-export const AUDIT_SORT_FIELDS = ['plannedAt', 'code', 'performedAt'] as const;
 export const AuditStatusValue = z.enum(AUDIT_STATUSES);
 export const FindingKindValue = z.enum(FINDING_KINDS);
 
@@ -115,6 +115,7 @@ export type AuditPatchInput = z.input<typeof AuditPatchInput>;
 
 export const AUDIT_ROUTES = {
   'GET /audits': { query: AuditListQuery, response: AuditPage },
+  'GET /audits/export.xlsx': { query: AuditListQuery, response: XlsxFile },
   'POST /audits': { body: AuditCreateInput, response: AuditView },
   'GET /audits/:id': { response: AuditView },
   'GET /audits/:id/history': { query: HistoryQuery, response: HistoryPage },

@@ -4,11 +4,11 @@
  * document's owner keeps its version, link, status and review date, and records reviews.
  */
 import { z } from 'zod';
+import { GOVERNING_DOCUMENT_SORT_FIELDS } from './choices';
 import { GOVERNING_DOCUMENT_KINDS, GOVERNING_DOCUMENT_STATUSES, GoverningDocument, RecordCode } from '../domain';
 import { CursorParam, Day, Direction, Instant, NextCursor, PageSize, PersonRef, type Routes } from './common';
-import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo } from './registers';
+import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo, XlsxFile } from './registers';
 
-export const GOVERNING_DOCUMENT_SORT_FIELDS = ['title', 'code', 'reviewAt', 'decidedAt'] as const;
 export const DocumentStatusValue = z.enum(GOVERNING_DOCUMENT_STATUSES);
 export const DocumentKindValue = z.enum(GOVERNING_DOCUMENT_KINDS);
 /** `ok`, `due_soon` (within 30 days), `overdue`, `repealed`. */
@@ -93,6 +93,7 @@ export type DocumentReviewInput = z.input<typeof DocumentReviewInput>;
 
 export const GOVERNANCE_ROUTES = {
   'GET /governing-documents': { query: GoverningDocumentListQuery, response: GoverningDocumentPage },
+  'GET /governing-documents/export.xlsx': { query: GoverningDocumentListQuery, response: XlsxFile },
   'POST /governing-documents': { body: GoverningDocumentCreateInput, response: GoverningDocumentDetail },
   'GET /governing-documents/:id': { response: GoverningDocumentDetail },
   'GET /governing-documents/:id/history': { query: HistoryQuery, response: HistoryPage },

@@ -4,12 +4,12 @@
  * of the processing they serve, and the checklist's state — one checklist per procurement.
  */
 import { z } from 'zod';
+import { PROCUREMENT_SORT_FIELDS } from './choices';
 import { CLASSIFICATION_ASPECTS, ItemId, Procurement, PROCUREMENT_STATUSES } from '../domain';
 import { Count, CursorParam, Day, Direction, Instant, NextCursor, PageSize, PersonRef, RecordRef, type Routes } from './common';
-import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo } from './registers';
+import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo, XlsxFile } from './registers';
 
 export const ProcurementStatusValue = z.enum(PROCUREMENT_STATUSES);
-export const PROCUREMENT_SORT_FIELDS = ['code', 'updatedAt', 'plannedContractAt'] as const;
 
 /** `GET /procurements`. */
 export const ProcurementListQuery = z.object({
@@ -110,6 +110,7 @@ export type ProcurementPatchInput = z.input<typeof ProcurementPatchInput>;
 
 export const PROCUREMENT_ROUTES = {
   'GET /procurements': { query: ProcurementListQuery, response: ProcurementPage },
+  'GET /procurements/export.xlsx': { query: ProcurementListQuery, response: XlsxFile },
   'POST /procurements': { body: ProcurementCreateInput, response: ProcurementView },
   'GET /procurements/:id': { response: ProcurementView },
   'GET /procurements/:id/history': { query: HistoryQuery, response: HistoryPage },

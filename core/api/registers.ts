@@ -4,10 +4,17 @@
  * retention, and the Excel export's query. docs/api.md describes the routes.
  */
 import { z } from 'zod';
-import { CursorParam, Day, Instant, NextCursor, PersonRef } from './common';
+import { ARCHIVED_FILTERS, REGISTER_PATHS } from './choices';
+import { CursorParam, Day, Instant, NextCursor, PersonRef, type Routes } from './common';
+
+/**
+ * The answer of `GET /<register>/export.xlsx`: an Excel workbook (not JSON), whatever its shape, so
+ * nothing is checked against it. Headers: `X-Export-Rows`, `X-Export-Truncated`.
+ */
+export const XlsxFile = z.unknown();
 
 /** `?archived=`: `active` (default) lists what is in use, `archived` what is kept as evidence, `all` both. */
-export const ArchivedFilter = z.enum(['active', 'archived', 'all']);
+export const ArchivedFilter = z.enum(ARCHIVED_FILTERS);
 export type ArchivedFilter = z.infer<typeof ArchivedFilter>;
 
 /** One change of a record: who (null: the system), when, what. Newest first. */
@@ -50,7 +57,6 @@ export const Removed = z.strictObject({ id: z.string(), removed: z.literal(true)
 export type Removed = z.infer<typeof Removed>;
 
 /** The registers of `/api/v1` with archive, history, retention and export. */
-export const REGISTER_PATHS = ['processing', 'impact-assessments', 'suppliers', 'procurements', 'governing-documents', 'risks', 'audits', 'roles', 'assets'] as const;
 export const RegisterPath = z.enum(REGISTER_PATHS);
 export type RegisterPath = z.infer<typeof RegisterPath>;
 
@@ -70,3 +76,7 @@ export const RetentionDueQuery = z.object({ register: RegisterPath, cursor: Curs
 export type RetentionDueQuery = z.input<typeof RetentionDueQuery>;
 export const RetentionDuePage = z.strictObject({ items: z.array(RetentionDueItem), cursor: NextCursor, years: z.number().int().nullable() });
 export type RetentionDuePage = z.infer<typeof RetentionDuePage>;
+
+export const RETENTION_ROUTES = {
+  'GET /retention/due': { query: RetentionDueQuery, response: RetentionDuePage },
+} satisfies Routes;

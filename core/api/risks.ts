@@ -3,11 +3,11 @@
  * level from the 4×4 matrix (core/domain/risk.ts), treatment, owner and review date — and the heat map.
  */
 import { z } from 'zod';
+import { RISK_SORT_FIELDS } from './choices';
 import { ItemId, Risk, RISK_LEVELS, RISK_STATUSES, RISK_TREATMENTS } from '../domain';
 import { Count, CursorParam, Day, Direction, Instant, NextCursor, PageSize, PersonRef, RecordRef, type Routes } from './common';
-import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo } from './registers';
+import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo, XlsxFile } from './registers';
 
-export const RISK_SORT_FIELDS = ['code', 'reviewAt', 'updatedAt'] as const;
 export const RiskLevelValue = z.enum(RISK_LEVELS);
 export const RiskStatusValue = z.enum(RISK_STATUSES);
 export const RiskTreatmentValue = z.enum(RISK_TREATMENTS);
@@ -153,6 +153,7 @@ export type HeatMap = z.infer<typeof HeatMap>;
 
 export const RISK_ROUTES = {
   'GET /risks': { query: RiskListQuery, response: RiskPage },
+  'GET /risks/export.xlsx': { query: RiskListQuery, response: XlsxFile },
   'GET /risks/matrix': { response: RiskMatrix },
   'GET /risks/heatmap': { query: HeatMapQuery, response: HeatMap },
   'POST /risks': { body: RiskCreateInput, response: RiskView },

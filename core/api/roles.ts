@@ -4,12 +4,12 @@
  * administrative unit — never by or for themselves — and the information owner of each asset.
  */
 import { z } from 'zod';
+import { ROLE_SORT_FIELDS } from './choices';
 import { ItemId, RoleAssignment, ROLE_KEYS } from '../domain';
 import { CursorParam, Day, Direction, Instant, NextCursor, PageSize, PersonRef, RecordRef, type Routes } from './common';
-import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo } from './registers';
+import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo, XlsxFile } from './registers';
 
 export const RoleKeyValue = z.enum(ROLE_KEYS);
-export const ROLE_SORT_FIELDS = ['role', 'assignedAt'] as const;
 
 /** `GET /roles`: `archived=active` (default) lists the assignments in force, `archived` the ended ones. */
 export const RoleListQuery = z.object({
@@ -64,6 +64,7 @@ export type InformationOwnerAnswer = z.infer<typeof InformationOwnerAnswer>;
 
 export const ROLE_ROUTES = {
   'GET /roles': { query: RoleListQuery, response: RolePage },
+  'GET /roles/export.xlsx': { query: RoleListQuery, response: XlsxFile },
   'POST /roles': { body: RoleCreateInput, response: RoleView },
   'POST /roles/information-owners': { body: InformationOwnerInput, response: InformationOwnerAnswer },
   'GET /roles/:id': { response: RoleView },

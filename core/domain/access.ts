@@ -4,14 +4,13 @@
  */
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from './audit';
+import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES } from './choices';
 import { AadObjectId, CalendarDate, ItemId, Line, OptionalText, UtcDateTime, i18nKey } from './common';
 
 export const ACCESS_REQUEST_KINDS = ['new', 'change', 'termination'] as const;
 export const AccessRequestKind = z.enum(ACCESS_REQUEST_KINDS);
 export type AccessRequestKind = z.infer<typeof AccessRequestKind>;
 
-/** pending → approved | denied; approved → in_progress (taken by the admin unit) → done. */
-export const ACCESS_REQUEST_STATUSES = ['pending', 'approved', 'denied', 'in_progress', 'done', 'cancelled'] as const;
 export const AccessRequestStatus = z.enum(ACCESS_REQUEST_STATUSES);
 export type AccessRequestStatus = z.infer<typeof AccessRequestStatus>;
 
@@ -76,7 +75,6 @@ export const AccessRequest = z
   });
 export type AccessRequest = z.infer<typeof AccessRequest>;
 
-export const ACCESS_GRANT_STATUSES = ['active', 'removed', 'expired'] as const;
 export const REMOVAL_REASONS = ['request', 'recertification', 'leaver', 'expiry', 'other'] as const;
 
 export const ReviewDecision = z.object({

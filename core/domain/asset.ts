@@ -3,15 +3,12 @@
  * four aspects — Konfidentialitet, Riktighet, Tillgänglighet, Spårbarhet — each on its own level 0–4.
  */
 import { z } from 'zod';
+import { CLASSIFICATION_ASPECTS, KLASSA_LEVELS } from './choices';
 import { RecordCode, AadObjectId, CalendarDate, ItemIdList, Line, OptionalText, Text, UtcDateTime, i18nKey } from './common';
 
-/** KLASSA consequence levels. 4 = säkerhetsskydd: separate analysis, no action plan. */
-export const KLASSA_LEVELS = [0, 1, 2, 3, 4] as const;
 export const KlassaLevel = z.number().int().min(0).max(4);
 export type KlassaLevel = 0 | 1 | 2 | 3 | 4;
 
-/** Aspect keys, in KLASSA's order: K, R, T, S. */
-export const CLASSIFICATION_ASPECTS = ['confidentiality', 'integrity', 'availability', 'traceability'] as const;
 export type ClassificationAspect = (typeof CLASSIFICATION_ASPECTS)[number];
 
 export const InformationAsset = z

@@ -2,7 +2,8 @@
  * KLASSA rules: level names, the level-4 (säkerhetsskydd) flag, the overall level, and when a
  * classification is due for review (yearly, and on new or changed systems).
  */
-import { CLASSIFICATION_ASPECTS, type InformationAsset, type KlassaLevel } from './asset';
+import type { InformationAsset, KlassaLevel } from './asset';
+import { CLASSIFICATION_ASPECTS } from './choices';
 
 export type ClassificationState = 'unclassified' | 'classified' | 'review_due';
 

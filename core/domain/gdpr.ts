@@ -4,6 +4,7 @@
  * prior consultation of IMY (art. 36).
  */
 import { z } from 'zod';
+import { DPIA_CRITERIA, DPIA_RISK_LEVELS, DPIA_STATUSES } from './choices';
 import { RecordCode, AadObjectId, CalendarDate, i18nKey, ItemId, ItemIdList, Line, OptionalText, Text, UtcDateTime } from './common';
 
 const Terms = z.array(z.string().trim().min(1).max(200)).max(50);
@@ -15,26 +16,7 @@ export const ThirdCountryTransfer = z.object({ country: Line(100), safeguard: Li
  * section III.B.a; IMY's list under art. 35.4 builds on the same criteria). A processing that meets
  * two or more is likely to result in a high risk: an impact assessment is required.
  */
-export const DPIA_CRITERIA = [
-  /** Evaluation or scoring, including profiling and predicting. */
-  'evaluation_scoring',
-  /** Automated decision-making with legal or similarly significant effect. */
-  'automated_decision',
-  /** Systematic monitoring (of people, also in publicly accessible areas). */
-  'systematic_monitoring',
-  /** Sensitive data or data of a highly personal nature (art. 9, 10, social welfare, protected identity). */
-  'sensitive_data',
-  /** Data processed on a large scale. */
-  'large_scale',
-  /** Matching or combining data sets. */
-  'matching_combining',
-  /** Data concerning vulnerable data subjects (children, patients, people in care, employees). */
-  'vulnerable_subjects',
-  /** Innovative use or new technological or organisational solutions. */
-  'innovative_technology',
-  /** The processing prevents data subjects from exercising a right or using a service or contract. */
-  'prevents_rights',
-] as const;
+/** The criteria are DPIA_CRITERIA (choices.ts). */
 export type DpiaCriterion = (typeof DPIA_CRITERIA)[number];
 
 /** How many criteria make an impact assessment required (EDPB WP248: "in most cases … two criteria"). */
@@ -102,8 +84,6 @@ export const ProcessingActivity = z
   });
 export type ProcessingActivity = z.infer<typeof ProcessingActivity>;
 
-export const DPIA_STATUSES = ['draft', 'in_review', 'completed'] as const;
-export const DPIA_RISK_LEVELS = ['low', 'medium', 'high'] as const;
 
 export const ImpactAssessment = z
   .object({

@@ -1,12 +1,10 @@
 /** Governing documents (styrdokument): the local instructions, their owners and review dates. */
 import { z } from 'zod';
+import { GOVERNING_DOCUMENT_KINDS, GOVERNING_DOCUMENT_STATUSES } from './choices';
 import { AadObjectId, CalendarDate, Line, OptionalText, RecordCode, UtcDateTime, WebUrl } from './common';
 import { has, same, type ActorLike } from './policy/actor';
 import { addMonthsToDate } from './training';
 
-export const GOVERNING_DOCUMENT_STATUSES = ['draft', 'in_force', 'under_review', 'repealed'] as const;
-/** Policy (decided by the district committee), guideline, instruction, routine. */
-export const GOVERNING_DOCUMENT_KINDS = ['policy', 'guideline', 'instruction', 'routine'] as const;
 
 export const GoverningDocument = z.object({
   /** The administration's own id, e.g. SD-04. */

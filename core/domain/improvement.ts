@@ -1,15 +1,14 @@
 /** Improvement actions (förbättringsåtgärder) and the annual management review (Ledningens genomgång). */
 import { z } from 'zod';
+import { IMPROVEMENT_SOURCES, IMPROVEMENT_STATUSES } from './choices';
 import { AadObjectId, CalendarDate, ItemIdList, Line, OptionalText, UtcDateTime } from './common';
-
-export const IMPROVEMENT_SOURCES = ['management_review', 'incident', 'audit', 'risk', 'other'] as const;
 
 export const ImprovementAction = z.object({
   title: Line(255),
   description: OptionalText(4_000),
   ownerId: AadObjectId,
   dueAt: CalendarDate,
-  status: z.enum(['open', 'in_progress', 'done', 'cancelled']),
+  status: z.enum(IMPROVEMENT_STATUSES),
   source: z.enum(IMPROVEMENT_SOURCES),
   /** What the action came from, e.g. "Incidents/42" or "ManagementReviews/3". */
   sourceRef: z.string().trim().max(100).nullable(),

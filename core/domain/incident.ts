@@ -3,31 +3,18 @@
  * line manager's investigation. Deadlines: DOMAIN.md "Legal clocks".
  */
 import { z } from 'zod';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SEVERITIES, SIGNIFICANCE } from './choices';
 import { AadObjectId, ItemId, Line, OptionalText, Text, UtcDateTime, i18nKey, isLater } from './common';
 
-export const INCIDENT_CATEGORIES = [
-  'phishing',
-  'misdirected',
-  'lost_card_or_keys',
-  'paper_documents',
-  'unauthorised_access',
-  'malware',
-  'supplier',
-  'other',
-] as const;
 export const IncidentCategory = z.enum(INCIDENT_CATEGORIES);
 export type IncidentCategory = z.infer<typeof IncidentCategory>;
 
-export const INCIDENT_STATUSES = ['reported', 'triaged', 'investigating', 'closed'] as const;
 export const IncidentStatus = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-/** Significant incident under Cybersäkerhetslagen 2 kap. 5 §: decided by a person, never by a threshold. */
-export const SIGNIFICANCE = ['undecided', 'yes', 'no'] as const;
 export const Significance = z.enum(SIGNIFICANCE);
 export type Significance = z.infer<typeof Significance>;
 

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './choices';
 export * from './roles';
 export * from './incident';
 export * from './access';

@@ -6,12 +6,10 @@
  * Named InternalAudit (list `Audits`) so as not to be confused with the audit log (AuditEntry).
  */
 import { z } from 'zod';
+import { AUDIT_STATUSES, FINDING_KINDS } from './choices';
 import { AadObjectId, CalendarDate, i18nKey, ItemId, Line, OptionalText, RecordCode, Text, UtcDateTime, WebUrl } from './common';
 
-export const AUDIT_STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
 export type AuditStatus = (typeof AUDIT_STATUSES)[number];
-/** ISO 27001 9.2 / 10.2: what a finding is. */
-export const FINDING_KINDS = ['nonconformity', 'observation', 'opportunity'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** A finding's id within its audit: F1, F2, … (kept when others are removed). */

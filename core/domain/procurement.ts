@@ -6,11 +6,10 @@
  * systems with different requirements.
  */
 import { z } from 'zod';
+import { PROCUREMENT_STATUSES } from './choices';
 import { AadObjectId, CalendarDate, i18nKey, ItemId, ItemIdList, Line, OptionalText, RecordCode, UtcDateTime } from './common';
 import { ChecklistItem } from './supplier';
 
-/** planning → tendering → contracted; or cancelled. */
-export const PROCUREMENT_STATUSES = ['planning', 'tendering', 'contracted', 'cancelled'] as const;
 export type ProcurementStatus = (typeof PROCUREMENT_STATUSES)[number];
 
 export const Procurement = z

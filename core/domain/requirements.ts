@@ -7,7 +7,8 @@
  * The texts are the administration's own baseline, written for this app in the spirit of SKR's
  * KLASSA requirement sets; a district replaces them with its own catalogue by editing this table.
  */
-import { CLASSIFICATION_ASPECTS, type ClassificationAspect } from './asset';
+import type { ClassificationAspect } from './asset';
+import { CLASSIFICATION_ASPECTS } from './choices';
 
 export interface SecurityRequirement {
   /** Stable id: aspect letter, level and number (`K2-1`). Checklists refer to it. */

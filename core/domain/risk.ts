@@ -9,13 +9,9 @@
  * consequence speak the same language, and a four-step likelihood has no middle to hide in.
  */
 import { z } from 'zod';
+import { RISK_LEVELS, RISK_STATUSES, RISK_TREATMENTS } from './choices';
 import { AadObjectId, CalendarDate, i18nKey, ItemId, ItemIdList, Line, OptionalText, RecordCode, Text, UtcDateTime } from './common';
 
-/** Likelihood 1–4: Osannolik, Möjlig, Sannolik, Mycket sannolik. */
-export const RISK_LIKELIHOODS = [1, 2, 3, 4] as const;
-/** Consequence 1–4 on KLASSA's scale: Måttlig, Betydande, Allvarlig, Synnerligen allvarlig. */
-export const RISK_CONSEQUENCES = [1, 2, 3, 4] as const;
-export const RISK_LEVELS = ['low', 'medium', 'high', 'very_high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 export type RiskScale = 1 | 2 | 3 | 4;
 
@@ -38,10 +34,7 @@ export function riskLevel(likelihood: number, consequence: number): RiskLevel {
 }
 
 /** How a risk is treated (ISO 27005 8.5): null while it is being assessed. */
-export const RISK_TREATMENTS = ['accept', 'reduce', 'transfer', 'avoid'] as const;
 export type RiskTreatment = (typeof RISK_TREATMENTS)[number];
-/** open: assessed, treatment decided or not; treated: the treatment is in place; closed: no longer relevant. */
-export const RISK_STATUSES = ['open', 'treated', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
 
 const Scale = z.number().int().min(1).max(4);

@@ -3,13 +3,13 @@
  * The systems a supplier serves are not stored here: they are the assets whose `supplierIds` name it.
  */
 import { z } from 'zod';
+import { DPA_STATUSES } from './choices';
 import { RecordCode, AadObjectId, CalendarDate, ItemId, Line, OptionalText, UtcDateTime, i18nKey } from './common';
 
 /**
  * `via_parent`: a sub-supplier (underbiträde) covered by its parent's agreement, where it is named
  * in the attachment "Lista över underbiträden". Only a sub-supplier can have it.
  */
-export const DPA_STATUSES = ['signed', 'draft', 'missing', 'expired', 'via_parent', 'not_required'] as const;
 export const DpaStatus = z.enum(DPA_STATUSES);
 export type DpaStatus = z.infer<typeof DpaStatus>;
 

@@ -2,10 +2,12 @@
  * The typed client of `/api/v1`. Every request carries the bearer token and the user's language;
  * creates send a fresh `Idempotency-Key` per form submission, updates the record's etag in
  * `If-Match`. A 401 gets one new token and one retry. Errors arrive as ApiError with the server's
- * message in the user's language.
+ * message in the user's language. The answers' types are core/api's (imported as types only); in
+ * development each answer is also checked against its schema (dev-check.ts).
  */
 import type { Locale } from '../../core/i18n';
-import type { ErrorBody } from './types';
+import type { ErrorBody } from '../../core/api';
+import { checkAnswerInDevelopment } from './dev-check';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -88,6 +90,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (res.status === 401) options.onSignedOut?.();
     }
     const body = (await res.json().catch(() => null)) as unknown;
+    await checkAnswerInDevelopment(method, `${path}${params.size ? `?${params}` : ''}`, res.status, body);
     if (!res.ok) {
       const b = (body ?? {}) as Partial<ErrorBody>;
       throw new ApiError(res.status, { ...b, error: b.error ?? 'unexpected', message: b.message ?? '' });

@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../core/i18n';
 import { ApiError, createApiClient } from '../api/client';
 import { commonApi } from '../api/common';
-import type { SessionView, TabAuthConfig } from '../api/types';
+import { checkAnswerInDevelopment } from '../api/dev-check';
+import type { SessionView, TabAuthConfig } from '../../core/api';
 import { DemoSignIn } from './auth/DemoSignIn';
 import { LocalAuth } from './auth/local-auth';
 import { SignInRequired, type Auth } from './auth/types';
@@ -28,7 +29,9 @@ const useStyles = makeStyles({
 export async function fetchAuthConfig(fetchImpl: typeof fetch = fetch): Promise<TabAuthConfig> {
   const res = await fetchImpl('/api/v1/config', { headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`config: HTTP ${res.status}`);
-  return (await res.json()) as TabAuthConfig;
+  const config = (await res.json()) as TabAuthConfig;
+  await checkAnswerInDevelopment('GET', '/config', res.status, config);
+  return config;
 }
 
 export interface AppProps {

@@ -2,7 +2,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import { commonApi } from '../api/common';
-import type { SessionView } from '../api/types';
+import type { SessionView } from '../../core/api';
 import type { Host } from './host';
 
 export interface Session {

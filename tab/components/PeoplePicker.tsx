@@ -4,7 +4,7 @@
  */
 import { Combobox, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { PersonRef, PersonSummary } from '../api/types';
+import type { PersonRef, PersonSummary } from '../../core/api';
 import { useI18n } from '../app/i18n';
 
 export interface PeoplePickerProps {

@@ -6,13 +6,13 @@
  * deterministic key, like the rest of the demo seed, so a run that stops half-way is completed by
  * the next one without duplicates.
  */
-import { SUPPLIER_CHECKLIST_KEYS } from '../../core/app/suppliers';
 import {
   dpiaChecklistKey,
   findingRef,
   highestLevels,
   requirementsFor,
   riskLevel,
+  SUPPLIER_CHECKLIST_KEYS,
   SYSTEM_ACTOR,
   type AspectLevels,
   type ListName,

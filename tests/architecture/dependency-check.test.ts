@@ -104,12 +104,15 @@ describe('the dependency check (npm run lint:deps)', () => {
 
   it('fails on imports across the layers, naming the rule, the importer and what it imports', () => {
     const dir = plantedCopy({
+      append: { 'core/domain/choices.ts': "\nimport { z } from 'zod';\nexport const planted = z.string();\n" },
       write: {
         'core/domain/planted.ts': "import type { Deps } from '../app/platform';\nexport type Planted = Deps;\n",
         'core/ports/planted.ts': "import { SYSTEM_ACTOR } from '../domain';\nexport const planted = SYSTEM_ACTOR;\n",
         'core/app/incidents/planted.ts':
           "import { readFileSync } from 'node:fs';\nimport { TurnContext } from 'botbuilder';\nimport { takeAccessTask } from '../access/tasks';\nexport const planted = [readFileSync, TurnContext, takeAccessTask];\n",
         'core/app/index.ts': "export * from './access';\n",
+        'core/api/planted.ts': "import type { Deps } from '../app/platform';\nexport type Planted = Deps;\n",
+        'tab/features/planted-shapes.ts': "import { AssetRow } from '../../core/api';\nexport const planted = AssetRow;\n",
         'tab/features/planted.ts': "import path from 'node:path';\nimport express from 'express';\nimport { loadActor } from '../../core/app/people';\nexport const planted = [path, express, loadActor];\n",
         'bot/planted.ts':
           "import { leaverView } from '../core/app/access/leaver-card';\nimport { startBotHarness } from '../tests/support/bot-harness';\nimport { App } from '../tab/app/App';\nimport { takeAccessTask } from '../core/app';\nexport const planted = [leaverView, startBotHarness, App, takeAccessTask];\n",
@@ -131,6 +134,9 @@ describe('the dependency check (npm run lint:deps)', () => {
       ['no-tests-from-product', 'bot/planted.ts', /^tests\/support\/bot-harness\.ts$/],
       ['bot-not-to-tab', 'bot/planted.ts', /^tab\/app\/App\.tsx$/],
       ['app-no-root-modules', 'bot/planted.ts', /^core\/app\/index\.ts$/],
+      ['api-imports-only-domain-and-i18n', 'core/api/planted.ts', /^core\/app\/platform\/index\.ts$/],
+      ['tab-api-as-types', 'tab/features/planted-shapes.ts', /^core\/api\/index\.ts$/],
+      ['choices-import-nothing', 'core/domain/choices.ts', /node_modules\/zod\//],
     ];
     for (const [rule, from, to] of expected) {
       const hit = found.find((v) => v.rule === rule && v.path[0] === from && to.test(v.path[1] ?? ''));

@@ -50,12 +50,21 @@ describe('dependency rules', () => {
     }
   });
 
-  it('core/app imports only zod, csv-parse, the domain, ports and i18n', () => {
+  it('core/app imports only zod, csv-parse, the domain, ports, i18n and the API shapes', () => {
     // csv-parse/sync: a parser with no dependencies and no I/O (docs/adr/009-libraries-for-formats.md).
     const libraries = ['zod', 'csv-parse/sync'];
     for (const file of sources('core/app')) {
       for (const spec of imports(file)) {
-        expect(libraries.includes(spec) || resolvesInto(file, spec, ['core/domain', 'core/app', 'core/ports', 'core/i18n']), `${file} imports ${spec}`).toBe(true);
+        expect(libraries.includes(spec) || resolvesInto(file, spec, ['core/domain', 'core/app', 'core/ports', 'core/i18n', 'core/api']), `${file} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('core/api imports only zod, the domain and i18n', () => {
+    expect(sources('core/api').length).toBeGreaterThan(5);
+    for (const file of sources('core/api')) {
+      for (const spec of imports(file)) {
+        expect(spec === 'zod' || resolvesInto(file, spec, ['core/domain', 'core/i18n', 'core/api']), `${file} imports ${spec}`).toBe(true);
       }
     }
   });
@@ -68,16 +77,29 @@ describe('dependency rules', () => {
     }
   });
 
-  it('tab/ imports no Node-only module and only core types and i18n', () => {
+  it('tab/ imports no Node-only module and only core types, i18n and API shapes', () => {
     const node = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     const serverOnly = ['botbuilder', 'better-sqlite3', 'express', '@microsoft/microsoft-graph-client', 'pino'];
     for (const file of sources('tab')) {
       for (const spec of imports(file)) {
         expect(node.has(spec) || serverOnly.some((s) => spec === s || spec.startsWith(`${s}/`)), `${file} imports ${spec}`).toBe(false);
         if (spec.startsWith('.') && !resolvesInto(file, spec, ['tab'])) {
-          expect(resolvesInto(file, spec, ['core/domain', 'core/i18n']), `${file} imports ${spec}`).toBe(true);
+          expect(resolvesInto(file, spec, ['core/domain', 'core/i18n', 'core/api']), `${file} imports ${spec}`).toBe(true);
         }
       }
     }
+  });
+
+  it('tab/ imports the shapes of core/api as types only (zod stays out of its bundle)', () => {
+    let typeImports = 0;
+    for (const file of sources('tab')) {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      for (const m of text.matchAll(/(?:^|\n)\s*import\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
+        if (!resolvesInto(file, m[2]!, ['core/api']) || /\/core\/api\/choices$/.test(m[2]!)) continue;
+        expect(m[1], `${file} imports ${m[2]} with \`import type\``).toBeDefined();
+        typeImports++;
+      }
+    }
+    expect(typeImports).toBeGreaterThan(20);
   });
 });

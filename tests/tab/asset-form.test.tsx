@@ -9,7 +9,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../tab/api/client';
-import type { AssetInput } from '../../tab/api/types';
+import type { AssetInput } from '../../core/api';
 import { resetViewHeadingFocus } from '../../tab/components/ViewHeading';
 import AssetFormView from '../../tab/features/assets/AssetFormView';
 import { nextYearlyReview, stockholmToday } from '../../tab/features/assets/levels';

@@ -1,5 +1,5 @@
 /** Records as the API returns them, for component tests. */
-import type { AssetPage, AssetRow, AssetView, Dashboard } from '../../tab/api/types';
+import type { AssetPage, AssetRow, AssetView, Dashboard } from '../../core/api';
 
 export function row(n: number, overrides: Partial<AssetRow> = {}): AssetRow {
   const code = `IA-${String(n).padStart(3, '0')}`;

@@ -8,7 +8,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../tab/api/client';
-import type { IncidentPageView, IncidentRow } from '../../tab/api/types';
+import type { IncidentPageView, IncidentRow } from '../../core/api';
 import IncidentReportView from '../../tab/features/incidents/IncidentReportView';
 import IncidentsView from '../../tab/features/incidents/IncidentsView';
 import IncidentView from '../../tab/features/incidents/IncidentView';

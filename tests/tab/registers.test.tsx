@@ -8,7 +8,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../tab/api/client';
-import type { ImprovementRow, ProcessingRow } from '../../tab/api/types';
+import type { ImprovementRow, ProcessingRow } from '../../core/api';
 import { resetViewHeadingFocus } from '../../tab/components/ViewHeading';
 import AccessView from '../../tab/features/access/AccessView';
 import AmbassadorsView from '../../tab/features/ambassadors/AmbassadorsView';

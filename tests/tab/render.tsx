@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ComponentType, ReactElement } from 'react';
 import { ApiError, type ApiClient, type Query } from '../../tab/api/client';
-import type { SessionView } from '../../tab/api/types';
+import { checkAnswer, type SessionView } from '../../core/api';
 import { browserHost } from '../../tab/app/host';
 import { I18nProvider, type Locale } from '../../tab/app/i18n';
 import { useRouteLocation } from '../../tab/app/router';
@@ -30,7 +30,7 @@ export interface FakeApi extends ApiClient {
   on(method: Call['method'], path: string | RegExp, handler: Handler): FakeApi;
 }
 
-/** An ApiClient answering from handlers; a handler may throw `new ApiError(...)`. */
+/** An ApiClient answering from handlers; a handler may throw `new ApiError(...)`. Answers must fit their shapes in core/api. */
 export function fakeApi(): FakeApi {
   const handlers: { method: string; path: string | RegExp; handler: Handler }[] = [];
   const calls: Call[] = [];
@@ -38,7 +38,11 @@ export function fakeApi(): FakeApi {
     calls.push(call);
     const h = [...handlers].reverse().find((x) => x.method === call.method && (typeof x.path === 'string' ? x.path === call.path : x.path.test(call.path)));
     if (!h) throw new ApiError(404, { error: 'not_found', message: `no handler for ${call.method} ${call.path}` });
-    return h.handler(call);
+    const answer = await h.handler(call);
+    // What a test answers is checked against the route's shape, as the server's answers are.
+    const { route, issues } = checkAnswer(call.method, call.path, 200, answer);
+    if (issues.length) throw new Error(`the test's answer to ${call.method} ${call.path} differs from core/api (${route}): ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    return answer;
   };
   const api: FakeApi = {
     calls,

@@ -6,7 +6,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SupplierNode, SupplierView as Supplier } from '../../tab/api/types';
+import type { SupplierNode, SupplierView as Supplier } from '../../core/api';
 import SupplierView from '../../tab/features/suppliers/SupplierView';
 import SuppliersView from '../../tab/features/suppliers/SuppliersView';
 import { resetViewHeadingFocus } from '../../tab/components/ViewHeading';

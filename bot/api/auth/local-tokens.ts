@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import type { IssuedToken } from '../../../core/api';
 import { claimsFrom, InvalidTokenError, type TokenClaims, type TokenValidator } from './token-validator';
 
 export const LOCAL_TOKEN_ISSUER = 'urn:lis-for-teams:local';
@@ -31,11 +32,6 @@ export function loadLocalSecret(dataDir: string | null): Uint8Array {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, secret.toString('base64url'), { mode: 0o600 });
   return secret;
-}
-
-export interface IssuedToken {
-  token: string;
-  expiresAt: string;
 }
 
 export class LocalTokens implements TokenValidator {

@@ -8,87 +8,23 @@
  * `status` filter, the store's cursor). Everyone else sees a small set read with indexed queries
  * (their own, their systems'), merged and paged by offset.
  */
-import { z } from 'zod';
-import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, has, type RecordOf } from '../../domain';
+import type { z } from 'zod';
+import {
+  AccessGrantListQuery,
+  AccessRequestListQuery,
+  type AccessCampaignRow,
+  type AccessGrantPage,
+  type AccessRequestPage,
+  type PersonRef as Ref,
+  type RecordRef,
+} from '../../api';
+import { has } from '../../domain';
 import { canViewAccessGrant, canViewAccessRequest, canViewAccessReview } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import type { Deps } from '../platform';
-
-type Ref = { id: string; name: string | null };
-type AssetRef = { id: string; code: string; name: string } | null;
-
-export interface AccessRequestRow {
-  id: string;
-  kind: RecordOf<'AccessRequests'>['kind'];
-  status: RecordOf<'AccessRequests'>['status'];
-  subject: Ref;
-  requester: Ref;
-  asset: AssetRef;
-  role: string;
-  validUntil: string | null;
-  requestedAt: string;
-  decidedBy: Ref | null;
-  decidedAt: string | null;
-  completedAt: string | null;
-}
-
-export interface AccessGrantRow {
-  id: string;
-  subject: Ref;
-  asset: AssetRef;
-  role: string;
-  status: RecordOf<'AccessGrants'>['status'];
-  grantedAt: string;
-  validUntil: string | null;
-  lastReview: { decision: 'keep' | 'remove'; decidedAt: string } | null;
-}
-
-export interface AccessReviewRow {
-  id: string;
-  asset: AssetRef;
-  owner: Ref;
-  status: 'open' | 'completed';
-  dueAt: string;
-  total: number;
-  kept: number;
-  removed: number;
-  completedAt: string | null;
-}
-
-export interface AccessCampaignRow {
-  id: string;
-  name: string;
-  period: string;
-  status: 'running' | 'completed';
-  startedAt: string;
-  dueAt: string;
-  completedAt: string | null;
-  reviews: AccessReviewRow[];
-  /** Reviews in the campaign the actor may not see (counted, not shown). */
-  hiddenReviews: number;
-}
-
-export interface Paged<T> {
-  items: T[];
-  cursor: string | null;
-  scope: 'all' | 'entitled';
-}
-
-const ListQuery = z.object({
-  status: z.string().max(30).optional(),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(4_000).optional(),
-});
-export type AccessListQuery = z.input<typeof ListQuery>;
-
-function parse(input: unknown, statuses: readonly string[]) {
-  const r = ListQuery.extend({ status: z.enum(statuses as [string, ...string[]]).optional() }).safeParse(input);
-  if (!r.success) throw new RecordValidationError('AccessRequests', issuesFromZod(r.error));
-  return r.data;
-}
 
 async function lookups(deps: Deps, personIds: (string | null)[], assetIds: string[]) {
   const people = [...new Set(personIds.filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase()))];
@@ -111,6 +47,15 @@ async function lookups(deps: Deps, personIds: (string | null)[], assetIds: strin
   };
 }
 
+type AssetRef = RecordRef | null;
+
+/** A list's query, or a RecordValidationError with a message per field. */
+function parse<S extends z.ZodType>(input: unknown, schema: S): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new RecordValidationError('AccessRequests', issuesFromZod(r.error));
+  return r.data;
+}
+
 const privileged = (actor: Actor) => has(actor, 'isam', 'admin_unit');
 
 /** Assets the actor owns or is delegate for (indexed queries). */
@@ -125,8 +70,8 @@ function offsetPage<T>(all: T[], cursor: string | undefined, pageSize: number): 
   return { items: all.slice(offset, offset + pageSize), cursor: offset + pageSize < all.length ? `o:${offset + pageSize}` : null };
 }
 
-export async function listAccessRequests(deps: Deps, actor: Actor, query: AccessListQuery): Promise<Paged<AccessRequestRow>> {
-  const q = parse(query, ACCESS_REQUEST_STATUSES);
+export async function listAccessRequests(deps: Deps, actor: Actor, query: AccessRequestListQuery): Promise<AccessRequestPage> {
+  const q = parse(query, AccessRequestListQuery);
   const where: Condition<'AccessRequests'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
   let stored: StoredOf<'AccessRequests'>[];
   let cursor: string | null;
@@ -163,8 +108,8 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
   };
 }
 
-export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessListQuery): Promise<Paged<AccessGrantRow>> {
-  const q = parse(query, ACCESS_GRANT_STATUSES);
+export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGrantListQuery): Promise<AccessGrantPage> {
+  const q = parse(query, AccessGrantListQuery);
   const where: Condition<'AccessGrants'>[] = q.status ? [{ field: 'status', op: 'eq', value: q.status }] : [];
   let stored: StoredOf<'AccessGrants'>[];
   let cursor: string | null;

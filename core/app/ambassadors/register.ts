@@ -3,42 +3,14 @@
  * on the indexed `startsAt`), and attendance per unit — which units' ambassadors came to each held
  * meeting. Everyone may read it: it shows units and counts, not who attended.
  */
-import { z } from 'zod';
+import { AmbassadorYearQuery as Query, type AmbassadorYear, type AmbassadorYearQuery, type MeetingRow } from '../../api';
 import { stockholmDate } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import { listOrganisation, type Actor } from '../people';
 import type { Deps } from '../platform';
 
-export interface MeetingRow {
-  id: string;
-  title: string;
-  theme: string;
-  startsAt: string;
-  materialUrl: string | null;
-  state: 'upcoming' | 'held' | 'cancelled';
-  attendees: number;
-  /** Units with at least one ambassador present. */
-  units: string[];
-}
-
-export interface UnitAttendanceRow {
-  unit: string;
-  ambassadors: number;
-  /** Held meetings of the year the unit was represented at. */
-  attended: number;
-}
-
-export interface AmbassadorYear {
-  year: number;
-  meetings: MeetingRow[];
-  held: number;
-  units: UnitAttendanceRow[];
-}
-
-const Query = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-
-export async function ambassadorYear(deps: Deps, _actor: Actor, query: { year?: string | undefined }): Promise<AmbassadorYear> {
+export async function ambassadorYear(deps: Deps, _actor: Actor, query: AmbassadorYearQuery): Promise<AmbassadorYear> {
   const r = Query.safeParse(query);
   if (!r.success) throw new RecordValidationError('AmbassadorMeetings', issuesFromZod(r.error));
   const now = deps.clock.now();

@@ -3,15 +3,14 @@
  * columns only), one asset, and creating and classifying assets under the KLASSA rules. Every
  * change is checked against the stored record and audited with the real actor.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { AssetCreateInput, AssetListQuery, AssetPatchInput, type AssetInput, type AssetLevels, type AssetPage, type AssetRow, type AssetView, type PersonRef, type PersonSummary } from '../../api';
 import {
   CLASSIFICATION_ASPECTS,
-  InformationAsset,
   addMonthsToDate,
   requirementsFor,
   stockholmDate,
   summariseClassification,
-  type ClassificationSummary,
   type KlassaLevel,
   type RecordOf,
 } from '../../domain';
@@ -19,7 +18,7 @@ import { canCreateAsset, canEditAsset, canGovernAssetRegister, GOVERNED_ASSET_FI
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
-import { summarisePerson, type Actor, type PersonSummary } from '../people';
+import { summarisePerson, type Actor } from '../people';
 import { audit, forbidden, type Deps } from '../platform';
 import type { HistoryPage, RetentionInfo } from '../../api/registers';
 import { canRemoveRecords } from '../../domain/policy';
@@ -27,112 +26,6 @@ import { recordHistory, retentionInfo } from '../registers';
 
 type Asset = RecordOf<'InformationAssets'>;
 type StoredAsset = StoredOf<'InformationAssets'>;
-
-/**
- * Columns the list can be sorted by: indexed ones only (core/adapters/sharepoint/lists.ts), because
- * SharePoint refuses to sort a list past 5 000 items on any other. K/R/T/S, the owner's name and
- * the state are computed or not indexed, so they do not sort.
- */
-export const ASSET_SORT_FIELDS = ['code', 'name', 'unit', 'priority', 'nextReviewAt'] as const;
-export type AssetSortField = (typeof ASSET_SORT_FIELDS)[number];
-
-export const AssetListQuery = z.object({
-  /** Prefix of the name, or of the id when it looks like one (`IA-0`). */
-  search: z.string().trim().max(100).optional(),
-  unit: z.string().trim().max(50).optional(),
-  ownerId: z.guid().optional(),
-  /** `active` (default): assets in use; `archived`: decommissioned, kept as evidence; `all`. */
-  archived: z.enum(['active', 'archived', 'all']).default('active'),
-  sort: z.enum(ASSET_SORT_FIELDS).default('code'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(4_000).optional(),
-});
-export type AssetListQuery = z.input<typeof AssetListQuery>;
-
-export type AssetLevels = Record<(typeof CLASSIFICATION_ASPECTS)[number], KlassaLevel | null>;
-
-/** One row of the inventory. */
-export interface AssetRow {
-  id: string;
-  etag: string;
-  code: string;
-  name: string;
-  unit: string;
-  critical: boolean;
-  owner: PersonRef;
-  levels: AssetLevels;
-  summary: ClassificationSummary;
-  priority: number | null;
-  classifiedAt: string | null;
-  nextReviewAt: string | null;
-  archived: boolean;
-  canEdit: boolean;
-}
-
-/** One asset with everything the form shows. */
-export interface AssetView extends AssetRow {
-  description: string;
-  information: string;
-  delegate: PersonRef | null;
-  contact: PersonRef | null;
-  systemOwner: PersonRef | null;
-  classifiedBy: PersonRef | null;
-  notes: string | null;
-  supplierIds: string[];
-  updatedAt: string;
-  canGovern: boolean;
-  /** Why each aspect has its level (KLASSA's motivation). */
-  motivations: Partial<Record<(typeof CLASSIFICATION_ASPECTS)[number], string>>;
-  /** The security requirements that follow from the levels (core/domain/requirements.ts), Swedish and English. */
-  requirements: { id: string; aspect: (typeof CLASSIFICATION_ASPECTS)[number]; level: number; sv: string; en: string }[];
-  lastReminderAt: string | null;
-  canArchive: boolean;
-  retention: RetentionInfo;
-  history: HistoryPage;
-}
-
-/** A person named on a record; `name` is null when the directory no longer knows them. */
-export interface PersonRef {
-  id: string;
-  name: string | null;
-}
-
-export interface AssetPage {
-  items: AssetRow[];
-  cursor: string | null;
-  sort: AssetSortField;
-  direction: 'asc' | 'desc';
-}
-
-const shape = InformationAsset.shape;
-
-/** What a person may send when creating or editing an asset. Who classified and when it changed are set here, never sent. */
-export const AssetInput = z.strictObject({
-  code: shape.code,
-  name: shape.name,
-  description: shape.description,
-  information: shape.information,
-  critical: shape.critical,
-  ownerId: shape.ownerId,
-  delegateId: shape.delegateId,
-  contactId: shape.contactId,
-  unit: shape.unit,
-  systemOwnerId: shape.systemOwnerId,
-  confidentiality: shape.confidentiality,
-  integrity: shape.integrity,
-  availability: shape.availability,
-  traceability: shape.traceability,
-  /** Defaults to today when the levels change. */
-  classifiedAt: shape.classifiedAt,
-  priority: shape.priority,
-  /** Defaults to a year after the classification. */
-  nextReviewAt: shape.nextReviewAt,
-  notes: shape.notes,
-  /** The motivation of each aspect's level: required for every level set or changed. */
-  motivations: shape.motivations.unwrap().optional(),
-});
-export type AssetInput = z.infer<typeof AssetInput>;
 
 const NEW_ASSET_DEFAULTS = {
   critical: false,
@@ -149,23 +42,6 @@ const NEW_ASSET_DEFAULTS = {
   notes: null,
   motivations: {},
 } satisfies Partial<AssetInput>;
-
-export const AssetCreateInput = AssetInput.partial({
-  critical: true,
-  delegateId: true,
-  contactId: true,
-  systemOwnerId: true,
-  confidentiality: true,
-  integrity: true,
-  availability: true,
-  traceability: true,
-  classifiedAt: true,
-  priority: true,
-  nextReviewAt: true,
-  notes: true,
-  motivations: true,
-});
-export const AssetPatchInput = AssetInput.partial();
 
 const LIST = 'InformationAssets';
 const CODE_LIKE = /^[a-zåäö]{2,6}-\d*$/i;

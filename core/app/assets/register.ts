@@ -10,7 +10,8 @@ import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, type Deps } from '../platform';
 import { archiveRecord, checkPeople, collectRows, queueDueReminders, recordHistory, removeRecord, type ExportTable } from '../registers';
-import { getAsset, listAssets, type AssetRow, type AssetView } from './assets';
+import type { AssetRow, AssetView } from '../../api';
+import { getAsset, listAssets } from './assets';
 
 const LIST = 'InformationAssets';
 

@@ -14,7 +14,7 @@ import {
   type ImpactAssessmentPage,
   type ImpactAssessmentRow,
   type ImpactAssessmentView,
-} from '../../api/data-protection';
+} from '../../api';
 import { addMonthsToDate, priorConsultationRequired, screeningOutcome, stockholmDate, type RecordOf } from '../../domain';
 import {
   canArchiveImpactAssessment,

@@ -5,7 +5,7 @@
  * processing; the DSO and ISAM read every impact assessment, a processing's owner those of their
  * processing, others only that one exists and its status.
  */
-import { z } from 'zod';
+import { ProcessingListQuery, type DpiaSummary, type ProcessingPage, type ProcessingRow, type ProcessingView } from '../../api';
 import type { RecordOf } from '../../domain';
 import { canReadImpactAssessment } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
@@ -13,75 +13,6 @@ import { NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import type { Deps } from '../platform';
-
-export const PROCESSING_SORT_FIELDS = ['code', 'name', 'unit'] as const;
-
-export const ProcessingListQuery = z.object({
-  search: z.string().trim().max(100).optional(),
-  unit: z.string().trim().max(50).optional(),
-  /** `active` (default): the processing going on; `archived`: ended, kept as evidence; `all`. */
-  archived: z.enum(['active', 'archived', 'all']).default('active'),
-  sort: z.enum(PROCESSING_SORT_FIELDS).default('code'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(4_000).optional(),
-});
-export type ProcessingListQuery = z.input<typeof ProcessingListQuery>;
-
-type Dpia = RecordOf<'ImpactAssessments'>;
-
-/** What anyone may know of an impact assessment: that it exists and its status. */
-export interface DpiaSummary {
-  id: string;
-  code: string;
-  status: Dpia['status'];
-  /** Null when the actor may not read the assessment's content. */
-  detail: {
-    title: string;
-    riskLevel: Dpia['riskLevel'];
-    dsoConsultedAt: string | null;
-    dsoOpinion: string | null;
-    conclusion: string | null;
-    decidedBy: { id: string; name: string | null } | null;
-    decidedAt: string | null;
-    nextReviewAt: string | null;
-  } | null;
-}
-
-export interface ProcessingRow {
-  id: string;
-  code: string;
-  name: string;
-  unit: string;
-  owner: { id: string; name: string | null };
-  legalBasis: string;
-  specialCategories: boolean;
-  thirdCountry: boolean;
-  dpiaRequired: boolean;
-  dpias: DpiaSummary[];
-}
-
-export interface ProcessingPage {
-  items: ProcessingRow[];
-  cursor: string | null;
-  sort: (typeof PROCESSING_SORT_FIELDS)[number];
-  direction: 'asc' | 'desc';
-}
-
-export interface ProcessingView extends ProcessingRow {
-  purpose: string;
-  controllerName: string;
-  dpoContact: string;
-  dataSubjectCategories: string[];
-  personalDataCategories: string[];
-  recipients: string[];
-  thirdCountryTransfers: { country: string; safeguard: string }[];
-  retention: string;
-  securityMeasures: string;
-  assets: { id: string; code: string; name: string }[];
-  suppliers: { id: string; code: string; name: string }[];
-  updatedAt: string;
-}
 
 async function names(deps: Deps, ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];

@@ -5,7 +5,7 @@
  * archiving and removal. The DSO and ISAM keep the record; a processing's owner keeps their entry up
  * to date and screens it. Every change is audited with the real actor.
  */
-import { ProcessingCreateInput, ProcessingPatchInput, ScreeningInput, type ProcessingRegisterFields } from '../../api/data-protection';
+import { ProcessingCreateInput, ProcessingPatchInput, ScreeningInput, type ProcessingRegisterFields } from '../../api';
 import { screeningOutcome, stockholmDate, type RecordOf } from '../../domain';
 import { canArchiveProcessing, canCreateProcessing, canEditProcessing, canRemoveRecords } from '../../domain/policy';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
@@ -29,7 +29,8 @@ import {
   ruleIssue,
   type ExportTable,
 } from '../registers';
-import { getProcessing, listProcessing, type ProcessingRow } from './processing';
+import type { ProcessingRow } from '../../api';
+import { getProcessing, listProcessing } from './processing';
 
 const LIST = 'ProcessingActivities';
 type ProcessingRecord = RecordOf<typeof LIST>;

@@ -4,8 +4,16 @@
  * Overdue = not done or cancelled and due before today (Stockholm). Filters and the sort on due
  * date are on indexed columns.
  */
-import { z } from 'zod';
-import { IMPROVEMENT_SOURCES, ImprovementAction, stockholmDate, type RecordOf } from '../../domain';
+import type { z } from 'zod';
+import {
+  ImprovementCreateInput as CreateInput,
+  ImprovementListQuery,
+  ImprovementPatchInput as PatchInput,
+  type ImprovementInput,
+  type ImprovementPage,
+  type ImprovementRow,
+} from '../../api';
+import { stockholmDate, type RecordOf } from '../../domain';
 import { canManageImprovements, canUpdateImprovementStatus } from '../../domain/policy';
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
@@ -15,55 +23,6 @@ import { audit, forbidden, type Deps } from '../platform';
 
 const LIST = 'ImprovementActions';
 type Action = RecordOf<typeof LIST>;
-const STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
-
-export const ImprovementListQuery = z.object({
-  status: z.enum(STATUSES).optional(),
-  ownerId: z.guid().optional(),
-  source: z.enum(IMPROVEMENT_SOURCES).optional(),
-  direction: z.enum(['asc', 'desc']).default('asc'),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(4_000).optional(),
-});
-export type ImprovementListQuery = z.input<typeof ImprovementListQuery>;
-
-export interface ImprovementRow {
-  id: string;
-  etag: string;
-  title: string;
-  description: string | null;
-  owner: { id: string; name: string | null };
-  dueAt: string;
-  status: Action['status'];
-  source: Action['source'];
-  sourceRef: string | null;
-  completedAt: string | null;
-  overdue: boolean;
-  canEdit: boolean;
-  canUpdateStatus: boolean;
-}
-
-export interface ImprovementPage {
-  items: ImprovementRow[];
-  cursor: string | null;
-  direction: 'asc' | 'desc';
-  canCreate: boolean;
-}
-
-const shape = ImprovementAction.shape;
-export const ImprovementInput = z.strictObject({
-  title: shape.title,
-  description: shape.description,
-  ownerId: shape.ownerId,
-  dueAt: shape.dueAt,
-  status: shape.status,
-  source: shape.source,
-  sourceRef: shape.sourceRef,
-});
-export type ImprovementInput = z.infer<typeof ImprovementInput>;
-const CreateInput = ImprovementInput.partial({ description: true, status: true, sourceRef: true });
-const PatchInput = ImprovementInput.partial();
-
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
   if (!r.success) throw new RecordValidationError(LIST, issuesFromZod(r.error));

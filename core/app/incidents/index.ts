@@ -2,8 +2,8 @@
  * Security incidents: reporting, triage and the legal clocks, investigation and closing, reminders,
  * "my cases", and the register the tab shows.
  */
-export { InvestigationInput, ReportInput, TriageInput } from './inputs';
-export { incidentView, type IncidentView } from './view';
+export { InvestigationInput } from './inputs';
+export { incidentView } from './view';
 export * from './report';
 export * from './triage';
 export * from './investigation';

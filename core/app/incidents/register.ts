@@ -11,86 +11,24 @@
  * sees a small set — what they reported, what their staff reported, incidents on assets they own —
  * read with indexed queries, merged, and paged by offset.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
-  canSeeIncident,
-  canTriageIncident,
-  caseNumber,
-  CLOCK_KINDS,
-  has,
-  IncidentCategory,
-  IncidentStatus,
-  isLater,
-  type ClockKind,
-  type Incident,
-  type LegalClock,
-} from '../../domain';
+  IncidentListQuery,
+  type ClockState,
+  type IncidentPage,
+  type IncidentPageView,
+  type IncidentRow,
+  type RecordChoice,
+} from '../../api';
+import { canSeeIncident, canTriageIncident, caseNumber, CLOCK_KINDS, has, isLater, type ClockKind, type Incident, type LegalClock } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import type { Deps } from '../platform';
 import { viewIncident } from './report';
-import type { IncidentView } from './view';
 
 type StoredIncident = StoredOf<'Incidents'>;
-
-export const IncidentListQuery = z.object({
-  status: IncidentStatus.optional(),
-  category: IncidentCategory.optional(),
-  direction: z.enum(['asc', 'desc']).default('desc'),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(4_000).optional(),
-});
-export type IncidentListQuery = z.input<typeof IncidentListQuery>;
-
-/** One row of the register. */
-export interface IncidentRow {
-  id: string;
-  caseNumber: string;
-  title: string;
-  category: Incident['category'];
-  status: Incident['status'];
-  severity: Incident['severity'];
-  significant: Incident['significant'];
-  personalData: boolean;
-  reportedAt: string;
-  unit: string | null;
-  /** The earliest running clock, if any. */
-  nextDue: { kind: ClockKind; dueAt: string; overdue: boolean } | null;
-}
-
-export interface IncidentPage {
-  items: IncidentRow[];
-  cursor: string | null;
-  direction: 'asc' | 'desc';
-  /** How the list was scoped: everything (ISAM / IT security), or what this person may see. */
-  scope: 'all' | 'entitled';
-}
-
-export type ClockState = 'running' | 'overdue' | 'sent' | 'sent_late' | 'not_required';
-
-export interface ClockView extends LegalClock {
-  state: ClockState;
-  completedByName: string | null;
-}
-
-export interface TimelineEntry {
-  at: string;
-  action: string;
-  actor: { id: string; name: string | null };
-  summary: string;
-}
-
-export interface IncidentPageView {
-  etag: string;
-  incident: IncidentView;
-  clocks: ClockView[];
-  timeline: TimelineEntry[];
-  permissions: { triage: boolean; markSent: boolean };
-  /** Reports that may be marked as sent now (running clocks; a situation report while the final report runs). */
-  reportable: ClockKind[];
-}
 
 function parseQuery(input: unknown): z.infer<typeof IncidentListQuery> {
   const r = IncidentListQuery.safeParse(input);
@@ -214,12 +152,6 @@ export async function getIncidentPage(deps: Deps, actor: Actor, id: string): Pro
     permissions: { triage: mayTriage && stored.data.status !== 'closed', markSent: mayTriage && reportable.length > 0 },
     reportable,
   };
-}
-
-export interface RecordChoice {
-  id: string;
-  code: string;
-  name: string;
 }
 
 /** The choices of the report form: every asset and supplier by id (as the bot's wizard offers them). */

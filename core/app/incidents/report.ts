@@ -4,12 +4,13 @@
  * (core/domain/policy), writes with If-Match, audits with the real actor, and notifies through the
  * outbox with keys derived from the operation, so a retry or a double click changes nothing twice.
  */
+import { IncidentReportInput as ReportInput, type IncidentView } from '../../api';
 import { canSeeIncident, caseNumber, isLater } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, invalid, type Deps } from '../platform';
-import { parse, ReportInput } from './inputs';
-import { announce, incidentView, load, ownership, type IncidentView } from './view';
+import { parse } from './inputs';
+import { announce, incidentView, load, ownership } from './view';
 
 export interface ReportResult {
   incident: StoredOf<'Incidents'>;

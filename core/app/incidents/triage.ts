@@ -2,11 +2,12 @@
  * ISAM's triage — severity, personal data breach, significance (Cybersäkerhetslagen) — which starts
  * the legal clocks, and marking a report to a supervisory authority as sent, which stops one.
  */
+import { IncidentTriageInput as TriageInput } from '../../api';
 import { canTriageIncident, ClockKind, clocksAfterReport, clocksAfterTriage, significanceHints, type SignificanceHint } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, invalid, wrongState, type Deps } from '../platform';
-import { parse, TriageInput } from './inputs';
+import { parse } from './inputs';
 import { announce, load } from './view';
 
 const REPORTABLE: ClockKind[] = ['cs_early_warning', 'cs_notification', 'cs_final_report', 'cs_situation_report', 'imy_notification'];

@@ -2,38 +2,10 @@
  * What cards and the tab show of an incident, who is told about it, and the card everyone concerned
  * gets (updated in place through the outbox) after every change.
  */
-import { caseNumber, type Incident, type LegalClock } from '../../domain';
+import type { IncidentView } from '../../api';
+import { caseNumber, type Incident } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import { notifyAll, Refused, type Deps, type Recipient } from '../platform';
-
-/** What cards and the tab show of an incident. Names are resolved once, when the view is built. */
-export interface IncidentView {
-  id: string;
-  caseNumber: string;
-  /** False for channel copies of incidents involving protected identity: no details at all. */
-  detailed: boolean;
-  status: Incident['status'];
-  category: Incident['category'] | null;
-  title: string | null;
-  description: string | null;
-  severity: Incident['severity'];
-  significant: Incident['significant'];
-  personalDataBreach: boolean | null;
-  personalData: Incident['personalData'] | null;
-  reportedAt: string;
-  discoveredAt: string | null;
-  occurredAt: string | null;
-  reporterName: string | null;
-  unit: string | null;
-  managerName: string | null;
-  managerId: string | null;
-  assetName: string | null;
-  supplierName: string | null;
-  clocks: LegalClock[];
-  investigation: Incident['investigation'];
-  closedAt: string | null;
-  significanceRationale: string | null;
-}
 
 export async function incidentView(
   deps: Deps,

@@ -4,19 +4,8 @@
  * requests for a district administration; tests/bot/api counts them) and filtered by what the actor
  * may see: incidents through `canSeeIncident`, access requests and reviews through their own rules.
  */
-import {
-  caseNumber,
-  INCIDENT_CATEGORIES,
-  isOpen,
-  isLater,
-  stockholmDate,
-  summariseClassification,
-  type AccessRequestKind,
-  type ClassificationState,
-  type ClockKind,
-  type IncidentCategory,
-  type IncidentStatus,
-} from '../../domain';
+import type { ApprovalItem, AssetReviewItem, ClockItem, Dashboard, InvestigationItem, Listed, RecordRef } from '../../api';
+import { caseNumber, INCIDENT_CATEGORIES, isOpen, isLater, stockholmDate, summariseClassification, type ClockKind, type IncidentStatus } from '../../domain';
 import { canSeeIncident, canViewAccessRequest, canViewAccessReview, same } from '../../domain/policy';
 import type { StoredOf } from '../../ports/record-store';
 import { listOrganisation, type Actor, type OrganisationMember } from '../people';
@@ -26,77 +15,6 @@ import type { Deps } from '../platform';
 export const DASHBOARD_LIST_LIMIT = 20;
 /** Months of incident history in the charts, including the current one. */
 export const DASHBOARD_MONTHS = 12;
-
-export interface Listed<T> {
-  items: T[];
-  total: number;
-}
-
-export interface RecordRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface ApprovalItem {
-  id: string;
-  kind: AccessRequestKind;
-  role: string;
-  subject: { id: string; name: string | null };
-  asset: RecordRef | null;
-  requestedAt: string;
-}
-
-export interface InvestigationItem {
-  id: string;
-  /** INC-2026-0042 */
-  caseNumber: string;
-  title: string;
-  category: IncidentCategory;
-  status: IncidentStatus;
-  reportedAt: string;
-  dueAt: string;
-  overdue: boolean;
-}
-
-export interface ClockItem {
-  incidentId: string;
-  caseNumber: string;
-  incidentTitle: string;
-  kind: ClockKind;
-  dueAt: string;
-  overdue: boolean;
-}
-
-export interface AssetReviewItem extends RecordRef {
-  state: ClassificationState;
-  nextReviewAt: string | null;
-}
-
-export interface Dashboard {
-  /** Europe/Stockholm calendar date the figures are for. */
-  today: string;
-  generatedAt: string;
-  mine: {
-    approvals: Listed<ApprovalItem>;
-    investigations: Listed<InvestigationItem>;
-    clocks: Listed<ClockItem>;
-    assetReviews: Listed<AssetReviewItem>;
-  };
-  /** `counts[m][c]`: incidents reported in `months[m]` (YYYY-MM, Stockholm) of `categories[c]`, among those the actor may see. */
-  incidentsPerMonth: { months: string[]; categories: IncidentCategory[]; counts: number[][]; total: number };
-  /**
-   * Legal reporting clocks (Cybersäkerhetslagen, GDPR art. 33) of incidents reported in the period:
-   * sent on time (completedAt ≤ dueAt), sent late, past due and unsent, running. A report decided
-   * "not required" is not counted.
-   */
-  reporting: { onTime: number; late: number; overdue: number; running: number };
-  accessRequests: { pending: number; approved: number; inProgress: number };
-  recertification: { campaignId: string; campaignName: string; dueAt: string; reviews: number; completedReviews: number; grants: number; kept: number; removed: number } | null;
-  classification: { total: number; classified: number; reviewDue: number; unclassified: number; level4: number };
-  /** Mandatory courses: completions that count now, of those required, per unit. */
-  training: { units: { unit: string; people: number; required: number; completed: number }[]; required: number; completed: number };
-}
 
 const REPORTING_CLOCKS: ReadonlySet<ClockKind> = new Set(['cs_early_warning', 'cs_notification', 'cs_final_report', 'cs_situation_report', 'imy_notification']);
 const OPEN_INCIDENT_STATUSES: IncidentStatus[] = ['reported', 'triaged', 'investigating'];

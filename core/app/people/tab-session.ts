@@ -2,25 +2,12 @@
  * Who is here, for the tab: the signed-in person with roles and what they may do, the people
  * picker, and the organisation (people and units) walked through the Directory port.
  */
+import type { PersonSummary, SessionView } from '../../api';
 import { stockholmDate, type RoleKey } from '../../domain';
 import { canCreateAsset, canGovernAssetRegister } from '../../domain/policy';
 import type { Person } from '../../ports/directory';
 import type { Actor } from './actor';
 import type { Deps } from '../platform';
-
-/** A person as the tab shows them. */
-export interface PersonSummary {
-  id: string;
-  name: string;
-  email: string | null;
-  unit: string | null;
-}
-
-export interface SessionView extends PersonSummary {
-  roles: RoleKey[];
-  /** What the tab may offer; the API checks again on every write. */
-  permissions: { createAsset: boolean; governAssets: boolean };
-}
 
 export interface OrganisationMember extends PersonSummary {
   roles: RoleKey[];

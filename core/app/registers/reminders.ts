@@ -10,7 +10,7 @@
  * period; the key makes a lost race harmless). A new due date (after a review) starts over.
  */
 import { z } from 'zod';
-import { REGISTER_PATHS } from '../../api/registers';
+import { REGISTER_PATHS } from '../../api';
 import { addDaysToDate, stockholmDate, SYSTEM_ACTOR, type ListName, type MutableListName } from '../../domain';
 import { ConflictError } from '../../ports/errors';
 import type { Condition, FieldOf, StoredOf } from '../../ports/record-store';

@@ -12,7 +12,7 @@
  */
 import { ProcurementCreateInput, ProcurementListQuery, ProcurementPatchInput, type ProcurementPage, type ProcurementRequirement, type ProcurementRow, type ProcurementView } from '../../api/procurements';
 import type { RecordRef } from '../../api/common';
-import { CLASSIFICATION_ASPECTS, dpiaChecklistKey, highestLevels, requirementsFor, type AspectLevels, type RecordOf } from '../../domain';
+import { CLASSIFICATION_ASPECTS, SUPPLIER_CHECKLIST_KEYS, dpiaChecklistKey, highestLevels, requirementsFor, type AspectLevels, type RecordOf } from '../../domain';
 import { canArchiveProcurement, canCreateProcurement, canEditProcurement, canRemoveRecords } from '../../domain/policy';
 import { t } from '../../i18n';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
@@ -38,7 +38,6 @@ import {
   type ExportTable,
   type Names,
 } from '../registers';
-import { SUPPLIER_CHECKLIST_KEYS } from './suppliers';
 
 const LIST = 'Procurements';
 type ProcurementRecord = RecordOf<typeof LIST>;

@@ -7,7 +7,7 @@
  * ISAM and the IT security officer keep the register; a supplier's contract owner records follow-ups
  * and the agreement's dates (CONTRACT_OWNER_FIELDS). Every change is audited with the real actor.
  */
-import { CONTRACT_OWNER_FIELDS, SupplierCreateInput, SupplierPatchInput, type FollowUpInput, type SupplierRegisterFields } from '../../api/supplier-register';
+import { CONTRACT_OWNER_FIELDS, SupplierCreateInput, SupplierPatchInput, type FollowUpInput, type SupplierRegisterFields } from '../../api';
 import type { RecordRef } from '../../api/common';
 import { followUpDates, MAX_SUPPLIER_CHAIN_DEPTH, stockholmDate, type RecordOf, type SupplierFollowUp } from '../../domain';
 import { canArchiveSupplier, canEditSupplier, canManageSuppliers, canRemoveRecords } from '../../domain/policy';
@@ -34,7 +34,8 @@ import {
   type ExportRow,
   type ExportTable,
 } from '../registers';
-import { getSupplier, listSuppliers, type SupplierNode } from './suppliers';
+import type { SupplierNode } from '../../api';
+import { getSupplier, listSuppliers } from './suppliers';
 
 const LIST = 'Suppliers';
 type SupplierRecord = RecordOf<typeof LIST>;

@@ -4,8 +4,8 @@
  * whose `supplierIds` name it, never stored on the supplier — and the procurement security
  * checklist, which ISAM and the IT security officer edit with If-Match.
  */
-import { z } from 'zod';
-import { addStockholmDays, stockholmDate, type DpaStatus, type RecordOf } from '../../domain';
+import { ChecklistInput, type ChecklistPoint, type DpaExpiry, type SupplierNode, type SupplierTree, type SupplierView, type SystemRef } from '../../api';
+import { addStockholmDays, stockholmDate, SUPPLIER_CHECKLIST_KEYS, type RecordOf } from '../../domain';
 import { canEditSupplierChecklist } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
@@ -17,93 +17,6 @@ type StoredSupplier = StoredOf<'Suppliers'>;
 
 /** Most suppliers the tree holds (a district has hundreds). */
 export const SUPPLIER_TREE_LIMIT = 2_000;
-
-/** The standard points of the procurement security checklist (kravställning vid anskaffning). */
-export const SUPPLIER_CHECKLIST_KEYS = [
-  'classification',
-  'dpa',
-  'subprocessors',
-  'third_country',
-  'access_control',
-  'encryption',
-  'logging',
-  'incident_reporting',
-  'backup',
-  'exit',
-] as const;
-
-/** How close the PUB-avtal's end is: passed, within 90 days, later, or no end date. */
-export type DpaExpiry = 'expired' | 'soon' | 'ok' | null;
-
-export interface SystemRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface SupplierNode {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-  services: string;
-  processesPersonalData: boolean;
-  dpaStatus: DpaStatus;
-  dpaExpiresAt: string | null;
-  dpaExpiry: DpaExpiry;
-  systems: SystemRef[];
-  /** Points of the checklist done, of all points. */
-  checklist: { done: number; total: number };
-  /** 0 for a direct supplier, 1 for a sub-supplier, … (0 for every match of a search). */
-  depth: number;
-  archived: boolean;
-  children: SupplierNode[];
-}
-
-export interface SupplierTree {
-  roots: SupplierNode[];
-  total: number;
-  canEditChecklist: boolean;
-}
-
-export interface ChecklistPoint {
-  key: string;
-  done: boolean;
-  note: string | null;
-}
-
-export interface SupplierView {
-  id: string;
-  etag: string;
-  code: string;
-  name: string;
-  orgNumber: string | null;
-  parent: SystemRef | null;
-  subSuppliers: SystemRef[];
-  services: string;
-  processesPersonalData: boolean;
-  dpaStatus: DpaStatus;
-  dpaSignedAt: string | null;
-  dpaExpiresAt: string | null;
-  dpaExpiry: DpaExpiry;
-  dpaInstructionAttached: boolean;
-  dpaSubprocessorListAttached: boolean;
-  contractOwner: { id: string; name: string | null } | null;
-  contractEndsAt: string | null;
-  thirdCountry: string | null;
-  thirdCountrySafeguard: string | null;
-  lastFollowUpAt: string | null;
-  nextFollowUpAt: string | null;
-  systems: SystemRef[];
-  checklist: ChecklistPoint[];
-  canEditChecklist: boolean;
-}
-
-export const ChecklistInput = z.strictObject({
-  items: z
-    .array(z.strictObject({ key: z.string().trim().min(1).max(100), done: z.boolean(), note: z.string().trim().max(1_000).nullable() }))
-    .max(100),
-});
 
 function dpaExpiry(s: RecordOf<'Suppliers'>, today: string, soon: string): DpaExpiry {
   if (s.dpaStatus === 'expired') return 'expired';

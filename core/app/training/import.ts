@@ -42,6 +42,7 @@
  *   completion already recorded by hand, adds nothing. The same upload sent twice (same `key`)
  *   returns the first report.
  */
+import type { ImportIssue, TrainingImportReport } from '../../api';
 import { canRecordTraining, completionKey, stockholmDate, type RecordOf, type TrainingCourse } from '../../domain';
 import { t, type Locale, type MessageKey, type Params } from '../../i18n';
 import type { Person } from '../../ports/directory';
@@ -56,28 +57,6 @@ import { spreadsheetKind } from './csv-encoding';
 /** Larger exports are split by the platform's own filters (per unit, per year). */
 export const MAX_IMPORT_BYTES = 5_000_000;
 export const MAX_IMPORT_ROWS = 50_000;
-
-export interface ImportIssue {
-  /** Line in the file (the header is line 1). */
-  line: number;
-  messageKey: MessageKey;
-  params: Params;
-}
-
-export interface TrainingImportReport {
-  /** True when the file was accepted (completions written or already there). */
-  ok: boolean;
-  /** Data lines read (not counting the header and blank lines). */
-  lines: number;
-  /** New completions written. */
-  imported: number;
-  /** Completions that were already recorded (a re-import, or recorded by hand). */
-  alreadyRecorded: number;
-  /** Lines not imported, and why; they do not stop the import. */
-  skipped: ImportIssue[];
-  /** Lines that are wrong; any error means nothing was written. */
-  errors: ImportIssue[];
-}
 
 /** One issue as a person reads it: "Rad 7: …" / "Line 7: …". */
 export function importIssueText(locale: Locale, issue: ImportIssue): string {

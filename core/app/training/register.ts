@@ -3,45 +3,14 @@
  * (ISAM, the administrative unit and the director for everyone; a manager for their own unit; each
  * person for themself — core/domain/policy/registers.ts). The CSV import is import.ts.
  */
+import type { z } from 'zod';
+import type { TrainingCell, TrainingOverview, TrainingPersonRow, TrainingQuery, TrainingUnitRow } from '../../api';
 import { canRecordTraining, completionValid, latestCompletions, stockholmDate, type TrainingCourse } from '../../domain';
 import { canSeeTrainingOfUnit } from '../../domain/policy';
 import { listOrganisation, type Actor } from '../people';
 import type { Deps } from '../platform';
 
-export interface TrainingCell {
-  required: boolean;
-  completedAt: string | null;
-  valid: boolean;
-}
-
-export interface TrainingPersonRow {
-  id: string;
-  name: string;
-  unit: string | null;
-  management: boolean;
-  courses: Record<string, TrainingCell>;
-  complete: boolean;
-}
-
-export interface TrainingUnitRow {
-  unit: string;
-  people: number;
-  required: number;
-  completed: number;
-}
-
-export interface TrainingOverview {
-  courses: { code: string; name: string; audience: TrainingCourse['audience']; validityMonths: number | null }[];
-  units: TrainingUnitRow[];
-  /** The unit whose people are listed (null: everyone the actor may see). */
-  unit: string | null;
-  people: TrainingPersonRow[];
-  /** False when the actor may see only their own row. */
-  peopleVisible: boolean;
-  canImport: boolean;
-}
-
-export async function trainingOverview(deps: Deps, actor: Actor, query: { unit?: string | undefined }): Promise<TrainingOverview> {
+export async function trainingOverview(deps: Deps, actor: Actor, query: z.input<typeof TrainingQuery>): Promise<TrainingOverview> {
   const today = stockholmDate(deps.clock.now());
   const [people, courseItems] = await Promise.all([listOrganisation(deps), (async () => {
     const out: TrainingCourse[] = [];

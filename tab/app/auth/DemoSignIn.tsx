@@ -4,7 +4,7 @@
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { DemoPerson } from '../../api/types';
+import type { DemoPerson } from '../../../core/api';
 import { useI18n } from '../i18n';
 import { markOnce } from '../perf';
 import type { LocalAuth } from './local-auth';

@@ -4,7 +4,8 @@
  * for the same person. The server validates the token like an Entra token: the tab's choice of
  * person is a local-mode convenience, never an identity the API takes on trust.
  */
-import type { DemoPerson, IssuedToken } from '../../api/types';
+import type { DemoPerson, IssuedToken } from '../../../core/api';
+import { checkAnswerInDevelopment } from '../../api/dev-check';
 import { SignInRequired, type Auth } from './types';
 
 const STORAGE_KEY = 'lis.demo-sign-in';
@@ -55,7 +56,9 @@ export class LocalAuth implements Auth {
   async people(): Promise<DemoPerson[]> {
     const res = await this.doFetch(`${this.base}/auth/demo-people`, { headers: { Accept: 'application/json' } });
     if (!res.ok) throw new Error(`demo people: HTTP ${res.status}`);
-    return ((await res.json()) as { people: DemoPerson[] }).people;
+    const body = (await res.json()) as { people: DemoPerson[] };
+    await checkAnswerInDevelopment('GET', '/auth/demo-people', res.status, body);
+    return body.people;
   }
 
   async signIn(personId: string): Promise<string> {
@@ -69,6 +72,7 @@ export class LocalAuth implements Auth {
       throw new SignInRequired(`demo sign-in: HTTP ${res.status}`);
     }
     const issued = (await res.json()) as IssuedToken;
+    await checkAnswerInDevelopment('POST', '/auth/demo', res.status, issued);
     this.storage.setItem(STORAGE_KEY, JSON.stringify({ personId, token: issued.token, expiresAt: issued.expiresAt } satisfies Stored));
     return issued.token;
   }

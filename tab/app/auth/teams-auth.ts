@@ -4,7 +4,7 @@
  * recommend NAA or NAA fails. msal-browser is loaded only here, so it never weighs on the first
  * render outside Teams.
  */
-import type { TabAuthConfig } from '../../api/types';
+import type { TabAuthConfig } from '../../../core/api';
 import type { Host } from '../host';
 import type { Auth } from './types';
 

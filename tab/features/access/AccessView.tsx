@@ -8,7 +8,8 @@ import { Badge, Field, Select, Tab, TabList, Table, TableBody, TableCell, TableH
 import { useEffect, useMemo } from 'react';
 import { stockholmDate } from '../../../core/domain/time';
 import type { ApiClient } from '../../api/client';
-import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES, type AccessCampaignRow, type AccessGrantRow, type AccessRequestRow, type Paged } from '../../api/types';
+import type { AccessCampaignRow, AccessGrantPage, AccessGrantRow, AccessRequestPage, AccessRequestRow } from '../../../core/api';
+import { ACCESS_GRANT_STATUSES, ACCESS_REQUEST_STATUSES } from '../../../core/domain/choices';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
@@ -19,8 +20,8 @@ import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 
 export const accessApi = (api: ApiClient) => ({
-  requests: (status?: string, cursor?: string) => api.get<Paged<AccessRequestRow>>('/access/requests', { status, cursor }),
-  grants: (status?: string, cursor?: string) => api.get<Paged<AccessGrantRow>>('/access/grants', { status, cursor }),
+  requests: (status?: string, cursor?: string) => api.get<AccessRequestPage>('/access/requests', { status, cursor }),
+  grants: (status?: string, cursor?: string) => api.get<AccessGrantPage>('/access/grants', { status, cursor }),
   campaigns: async () => (await api.get<{ campaigns: AccessCampaignRow[] }>('/access/campaigns')).campaigns,
 });
 

@@ -5,7 +5,7 @@
 import { Badge, Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { ApiClient } from '../../api/client';
-import type { AmbassadorYear } from '../../api/types';
+import type { AmbassadorYear } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';

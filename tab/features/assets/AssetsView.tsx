@@ -6,8 +6,8 @@
  */
 import { Badge, Button, Field, Input, Link, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { AssetRow, AssetSortField, PersonRef } from '../../api/types';
-import { ASSET_SORT_FIELDS } from '../../api/types';
+import type { AssetRow, AssetSortField, PersonRef } from '../../../core/api';
+import { ASSET_SORT_FIELDS } from '../../../core/api/choices';
 import { useI18n } from '../../app/i18n';
 import { markOnce } from '../../app/perf';
 import { href, navigate } from '../../app/router';

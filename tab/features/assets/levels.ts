@@ -1,6 +1,6 @@
 /** KLASSA in the tab: the aspects in order, the level names, and a proposed next review. */
 import type { MessageKey } from '../../../core/i18n';
-import type { AssetLevels } from '../../api/types';
+import type { AssetLevels } from '../../../core/api';
 
 export const ASPECTS = ['confidentiality', 'integrity', 'availability', 'traceability'] as const satisfies readonly (keyof AssetLevels)[];
 export type Aspect = (typeof ASPECTS)[number];

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError, newIdempotencyKey } from '../../api/client';
-import type { AssetInput, AssetView, PersonRef } from '../../api/types';
+import type { AssetInput, AssetView, PersonRef } from '../../../core/api';
 import { setFlash, takeFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';

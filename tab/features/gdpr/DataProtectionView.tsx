@@ -6,7 +6,7 @@
  */
 import { Badge, Field, Input, Link, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { ProcessingRow, ProcessingSortField } from '../../api/types';
+import type { ProcessingRow, ProcessingSortField } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';

@@ -1,6 +1,6 @@
 /** An impact assessment's status (and risk level, for those who may read it) as a badge. */
 import { Badge, makeStyles } from '@fluentui/react-components';
-import type { DpiaSummary } from '../../api/types';
+import type { DpiaSummary } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 
 const useStyles = makeStyles({ badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingTop: '1px', paddingBottom: '1px' } });

@@ -7,7 +7,8 @@
 import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, newIdempotencyKey, type ApiClient } from '../../api/client';
-import { IMPROVEMENT_SOURCES, IMPROVEMENT_STATUSES, type ImprovementInput, type ImprovementPage, type ImprovementRow, type ImprovementSource, type ImprovementStatus, type PersonRef } from '../../api/types';
+import type { ImprovementInput, ImprovementPage, ImprovementRow, ImprovementSource, ImprovementStatus, PersonRef } from '../../../core/api';
+import { IMPROVEMENT_SOURCES, IMPROVEMENT_STATUSES } from '../../../core/domain/choices';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';

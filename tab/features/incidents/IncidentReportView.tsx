@@ -9,7 +9,8 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { stockholmDate, stockholmInputToUtc } from '../../../core/domain/time';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError, newIdempotencyKey } from '../../api/client';
-import { DATA_CATEGORIES, INCIDENT_CATEGORIES, type IncidentReportInput } from '../../api/types';
+import type { IncidentReportInput } from '../../../core/api';
+import { INCIDENT_CATEGORIES, PERSONAL_DATA_CATEGORIES } from '../../../core/domain/choices';
 import { setFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -265,7 +266,7 @@ export default function IncidentReportView(_props: ViewProps) {
               </Field>
               <fieldset className={`${styles.full} ${styles.checks}`} style={{ border: 0, padding: 0, margin: 0 }}>
                 <legend>{t('incident.wizard.dataCategories')}</legend>
-                {DATA_CATEGORIES.map((c) => (
+                {PERSONAL_DATA_CATEGORIES.map((c) => (
                   <Checkbox
                     key={c}
                     label={t(`incident.dataCategory.${c}`)}

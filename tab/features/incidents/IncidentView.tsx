@@ -20,7 +20,7 @@ import {
 import { useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError } from '../../api/client';
-import type { ClockState, IncidentPageView } from '../../api/types';
+import type { ClockState, IncidentPageView } from '../../../core/api';
 import { takeFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
 import type { ViewProps } from '../../app/navigation';

@@ -6,7 +6,8 @@
 import { Badge, Button, Field, Link, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo } from 'react';
 import type { IncidentCategory, IncidentStatus } from '../../../core/domain';
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentRow } from '../../api/types';
+import type { IncidentRow } from '../../../core/api';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from '../../../core/domain/choices';
 import { useI18n } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';

@@ -1,12 +1,12 @@
 /** The incident endpoints of `/api/v1`. */
 import type { ApiClient } from '../../api/client';
-import type { IncidentListParams, IncidentPage, IncidentPageView, IncidentReportInput, IncidentTriageInput, RecordChoice, ReportCreated } from '../../api/types';
+import type { IncidentFormOptions, IncidentListQuery, IncidentPage, IncidentPageView, IncidentReportInput, IncidentTriageInput, ReportCreated } from '../../../core/api';
 import type { ClockKind } from '../../../core/domain';
 
 export const incidentsApi = (api: ApiClient) => ({
-  list: (params: IncidentListParams) => api.get<IncidentPage>('/incidents', { ...params }),
+  list: (params: IncidentListQuery) => api.get<IncidentPage>('/incidents', { ...params }),
   get: (id: string) => api.get<IncidentPageView>(`/incidents/${encodeURIComponent(id)}`),
-  formOptions: () => api.get<{ assets: RecordChoice[]; suppliers: RecordChoice[] }>('/incidents/form-options'),
+  formOptions: () => api.get<IncidentFormOptions>('/incidents/form-options'),
   report: (input: IncidentReportInput, idempotencyKey: string) => api.post<ReportCreated>('/incidents', input, { idempotencyKey }),
   triage: (id: string, etag: string, input: IncidentTriageInput, idempotencyKey: string) =>
     api.post<IncidentPageView>(`/incidents/${encodeURIComponent(id)}/triage`, input, { idempotencyKey, etag }),

@@ -4,7 +4,7 @@
  */
 import { Badge, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, type ReactNode } from 'react';
-import type { Dashboard } from '../../api/types';
+import type { Dashboard } from '../../../core/api';
 import { useI18n, type I18n } from '../../app/i18n';
 import { href } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';

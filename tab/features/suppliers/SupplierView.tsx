@@ -8,7 +8,8 @@ import { Button, Checkbox, Input, Link, MessageBar, MessageBarBody, Spinner, mak
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError } from '../../api/client';
-import { SUPPLIER_CHECKLIST_KEYS, type ChecklistPoint, type SupplierView as Supplier } from '../../api/types';
+import type { ChecklistPoint, SupplierView as Supplier } from '../../../core/api';
+import { SUPPLIER_CHECKLIST_KEYS } from '../../../core/domain/choices';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';

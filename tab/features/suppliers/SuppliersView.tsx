@@ -6,7 +6,7 @@
  */
 import { Badge, Field, Input, Spinner, Tree, TreeItem, TreeItemLayout, makeStyles, tokens, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
-import type { SupplierNode } from '../../api/types';
+import type { SupplierNode } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';

@@ -1,6 +1,6 @@
 /** The supplier endpoints of `/api/v1`. */
 import type { ApiClient } from '../../api/client';
-import type { ChecklistPoint, SupplierTree, SupplierView } from '../../api/types';
+import type { ChecklistPoint, SupplierTree, SupplierView } from '../../../core/api';
 
 export const suppliersApi = (api: ApiClient) => ({
   tree: (search?: string) => api.get<SupplierTree>('/suppliers', { search }),

@@ -1,7 +1,7 @@
 /** The PUB-avtal's status and expiry as badges: expired in red, ending within 90 days in amber. */
 import { Badge, makeStyles } from '@fluentui/react-components';
 import type { DpaStatus } from '../../../core/domain';
-import type { DpaExpiry } from '../../api/types';
+import type { DpaExpiry } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 
 const useStyles = makeStyles({ badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingTop: '1px', paddingBottom: '1px' } });

@@ -6,7 +6,7 @@
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newIdempotencyKey, type ApiClient } from '../../api/client';
-import type { TrainingImportResult, TrainingOverview } from '../../api/types';
+import type { TrainingImportResult, TrainingOverview } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';

@@ -1,11 +1,14 @@
 /**
  * The real app in local mode (startLocal: local SharePoint server, provisioning, demo seed, app
  * server) on ephemeral loopback ports with a temporary data folder, and a small HTTP client for
- * `/api/v1` that signs in through the demo sign-in like the tab does.
+ * `/api/v1` that signs in through the demo sign-in like the tab does. Every JSON answer it gets is
+ * checked against its route's shape in core/api (routes.ts): an answer that drifts from its
+ * schema fails the test that received it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkAnswer } from '../../../core/api';
 import { startLocal, type LocalApp } from '../../../teams-app/local/launcher';
 
 /** People of the demo organisation (teams-app/local/seed/README.md). */
@@ -69,6 +72,13 @@ export async function startApi(): Promise<Api> {
         body = JSON.parse(text);
       } catch {
         // not JSON
+      }
+      if (typeof body !== 'string') {
+        const checked = checkAnswer(method, route, res.status, body);
+        if (checked.issues.length) {
+          const where = checked.issues.map((i) => `  ${i.path || '(the whole answer)'}: ${i.message}`).join('\n');
+          throw new Error(`${method} ${route} → ${res.status} differs from its shape in core/api (${checked.route}):\n${where}\n${JSON.stringify(body).slice(0, 2_000)}`);
+        }
       }
       return { status: res.status, body, headers: res.headers };
     },

@@ -122,13 +122,13 @@ describe('importing export files as the tab sends them (bytes, application/octet
     expect(again.body.errors[0].text).toMatch(/^Rad 2: "ISK GRUND" har fel format för en kurskod\./);
   });
 
-  it('refuses an Excel workbook and a body of another media type (400, saying what to send)', async () => {
+  it('refuses an Excel workbook (400, saying what to send) and a body of another media type (415)', async () => {
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
     const workbook = await rawUpload(ADMIN, xlsx, randomUUID(), 'sv-SE', 'application/octet-stream');
     expect(workbook.status).toBe(400);
     expect(workbook.body.message).toBe('Filen är en Excel-arbetsbok (.xlsx), inte en CSV-fil. Öppna den i Excel, välj Arkiv › Spara som › "CSV UTF-8 (kommaavgränsad)" och importera den filen.');
     const json = await rawUpload(ADMIN, '{"rows": []}', randomUUID(), 'sv-SE', 'application/json');
-    expect(json.status).toBe(400);
+    expect(json.status).toBe(415);
     expect(json.body.error).toBe('unsupported_media_type');
   });
 });

@@ -5,10 +5,10 @@
  * text. Values a person cannot choose freely (statuses, kinds, dates the app writes) stay as they are.
  */
 import * as AC from 'adaptivecards';
+import type { IncidentView } from '../../../core/api';
 import type { CampaignView, LeaverView, RequestView, ReviewView } from '../../../core/app/access';
 import type { MeetingView } from '../../../core/app/ambassadors';
 import type { GoverningDocumentView } from '../../../core/app/governance';
-import type { IncidentView } from '../../../core/app/incidents';
 import type { Locale } from '../../../core/i18n';
 import { accessCampaignCard } from '../../../bot/cards/access-campaign';
 import { accessDecisionCard } from '../../../bot/cards/access-decision';

@@ -1,13 +1,88 @@
 /**
- * Dataskydd kept in the tab (issue 14): the record of processing created and edited (art. 30.1), the
- * screening of whether a processing needs an impact assessment (EDPB WP248: two or more criteria),
- * and the impact assessments started from it — with the DSO's written opinion (art. 35.2) and prior
- * consultation of IMY flagged (art. 36). The read views of issue 5 are in gdpr.ts.
+ * Dataskydd: the record of processing (GDPR art. 30) and the impact assessments (art. 35) linked to
+ * each processing — and (issue 14) the record kept in the tab, created and edited with every field of
+ * art. 30.1, the screening of whether a processing needs an impact assessment (EDPB WP248: two or
+ * more criteria), and impact assessments started from it, with the DSO's written opinion (art. 35.2)
+ * and prior consultation of IMY flagged (art. 36).
  */
 import { z } from 'zod';
 import { DPIA_CRITERIA, DPIA_RISK_LEVELS, DPIA_STATUSES, DpiaScreening, ImpactAssessment, ItemId, ProcessingActivity, RecordCode } from '../domain';
+import { DPIA_SORT_FIELDS, PROCESSING_SORT_FIELDS } from './choices';
 import { CursorParam, Day, Direction, Instant, NextCursor, PageSize, PersonRef, RecordRef, type Routes } from './common';
-import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo } from './registers';
+import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo, XlsxFile } from './registers';
+
+export const ProcessingSortField = z.enum(PROCESSING_SORT_FIELDS);
+export type ProcessingSortField = z.infer<typeof ProcessingSortField>;
+
+/** `GET /processing`. */
+export const ProcessingListQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  unit: z.string().trim().max(50).optional(),
+  /** `active` (default): the processing going on; `archived`: ended, kept as evidence; `all`. */
+  archived: ArchivedFilter.default('active'),
+  sort: ProcessingSortField.default('code'),
+  direction: Direction.default('asc'),
+  pageSize: PageSize,
+  cursor: CursorParam.optional(),
+});
+export type ProcessingListQuery = z.input<typeof ProcessingListQuery>;
+
+/** What anyone may know of an impact assessment: that it exists and its status; `detail` for those who may read it. */
+export const DpiaSummary = z.strictObject({
+  id: z.string(),
+  code: z.string(),
+  status: ImpactAssessment.shape.status,
+  /** Null when the actor may not read the assessment's content. */
+  detail: z
+    .strictObject({
+      title: z.string(),
+      riskLevel: ImpactAssessment.shape.riskLevel,
+      dsoConsultedAt: Day.nullable(),
+      dsoOpinion: z.string().nullable(),
+      conclusion: z.string().nullable(),
+      decidedBy: PersonRef.nullable(),
+      decidedAt: Day.nullable(),
+      nextReviewAt: Day.nullable(),
+    })
+    .nullable(),
+});
+export type DpiaSummary = z.infer<typeof DpiaSummary>;
+
+export const ProcessingRow = z.strictObject({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  owner: PersonRef,
+  legalBasis: z.string(),
+  specialCategories: z.boolean(),
+  thirdCountry: z.boolean(),
+  dpiaRequired: z.boolean(),
+  dpias: z.array(DpiaSummary),
+});
+export type ProcessingRow = z.infer<typeof ProcessingRow>;
+
+export const ProcessingPage = z.strictObject({ items: z.array(ProcessingRow), cursor: NextCursor, sort: ProcessingSortField, direction: Direction });
+export type ProcessingPage = z.infer<typeof ProcessingPage>;
+
+/** `GET /processing/:id`: every field of the record of processing. */
+export const ProcessingView = ProcessingRow.extend({
+  purpose: z.string(),
+  controllerName: z.string(),
+  dpoContact: z.string(),
+  dataSubjectCategories: z.array(z.string()),
+  personalDataCategories: z.array(z.string()),
+  recipients: z.array(z.string()),
+  thirdCountryTransfers: z.array(z.strictObject({ country: z.string(), safeguard: z.string() })),
+  retention: z.string(),
+  securityMeasures: z.string(),
+  assets: z.array(RecordRef),
+  suppliers: z.array(RecordRef),
+  updatedAt: Instant,
+});
+export type ProcessingView = z.infer<typeof ProcessingView>;
+
+// ── the record kept in the tab, and impact assessments (issue 14) ───────
 
 export const DpiaCriterionValue = z.enum(DPIA_CRITERIA);
 export const ScreeningOutcomeValue = z.enum(['required', 'consider', 'not_required']);
@@ -86,7 +161,6 @@ export type ScreeningInput = z.input<typeof ScreeningInput>;
 
 export const DpiaStatusValue = z.enum(DPIA_STATUSES);
 export const DpiaRiskValue = z.enum(DPIA_RISK_LEVELS);
-export const DPIA_SORT_FIELDS = ['code', 'nextReviewAt'] as const;
 
 /** `GET /impact-assessments`. */
 export const ImpactAssessmentListQuery = z.object({
@@ -185,12 +259,18 @@ export const ImpactAssessmentPatchInput = z
   .partial();
 export type ImpactAssessmentPatchInput = z.input<typeof ImpactAssessmentPatchInput>;
 
-export const DATA_PROTECTION_ROUTES = {
-  'POST /processing': { body: ProcessingCreateInput, response: ProcessingRegisterFields.passthrough() },
-  'PATCH /processing/:id': { body: ProcessingPatchInput, response: ProcessingRegisterFields.passthrough() },
-  'POST /processing/:id/screening': { body: ScreeningInput, response: ProcessingRegisterFields.passthrough() },
+/** `GET /processing/:id`: issue 5's view with the register's fields. */
+export const ProcessingDetail = ProcessingView.extend(ProcessingRegisterFields.shape);
+export type ProcessingDetail = z.infer<typeof ProcessingDetail>;
+
+export const GDPR_ROUTES = {
+  'GET /processing': { query: ProcessingListQuery, response: ProcessingPage },
+  'GET /processing/:id': { response: ProcessingDetail },
+  'POST /processing': { body: ProcessingCreateInput, response: ProcessingDetail },
+  'PATCH /processing/:id': { body: ProcessingPatchInput, response: ProcessingDetail },
+  'POST /processing/:id/screening': { body: ScreeningInput, response: ProcessingDetail },
   'GET /processing/:id/history': { query: HistoryQuery, response: HistoryPage },
-  'POST /processing/:id/archive': { body: ArchiveInput, response: ProcessingRegisterFields.passthrough() },
+  'POST /processing/:id/archive': { body: ArchiveInput, response: ProcessingDetail },
   'DELETE /processing/:id': { response: Removed },
   'GET /impact-assessments': { query: ImpactAssessmentListQuery, response: ImpactAssessmentPage },
   'POST /impact-assessments': { body: ImpactAssessmentCreateInput, response: ImpactAssessmentView },
@@ -199,4 +279,5 @@ export const DATA_PROTECTION_ROUTES = {
   'PATCH /impact-assessments/:id': { body: ImpactAssessmentPatchInput, response: ImpactAssessmentView },
   'POST /impact-assessments/:id/archive': { body: ArchiveInput, response: ImpactAssessmentView },
   'DELETE /impact-assessments/:id': { response: Removed },
+  'GET /processing/export.xlsx': { query: ProcessingListQuery, response: XlsxFile },
 } satisfies Routes;

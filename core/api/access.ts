@@ -1,0 +1,135 @@
+/** Behörigheter, read-only in the tab: access requests, the access register (grants) and the recertification campaigns. */
+import { z } from 'zod';
+import { AccessRequestKind, AccessRequestStatus, ACCESS_GRANT_STATUSES } from '../domain';
+import { Count, CursorParam, Day, Instant, Month, NextCursor, PageSize, PersonRef, RecordRef, Scope, type Routes } from './common';
+
+export const AccessGrantStatus = z.enum(ACCESS_GRANT_STATUSES);
+export type AccessGrantStatus = z.infer<typeof AccessGrantStatus>;
+
+/** `GET /access/requests?status=`: newest first. */
+export const AccessRequestListQuery = z.object({ status: AccessRequestStatus.optional(), pageSize: PageSize, cursor: CursorParam.optional() });
+/** `GET /access/grants?status=`: by system. */
+export const AccessGrantListQuery = z.object({ status: AccessGrantStatus.optional(), pageSize: PageSize, cursor: CursorParam.optional() });
+export type AccessRequestListQuery = z.input<typeof AccessRequestListQuery>;
+export type AccessGrantListQuery = z.input<typeof AccessGrantListQuery>;
+
+/** The system a request, grant or review is about; null when the asset no longer exists. */
+const AssetRef = RecordRef.nullable();
+
+export const AccessRequestRow = z.strictObject({
+  id: z.string(),
+  kind: AccessRequestKind,
+  status: AccessRequestStatus,
+  subject: PersonRef,
+  requester: PersonRef,
+  asset: AssetRef,
+  role: z.string(),
+  validUntil: Day.nullable(),
+  requestedAt: Instant,
+  decidedBy: PersonRef.nullable(),
+  decidedAt: Instant.nullable(),
+  completedAt: Instant.nullable(),
+});
+export type AccessRequestRow = z.infer<typeof AccessRequestRow>;
+
+export const AccessGrantRow = z.strictObject({
+  id: z.string(),
+  subject: PersonRef,
+  asset: AssetRef,
+  role: z.string(),
+  status: AccessGrantStatus,
+  grantedAt: Instant,
+  validUntil: Day.nullable(),
+  /** The latest recertification decision on this grant. */
+  lastReview: z.strictObject({ decision: z.enum(['keep', 'remove']), decidedAt: Instant }).nullable(),
+});
+export type AccessGrantRow = z.infer<typeof AccessGrantRow>;
+
+export const AccessReviewRow = z.strictObject({
+  id: z.string(),
+  asset: AssetRef,
+  owner: PersonRef,
+  status: z.enum(['open', 'completed']),
+  dueAt: Instant,
+  total: Count,
+  kept: Count,
+  removed: Count,
+  completedAt: Instant.nullable(),
+});
+export type AccessReviewRow = z.infer<typeof AccessReviewRow>;
+
+export const AccessCampaignRow = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  period: Month,
+  status: z.enum(['running', 'completed']),
+  startedAt: Instant,
+  dueAt: Instant,
+  completedAt: Instant.nullable(),
+  reviews: z.array(AccessReviewRow),
+  /** Reviews in the campaign the actor may not see (counted, not shown). */
+  hiddenReviews: Count,
+});
+export type AccessCampaignRow = z.infer<typeof AccessCampaignRow>;
+
+export const AccessRequestPage = z.strictObject({ items: z.array(AccessRequestRow), cursor: NextCursor, scope: Scope });
+export type AccessRequestPage = z.infer<typeof AccessRequestPage>;
+export const AccessGrantPage = z.strictObject({ items: z.array(AccessGrantRow), cursor: NextCursor, scope: Scope });
+export type AccessGrantPage = z.infer<typeof AccessGrantPage>;
+/** `GET /access/campaigns`: the newest campaigns with the reviews the actor may see. */
+export const AccessCampaignList = z.strictObject({ campaigns: z.array(AccessCampaignRow) });
+export type AccessCampaignList = z.infer<typeof AccessCampaignList>;
+
+// ── recertification campaigns, started and followed by ISAM and the administrative unit (issue 14) ──
+
+const CampaignPerson = z.strictObject({ id: z.string(), name: z.string().nullable(), unit: z.string().nullable() });
+
+/** A campaign and where it stands. */
+export const CampaignView = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  period: z.string(),
+  status: z.enum(['running', 'completed']),
+  startedBy: CampaignPerson,
+  startedAt: Instant,
+  dueAt: Instant,
+  completedAt: Instant.nullable(),
+  reviews: Count,
+  completedReviews: Count,
+  grants: Count,
+  kept: Count,
+  removed: Count,
+  /** Owners who have not finished (at most 20). */
+  waitingFor: z.array(z.strictObject({ owner: CampaignPerson, asset: z.strictObject({ id: z.string(), code: z.string(), name: z.string() }).nullable(), pending: Count })),
+});
+export type CampaignView = z.infer<typeof CampaignView>;
+
+/** `GET /access/campaigns/start`: what a campaign started now would cover, or the one running. */
+export const CampaignStartView = z.strictObject({
+  running: CampaignView.nullable(),
+  period: z.string(),
+  name: z.string(),
+  grants: Count,
+  assets: Count,
+  owners: Count,
+  suggestedDue: Day,
+  minDue: Day,
+  maxDue: Day,
+});
+export type CampaignStartView = z.infer<typeof CampaignStartView>;
+
+/** `POST /access/campaigns` (Idempotency-Key): `dueDate` defaults to three weeks on. */
+export const CampaignStartInput = z.strictObject({ dueDate: Day.nullable().optional() });
+export type CampaignStartInput = z.input<typeof CampaignStartInput>;
+/** `started` is false when a campaign for the period was already running (a double click). */
+export const CampaignStarted = z.strictObject({ started: z.boolean(), campaign: CampaignView });
+export type CampaignStarted = z.infer<typeof CampaignStarted>;
+
+export const ACCESS_ROUTES = {
+  'GET /access/campaigns/start': { response: CampaignStartView },
+  'POST /access/campaigns': { body: CampaignStartInput, response: CampaignStarted },
+  'GET /access/campaigns/:id': { response: CampaignView },
+  'GET /access/requests': { query: AccessRequestListQuery, response: AccessRequestPage },
+  'GET /access/grants': { query: AccessGrantListQuery, response: AccessGrantPage },
+  'GET /access/campaigns': { response: AccessCampaignList },
+} satisfies Routes;

@@ -1,0 +1,216 @@
+/**
+ * Every route of `/api/v1` answers in its shape from core/api. A scenario runs through the tab's
+ * own code — its sign-in (LocalAuth), its API client and each view's endpoint functions — against
+ * the whole local app (local SharePoint server, demo organisation, app server), as people with
+ * different roles: it reads every register, creates, edits, triages, imports, and provokes the
+ * usual refusals (400, 409, 422). Each answer on the wire is then checked against its route's
+ * schema, and every route in the table must have answered 2xx at least once, so that a view that
+ * changes on the server without its schema fails here — and the tab's check in development (which
+ * runs in this test too) said nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { API_ROUTES, checkAnswer, type ApiRoute } from '../../../core/api';
+import { ApiError, createApiClient, newIdempotencyKey, type ApiClient } from '../../../tab/api/client';
+import { commonApi } from '../../../tab/api/common';
+import { fetchAuthConfig } from '../../../tab/app/App';
+import { LocalAuth } from '../../../tab/app/auth/local-auth';
+import { accessApi } from '../../../tab/features/access/AccessView';
+import { ambassadorsApi } from '../../../tab/features/ambassadors/AmbassadorsView';
+import { assetsApi } from '../../../tab/features/assets/api';
+import { gdprApi } from '../../../tab/features/gdpr/api';
+import { improvementsApi } from '../../../tab/features/improvements/ImprovementsView';
+import { incidentsApi } from '../../../tab/features/incidents/api';
+import { suppliersApi } from '../../../tab/features/suppliers/api';
+import { trainingApi } from '../../../tab/features/training/TrainingView';
+import { newAsset, PEOPLE, startApi, type Api } from '../../bot/api/helpers';
+
+/** Ahmed Karimi, administrative unit: imports training completions. */
+const ADMIN = 'd0000000-0000-4000-8000-000000000009';
+
+interface Answer {
+  method: string;
+  /** Under /api/v1, with the query string. */
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+let server: Api;
+const answers: Answer[] = [];
+
+/** The browser's fetch as the tab uses it: relative URLs on the app's origin; every JSON answer recorded. */
+const tabFetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const url = new URL(String(input), server.app.appUrl);
+  const res = await fetch(url, init);
+  const body = await res
+    .clone()
+    .json()
+    .catch(() => undefined);
+  if (body !== undefined) answers.push({ method: (init.method ?? 'GET').toUpperCase(), path: `${url.pathname.replace(/^\/api\/v1/, '')}${url.search}`, status: res.status, body });
+  return res;
+}) as typeof fetch;
+
+function memoryStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, String(v)),
+  };
+}
+
+/** The tab signed in as `personId` through the demo sign-in. */
+async function tabAs(personId: string): Promise<ApiClient> {
+  const auth = new LocalAuth({ storage: memoryStorage(), fetch: tabFetch });
+  await auth.signIn(personId);
+  return createApiClient({ tokens: auth, locale: () => 'sv', fetch: tabFetch });
+}
+
+/** A file's bytes, as the tab reads them from the file picker (UTF-8 here). */
+const bytes = (text: string): ArrayBuffer => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
+/** An ApiError's status, or the answer when the call succeeded. */
+const refusal = (p: Promise<unknown>) => p.then(() => 'answered', (e: unknown) => (e instanceof ApiError ? e.status : e));
+
+const consoleErrors = vi.spyOn(console, 'error');
+
+beforeAll(async () => {
+  server = await startApi();
+});
+afterAll(async () => {
+  consoleErrors.mockRestore();
+  await server?.close();
+});
+
+describe('every /api/v1 answer in a scenario through the tab', () => {
+  it('runs the scenario as the tab does', async () => {
+    // Signing in.
+    expect((await fetchAuthConfig(tabFetch)).mode).toBe('local');
+    const people = await new LocalAuth({ storage: memoryStorage(), fetch: tabFetch }).people();
+    expect(people.length).toBeGreaterThan(30);
+    const isam = await tabAs(PEOPLE.isam);
+    const staff = await tabAs(PEOPLE.staff);
+    const lead = await tabAs(PEOPLE.classificationLead);
+    const dso = await tabAs(PEOPLE.dso);
+    const itsec = await tabAs(PEOPLE.itsec);
+    const thomas = await tabAs(PEOPLE.thomas);
+    const admin = await tabAs(ADMIN);
+
+    // Who is here, the people picker, the units, Översikt.
+    for (const api of [isam, staff]) await commonApi(api).me();
+    expect((await commonApi(isam).searchPeople('an')).length).toBeGreaterThan(0);
+    expect((await commonApi(staff).units()).length).toBeGreaterThan(3);
+    for (const api of [isam, staff, thomas, dso]) await api.get('/dashboard');
+
+    // Informationstillgångar: list, sort, one asset, create, edit, a stale edit (409), a bad create (400).
+    const assets = assetsApi(lead);
+    const listed = await assets.list({ sort: 'nextReviewAt', direction: 'desc', pageSize: 5 });
+    if (listed.cursor) await assets.list({ sort: 'nextReviewAt', direction: 'desc', pageSize: 5, cursor: listed.cursor });
+    await assets.list({ search: 'IA-0' });
+    await assetsApi(staff).get(listed.items[0]!.id);
+    const created = await assets.create(newAsset('IA-951', { confidentiality: 2, integrity: 2, availability: 1, traceability: 1 }), newIdempotencyKey());
+    const edited = await assets.update(created.id, created.etag, { name: 'Testsystem med nytt namn' });
+    expect(await refusal(assets.update(created.id, created.etag, { notes: 'För sent.' }))).toBe(409);
+    expect(await refusal(assets.create(newAsset('fel kod'), newIdempotencyKey()))).toBe(400);
+    expect(edited.name).toBe('Testsystem med nytt namn');
+
+    // Incidenter: report, list, the page, triage, a report marked sent, a stale triage (409).
+    const options = await incidentsApi(staff).formOptions();
+    const report = await incidentsApi(staff).report(
+      {
+        category: 'misdirected',
+        title: null,
+        description: 'Ett beslut skickades till fel mottagare.',
+        occurredAt: null,
+        discoveredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        assetId: options.assets[0]!.id,
+        supplierId: null,
+        personalData: { involved: 'yes', approxSubjects: 1, categories: ['social'], protectedIdentity: false },
+      },
+      newIdempotencyKey(),
+    );
+    for (const api of [isam, staff, dso]) await incidentsApi(api).list({ pageSize: 7 });
+    await incidentsApi(isam).list({ status: 'investigating', category: 'phishing', direction: 'asc' });
+    const page = await incidentsApi(isam).get(report.id);
+    await incidentsApi(staff).get(report.id);
+    const triage = { severity: 'medium', personalDataBreach: true, significant: 'no', rationale: 'Ett brev, en mottagare.', imyNotRequiredRationale: null } as const;
+    const triaged = await incidentsApi(isam).triage(report.id, page.etag, triage, newIdempotencyKey());
+    expect(await refusal(incidentsApi(isam).triage(report.id, page.etag, triage, newIdempotencyKey()))).toBe(409);
+    expect(triaged.reportable.length).toBeGreaterThan(0);
+    const sent = await incidentsApi(isam).markSent(report.id, triaged.etag, triaged.reportable[0]!, 'IMY-2026-1', newIdempotencyKey());
+    expect(sent.timeline.length).toBeGreaterThan(1);
+    // An older incident with clocks, closed or investigated, as the seed has them.
+    const older = await incidentsApi(isam).list({ status: 'closed' });
+    if (older.items[0]) await incidentsApi(isam).get(older.items[0].id);
+
+    // Leverantörer: the tree, one supplier, the checklist saved by IT security.
+    const tree = await suppliersApi(staff).tree();
+    await suppliersApi(staff).tree('A');
+    const supplier = await suppliersApi(itsec).get(tree.roots[0]!.id);
+    await suppliersApi(itsec).saveChecklist(supplier.id, supplier.etag, supplier.checklist.map((c, i) => ({ ...c, done: i === 0 })));
+
+    // Dataskydd, as the DSO (every assessment) and as staff (only that one exists).
+    for (const api of [dso, staff]) {
+      const list = await gdprApi(api).list({ sort: 'name', pageSize: 50 });
+      for (const p of list.items.filter((p) => p.dpias.length > 0).slice(0, 2)) await gdprApi(api).get(p.id);
+      await gdprApi(api).get(list.items[0]!.id);
+    }
+
+    // Åtgärder: ISAM creates, the owner finishes it.
+    const action = await improvementsApi(isam).create(
+      { title: 'Uppdatera rutinen för felskickade brev', description: null, ownerId: PEOPLE.thomas, dueAt: '2027-01-31', status: 'open', source: 'incident', sourceRef: `Incidents/${report.id}` },
+      newIdempotencyKey(),
+    );
+    await improvementsApi(thomas).update(action.id, action.etag, { status: 'done' });
+    for (const api of [isam, staff]) await improvementsApi(api).list({ direction: 'desc' });
+
+    // Utbildning: the overview, an import that is saved (200) and one that is not (422).
+    for (const api of [isam, staff, thomas]) await trainingApi(api).overview();
+    await trainingApi(isam).overview('EKB');
+    const good = 'Anställnings-ID;Namn;E-post;Kurs;Status;Slutförd\r\n4711;Johanna Berg;johanna.berg@soderbyn.example;ISK-GRUND;Slutförd;2026-11-03 14:22\r\n4712;Okänd;ingen@soderbyn.example;ISK-GRUND;Godkänd;2026-10-30\r\n';
+    expect((await trainingApi(admin).importCsv(bytes(`\uFEFF${good}`), newIdempotencyKey())).report.ok).toBe(true);
+    expect(await refusal(trainingApi(admin).importCsv(bytes('E-post;Kurs;Slutförd\r\njohanna.berg@soderbyn.example;ISK-GRUND;igår\r\n'), newIdempotencyKey()))).toBe(422);
+
+    // Behörigheter, as ISAM (everything) and as an owner (their systems).
+    for (const api of [isam, thomas]) {
+      await accessApi(api).requests();
+      await accessApi(api).grants('active');
+      await accessApi(api).campaigns();
+    }
+
+    // Ambassadörsnätverket: this year and last.
+    await ambassadorsApi(staff).year();
+    await ambassadorsApi(staff).year(new Date().getFullYear() - 1);
+  });
+
+  it('got every answer in its shape from core/api', () => {
+    expect(answers.length).toBeGreaterThan(60);
+    const mismatches = answers.flatMap((a) => checkAnswer(a.method, a.path, a.status, a.body).issues.map((i) => `${a.method} ${a.path} → ${a.status} at ${i.path || '(root)'}: ${i.message}`));
+    expect(mismatches).toEqual([]);
+    // The tab's own check in development ran on the same answers and found nothing either.
+    expect(consoleErrors).not.toHaveBeenCalled();
+  });
+
+  it('had every route of the table answer 2xx at least once, and no answer from a path outside it', () => {
+    const answered = new Set<ApiRoute>();
+    for (const a of answers) {
+      const { route } = checkAnswer(a.method, a.path, a.status, a.body);
+      expect(route, `${a.method} ${a.path} is a route of core/api`).not.toBeNull();
+      if (route && a.status >= 200 && a.status < 300) answered.add(route);
+    }
+    expect([...answered].sort()).toEqual((Object.keys(API_ROUTES) as ApiRoute[]).sort());
+    // The refusals the scenario provoked were checked as error answers too.
+    expect(new Set(answers.filter((a) => a.status >= 400).map((a) => a.status))).toEqual(new Set([400, 409, 422]));
+  });
+
+  it('sends dates as ISO strings', () => {
+    const dates = answers.flatMap((a) => JSON.stringify(a.body).match(/"\d{4}-\d{2}-\d{2}(T[^"]*)?"/g) ?? []);
+    expect(dates.length).toBeGreaterThan(100);
+    for (const d of dates) expect(d).toMatch(/^"\d{4}-\d{2}-\d{2}("|T\d{2}:\d{2}:\d{2}(\.\d+)?Z")$/);
+  });
+});
