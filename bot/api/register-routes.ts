@@ -46,7 +46,6 @@ import {
   getGoverningDocumentDetail,
   governingDocumentHistory,
   listGoverningDocumentPage,
-  removeGoverningDocument,
   reviewGoverningDocument,
   updateGoverningDocumentDetail,
 } from '../../core/app/governance';
@@ -259,7 +258,7 @@ export function mountIssue14Registers(router: Router, deps: Deps): void {
     create: createGoverningDocumentDetail,
     update: updateGoverningDocumentDetail,
     archive: archiveGoverningDocument,
-    remove: removeGoverningDocument,
+    // No removal: governing documents are kept for good (arkivlagen; core/domain/retention.ts).
   });
   router.post('/governing-documents/:id/review', ownWrite(deps, getGoverningDocumentDetail, reviewGoverningDocument));
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { GOVERNING_DOCUMENT_SORT_FIELDS } from './choices';
 import { GOVERNING_DOCUMENT_KINDS, GOVERNING_DOCUMENT_STATUSES, GoverningDocument, RecordCode } from '../domain';
 import { CursorParam, Day, Direction, Instant, NextCursor, PageSize, PersonRef, type Routes } from './common';
-import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo, XlsxFile } from './registers';
+import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, RetentionInfo, XlsxFile } from './registers';
 
 export const DocumentStatusValue = z.enum(GOVERNING_DOCUMENT_STATUSES);
 export const DocumentKindValue = z.enum(GOVERNING_DOCUMENT_KINDS);
@@ -100,5 +100,5 @@ export const GOVERNANCE_ROUTES = {
   'PATCH /governing-documents/:id': { body: GoverningDocumentPatchInput, response: GoverningDocumentDetail },
   'POST /governing-documents/:id/review': { body: DocumentReviewInput, response: GoverningDocumentDetail },
   'POST /governing-documents/:id/archive': { body: ArchiveInput, response: GoverningDocumentDetail },
-  'DELETE /governing-documents/:id': { response: Removed },
+  // No DELETE: governing documents are kept for good (core/domain/retention.ts).
 } satisfies Routes;

@@ -225,6 +225,15 @@ const Seed = {
         createdAt: z.iso.date(),
       }),
     ),
+    archived: z.object({
+      note: z.string(),
+      asset: z.object({ code: z.string(), name: z.string(), description: z.string(), information: z.string(), unit: z.string(), ownerNn: z.number().int(), archivedAt: z.iso.datetime() }),
+      processing: z.object({ code: z.string(), name: z.string(), purpose: z.string(), legalBasis: z.string(), unit: z.string(), ownerNn: z.number().int(), archivedAt: z.iso.datetime() }),
+      dpia: z.object({ code: z.string(), title: z.string(), archivedAt: z.iso.datetime() }),
+      supplier: z.object({ code: z.string(), name: z.string(), orgNumber: z.string(), services: z.string(), archivedAt: z.iso.datetime() }),
+      procurement: z.object({ code: z.string(), title: z.string(), unit: z.string(), ownerNn: z.number().int(), archivedAt: z.iso.datetime() }),
+      audit: z.object({ code: z.string(), title: z.string(), scope: z.string(), units: z.array(z.string()), auditorNn: z.number().int(), plannedAt: z.iso.date(), performedAt: z.iso.date(), conclusion: z.string(), archivedAt: z.iso.datetime() }),
+    }),
     roleHistory: z.array(
       z.object({ personNn: z.number().int(), role: z.enum(ROLE_KEYS), unit: z.string().nullable(), assignedByNn: z.number().int(), assignedAt: z.iso.datetime(), validTo: nullableDate, endedAt: z.iso.datetime(), endedByNn: z.number().int() }),
     ),

@@ -225,6 +225,74 @@ export async function seedRegisterYear(c: RegisterSeedContext): Promise<void> {
     })),
   );
 
+  // ── Records archived years ago: what the retention job lists ──────────
+  const old = r.archived;
+  const at = (iso: string) => new Date(iso).toISOString();
+  const [oldAsset] = await put('InformationAssets', [
+    {
+      key: `seed:archived:asset:${old.asset.code}`,
+      data: {
+        code: old.asset.code, name: old.asset.name, description: old.asset.description, information: old.asset.information, critical: false, ownerId: personNn(old.asset.ownerNn),
+        delegateId: null, contactId: null, unit: old.asset.unit, systemOwnerId: null, confidentiality: null, integrity: null, availability: null, traceability: null,
+        classifiedAt: null, classifiedBy: null, priority: null, nextReviewAt: null, supplierIds: [], notes: null, motivations: {}, updatedAt: at(old.asset.archivedAt),
+        lastReminderAt: null, archived: true, archivedAt: at(old.asset.archivedAt),
+      },
+    },
+  ]);
+  const [oldProcessing] = await put('ProcessingActivities', [
+    {
+      key: `seed:archived:processing:${old.processing.code}`,
+      data: {
+        code: old.processing.code, name: old.processing.name, purpose: old.processing.purpose, legalBasis: old.processing.legalBasis, controllerName: 'Stadsdelsnämnden Söderbyn, Stockholms stad',
+        jointController: null, dpoContact: 'Dataskyddsombudet, dataskyddsombud@soderbyn.example', dataSubjectCategories: ['Patienter och brukare'], personalDataCategories: ['Hälsouppgifter'],
+        specialCategories: true, recipients: ['Vårdgivare'], thirdCountryTransfers: [], retention: 'Gallrad vid avvecklingen 2020.', securityMeasures: 'Faxnummer kontrollerades mot förteckning.',
+        assetIds: [oldAsset!.id], supplierIds: [], incidentIds: [], ownerId: personNn(old.processing.ownerNn), unit: old.processing.unit, dpiaRequired: true, screening: null,
+        updatedAt: at(old.processing.archivedAt), archived: true, archivedAt: at(old.processing.archivedAt),
+      },
+    },
+  ]);
+  await put('ImpactAssessments', [
+    {
+      key: `seed:archived:dpia:${old.dpia.code}`,
+      data: {
+        code: old.dpia.code, processingActivityId: oldProcessing!.id, title: old.dpia.title, status: 'draft', criteria: [], description: null, necessity: null, risks: null, measures: null,
+        riskLevel: 'high', residualRisk: null, dsoConsultedAt: null, dsoOpinion: null, dsoOpinionBy: null, conclusion: 'Avbruten: faxningen avvecklades i stället.', priorConsultationAt: null,
+        priorConsultationRef: null, decidedBy: null, decidedAt: null, nextReviewAt: null, lastReminderAt: null, archived: true, archivedAt: at(old.dpia.archivedAt),
+      },
+    },
+  ]);
+  const [oldSupplier] = await put('Suppliers', [
+    {
+      key: `seed:archived:supplier:${old.supplier.code}`,
+      data: {
+        code: old.supplier.code, name: old.supplier.name, orgNumber: old.supplier.orgNumber, parentId: null, services: old.supplier.services, processesPersonalData: true, dpaStatus: 'expired',
+        dpaSignedAt: '2011-03-01', dpaExpiresAt: '2015-06-30', dpaInstructionAttached: true, dpaSubprocessorListAttached: false, contractOwnerId: null, contractEndsAt: '2015-06-30',
+        thirdCountry: null, thirdCountrySafeguard: null, lastFollowUpAt: null, nextFollowUpAt: null, securityChecklist: [], followUps: [], notes: 'Avtalet avslutat 2015.',
+        updatedAt: at(old.supplier.archivedAt), lastReminderAt: null, archived: true, archivedAt: at(old.supplier.archivedAt),
+      },
+    },
+  ]);
+  await put('Procurements', [
+    {
+      key: `seed:archived:procurement:${old.procurement.code}`,
+      data: {
+        code: old.procurement.code, title: old.procurement.title, description: null, unit: old.procurement.unit, ownerId: personNn(old.procurement.ownerNn), status: 'contracted',
+        supplierId: oldSupplier!.id, assetIds: [oldAsset!.id], checklist: [], plannedContractAt: '2011-03-01', contractedAt: '2011-03-01', createdBy: personNn(old.procurement.ownerNn),
+        updatedAt: at(old.procurement.archivedAt), archived: true, archivedAt: at(old.procurement.archivedAt),
+      },
+    },
+  ]);
+  await put('Audits', [
+    {
+      key: `seed:archived:audit:${old.audit.code}`,
+      data: {
+        code: old.audit.code, title: old.audit.title, scope: old.audit.scope, clauses: [], units: old.audit.units, auditorId: personNn(old.audit.auditorNn), externalAuditor: null,
+        plannedAt: old.audit.plannedAt, performedAt: old.audit.performedAt, status: 'completed', conclusion: old.audit.conclusion, reportUrl: null, findings: [], createdBy: c.isam,
+        updatedAt: at(old.audit.archivedAt), lastReminderAt: null, archived: true, archivedAt: at(old.audit.archivedAt),
+      },
+    },
+  ]);
+
   // ── Their history in the audit log ────────────────────────────────────
   await put(
     'AuditLog',

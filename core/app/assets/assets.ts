@@ -185,6 +185,8 @@ function withClassification(actor: Actor, today: string, months: number, before:
  * motivation.
  */
 function checkMotivations(before: Asset | null, next: Asset): Asset {
+  // Some levels but not all: the record's own rule (all four or none) says so first.
+  if (!CLASSIFICATION_ASPECTS.every((a) => next[a] !== null) && !CLASSIFICATION_ASPECTS.every((a) => next[a] === null)) return next;
   const motivations = { ...next.motivations };
   const issues: ValidationIssue[] = [];
   for (const aspect of CLASSIFICATION_ASPECTS) {

@@ -11,7 +11,7 @@ import { canArchiveProcessing, canCreateProcessing, canEditProcessing, canRemove
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import { holdersOf, type Actor } from '../people';
-import { audit, forbidden, type Deps } from '../platform';
+import { audit, forbidden, wrongState, type Deps } from '../platform';
 import {
   archiveRecord,
   changeDetails,
@@ -191,7 +191,10 @@ export async function archiveProcessing(deps: Deps, actor: Actor, id: string, et
   return archiveRecord(deps, actor, LIST, current, { verb: 'processing', label: `Behandling ${current.data.code}`, reason: input.reason });
 }
 
+/** Its impact assessments go first: an assessment without its processing would be evidence of nothing. */
 export async function removeProcessing(deps: Deps, actor: Actor, id: string, etag: string): Promise<void> {
+  const assessments = await deps.store.query('ImpactAssessments', { where: [{ field: 'processingActivityId', op: 'eq', value: id }], pageSize: 1 });
+  if (assessments.items.length) throw wrongState('gdpr.processingHasAssessments', { code: assessments.items[0]!.data.code });
   await removeRecord(deps, actor, LIST, id, etag, { verb: 'processing', label: (p) => `Behandling ${p.code}`, allowed: () => canRemoveRecords(actor) });
 }
 

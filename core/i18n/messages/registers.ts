@@ -61,6 +61,7 @@ export const registers = defineMessages(
     'gdpr.onlyDsoIsamOrOwner': 'Bara dataskyddsombudet, informationssäkerhetssamordnaren och den som ansvarar för behandlingen kan ändra den.',
     'gdpr.supplierUnknown': '{field}: leverantören finns inte.',
     'gdpr.incidentUnknown': '{field}: incidenten finns inte.',
+    'gdpr.processingHasAssessments': 'Behandlingen har en konsekvensbedömning ({code}). Ta bort den först.',
     'gdpr.screening.notesRequired': 'Ett kriterium är uppfyllt: motivera varför en konsekvensbedömning ändå inte behövs.',
     'gdpr.screening.mismatch': 'Att konsekvensbedömning krävs ska följa av screeningen.',
     'gdpr.dpia.screeningMissing': 'Gör screeningen av behandlingen först: den visar om en konsekvensbedömning krävs.',
@@ -117,7 +118,7 @@ export const registers = defineMessages(
     'governance.status.repealed': 'Upphävt',
 
     // ── classification ──────────────────────────────────────────────────────
-    'asset.motivationRequired': 'Motivera nivån för varje aspekt som värderas (KLASSA).',
+    'asset.motivationRequired': '{field}: motivera nivån (KLASSA kräver en motivering för varje aspekt som värderas).',
 
     // ── roles ───────────────────────────────────────────────────────────────
     'roles.onlyIsamOrAdmin': 'Bara informationssäkerhetssamordnaren och administrativa enheten tilldelar roller.',
@@ -354,6 +355,7 @@ export const registers = defineMessages(
     'gdpr.onlyDsoIsamOrOwner': 'Only the data protection officer, the information security coordinator and the person responsible for the processing can change it.',
     'gdpr.supplierUnknown': '{field}: the supplier does not exist.',
     'gdpr.incidentUnknown': '{field}: the incident does not exist.',
+    'gdpr.processingHasAssessments': 'The processing has an impact assessment ({code}). Remove it first.',
     'gdpr.screening.notesRequired': 'One criterion is met: explain why an impact assessment is still not needed.',
     'gdpr.screening.mismatch': 'Whether an impact assessment is required must follow from the screening.',
     'gdpr.dpia.screeningMissing': 'Screen the processing first: it shows whether an impact assessment is required.',
@@ -407,7 +409,7 @@ export const registers = defineMessages(
     'governance.status.under_review': 'Under review',
     'governance.status.repealed': 'Repealed',
 
-    'asset.motivationRequired': 'Give the reason for the level of every aspect valued (KLASSA).',
+    'asset.motivationRequired': '{field}: give the reason for the level (KLASSA asks for one for every aspect valued).',
 
     'roles.onlyIsamOrAdmin': 'Only the information security coordinator and the administrative unit assign roles.',
     'roles.notSelf': 'Nobody assigns a role to themselves or ends their own (segregation of duties). Ask a colleague.',
