@@ -187,7 +187,7 @@ export async function procurementHistory(deps: Deps, _actor: Actor, id: string, 
 }
 
 /** Checks what a procurement names and, to contract it, that its requirements are met. */
-async function check(deps: Deps, next: ProcurementRecord, touched: { assets: boolean; supplier: boolean; owner: boolean; checklist: ProcurementRecord['checklist'] | null; contracting: boolean }): Promise<void> {
+async function check(deps: Deps, next: ProcurementRecord, stored: ProcurementRecord['checklist'], touched: { assets: boolean; supplier: boolean; owner: boolean; checklist: ProcurementRecord['checklist'] | null; contracting: boolean }): Promise<void> {
   const issues = [];
   if (touched.assets) {
     const found = await deps.store.getMany('InformationAssets', next.assetIds);
@@ -201,7 +201,8 @@ async function check(deps: Deps, next: ProcurementRecord, touched: { assets: boo
   if (touched.owner) await checkPeople(deps, LIST, { ownerId: next.ownerId });
   if (!touched.checklist && !touched.contracting) return;
   const derived = await derive(deps, next.assetIds);
-  const known = new Set([...derived.requirements.map((r) => r.key), ...next.checklist.map((c) => c.key)]);
+  // A point sent must be a requirement now, or one stored before (kept when an asset leaves).
+  const known = new Set([...derived.requirements.map((r) => r.key), ...stored.map((c) => c.key)]);
   const unknown = (touched.checklist ?? []).findIndex((c) => !known.has(c.key));
   if (unknown >= 0) throw new RecordValidationError(LIST, [{ ...ruleIssue('checklist', 'procurement.unknownPoint', { key: touched.checklist![unknown]!.key }), path: ['checklist', unknown, 'key'] }]);
   if (touched.contracting) {
@@ -243,7 +244,7 @@ export async function createProcurement(deps: Deps, actor: Actor, key: string, i
     archived: false,
     archivedAt: null,
   };
-  await check(deps, data, { assets: true, supplier: true, owner: true, checklist: sent.checklist ?? null, contracting: data.status === 'contracted' });
+  await check(deps, data, [], { assets: true, supplier: true, owner: true, checklist: sent.checklist ?? null, contracting: data.status === 'contracted' });
   const s = await deps.store.create(LIST, recordKey, data);
   await audit(deps, `procurement.created:${recordKey}`, {
     actorId: actor.id,
@@ -268,7 +269,7 @@ export async function updateProcurement(deps: Deps, actor: Actor, id: string, et
   const fields = changedFields(current.data, next);
   if (!fields.length) return toView(deps, actor, current);
   if (fields.includes('code')) await checkUniqueCode(deps, LIST, next.code, { id });
-  await check(deps, next, {
+  await check(deps, next, current.data.checklist, {
     assets: fields.includes('assetIds'),
     supplier: fields.includes('supplierId'),
     owner: fields.includes('ownerId'),
