@@ -1,7 +1,7 @@
 /**
  * Retention (bevarande och gallring) of the registers' records. A record is archived when it is no
  * longer in use; from then on it is kept as compliance evidence for a number of years and may be
- * removed only after that — by a person who decides it, never by a job (docs/adr/011).
+ * removed only after that — by a person who decides it, never by a job (docs/adr/013-registers-risk-matrix-retention-and-checklists.md).
  *
  * The years come from the settings: `RETENTION_YEARS` (DOMAIN.md: at least 5) for evidence of the
  * management system, `RETENTION_YEARS_AGREEMENTS` (default 10) for suppliers and procurements, whose

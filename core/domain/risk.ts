@@ -4,7 +4,7 @@
  * reduced with improvement actions, transferred, or avoided.
  *
  * The matrix is data (RISK_MATRIX), not code: a district that uses other cut-offs changes the table.
- * 4×4 rather than 5×5 (docs/adr/011-registers-risk-matrix-and-retention.md): the consequence scale is
+ * 4×4 rather than 5×5 (docs/adr/013-registers-risk-matrix-retention-and-checklists.md): the consequence scale is
  * KLASSA's 1–4 (Måttlig … Synnerligen allvarlig), so an asset's classification and a risk's
  * consequence speak the same language, and a four-step likelihood has no middle to hide in.
  */
