@@ -27,6 +27,13 @@ const supplier = (o: Partial<Supplier> = {}): Supplier => ({
   checklist: [{ key: 'classification', done: false, note: null }, { key: 'dpa', done: false, note: null }], canEditChecklist: true, ...o,
 });
 
+/** The supplier page as `GET /suppliers/:id` answers it (issue 14's register fields included). */
+const detail = (o: Partial<Supplier> = {}) => ({
+  ...supplier(o),
+  depth: 0, chain: [], followUps: [], notes: null, updatedAt: null, archived: false, editableFields: [], canArchive: false,
+  retention: { archived: false, archivedAt: null, years: 10, removableFrom: null, canRemove: false }, history: { items: [], cursor: null },
+});
+
 describe('Leverantörer', () => {
   it('shows the chain as a tree with PUB-avtal status and the expiry highlighted', async () => {
     window.location.hash = '#/suppliers';
@@ -42,7 +49,7 @@ describe('Leverantörer', () => {
 
   it('saves the checklist with If-Match for IT security; read-only for others', async () => {
     const api = fakeApi()
-      .on('GET', '/suppliers/6', () => supplier())
+      .on('GET', '/suppliers/6', () => detail())
       .on('PATCH', '/suppliers/6/checklist', (call) => supplier({ etag: '"s,2"', checklist: (call.body as { items: Supplier['checklist'] }).items }));
     renderWithSession(<SupplierView params={{ id: '6' }} query={new URLSearchParams()} />, { api, me: ME.isam });
     const region = await screen.findByRole('region', { name: 'Säkerhetskrav vid anskaffning' });
@@ -54,7 +61,7 @@ describe('Leverantörer', () => {
     expect(patch.etag).toBe('"s,1"');
     expect(patch.body).toEqual({ items: [{ key: 'classification', done: false, note: null }, { key: 'dpa', done: true, note: 'Begärt' }] });
     cleanup();
-    const ro = fakeApi().on('GET', '/suppliers/6', () => supplier({ canEditChecklist: false }));
+    const ro = fakeApi().on('GET', '/suppliers/6', () => detail({ canEditChecklist: false }));
     renderWithSession(<SupplierView params={{ id: '6' }} query={new URLSearchParams()} />, { api: ro, me: ME.staff });
     const r2 = await screen.findByRole('region', { name: 'Säkerhetskrav vid anskaffning' });
     expect(within(r2).queryByRole('button', { name: 'Spara checklistan' })).toBeNull();

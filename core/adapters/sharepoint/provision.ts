@@ -125,7 +125,8 @@ export async function provisionLists(client: Client, siteId: string, defs: reado
       const title = have.find((c) => c.name === 'Title');
       if (title && !title.indexed) {
         await client.api(`${sitePath(siteId)}/lists/${list.id}/columns/${title.id}`).patch({ indexed: true });
-        report.indexedColumns.push(`${def.name}.Title`);
+        // Part of creating a new list; an upgrade of an existing one is reported.
+        if (!report.createdLists.includes(def.name)) report.indexedColumns.push(`${def.name}.Title`);
       }
     }
     report.listIds.set(def.name, list.id);

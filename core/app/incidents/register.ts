@@ -157,8 +157,9 @@ export async function getIncidentPage(deps: Deps, actor: Actor, id: string): Pro
 /** The choices of the report form: every asset and supplier by id (as the bot's wizard offers them). */
 export async function incidentFormOptions(deps: Deps): Promise<{ assets: RecordChoice[]; suppliers: RecordChoice[] }> {
   const assets: RecordChoice[] = [];
-  for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) assets.push({ id: a.id, code: a.data.code, name: a.data.name });
+  // Archived assets and suppliers are no longer in use: nothing new is reported against them.
+  for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) if (!a.data.archived) assets.push({ id: a.id, code: a.data.code, name: a.data.name });
   const suppliers: RecordChoice[] = [];
-  for await (const s of deps.store.queryAll('Suppliers', { orderBy: { field: 'code', direction: 'asc' } })) suppliers.push({ id: s.id, code: s.data.code, name: s.data.name });
+  for await (const s of deps.store.queryAll('Suppliers', { orderBy: { field: 'code', direction: 'asc' } })) if (!s.data.archived) suppliers.push({ id: s.id, code: s.data.code, name: s.data.name });
   return { assets, suppliers };
 }

@@ -54,7 +54,8 @@ export async function buildDashboard(deps: Deps, actor: Actor): Promise<Dashboar
   const reviewWindow = new Date(now.getTime() - 180 * DAY_MS).toISOString();
 
   const [assets, recent, open, myOwned, myDelegated, requestsByStatus, reviews, courses, completions, people] = await Promise.all([
-    all(deps.store.queryAll('InformationAssets')),
+    // Archived (decommissioned) assets are kept as evidence, not counted as the inventory.
+    all(deps.store.queryAll('InformationAssets')).then((list) => list.filter((a) => !a.data.archived)),
     all(deps.store.queryAll('Incidents', { where: [{ field: 'reportedAt', op: 'ge', value: since }] })),
     Promise.all(OPEN_INCIDENT_STATUSES.map((status) => all(deps.store.queryAll('Incidents', { where: [{ field: 'status', op: 'eq', value: status }] })))),
     all(deps.store.queryAll('AccessRequests', { where: [{ field: 'ownerId', op: 'eq', value: actor.id }, { field: 'status', op: 'eq', value: 'pending' }] })),

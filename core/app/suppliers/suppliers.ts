@@ -37,6 +37,7 @@ function checklistOf(s: RecordOf<'Suppliers'>): ChecklistPoint[] {
 async function systemsBySupplier(deps: Deps): Promise<Map<string, SystemRef[]>> {
   const out = new Map<string, SystemRef[]>();
   for await (const a of deps.store.queryAll('InformationAssets', { orderBy: { field: 'code', direction: 'asc' } })) {
+    if (a.data.archived) continue; // a decommissioned system is not served any more
     for (const sid of a.data.supplierIds) {
       if (!out.has(sid)) out.set(sid, []);
       out.get(sid)!.push({ id: a.id, code: a.data.code, name: a.data.name });
