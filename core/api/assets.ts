@@ -81,7 +81,7 @@ export const AssetView = AssetRow.extend({
   /** When the owner was last reminded of the review. */
   lastReminderAt: Instant.nullable(),
   canArchive: z.boolean(),
-  retention: RetentionInfo,
+  archive: RetentionInfo,
   history: HistoryPage,
 });
 export type AssetView = z.infer<typeof AssetView>;

@@ -71,7 +71,7 @@ export const AuditView = AuditRow.omit({ findings: true }).extend({
   /** ISAM plans and changes the audit; the auditor records findings and the conclusion. */
   canPlan: z.boolean(),
   canArchive: z.boolean(),
-  retention: RetentionInfo,
+  archive: RetentionInfo,
   history: HistoryPage,
 });
 export type AuditView = z.infer<typeof AuditView>;

@@ -109,7 +109,7 @@ export const ProcessingRegisterFields = z.strictObject({
   /** Start an impact assessment: the screening says one is required and none is open. */
   canStartImpactAssessment: z.boolean(),
   canArchive: z.boolean(),
-  retention: RetentionInfo,
+  archive: RetentionInfo,
   history: HistoryPage,
 });
 export type ProcessingRegisterFields = z.infer<typeof ProcessingRegisterFields>;
@@ -219,7 +219,7 @@ export const ImpactAssessmentView = ImpactAssessmentRow.extend({
   /** The processing's owner (or ISAM) decides. */
   canDecide: z.boolean(),
   canArchive: z.boolean(),
-  retention: RetentionInfo,
+  archive: RetentionInfo,
   history: HistoryPage,
 });
 export type ImpactAssessmentView = z.infer<typeof ImpactAssessmentView>;

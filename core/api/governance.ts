@@ -60,7 +60,7 @@ export const GoverningDocumentDetail = GoverningDocumentRow.extend({
   updatedAt: Instant.nullable(),
   lastReminderAt: Instant.nullable(),
   canArchive: z.boolean(),
-  retention: RetentionInfo,
+  archive: RetentionInfo,
   history: HistoryPage,
 });
 export type GoverningDocumentDetail = z.infer<typeof GoverningDocumentDetail>;

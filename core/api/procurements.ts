@@ -80,7 +80,7 @@ export const ProcurementView = ProcurementRow.extend({
   createdBy: PersonRef,
   updatedAt: Instant,
   canArchive: z.boolean(),
-  retention: RetentionInfo,
+  archive: RetentionInfo,
   history: HistoryPage,
 });
 export type ProcurementView = z.infer<typeof ProcurementView>;

@@ -78,7 +78,7 @@ export const RiskView = RiskRow.extend({
   /** Only the risk owner accepts a risk. */
   canAccept: z.boolean(),
   canArchive: z.boolean(),
-  retention: RetentionInfo,
+  archive: RetentionInfo,
   history: HistoryPage,
 });
 export type RiskView = z.infer<typeof RiskView>;

@@ -45,7 +45,7 @@ export type RoleRow = z.infer<typeof RoleRow>;
 export const RolePage = z.strictObject({ items: z.array(RoleRow), cursor: NextCursor, canAssign: z.boolean() });
 export type RolePage = z.infer<typeof RolePage>;
 
-export const RoleView = RoleRow.extend({ retention: RetentionInfo, history: HistoryPage });
+export const RoleView = RoleRow.extend({ archive: RetentionInfo, history: HistoryPage });
 export type RoleView = z.infer<typeof RoleView>;
 
 const shape = RoleAssignment.shape;

@@ -116,7 +116,7 @@ export const SupplierRegisterFields = z.strictObject({
   /** Fields the actor may change: all (ISAM, IT security officer), the contract owner's, or none. */
   editableFields: z.array(z.string()),
   canArchive: z.boolean(),
-  retention: RetentionInfo,
+  archive: RetentionInfo,
   history: HistoryPage,
 });
 export type SupplierRegisterFields = z.infer<typeof SupplierRegisterFields>;

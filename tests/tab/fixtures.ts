@@ -44,7 +44,7 @@ export function view(n: number, overrides: Partial<AssetView> = {}): AssetView {
     requirements: [],
     lastReminderAt: null,
     canArchive: true,
-    retention: { archived: false, archivedAt: null, years: 5, removableFrom: null, canRemove: false },
+    archive: { archived: false, archivedAt: null, years: 5, removableFrom: null, canRemove: false },
     history: { items: [], cursor: null },
     ...overrides,
   };

@@ -31,7 +31,7 @@ const supplier = (o: Partial<Supplier> = {}): Supplier => ({
 const detail = (o: Partial<Supplier> = {}) => ({
   ...supplier(o),
   depth: 0, chain: [], followUps: [], notes: null, updatedAt: null, archived: false, editableFields: [], canArchive: false,
-  retention: { archived: false, archivedAt: null, years: 10, removableFrom: null, canRemove: false }, history: { items: [], cursor: null },
+  archive: { archived: false, archivedAt: null, years: 10, removableFrom: null, canRemove: false }, history: { items: [], cursor: null },
 });
 
 describe('Leverantörer', () => {

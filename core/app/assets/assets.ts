@@ -109,7 +109,7 @@ async function toView(deps: Deps, actor: Actor, s: StoredAsset): Promise<AssetVi
     requirements: requirementsFor(levelsOf(a)).map((r) => ({ id: r.id, aspect: r.aspect, level: r.level, sv: r.sv, en: r.en })),
     lastReminderAt: a.lastReminderAt,
     canArchive: !a.archived && canGovernAssetRegister(actor),
-    retention: retentionInfo(deps, LIST, a, canRemoveRecords(actor)),
+    archive: retentionInfo(deps, LIST, a, canRemoveRecords(actor)),
     history,
   };
 }

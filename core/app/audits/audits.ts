@@ -109,7 +109,7 @@ async function toView(deps: Deps, actor: Actor, s: StoredAudit): Promise<AuditVi
     updatedAt: a.updatedAt,
     canPlan: !a.archived && canManageAudits(actor),
     canArchive: !a.archived && canManageAudits(actor),
-    retention: retentionInfo(deps, LIST, a, canRemoveRecords(actor)),
+    archive: retentionInfo(deps, LIST, a, canRemoveRecords(actor)),
     history,
   };
 }

@@ -106,7 +106,7 @@ async function toView(deps: Deps, actor: Actor, s: StoredDpia, p: Processing): P
     canGiveOpinion: !d.archived && canGiveDsoOpinion(actor),
     canDecide: !d.archived && d.status !== 'completed' && canDecideImpactAssessment(actor, p.data),
     canArchive: !d.archived && canArchiveImpactAssessment(actor),
-    retention: retentionInfo(deps, LIST, d, canRemoveRecords(actor)),
+    archive: retentionInfo(deps, LIST, d, canRemoveRecords(actor)),
     history,
   };
 }

@@ -62,7 +62,7 @@ export async function processingRegisterFields(deps: Deps, actor: Actor, s: Stor
     canScreen: editable,
     canStartImpactAssessment: editable && p.screening !== null && screeningOutcome(p.screening.criteria) === 'required' && !open,
     canArchive: !p.archived && canArchiveProcessing(actor),
-    retention: retentionInfo(deps, LIST, p, canRemoveRecords(actor)),
+    archive: retentionInfo(deps, LIST, p, canRemoveRecords(actor)),
     history,
   };
 }

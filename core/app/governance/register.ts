@@ -51,7 +51,7 @@ async function detail(deps: Deps, actor: Actor, d: StoredDoc): Promise<Governing
     updatedAt: d.data.updatedAt,
     lastReminderAt: d.data.lastReminderAt,
     canArchive: !d.data.archived && isam,
-    retention: retentionInfo(deps, LIST, d.data, canRemoveRecords(actor)),
+    archive: retentionInfo(deps, LIST, d.data, canRemoveRecords(actor)),
     history,
   };
 }

@@ -112,7 +112,7 @@ async function toView(deps: Deps, actor: Actor, s: StoredRisk): Promise<RiskView
     updatedAt: r.updatedAt,
     canAccept: !r.archived && canAcceptRisk(actor, r),
     canArchive: !r.archived && canArchiveRisk(actor),
-    retention: retentionInfo(deps, LIST, r, canRemoveRecords(actor)),
+    archive: retentionInfo(deps, LIST, r, canRemoveRecords(actor)),
     history,
   };
 }

@@ -43,7 +43,7 @@ function toRow(actor: Actor, today: string, names: Names, s: StoredRole): RoleRo
 
 async function toView(deps: Deps, actor: Actor, s: StoredRole): Promise<RoleView> {
   const [names, history] = await Promise.all([namesOf(deps, [s.data.personId, s.data.assignedBy, s.data.endedBy]), recordHistory(deps, LIST, s.id)]);
-  return { ...toRow(actor, stockholmDate(deps.clock.now()), names, s), retention: retentionInfo(deps, LIST, s.data, canRemoveRecords(actor)), history };
+  return { ...toRow(actor, stockholmDate(deps.clock.now()), names, s), archive: retentionInfo(deps, LIST, s.data, canRemoveRecords(actor)), history };
 }
 
 /** Everyone may read who holds which role: it is how the organisation finds its ISAM, DSO and ambassadors. */

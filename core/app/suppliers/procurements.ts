@@ -152,7 +152,7 @@ async function toView(deps: Deps, actor: Actor, p: StoredProcurement): Promise<P
     createdBy: personRef(names, d.createdBy),
     updatedAt: d.updatedAt,
     canArchive: !d.archived && canArchiveProcurement(actor),
-    retention: retentionInfo(deps, LIST, d, canRemoveRecords(actor)),
+    archive: retentionInfo(deps, LIST, d, canRemoveRecords(actor)),
     history,
   };
 }

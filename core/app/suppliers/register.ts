@@ -112,7 +112,7 @@ export async function supplierRegisterFields(deps: Deps, actor: Actor, s: Stored
     archived: d.archived,
     editableFields: editable,
     canArchive: !d.archived && canArchiveSupplier(actor),
-    retention: retentionInfo(deps, LIST, d, canRemoveRecords(actor)),
+    archive: retentionInfo(deps, LIST, d, canRemoveRecords(actor)),
     history,
   };
 }

@@ -44,7 +44,7 @@ describe('Styrdokument', () => {
     expect((await post('/governing-documents', PEOPLE.itsec, doc())).status).toBe(403);
     const created = await post('/governing-documents', PEOPLE.isam, doc());
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: 'routine', status: 'in_force', reviewState: 'ok', retention: { years: null, removableFrom: null } });
+    expect(created.body).toMatchObject({ kind: 'routine', status: 'in_force', reviewState: 'ok', archive: { years: null, removableFrom: null } });
     const d = created.body;
     const asOwner = await api.call('GET', `/governing-documents/${d.id}`, { as: PEOPLE.itsec });
     expect(asOwner.body.editableFields).toEqual(['version', 'url', 'description', 'reviewAt', 'status']);
@@ -57,7 +57,7 @@ describe('Styrdokument', () => {
     expect(reviewed.body.history.items.map((h: { action: string }) => h.action)).toEqual(['governing_document.reviewed', 'governing_document.updated', 'governing_document.created']);
     // Archived, it stays for good: there is no removal.
     const archived = await post(`/governing-documents/${d.id}/archive`, PEOPLE.isam, { reason: 'Ersatt av SD-02.' }, { 'If-Match': reviewed.body.etag });
-    expect(archived.body).toMatchObject({ archived: true, canEdit: false, canRecordReview: false, retention: { archived: true, years: null, canRemove: false } });
+    expect(archived.body).toMatchObject({ archived: true, canEdit: false, canRecordReview: false, archive: { archived: true, years: null, canRemove: false } });
     expect((await api.call('DELETE', `/governing-documents/${d.id}`, { as: PEOPLE.isam, headers: { 'If-Match': archived.body.etag } })).status).toBe(404);
   });
 
@@ -91,7 +91,7 @@ describe('Roller', () => {
     expect((await post('/suppliers', PEOPLE.staff, supplier)).status).toBe(201);
     // Ended: she loses it again, and the assignment is kept as evidence.
     const ended = await post(`/roles/${assigned.body.id}/archive`, AHMED, { reason: 'Tillfällig förstärkning klar.' }, { 'If-Match': assigned.body.etag });
-    expect(ended.body).toMatchObject({ active: false, endedBy: { name: 'Ahmed Karimi' }, retention: { archived: true, years: 5 } });
+    expect(ended.body).toMatchObject({ active: false, endedBy: { name: 'Ahmed Karimi' }, archive: { archived: true, years: 5 } });
     expect((await post('/suppliers', PEOPLE.staff, { ...supplier, name: 'Skannerservice 2 AB' })).status).toBe(403);
     expect((await api.call('GET', `/roles?personId=${PEOPLE.staff}&archived=archived`, { as: PEOPLE.staff })).body.items).toHaveLength(1);
   });
@@ -178,7 +178,7 @@ describe('Klassning (KLASSA): the valuation', () => {
     const created = (await post('/assets', PEOPLE.isam, newAsset('IA-961', { ownerId: PEOPLE.thomas, unit: 'IFO' }))).body;
     expect((await post(`/assets/${created.id}/archive`, PEOPLE.thomas, { reason: null }, { 'If-Match': created.etag })).status).toBe(403);
     const archived = await post(`/assets/${created.id}/archive`, PEOPLE.classificationLead, { reason: 'Avvecklat.' }, { 'If-Match': created.etag });
-    expect(archived.body).toMatchObject({ archived: true, canEdit: false, retention: { years: 5 } });
+    expect(archived.body).toMatchObject({ archived: true, canEdit: false, archive: { years: 5 } });
     expect((await api.call('GET', '/assets?search=IA-961', { as: PEOPLE.isam })).body.items).toEqual([]);
     expect((await api.call('GET', '/assets?search=IA-961&archived=archived', { as: PEOPLE.isam })).body.items).toHaveLength(1);
     expect((await patch(`/assets/${created.id}`, PEOPLE.isam, archived.body.etag, { name: 'x' })).status).toBe(403);

@@ -145,8 +145,8 @@ describe('Risker', () => {
     expect((await post(`/risks/${created.id}/archive`, PEOPLE.thomas, { reason: 'x' }, randomUUID(), { 'If-Match': created.etag })).status).toBe(403);
     const archived = await post(`/risks/${created.id}/archive`, PEOPLE.isam, { reason: 'Skrivaren är borttagen.' }, randomUUID(), { 'If-Match': created.etag });
     expect(archived.status).toBe(200);
-    expect(archived.body).toMatchObject({ archived: true, canEdit: false, retention: { archived: true, years: 5, canRemove: false } });
-    expect(archived.body.retention.removableFrom).toBe(`${Number(today().slice(0, 4)) + 5}${today().slice(4)}`);
+    expect(archived.body).toMatchObject({ archived: true, canEdit: false, archive: { archived: true, years: 5, canRemove: false } });
+    expect(archived.body.archive.removableFrom).toBe(`${Number(today().slice(0, 4)) + 5}${today().slice(4)}`);
     expect((await patch(`/risks/${created.id}`, PEOPLE.isam, archived.body.etag, { title: 'x' })).status).toBe(403);
     expect((await api.call('GET', '/risks?pageSize=100', { as: PEOPLE.isam })).body.items.some((r: { id: string }) => r.id === created.id)).toBe(false);
     expect((await api.call('GET', '/risks?archived=archived&pageSize=100', { as: PEOPLE.isam })).body.items.some((r: { id: string }) => r.id === created.id)).toBe(true);
@@ -161,7 +161,7 @@ describe('Risker', () => {
     const due = await api.call('GET', '/retention/due?register=risks', { as: PEOPLE.isam });
     expect(due.body.items.map((i: { label: string }) => i.label)).toEqual(['RISK-015']);
     const old = (await api.call('GET', `/risks/${due.body.items[0].id}`, { as: PEOPLE.isam })).body;
-    expect(old.retention).toMatchObject({ archived: true, canRemove: true, removableFrom: '2025-05-01' });
+    expect(old.archive).toMatchObject({ archived: true, canRemove: true, removableFrom: '2025-05-01' });
     expect((await api.call('DELETE', `/risks/${old.id}`, { as: PEOPLE.itsec, headers: { 'If-Match': old.etag } })).status).toBe(403);
     const removed = await api.call('DELETE', `/risks/${old.id}`, { as: PEOPLE.isam, headers: { 'If-Match': old.etag } });
     expect(removed.body).toEqual({ id: old.id, removed: true });
