@@ -21,6 +21,9 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
       agreementRetentionYears: config.agreementRetentionYears,
       classificationReviewMonths: config.classificationReviewMonths,
       ambassadorInviteDays: config.ambassadorInviteDays,
+      organisation: config.organisation,
+      centralReporting: config.centralReporting,
+      escalationHours: config.escalationHours,
     },
   };
 }

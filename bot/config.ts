@@ -31,6 +31,11 @@ export interface M365Settings {
    * public cloud default. Tests point it at a loopback server with a locally generated key.
    */
   botOpenIdMetadataUrl: string | null;
+  /**
+   * How long a directory answer (account enabled, guest or member, manager) is reused, in seconds
+   * (`DIRECTORY_CACHE_SECONDS`, default 60, 0–600): the longest a change in Entra ID waits to count.
+   */
+  directoryCacheSeconds: number;
 }
 
 export interface TabAuthSettings {
@@ -42,6 +47,12 @@ export interface TabAuthSettings {
   scope: string;
   /** Entra authority host (`ENTRA_AUTHORITY_HOST`, default https://login.microsoftonline.com). */
   authorityHost: string;
+  /**
+   * The app role a token must carry (`TAB_APP_ROLE`, default `LIS.User`): only people the tenant
+   * has assigned to the tab's enterprise app, directly or through a group, use the API — a second
+   * lock behind the enterprise app's "Assignment required" (docs/admin-guide.md). `none` turns it off.
+   */
+  appRole: string | null;
 }
 
 export interface Config {
@@ -71,6 +82,15 @@ export interface Config {
    * defaults in bot/api/rate-limit.ts BOT_RATE).
    */
   botRate: { user: { burst: number; perSecond: number }; tenant: { burst: number; perSecond: number } };
+  /** The reporting organisation as the authority reports name it (`ORGANISATION_NAME`, `ORGANISATION_NUMBER`). */
+  organisation: { name: string | null; orgNumber: string | null };
+  /**
+   * Where the city requires reports to go through a central function (`CENTRAL_REPORTING_NAME`,
+   * `CENTRAL_REPORTING_EMAIL`, `CENTRAL_REPORTING_FOR` = mcf, imy or both): drafts are addressed there.
+   */
+  centralReporting: { name: string; email: string | null; regimes: ('mcf' | 'imy')[] } | null;
+  /** Hours between reminders while an incident's significance is undecided (`ESCALATION_HOURS`, default 4). */
+  escalationHours: number;
   local: LocalSettings | null;
   m365: M365Settings | null;
 }
@@ -100,6 +120,23 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: { burst: number; p
   return { burst: Number(m[1]), perSecond: Number(m[2]) };
 }
 
+const text = (env: NodeJS.ProcessEnv, name: string, max: number): string | null => {
+  const v = env[name]?.trim();
+  if (!v) return null;
+  if (v.length > max) throw new ConfigError(`${name} may be at most ${max} characters.`);
+  return v;
+};
+
+function centralReporting(env: NodeJS.ProcessEnv): Config['centralReporting'] {
+  const name = text(env, 'CENTRAL_REPORTING_NAME', 200);
+  if (!name) return null;
+  const email = text(env, 'CENTRAL_REPORTING_EMAIL', 200);
+  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new ConfigError(`CENTRAL_REPORTING_EMAIL must be an e-mail address, not "${email}".`);
+  const raw = (env.CENTRAL_REPORTING_FOR ?? 'mcf').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (!raw.length || raw.some((r) => r !== 'mcf' && r !== 'imy')) throw new ConfigError(`CENTRAL_REPORTING_FOR must be "mcf", "imy" or "mcf,imy", not "${env.CENTRAL_REPORTING_FOR}".`);
+  return { name, email, regimes: [...new Set(raw)] as ('mcf' | 'imy')[] };
+}
+
 function months(raw: string | undefined): number[] {
   if (!raw) return [3, 9];
   const list = raw.split(',').map((s) => Number(s.trim()));
@@ -123,6 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agreementRetentionYears: int(env, 'RETENTION_YEARS_AGREEMENTS', 10, 1, 50),
     classificationReviewMonths: int(env, 'CLASSIFICATION_REVIEW_MONTHS', 12, 1, 60),
     ambassadorInviteDays: int(env, 'AMBASSADOR_INVITE_DAYS', 7, 1, 60),
+    organisation: {
+      name: text(env, 'ORGANISATION_NAME', 200) ?? (modeRaw === 'local' ? 'Stadsdelsförvaltning Söderbyn' : null),
+      orgNumber: text(env, 'ORGANISATION_NUMBER', 20),
+    },
+    centralReporting: centralReporting(env),
+    escalationHours: int(env, 'ESCALATION_HOURS', 4, 1, 24),
     teamsAppId: env.TEAMS_APP_ID && GUID.test(env.TEAMS_APP_ID.trim()) ? env.TEAMS_APP_ID.trim() : null,
     botRate: { user: rate(env, 'BOT_RATE_USER', { burst: 60, perSecond: 2 }), tenant: rate(env, 'BOT_RATE_TENANT', { burst: 600, perSecond: 20 }) },
   };
@@ -180,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graphBaseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
       tab: tabAuth(env),
       botOpenIdMetadataUrl: botMetadataUrl(env.BOT_OPENID_METADATA_URL),
+      directoryCacheSeconds: int(env, 'DIRECTORY_CACHE_SECONDS', 60, 0, 600),
     },
   };
 }
@@ -218,5 +262,17 @@ function tabAuth(env: NodeJS.ProcessEnv): TabAuthSettings {
     appIdUri: env.TAB_APP_ID_URI?.trim() || `api://${new URL(env.PUBLIC_URL!).host}/${clientId}`,
     scope: env.TAB_API_SCOPE?.trim() || 'access_as_user',
     authorityHost,
+    appRole: appRole(env.TAB_APP_ROLE),
   };
 }
+
+/** The app role value the tab's API requires; `LIS.User` unless set, null for `none`. */
+function appRole(value: string | undefined): string | null {
+  const role = value?.trim() || DEFAULT_TAB_APP_ROLE;
+  if (role.toLowerCase() === 'none') return null;
+  if (!/^[A-Za-z0-9._-]{1,120}$/.test(role)) throw new ConfigError('TAB_APP_ROLE must be an app role value (letters, digits, dots), or none.');
+  return role;
+}
+
+/** The app role of aad.manifest.json (`appRoles[].value`) that assigned people and groups hold. */
+export const DEFAULT_TAB_APP_ROLE = 'LIS.User';

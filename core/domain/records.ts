@@ -14,6 +14,7 @@ import { GoverningDocument } from './governance';
 import { ImprovementAction, ManagementReview } from './improvement';
 import { Incident } from './incident';
 import { InternalAudit } from './internal-audit';
+import { IncidentReport } from './incident-report';
 import { OutboxEntry } from './outbox';
 import { Procurement } from './procurement';
 import { Risk } from './risk';
@@ -23,6 +24,7 @@ import { TrainingCompletion, TrainingCourse } from './training';
 
 export const RECORD_SCHEMAS = {
   Incidents: Incident,
+  IncidentReports: IncidentReport,
   AccessRequests: AccessRequest,
   AccessGrants: AccessGrant,
   AccessReviews: AccessReview,

@@ -10,6 +10,8 @@ import { ambassadors } from './messages/ambassadors';
 import { bot } from './messages/bot';
 import { common } from './messages/common';
 import { domain } from './messages/domain';
+import { duties } from './messages/duties';
+import { incidentReports } from './messages/incident-reports';
 import { incidents } from './messages/incidents';
 import { registers } from './messages/registers';
 import { security } from './messages/security';
@@ -29,6 +31,7 @@ const areas = [
   domain,
   bot,
   incidents,
+  incidentReports,
   access,
   accessRequests,
   accessRecertification,
@@ -46,6 +49,7 @@ const areas = [
   ambassadors,
   registers,
   security,
+  duties,
 ] as const;
 
 type Merge<A extends readonly { sv: object }[]> = A extends readonly [infer H extends { sv: object }, ...infer T extends readonly { sv: object }[]] ? H['sv'] & Merge<T> : unknown;

@@ -15,6 +15,7 @@ import {
   FINDING_KINDS,
   GOVERNING_DOCUMENT_KINDS,
   GOVERNING_DOCUMENT_STATUSES,
+  IncidentFacts,
   PROCUREMENT_STATUSES,
   RISK_STATUSES,
   RISK_TREATMENTS,
@@ -108,6 +109,8 @@ const Seed = {
       personalDataBreach: z.boolean().nullable(),
       significant: z.string(),
       significanceRationale: z.string().nullable(),
+      /** The facts the authority reports are drafted from (optional: most demo incidents have none). */
+      facts: IncidentFacts.omit({ updatedAt: true, updatedBy: true }).partial().optional(),
     }),
   ),
   actions: z.array(z.object({ title: z.string(), description: z.string().nullable(), ownerAadObjectId: z.guid(), dueAt: z.iso.date(), status: z.string(), source: z.string() })),

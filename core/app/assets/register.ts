@@ -35,7 +35,7 @@ export async function assignAssetOwner(deps: Deps, actor: Actor, assetId: string
   if (delegateId !== undefined && (current.data.delegateId ?? '').toLowerCase() !== (delegateId ?? '').toLowerCase()) patch.delegateId = delegateId;
   if (!Object.keys(patch).length) return { asset: current, changed: false };
   const updated = await deps.store.update(LIST, current, { ...patch, updatedAt: deps.clock.now().toISOString() });
-  await audit(deps, `asset.owner_assigned:${operationKey}`, {
+  await audit(deps, `asset.owner_assigned:${assetId}:${operationKey}`, {
     actorId: actor.id,
     action: 'asset.owner_assigned',
     target: `${LIST}/${assetId}`,

@@ -11,7 +11,7 @@
  */
 import { AuditCreateInput, AuditListQuery, AuditPatchInput, type AuditPage, type AuditRow, type AuditView, type FindingInput } from '../../api/audits';
 import { findingRef, needsImprovementAction, type AuditFinding, type RecordOf } from '../../domain';
-import { canManageAudits, canReadAllAudits, canReadAudit, canRecordAudit, canRemoveRecords, auditorIsImpartial } from '../../domain/policy';
+import { auditorIsImpartial, canManageAudits, canReadAllAudits, canReadAudit, canRecordAudit, canRemoveRecords, entryRefusal } from '../../domain/policy';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import { createLinkedImprovement } from '../improvements';
@@ -181,8 +181,8 @@ async function checkAudit(deps: Deps, a: Pick<AuditRecord, 'auditorId' | 'units'
     const known = new Map((await deps.directory.getPeople(owners)).map((p) => [p.aadObjectId.toLowerCase(), p]));
     const issues = a.findings.flatMap((f, i) => {
       if (!f.actionOwnerId) return [];
-      const p = known.get(f.actionOwnerId.toLowerCase());
-      return p && p.accountEnabled ? [] : [{ ...ruleIssue('actionOwnerId', p ? 'registers.personDisabled' : 'registers.personUnknown'), path: ['findings', i, 'actionOwnerId'] }];
+      const refusal = entryRefusal(known.get(f.actionOwnerId.toLowerCase()) ?? null);
+      return refusal ? [{ ...ruleIssue('actionOwnerId', ({ unknown: 'registers.personUnknown', disabled: 'registers.personDisabled', guest: 'registers.personGuest' } as const)[refusal]), path: ['findings', i, 'actionOwnerId'] }] : [];
     });
     if (issues.length) throw new RecordValidationError(LIST, issues);
   }

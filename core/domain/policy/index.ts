@@ -4,3 +4,4 @@ export * from './assets';
 export * from './access';
 export * from './registers';
 export * from './register-writes';
+export * from './admission';

@@ -9,6 +9,7 @@ export const registers = defineMessages(
     // ── shared ──────────────────────────────────────────────────────────────
     'registers.personUnknown': '{field}: personen finns inte i katalogen.',
     'registers.personDisabled': '{field}: personens konto är avstängt. Välj någon som arbetar kvar.',
+    'registers.personGuest': '{field}: gäster och konton från andra organisationer kan inte ha uppdrag i LIS.',
     'registers.codeTaken': 'Id:t {code} används redan i registret.',
     'registers.assetUnknown': '{field}: informationstillgången finns inte eller är arkiverad.',
     'registers.actionUnknown': '{field}: åtgärden finns inte.',
@@ -146,7 +147,6 @@ export const registers = defineMessages(
     'field.plannedAt': 'Planerad',
     'field.performedAt': 'Genomförd',
     'field.conclusion': 'Slutsats',
-    'field.findings': 'Iakttagelser',
     'field.requirement': 'Krav',
     'field.correctiveAction': 'Korrigerande åtgärd',
     'field.actionOwnerId': 'Ansvarig för åtgärden',
@@ -306,6 +306,7 @@ export const registers = defineMessages(
   {
     'registers.personUnknown': '{field}: the person is not in the directory.',
     'registers.personDisabled': '{field}: the person’s account is disabled. Choose someone who still works here.',
+    'registers.personGuest': '{field}: guests and accounts of other organisations cannot hold duties in LIS.',
     'registers.codeTaken': 'The id {code} is already used in the register.',
     'registers.assetUnknown': '{field}: the information asset does not exist or is archived.',
     'registers.actionUnknown': '{field}: the action does not exist.',
@@ -435,7 +436,6 @@ export const registers = defineMessages(
     'field.plannedAt': 'Planned',
     'field.performedAt': 'Performed',
     'field.conclusion': 'Conclusion',
-    'field.findings': 'Findings',
     'field.requirement': 'Requirement',
     'field.correctiveAction': 'Corrective action',
     'field.actionOwnerId': 'Action owner',

@@ -5,10 +5,12 @@
  * text. Values a person cannot choose freely (statuses, kinds, dates the app writes) stay as they are.
  */
 import * as AC from 'adaptivecards';
-import type { IncidentView } from '../../../core/api';
+import type { ClockView, IncidentView, ReportDraftView } from '../../../core/api';
 import type { CampaignView, LeaverView, RequestView, ReviewView } from '../../../core/app/access';
 import type { MeetingView } from '../../../core/app/ambassadors';
 import type { GoverningDocumentView } from '../../../core/app/governance';
+import { clockState } from '../../../core/app/incidents';
+import { EMPTY_FACTS, normalizeIncident } from '../../../core/domain';
 import type { Locale } from '../../../core/i18n';
 import { accessCampaignCard } from '../../../bot/cards/access-campaign';
 import { accessDecisionCard } from '../../../bot/cards/access-decision';
@@ -22,7 +24,8 @@ import { meetingFollowUpCard, meetingInvitationCard } from '../../../bot/cards/a
 import { ambassadorPlanCard } from '../../../bot/cards/ambassador-plan';
 import { governanceListCard } from '../../../bot/cards/governance-list';
 import { reviewReminderCard } from '../../../bot/cards/governance-reminder';
-import { investigationCard, myCasesCard, noticeCard, receiptCard, reminderCard, reopenCard, reportsCard, triageCard, wizardCard, WIZARD_STEPS, type Draft } from '../../../bot/cards/incidents';
+import { draftCard, formCard, reportsCard } from '../../../bot/cards/incident-reports';
+import { investigationCard, myCasesCard, noticeCard, receiptCard, reminderCard, reopenCard, triageCard, wizardCard, WIZARD_STEPS, type Draft } from '../../../bot/cards/incidents';
 import { recordLinks } from '../../../bot/cards/links';
 import { registerReminderCard } from '../../../bot/cards/register-reminder';
 import { menuCard } from '../../../bot/cards/menu';
@@ -42,12 +45,22 @@ const links = recordLinks({ publicUrl: 'https://lis.example.org' });
 const person = (u: UserText, n: number, name = `Person ${n}`) => ({ id: `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: u(name), unit: u('IFO') });
 
 // ── incidents ────────────────────────────────────────────────────────────────
-const clocks: IncidentView['clocks'] = [
+const clocks: IncidentView['clocks'] = normalizeIncident({ discoveredAt: '2026-11-28T07:40:00.000Z', clocks: [
   { kind: 'cs_early_warning', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-11-29T08:00:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null },
   { kind: 'imy_notification', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-01T08:00:00.000Z', completedAt: '2026-11-28T10:00:00.000Z', completedBy: null, reference: 'IMY-2026-1', outcome: 'sent', rationale: null },
   { kind: 'cs_final_report', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-28T08:00:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null },
   { kind: 'internal_investigation', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-28T08:00:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null },
-];
+  { kind: 'data_subjects', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-01T08:00:00.000Z', completedAt: '2026-11-29T08:00:00.000Z', completedBy: null, reference: null, outcome: 'not_required', stoppedBy: 'decision', rationale: 'Ingen hög risk.' },
+] as IncidentView['clocks'] }).clocks;
+const clockViews = (u: UserText): ClockView[] =>
+  clocks.map((c) => ({ ...c, rationale: c.rationale ? u(c.rationale) : null, state: clockState(c, NOW.toISOString()), overdue: c.completedAt === null && Date.parse(c.dueAt) < NOW.getTime(), completedByName: u('Henrik Sandberg'), legal: c.kind !== 'internal_investigation', missingLateReason: false, can: { record: c.completedAt === null, waive: c.completedAt === null, correct: c.outcome === 'sent', draft: true } }));
+const reportDraft = (u: UserText): ReportDraftView => ({
+  incidentId: '42', caseNumber: 'INC-2026-0042', key: 'imy_notification', kind: 'imy_notification', state: 'draft', id: '7', etag: '"2"', language: 'sv',
+  title: 'Anmälan av personuppgiftsincident', recipient: u('Stadens säkerhetsfunktion, för vidare rapportering till IMY'),
+  sections: [{ key: 'summary', heading: 'Sammanfattning', text: u('Stadsdelsförvaltning Söderbyn anmäler en personuppgiftsincident.') }, { key: 'whatHappened', heading: 'Vad har hänt', text: u('Rubrik: Beslut till fel mottagare\n\nEtt beslut om bistånd mejlades till fel person.') }],
+  generatedAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:10:00.000Z', updatedByName: u('Leila Haddad'), sentAt: null, reference: null, missing: ['Organisationsnummer'],
+  routedVia: u('Stadens säkerhetsfunktion'), text: u('Anmälan av personuppgiftsincident'), editable: true, clock: { dueAt: '2026-12-01T08:00:00.000Z', basis: 'confirmed', completedAt: null, outcome: null },
+});
 const incident = (u: UserText, over: Partial<IncidentView> = {}): IncidentView => ({
   id: '42', caseNumber: 'INC-2026-0042', detailed: true, status: 'investigating', category: 'misdirected', title: u('Beslut till fel mottagare'),
   description: u('Ett beslut om bistånd mejlades till fel person.\nMottagaren har raderat det.'), severity: 'high', significant: 'no', personalDataBreach: true,
@@ -55,7 +68,8 @@ const incident = (u: UserText, over: Partial<IncidentView> = {}): IncidentView =
   discoveredAt: '2026-11-28T07:40:00.000Z', occurredAt: '2026-11-28T07:15:00.000Z', reporterName: u('Amira Hassan'), unit: u('IFO'), managerName: u('Thomas Granlund'),
   managerId: 'd0000000-0000-4000-8000-000000000030', assetName: u('IA-006 E-post'), supplierName: u('Leverantören AB'), clocks,
   investigation: { findings: u('Autokomplettering i e-postklienten valde fel mottagare.'), actions: u('Autokomplettering avstängd.'), recordedBy: 'd0000000-0000-4000-8000-000000000030', recordedAt: '2026-11-29T08:00:00.000Z' } as IncidentView['investigation'],
-  closedAt: null, significanceRationale: u('Få berörda, ingen spridning.'), ...over,
+  closedAt: null, significanceRationale: u('Få berörda, ingen spridning.'), awareAt: '2026-11-28T06:00:00.000Z',
+  facts: { ...EMPTY_FACTS, cause: 'human_error', causeDescription: u('Autokomplettering.'), mitigation: u('Avstängd.') }, undecided: false, ...over,
 });
 const draft = (u: UserText): Draft => ({
   id: '3f1c1c1e-1111-4111-8111-111111111111', category: 'misdirected', title: u('Beslut till fel mottagare'), description: u('Ett beslut mejlades till fel person.'),
@@ -68,13 +82,13 @@ const asset = (u: UserText) => ({ id: '7', code: 'IA-007', name: u('Teams, Share
 const request = (u: UserText, over: Partial<RequestView> = {}): RequestView => ({
   id: '42', kind: 'change', status: 'pending', origin: 'request', subject: person(u, 16, 'Johanna Berg'), requester: person(u, 17, 'Ali Hussein'), asset: asset(u),
   role: u('Handläggare'), grant: { id: '9', role: u('Läsbehörighet'), validUntil: null, status: 'active' }, justification: u('Ny tjänst från december.'), validUntil: '2027-06-30',
-  deciders: [person(u, 7, 'Per Holmberg'), person(u, 10, 'Lena Forsberg')], decidedBy: null, decidedAt: null, comment: null, takenBy: null, takenAt: null,
+  deciders: [{ ...person(u, 7, 'Per Holmberg'), as: 'owner' }, { ...person(u, 41, 'Camilla Norén'), as: 'delegate' }], decidedBy: null, decidedAs: null, decidedAt: null, comment: null, takenBy: null, takenAt: null,
   completedBy: null, completedAt: null, requestedAt: '2026-11-28T09:00:00.000Z', ...over,
 });
-const decided = (u: UserText) => request(u, { status: 'approved', decidedBy: person(u, 7, 'Per Holmberg'), decidedAt: '2026-11-28T10:00:00.000Z', comment: u('Godkänt till och med juni.') });
+const decided = (u: UserText, over: Partial<RequestView> = {}) => request(u, { status: 'approved', decidedBy: person(u, 7, 'Per Holmberg'), decidedAs: 'owner', decidedAt: '2026-11-28T10:00:00.000Z', comment: u('Godkänt till och med juni.'), ...over });
 const review = (u: UserText, rows: number): ReviewView => ({
   id: '3', campaignId: '1', campaignName: u('Behörighetsrevision mars 2027'), dueAt: '2027-03-31T21:59:59.000Z', status: 'open', completedAt: null, asset: asset(u),
-  owner: person(u, 7, 'Per Holmberg'), delegate: null, total: 400, kept: 10, removed: 2, pending: 388, page: 1, pages: 39,
+  owner: person(u, 7, 'Per Holmberg'), delegate: null, concerns: null, reviewerAs: 'owner', total: 400, kept: 10, removed: 2, pending: 388, page: 1, pages: 39,
   rows: Array.from({ length: rows }, (_, k) => ({ grantId: String(100 + k), subject: person(u, k + 1, `Förnamn Efternamnsson ${k}`), role: u(`Handläggare ${k}`), grantedAt: '2021-09-01T07:00:00.000Z', validUntil: k % 2 ? '2027-12-31' : null })),
 });
 const campaign = (u: UserText): CampaignView => ({
@@ -124,10 +138,38 @@ export const CATALOGUE: CatalogueEntry[] = [
   { name: 'incident notice, restricted channel copy', build: (l, u) => noticeCard(l, incident(u, { detailed: false, title: null, description: null, reporterName: null }), 'isam', NOW, links) },
   { name: 'incident notice, closed', build: (l, u) => noticeCard(l, incident(u, { status: 'closed', closedAt: '2026-12-01T08:00:00.000Z' }), 'isam', NOW, links) },
   { name: 'incident notice, manager', build: (l, u) => noticeCard(l, incident(u), 'person', NOW, links) },
-  { name: 'incident triage', build: (l, u) => triageCard(l, incident(u), { severity: 'high', personalDataBreach: 'true', significant: 'no', rationale: u('Få berörda'), imyNotRequiredRationale: '', restrictedHours: '2', manualHours: '' }, [u('Liknande incident i oktober')], [u('Motivering krävs')], links) },
-  { name: 'incident reports', build: (l, u) => reportsCard(l, incident(u), NOW, links) },
+  { name: 'incident notice, undecided', build: (l, u) => noticeCard(l, incident(u, { status: 'reported', undecided: true, severity: null }), 'isam', NOW, links) },
+  { name: 'incident notice, closed with a report unsent', build: (l, u) => noticeCard(l, incident(u, { status: 'closed', closedAt: '2026-12-01T08:00:00.000Z' }), 'dso', NOW, links) },
+  {
+    name: 'incident triage',
+    build: (l, u) =>
+      triageCard(l, incident(u), { severity: 'high', personalDataBreach: 'true', significant: 'no', rationale: u('Få berörda'), imyNotRequiredRationale: '', restrictedHours: '2', manualHours: '', reason: '', cause: 'unknown', suspectedMalicious: 'unknown', crossBorder: 'no' }, [u('Liknande incident i oktober')], [u('Motivering krävs')], links),
+  },
+  {
+    name: 'incident reassessment',
+    build: (l, u) =>
+      triageCard(l, incident(u), { severity: 'high', personalDataBreach: 'true', significant: 'yes', rationale: '', imyNotRequiredRationale: '', restrictedHours: '', manualHours: '', reason: u('Ny information'), cause: 'human_error', suspectedMalicious: 'no', crossBorder: 'no' }, [], [], links, { history: [u('fre 28 nov. 2026 10:00, Henrik Sandberg: Hög, betydande: nej')], reassess: true }),
+  },
+  {
+    name: 'incident reports',
+    build: (l, u) =>
+      reportsCard(l, { view: incident(u), clocks: clockViews(u), reportable: ['cs_early_warning', 'cs_situation_report:1'], openObligations: ['cs_early_warning'], permissions: { triage: false, reassess: true, markSent: true, correctAwareness: true, editFacts: true, requestIntermediate: true, investigate: true, close: true, reopen: false } }, NOW, links),
+  },
+  {
+    name: 'incident report form',
+    build: (l, u) =>
+      formCard(l, {
+        id: '42', key: 'imy_notification', title: u('Anmälan till IMY (72 h) – INC-2026-0042'), intro: 'Ange när rapporten faktiskt skickades.', facts: [{ title: 'Anmälan till IMY (72 h)', value: 'senast mån 1 dec. 2026 09:00' }], errors: [u('Ange skälen till förseningen.')],
+        inputs: [{ type: 'when', id: 'sent', label: 'Skickad – datum', timeLabel: 'Klockslag', date: '2026-12-02', time: '10:15' }, { type: 'line', id: 'reference', label: 'Myndighetens referens', value: u('IMY-2026-1') }, { type: 'long', id: 'lateReason', label: 'Skäl till förseningen', value: u('Omfattningen klarlades sent.') }],
+        verb: 'incident.report.record', submit: 'Spara',
+      }, links),
+  },
+  { name: 'incident report draft', build: (l, u) => draftCard(l, reportDraft(u), true, links) },
+  { name: 'incident report draft, sent', build: (l, u) => draftCard(l, { ...reportDraft(u), state: 'sent', sentAt: '2026-11-29T10:00:00.000Z', reference: u('IMY-2026-1'), editable: false }, false, links) },
   { name: 'incident investigation', build: (l, u) => investigationCard(l, incident(u), { findings: u('Orsaken var autokomplettering.'), actions: u('Avstängd.') }, [], NOW, links) },
   { name: 'incident reminder', build: (l, u) => reminderCard(l, { id: '42', caseNumber: 'INC-2026-0042', kind: 'cs_early_warning', stage: 'overdue', dueAt: '2026-11-29T08:00:00.000Z', detailed: true, title: u('Beslut till fel mottagare') }, links) },
+  { name: 'incident reminder, escalation', build: (l, u) => reminderCard(l, { id: '42', caseNumber: 'INC-2026-0042', kind: 'escalation', stage: 'escalation', dueAt: '2026-11-29T08:00:00.000Z', detailed: true, title: u('Beslut till fel mottagare'), provisional: true, assessed: false, passed: true }, links) },
+  { name: 'incident reminder, still overdue after closing', build: (l, u) => reminderCard(l, { id: '42', caseNumber: 'INC-2026-0042', kind: 'cs_final_report', stage: 'still_overdue', dueAt: '2026-11-29T08:00:00.000Z', detailed: true, title: u('Beslut till fel mottagare'), closed: true }, links) },
   { name: 'incident reminder, untriaged', build: (l, u) => reminderCard(l, { id: '42', caseNumber: 'INC-2026-0042', kind: 'untriaged', stage: 'due_soon', dueAt: '2026-11-29T08:00:00.000Z', detailed: false, title: u('x') }, links) },
   { name: 'incident reopen', build: (l, u) => reopenCard(l, incident(u)) },
   { name: 'my cases', build: (l, u) => myCasesCard(l, [{ heading: u('Incidenter jag rapporterat'), rows: Array.from({ length: 6 }, (_, k) => ({ id: String(k + 1), title: `INC-2026-000${k + 1}`, value: u(`Rubrik ${k} – Rapporterad`), open: true })) }, { heading: u('Behörigheter'), rows: [] }]) },
@@ -143,9 +185,19 @@ export const CATALOGUE: CatalogueEntry[] = [
   { name: 'access decision, pending', build: (l, u) => accessDecisionCard(l, request(u), { comment: u('Kommentar'), error: u('fel') }, links) },
   { name: 'access decision, decided', build: (l, u) => accessDecisionCard(l, decided(u), { note: { text: u('Klart'), tone: 'good' } }) },
   { name: 'access task', build: (l, u) => accessTaskCard(l, decided(u), null, links) },
+  // Separation of duties (issue 17.3): the owner's own access, decided by the owner's line manager.
+  {
+    name: 'access decision, the owner\'s own access',
+    build: (l, u) => accessDecisionCard(l, request(u, { subject: person(u, 7, 'Per Holmberg'), deciders: [{ ...person(u, 1, 'Karin Ekström'), as: 'line_manager' }] }), {}, links),
+  },
+  { name: 'access task, approved by the owner\'s manager', build: (l, u) => accessTaskCard(l, decided(u, { decidedBy: person(u, 1, 'Karin Ekström'), decidedAs: 'line_manager' }), null, links) },
   { name: 'access notice, approved', build: (l, u) => accessNoticeCard(l, { event: 'approved', request: decided(u) }, links) },
   { name: 'access notice, campaign completed', build: (l, u) => accessNoticeCard(l, { event: 'campaignCompleted', campaign: { ...campaign(u), status: 'completed' } }) },
   { name: 'access review', build: (l, u) => accessReviewCard(l, review(u, 10), null, links) },
+  {
+    name: 'access review of the owner\'s own grants',
+    build: (l, u) => accessReviewCard(l, { ...review(u, 1), owner: person(u, 1, 'Karin Ekström'), concerns: person(u, 7, 'Per Holmberg'), reviewerAs: 'line_manager' }, { text: u('1 behörighet(er) är dina egna'), tone: 'warning' }, links),
+  },
   { name: 'access reminder', build: (l, u) => accessReminderCard(l, { campaignName: u('Behörighetsrevision mars 2027'), dueAt: '2027-03-31T21:59:59.000Z', overdue: true, items: Array.from({ length: 4 }, (_, k) => ({ reviewId: String(k), asset: { ...asset(u), code: `IA-00${k}` }, pending: k })) }) },
   { name: 'access campaign, start', build: (l, u) => accessCampaignCard(l, { mode: 'start', start: startView(u), error: u('fel') }) },
   { name: 'access campaign, status', build: (l, u) => accessCampaignCard(l, { mode: 'status', campaign: campaign(u) }, links) },
@@ -174,7 +226,7 @@ export const CATALOGUE: CatalogueEntry[] = [
 export const TEMPLATE_FILES = [
   'access-campaign', 'access-decision', 'access-leaver-form', 'access-leaver', 'access-notice', 'access-reminder', 'access-request', 'access-review', 'access-task',
   'ambassador-follow-up', 'ambassador-meeting-form', 'ambassador-meeting', 'ambassador-plan', 'card-short', 'governance-list', 'governance-review-reminder',
-  'incident-investigation', 'incident-notice', 'incident-receipt', 'incident-reminder', 'incident-reopen', 'incident-reports', 'incident-triage', 'incident-wizard',
+  'incident-draft', 'incident-form', 'incident-investigation', 'incident-notice', 'incident-receipt', 'incident-reminder', 'incident-reopen', 'incident-reports', 'incident-triage', 'incident-wizard',
   'menu', 'message', 'my-cases', 'register-reminder', 'training-record-form', 'training-reminder',
 ];
 
