@@ -146,6 +146,8 @@ export const HeatMap = z.strictObject({
   /** Open risks counted; those without a residual estimate count as where they are. */
   total: Count,
   byLevel: z.record(RiskLevelValue, Count),
+  /** More open risks matched than the count reads (HEATMAP_LIMIT, 4 995): the figures are of the first ones. */
+  truncated: z.boolean(),
   /** When the figure was counted. */
   computedAt: Instant,
 });

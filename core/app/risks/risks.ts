@@ -281,8 +281,11 @@ export function riskMatrix(): RiskMatrix {
   return { likelihoods: [1, 2, 3, 4], consequences: [1, 2, 3, 4], levels: RISK_MATRIX.map((row) => [...row]) };
 }
 
-/** Open risks a heat map counts: most a scope may hold for its count (one request of 999; the register holds hundreds). */
-export const HEATMAP_LIMIT = 999;
+/**
+ * Open risks a heat map counts: most a scope may hold for its count (five requests of 999; a
+ * district's register holds hundreds). Past it the answer says `truncated`.
+ */
+export const HEATMAP_LIMIT = 4_995;
 
 /**
  * Open risks per cell of the matrix, for the organisation, one unit or one asset: where each risk is
@@ -298,7 +301,7 @@ export async function riskHeatMap(deps: Deps, actor: Actor, query: unknown): Pro
   if (q.unit) where.push({ field: 'unit', op: 'eq', value: q.unit });
   where.push({ field: 'archived', op: 'eq', value: false });
   where.push({ field: 'status', op: 'ne', value: 'closed' });
-  const { items } = await readUpToLimit(deps.store, LIST, { where }, HEATMAP_LIMIT);
+  const { items, truncated } = await readUpToLimit(deps.store, LIST, { where }, HEATMAP_LIMIT);
   const cells = new Map<string, { count: number; residual: number }>();
   const cell = (l: number, c: number) => {
     const k = `${l}:${c}`;
@@ -315,7 +318,7 @@ export async function riskHeatMap(deps: Deps, actor: Actor, query: unknown): Pro
   const out: HeatMap['cells'] = [];
   for (let l = 1; l <= 4; l++) for (let c = 1; c <= 4; c++) out.push({ likelihood: l, consequence: c, level: riskLevel(l, c), count: cells.get(`${l}:${c}`)?.count ?? 0, residual: cells.get(`${l}:${c}`)?.residual ?? 0 });
   const scope = !canReadAllRisks(actor) ? `own:${actor.id}` : q.assetId ? `asset:${q.assetId}` : q.unit ? `unit:${q.unit}` : 'org';
-  return { scope, cells: out, total: items.length, byLevel, computedAt: deps.clock.now().toISOString() };
+  return { scope, cells: out, total: items.length, byLevel, truncated, computedAt: deps.clock.now().toISOString() };
 }
 
 // ── export ──────────────────────────────────────────────────────────────────
