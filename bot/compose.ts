@@ -22,6 +22,8 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
       investigationDays: config.investigationDays,
       recertificationMonths: config.recertificationMonths,
       retentionYears: config.retentionYears,
+      agreementRetentionYears: config.agreementRetentionYears,
+      classificationReviewMonths: config.classificationReviewMonths,
       ambassadorInviteDays: config.ambassadorInviteDays,
       organisation: config.organisation,
       centralReporting: config.centralReporting,

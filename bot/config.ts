@@ -69,8 +69,12 @@ export interface Config {
   investigationDays: number;
   /** Months in which recertification campaigns are proposed (default March and September). */
   recertificationMonths: number[];
-  /** Years to keep compliance evidence (default 5). */
+  /** Years to keep compliance evidence after a record is archived (default 5). */
   retentionYears: number;
+  /** Years to keep suppliers' and procurements' records after archiving (default 10: preskriptionslagen 2 §). */
+  agreementRetentionYears: number;
+  /** Months between classification reviews (default 12: yearly, DOMAIN.md). */
+  classificationReviewMonths: number;
   /** Days before an ambassador meeting its invitation is posted in the network's channel (default 7). */
   ambassadorInviteDays: number;
   /**
@@ -153,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     investigationDays: int(env, 'INVESTIGATION_DAYS', 30, 1, 365),
     recertificationMonths: months(env.RECERTIFICATION_MONTHS),
     retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 50),
+    agreementRetentionYears: int(env, 'RETENTION_YEARS_AGREEMENTS', 10, 1, 50),
+    classificationReviewMonths: int(env, 'CLASSIFICATION_REVIEW_MONTHS', 12, 1, 60),
     ambassadorInviteDays: int(env, 'AMBASSADOR_INVITE_DAYS', 7, 1, 60),
     organisation: {
       name: text(env, 'ORGANISATION_NAME', 200) ?? (modeRaw === 'local' ? 'Stadsdelsförvaltning Söderbyn' : null),

@@ -35,7 +35,7 @@ import {
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
 import { getIncidentPage, incidentFormOptions, listIncidents, reportIncident } from '../../core/app/incidents';
-import { getProcessing, listProcessing } from '../../core/app/gdpr';
+import { listProcessing } from '../../core/app/gdpr';
 import { createImprovement, getImprovement, listImprovements, updateImprovement } from '../../core/app/improvements';
 import { importIssueText, importTrainingCsv, trainingOverview } from '../../core/app/training';
 import { listAccessCampaigns, listAccessGrants, listAccessRequests } from '../../core/app/access';
@@ -106,10 +106,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
     res.json(await listSuppliers(deps, res.locals.actor, parseQuery(req, SupplierListQuery)));
   });
 
-  router.get('/suppliers/:id', async (req, res: ActorResponse) => {
-    const view = await getSupplier(deps, res.locals.actor, itemId(req));
-    res.set('ETag', view.etag).json(view);
-  });
+  // `GET /suppliers/:id` (with the register's fields) is in register-routes.ts.
 
   router.patch('/suppliers/:id/checklist', async (req, res: ActorResponse) => {
     const id = itemId(req);
@@ -129,9 +126,7 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
     res.json(await listProcessing(deps, res.locals.actor, parseQuery(req, ProcessingListQuery)));
   });
 
-  router.get('/processing/:id', async (req, res: ActorResponse) => {
-    res.json(await getProcessing(deps, res.locals.actor, itemId(req)));
-  });
+  // `GET /processing/:id` (with the register's fields) is in register-routes.ts.
 
   // ── Åtgärder ──────────────────────────────────────────────────────────
   router.get('/improvements', async (req, res: ActorResponse) => {

@@ -34,6 +34,7 @@ import { loadLocalSecret, LocalTokens } from './auth/local-tokens';
 import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
 import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
+import { mountIssue14Registers } from './register-routes';
 import { mountRegisterRoutes, TRAINING_CSV_TYPES } from './registers';
 import { parseQuery } from './request';
 
@@ -150,6 +151,9 @@ export function createTabApi(options: TabApiOptions): Router {
   router.get('/dashboard', async (_req, res: ActorResponse) => {
     res.json(await buildDashboard(deps, res.locals.actor));
   });
+
+  // Issue 14's registers first: `/assets/export.xlsx` is not an asset id.
+  mountIssue14Registers(router, deps);
 
   router.get('/assets', async (req, res: ActorResponse) => {
     res.json(await listAssets(deps, res.locals.actor, parseQuery(req, AssetListQuery)));

@@ -2,6 +2,7 @@
 import type { GoverningDocumentView } from '../../core/app/governance';
 import { t, type Locale } from '../../core/i18n';
 import { formatDay } from './ambassador-format';
+import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/governance-list.json';
 
@@ -16,7 +17,9 @@ function reviewText(locale: Locale, d: GoverningDocumentView): string {
   return date;
 }
 
-export function governanceListCard(locale: Locale, documents: GoverningDocumentView[]): AdaptiveCard {
+/** `links` makes the card link to the register in the tab, where documents are kept (issue 14). */
+export function governanceListCard(locale: Locale, documents: GoverningDocumentView[], links: RecordLinks = NO_LINKS): AdaptiveCard {
+  const registerUrl = links.to('/governing-documents') ?? '';
   const shown = documents.slice(0, MAX_DOCUMENTS);
   return renderTemplate(template, {
     t: {
@@ -28,6 +31,6 @@ export function governanceListCard(locale: Locale, documents: GoverningDocumentV
       documents: shown.map((d) => ({ title: d.title, owner: d.owner.name ?? t(locale, 'governance.list.unknownOwner'), decided: formatDay(d.decidedAt, locale), review: reviewText(locale, d) })),
       more: documents.length > shown.length ? t(locale, 'governance.list.more', { count: documents.length - shown.length }) : '',
     },
-    v: { open: t(locale, 'governance.list.open'), urls: shown.map((d) => d.url) },
-  }, { locale });
+    v: { open: t(locale, 'governance.list.open'), urls: shown.map((d) => d.url), openRegister: t(locale, 'governance.list.openRegister'), registerUrl },
+  }, { locale, record: { url: registerUrl || null } });
 }

@@ -177,7 +177,7 @@ export const ambassadorsFeature: BotFeature = {
     {
       pattern: /^(styrdokument(en)?|governing documents?)$/,
       in: ALL,
-      run: async (turn) => turn.reply(governanceListCard(turn.locale, await listGoverningDocuments(turn.deps, await turn.actor()))),
+      run: async (turn) => turn.reply(governanceListCard(turn.locale, await listGoverningDocuments(turn.deps, await turn.actor()), turn.links)),
     },
     {
       pattern: /^(utbildning(ar)?|min utbildning|mina utbildningar|training|my training)$/,

@@ -8,5 +8,6 @@ import { ambassadorsFeature } from './ambassadors';
 import { generalFeature } from './general';
 import { incidentReportsFeature } from './incident-reports';
 import { incidentsFeature } from './incidents';
+import { registersFeature } from './registers';
 
-export const features: BotFeature[] = [incidentsFeature, incidentReportsFeature, accessFeature, ambassadorsFeature, generalFeature];
+export const features: BotFeature[] = [incidentsFeature, incidentReportsFeature, accessFeature, ambassadorsFeature, registersFeature, generalFeature];

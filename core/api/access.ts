@@ -88,7 +88,55 @@ export type AccessGrantPage = z.infer<typeof AccessGrantPage>;
 export const AccessCampaignList = z.strictObject({ campaigns: z.array(AccessCampaignRow) });
 export type AccessCampaignList = z.infer<typeof AccessCampaignList>;
 
+// ── recertification campaigns, started and followed by ISAM and the administrative unit (issue 14) ──
+
+const CampaignPerson = z.strictObject({ id: z.string(), name: z.string().nullable(), unit: z.string().nullable() });
+
+/** A campaign and where it stands. */
+export const CampaignView = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  period: z.string(),
+  status: z.enum(['running', 'completed']),
+  startedBy: CampaignPerson,
+  startedAt: Instant,
+  dueAt: Instant,
+  completedAt: Instant.nullable(),
+  reviews: Count,
+  completedReviews: Count,
+  grants: Count,
+  kept: Count,
+  removed: Count,
+  /** Owners who have not finished (at most 20). */
+  waitingFor: z.array(z.strictObject({ owner: CampaignPerson, asset: z.strictObject({ id: z.string(), code: z.string(), name: z.string() }).nullable(), pending: Count })),
+});
+export type CampaignView = z.infer<typeof CampaignView>;
+
+/** `GET /access/campaigns/start`: what a campaign started now would cover, or the one running. */
+export const CampaignStartView = z.strictObject({
+  running: CampaignView.nullable(),
+  period: z.string(),
+  name: z.string(),
+  grants: Count,
+  assets: Count,
+  owners: Count,
+  suggestedDue: Day,
+  minDue: Day,
+  maxDue: Day,
+});
+export type CampaignStartView = z.infer<typeof CampaignStartView>;
+
+/** `POST /access/campaigns` (Idempotency-Key): `dueDate` defaults to three weeks on. */
+export const CampaignStartInput = z.strictObject({ dueDate: Day.nullable().optional() });
+export type CampaignStartInput = z.input<typeof CampaignStartInput>;
+/** `started` is false when a campaign for the period was already running (a double click). */
+export const CampaignStarted = z.strictObject({ started: z.boolean(), campaign: CampaignView });
+export type CampaignStarted = z.infer<typeof CampaignStarted>;
+
 export const ACCESS_ROUTES = {
+  'GET /access/campaigns/start': { response: CampaignStartView },
+  'POST /access/campaigns': { body: CampaignStartInput, response: CampaignStarted },
+  'GET /access/campaigns/:id': { response: CampaignView },
   'GET /access/requests': { query: AccessRequestListQuery, response: AccessRequestPage },
   'GET /access/grants': { query: AccessGrantListQuery, response: AccessGrantPage },
   'GET /access/campaigns': { response: AccessCampaignList },

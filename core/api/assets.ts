@@ -1,8 +1,9 @@
 /** Informationstillgångar: the inventory page by page, one asset, and creating and classifying assets (KLASSA). */
 import { z } from 'zod';
-import { InformationAsset, KLASSA_LEVELS } from '../domain';
+import { CLASSIFICATION_ASPECTS, InformationAsset, KLASSA_LEVELS } from '../domain';
 import { ASSET_SORT_FIELDS } from './choices';
 import { CursorParam, Day, Direction, Instant, NextCursor, PageSize, PersonRef, type Routes } from './common';
+import { ArchivedFilter, ArchiveInput, HistoryPage, HistoryQuery, Removed, RetentionInfo, XlsxFile } from './registers';
 
 export const AssetSortField = z.enum(ASSET_SORT_FIELDS);
 export type AssetSortField = z.infer<typeof AssetSortField>;
@@ -13,6 +14,8 @@ export const AssetListQuery = z.object({
   search: z.string().trim().max(100).optional(),
   unit: z.string().trim().max(50).optional(),
   ownerId: z.guid().optional(),
+  /** `active` (default): assets in use; `archived`: decommissioned, kept as evidence; `all`. */
+  archived: ArchivedFilter.default('active'),
   sort: AssetSortField.default('code'),
   direction: Direction.default('asc'),
   pageSize: PageSize,
@@ -54,6 +57,7 @@ export const AssetRow = z.strictObject({
   priority: z.number().int().nullable(),
   classifiedAt: Day.nullable(),
   nextReviewAt: Day.nullable(),
+  archived: z.boolean(),
   canEdit: z.boolean(),
 });
 export type AssetRow = z.infer<typeof AssetRow>;
@@ -70,6 +74,15 @@ export const AssetView = AssetRow.extend({
   supplierIds: z.array(z.string()),
   updatedAt: Instant,
   canGovern: z.boolean(),
+  /** Why each aspect has its level (the valuation's motivation, KLASSA). */
+  motivations: z.partialRecord(z.enum(CLASSIFICATION_ASPECTS), z.string()),
+  /** The security requirements that follow from the levels (core/domain/requirements.ts), Swedish and English. */
+  requirements: z.array(z.strictObject({ id: z.string(), aspect: z.enum(CLASSIFICATION_ASPECTS), level: z.number().int(), sv: z.string(), en: z.string() })),
+  /** When the owner was last reminded of the review. */
+  lastReminderAt: Instant.nullable(),
+  canArchive: z.boolean(),
+  archive: RetentionInfo,
+  history: HistoryPage,
 });
 export type AssetView = z.infer<typeof AssetView>;
 
@@ -100,6 +113,8 @@ export const AssetInput = z.strictObject({
   /** Defaults to a year after the classification. */
   nextReviewAt: shape.nextReviewAt,
   notes: shape.notes,
+  /** The motivation of each aspect's level: required for every level set or changed. */
+  motivations: shape.motivations.unwrap().optional(),
 });
 export type AssetInput = z.infer<typeof AssetInput>;
 
@@ -117,6 +132,7 @@ export const AssetCreateInput = AssetInput.partial({
   priority: true,
   nextReviewAt: true,
   notes: true,
+  motivations: true,
 });
 export type AssetCreateInput = z.input<typeof AssetCreateInput>;
 /** `PATCH /assets/:id`: the fields that change. */
@@ -128,4 +144,8 @@ export const ASSET_ROUTES = {
   'GET /assets/:id': { response: AssetView },
   'POST /assets': { body: AssetCreateInput, response: AssetView },
   'PATCH /assets/:id': { body: AssetPatchInput, response: AssetView },
+  'GET /assets/:id/history': { query: HistoryQuery, response: HistoryPage },
+  'GET /assets/export.xlsx': { query: AssetListQuery, response: XlsxFile },
+  'POST /assets/:id/archive': { body: ArchiveInput, response: AssetView },
+  'DELETE /assets/:id': { response: Removed },
 } satisfies Routes;

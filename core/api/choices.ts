@@ -13,3 +13,16 @@ export const ASSET_SORT_FIELDS = ['code', 'name', 'unit', 'priority', 'nextRevie
 
 /** Columns the record of processing can be sorted by (indexed). */
 export const PROCESSING_SORT_FIELDS = ['code', 'name', 'unit'] as const;
+
+// ── the registers of issue 14 ───────────────────────────────────────────────
+
+/** `?archived=` of every register's list. */
+export const ARCHIVED_FILTERS = ['active', 'archived', 'all'] as const;
+/** The registers of issue 14 under `/api/v1`. */
+export const REGISTER_PATHS = ['processing', 'impact-assessments', 'suppliers', 'procurements', 'governing-documents', 'risks', 'audits', 'roles', 'assets'] as const;
+export const RISK_SORT_FIELDS = ['code', 'reviewAt', 'updatedAt'] as const;
+export const AUDIT_SORT_FIELDS = ['plannedAt', 'code', 'performedAt'] as const;
+export const GOVERNING_DOCUMENT_SORT_FIELDS = ['title', 'code', 'reviewAt', 'decidedAt'] as const;
+export const ROLE_SORT_FIELDS = ['role', 'assignedAt'] as const;
+export const PROCUREMENT_SORT_FIELDS = ['code', 'updatedAt', 'plannedContractAt'] as const;
+export const DPIA_SORT_FIELDS = ['code', 'nextReviewAt'] as const;

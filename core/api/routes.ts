@@ -8,11 +8,17 @@ import { z } from 'zod';
 import { ACCESS_ROUTES } from './access';
 import { AMBASSADOR_ROUTES } from './ambassadors';
 import { ASSET_ROUTES } from './assets';
+import { AUDIT_ROUTES } from './audits';
 import { ErrorBody, type RouteKey, type RouteShapes } from './common';
 import { GDPR_ROUTES } from './gdpr';
+import { GOVERNANCE_ROUTES } from './governance';
 import { IMPROVEMENT_ROUTES } from './improvements';
 import { INCIDENT_ROUTES } from './incidents';
 import { OVERVIEW_ROUTES } from './overview';
+import { PROCUREMENT_ROUTES } from './procurements';
+import { RETENTION_ROUTES } from './registers';
+import { RISK_ROUTES } from './risks';
+import { ROLE_ROUTES } from './roles';
 import { SESSION_ROUTES } from './session';
 import { SUPPLIER_ROUTES } from './suppliers';
 import { TRAINING_ROUTES } from './training';
@@ -28,6 +34,12 @@ export const API_ROUTES = {
   ...TRAINING_ROUTES,
   ...ACCESS_ROUTES,
   ...AMBASSADOR_ROUTES,
+  ...RISK_ROUTES,
+  ...AUDIT_ROUTES,
+  ...GOVERNANCE_ROUTES,
+  ...ROLE_ROUTES,
+  ...PROCUREMENT_ROUTES,
+  ...RETENTION_ROUTES,
 } satisfies Partial<Record<RouteKey, RouteShapes>>;
 
 export type ApiRoute = keyof typeof API_ROUTES;

@@ -37,7 +37,13 @@ export const InformationAsset = z
     nextReviewAt: CalendarDate.nullable(),
     supplierIds: ItemIdList,
     notes: OptionalText(4_000),
+    /** Why each aspect has its level (the valuation's motivation, KLASSA). */
+    motivations: z.partialRecord(z.enum(CLASSIFICATION_ASPECTS), z.string().trim().max(2_000)).default({}),
     updatedAt: UtcDateTime,
+    lastReminderAt: UtcDateTime.nullable().default(null),
+    /** Archived: no longer in use, kept as evidence until its retention ends (retention.ts). */
+    archived: z.boolean().default(false),
+    archivedAt: UtcDateTime.nullable().default(null),
   })
   .superRefine((v, ctx) => {
     const set = CLASSIFICATION_ASPECTS.filter((a) => v[a] !== null).length;

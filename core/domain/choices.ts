@@ -93,3 +93,43 @@ export const SUPPLIER_CHECKLIST_KEYS = [
 export const IMPROVEMENT_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 
 export const IMPROVEMENT_SOURCES = ['management_review', 'incident', 'audit', 'risk', 'other'] as const;
+
+// ── the registers of issue 14 ───────────────────────────────────────────────
+
+/** Data processing agreement (PUB-avtal) status; `via_parent`: a sub-supplier named in its parent's agreement. */
+export const DPA_STATUSES = ['signed', 'draft', 'missing', 'expired', 'via_parent', 'not_required'] as const;
+
+/** Risk levels of the 4×4 matrix (core/domain/risk.ts). */
+export const RISK_LEVELS = ['low', 'medium', 'high', 'very_high'] as const;
+/** How a risk is treated (ISO 27005 8.5). */
+export const RISK_TREATMENTS = ['accept', 'reduce', 'transfer', 'avoid'] as const;
+/** open: assessed; treated: the treatment is in place; closed: no longer relevant. */
+export const RISK_STATUSES = ['open', 'treated', 'closed'] as const;
+/** Likelihood and consequence 1–4. */
+export const RISK_SCALE = [1, 2, 3, 4] as const;
+
+export const AUDIT_STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
+/** ISO 27001 9.2 / 10.2: what a finding is. */
+export const FINDING_KINDS = ['nonconformity', 'observation', 'opportunity'] as const;
+
+/** The screening criteria (EDPB WP248 rev.01; two or more: an impact assessment is required). */
+export const DPIA_CRITERIA = [
+  'evaluation_scoring',
+  'automated_decision',
+  'systematic_monitoring',
+  'sensitive_data',
+  'large_scale',
+  'matching_combining',
+  'vulnerable_subjects',
+  'innovative_technology',
+  'prevents_rights',
+] as const;
+export const DPIA_STATUSES = ['draft', 'in_review', 'completed'] as const;
+export const DPIA_RISK_LEVELS = ['low', 'medium', 'high'] as const;
+
+/** planning → tendering → contracted; or cancelled. */
+export const PROCUREMENT_STATUSES = ['planning', 'tendering', 'contracted', 'cancelled'] as const;
+
+export const GOVERNING_DOCUMENT_STATUSES = ['draft', 'in_force', 'under_review', 'repealed'] as const;
+/** Policy (decided by the district committee), guideline, instruction, routine. */
+export const GOVERNING_DOCUMENT_KINDS = ['policy', 'guideline', 'instruction', 'routine'] as const;

@@ -1,21 +1,33 @@
 /** Governing documents (styrdokument): the local instructions, their owners and review dates. */
 import { z } from 'zod';
-import { AadObjectId, CalendarDate, Line, OptionalText, UtcDateTime, WebUrl } from './common';
+import { GOVERNING_DOCUMENT_KINDS, GOVERNING_DOCUMENT_STATUSES } from './choices';
+import { AadObjectId, CalendarDate, Line, OptionalText, RecordCode, UtcDateTime, WebUrl } from './common';
 import { has, same, type ActorLike } from './policy/actor';
 import { addMonthsToDate } from './training';
 
-export const GOVERNING_DOCUMENT_STATUSES = ['in_force', 'under_review', 'repealed'] as const;
 
 export const GoverningDocument = z.object({
+  /** The administration's own id, e.g. SD-04. */
+  code: RecordCode('governance.codeFormat').nullable().default(null),
   title: Line(255),
+  kind: z.enum(GOVERNING_DOCUMENT_KINDS).default('instruction'),
+  /** The document's version as written on it (`2.1`). */
+  version: z.string().trim().max(20).nullable().default(null),
   description: OptionalText(2_000),
   url: WebUrl,
   ownerId: AadObjectId,
   decidedAt: CalendarDate,
+  /** Who decided it (the district committee, the director) and the decision's reference (diarienummer, §). */
+  decidedBy: z.string().trim().max(255).nullable().default(null),
+  decisionRef: z.string().trim().max(100).nullable().default(null),
   /** When the owner must review it next. */
   reviewAt: CalendarDate,
   status: z.enum(GOVERNING_DOCUMENT_STATUSES),
   lastReminderAt: UtcDateTime.nullable(),
+  updatedAt: UtcDateTime.nullable().default(null),
+  /** Archived: no longer in use; kept for good (retention.ts). */
+  archived: z.boolean().default(false),
+  archivedAt: UtcDateTime.nullable().default(null),
 });
 export type GoverningDocument = z.infer<typeof GoverningDocument>;
 

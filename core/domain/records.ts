@@ -14,8 +14,11 @@ import { ImpactAssessment, ProcessingActivity } from './gdpr';
 import { GoverningDocument } from './governance';
 import { ImprovementAction, ManagementReview } from './improvement';
 import { Incident } from './incident';
+import { InternalAudit } from './internal-audit';
 import { IncidentReport } from './incident-report';
 import { OutboxEntry } from './outbox';
+import { Procurement } from './procurement';
+import { Risk } from './risk';
 import { RoleAssignment } from './roles';
 import { Supplier } from './supplier';
 import { TrainingCompletion, TrainingCourse } from './training';
@@ -46,11 +49,19 @@ export const RECORD_SCHEMAS = {
   AuditLog: AuditEntry,
   Figures: Figure,
   JobState: JobState,
+  Risks: Risk,
+  Audits: InternalAudit,
+  Procurements: Procurement,
 } as const;
 
 export type RecordSchemas = typeof RECORD_SCHEMAS;
 export type ListName = keyof RecordSchemas;
 export type RecordOf<L extends ListName> = z.infer<RecordSchemas[L]>;
+/**
+ * What a writer passes to create a record: fields with a default (added to a schema after records
+ * were stored) may be left out; the store fills them in when it validates.
+ */
+export type RecordInput<L extends ListName> = z.input<RecordSchemas[L]>;
 /** Lists the app may update. The audit log is append-only. */
 export type MutableListName = Exclude<ListName, 'AuditLog'>;
 

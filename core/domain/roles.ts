@@ -29,6 +29,9 @@ export const RoleAssignment = z.object({
   /** Last day the assignment is valid; null = until further notice. */
   validTo: CalendarDate.nullable(),
   active: z.boolean(),
+  /** When and by whom the assignment was ended (archived); null while it runs. */
+  endedAt: UtcDateTime.nullable().default(null),
+  endedBy: AadObjectId.nullable().default(null),
 });
 export type RoleAssignment = z.infer<typeof RoleAssignment>;
 

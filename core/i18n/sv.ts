@@ -13,6 +13,7 @@ import { domain } from './messages/domain';
 import { duties } from './messages/duties';
 import { incidentReports } from './messages/incident-reports';
 import { incidents } from './messages/incidents';
+import { registers } from './messages/registers';
 import { security } from './messages/security';
 import { tabAccess } from './messages/tab/access';
 import { tabAmbassadors } from './messages/tab/ambassadors';
@@ -46,6 +47,7 @@ const areas = [
   tabAccess,
   tabAmbassadors,
   ambassadors,
+  registers,
   security,
   duties,
 ] as const;

@@ -3,7 +3,7 @@
  * (core/adapters/sharepoint over Microsoft Graph); tests run it against the local SharePoint server.
  */
 import type { KeyOf } from '../domain/keys';
-import type { ListName, MutableListName, RecordOf } from '../domain/records';
+import type { ListName, MutableListName, RecordInput, RecordOf } from '../domain/records';
 
 export interface Stored<T> {
   /** SharePoint list item id. */
@@ -78,7 +78,7 @@ export interface Changes<T> {
 
 export interface NewRecord<L extends ListName> {
   key: string;
-  data: RecordOf<L>;
+  data: RecordInput<L>;
 }
 
 export interface RecordStore {
@@ -87,9 +87,9 @@ export interface RecordStore {
    * retried POST that had already committed) returns the first record and writes nothing.
    * Throws RecordValidationError before writing anything when `data` is invalid.
    */
-  create<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<StoredOf<L>>;
+  create<L extends ListName>(list: L, key: string, data: RecordInput<L>): Promise<StoredOf<L>>;
   /** `create` that also says whether this call created the record or found it already there. */
-  createOrGet<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<{ record: StoredOf<L>; created: boolean }>;
+  createOrGet<L extends ListName>(list: L, key: string, data: RecordInput<L>): Promise<{ record: StoredOf<L>; created: boolean }>;
   /** `create` for many records at once (Graph `$batch`, 20 per request). Results in input order. */
   createMany<L extends ListName>(list: L, records: NewRecord<L>[]): Promise<StoredOf<L>[]>;
   get<L extends ListName>(list: L, id: string): Promise<StoredOf<L> | null>;
@@ -108,6 +108,13 @@ export interface RecordStore {
    * out. For existence checks before writing many records ("which of these are new?").
    */
   findByKeys<L extends ListName>(list: L, keys: string[]): Promise<StoredOf<L>[]>;
+  /**
+   * Deletes `current` (a record as read from this store) with If-Match on its etag. Only for records
+   * whose retention has ended, decided by a person (core/domain/retention.ts); the audit log is
+   * append-only and refuses. Throws ConflictError when it changed since it was read; a record already
+   * gone counts as removed (a retry after a lost answer).
+   */
+  remove<L extends MutableListName>(list: L, current: StoredOf<L>): Promise<void>;
   /** One page. There is deliberately no "read everything": see docs/queries.md. */
   query<L extends ListName>(list: L, options?: QueryOptions<L>): Promise<Page<RecordOf<L>>>;
   /**

@@ -47,6 +47,8 @@ export interface ApiClient {
   /** Sends a file's text as it is (e.g. a CSV export), with an Idempotency-Key. */
   /** POST of a file's bytes as they are (the server decides their encoding). */
   upload<T>(path: string, body: ArrayBuffer, options: { idempotencyKey: string; contentType: string }): Promise<T>;
+  /** DELETE of a record read at `etag` (a register's removal once its retention has ended). */
+  remove<T>(path: string, options: { etag: string }): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -113,5 +115,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     upload: (path, body, { idempotencyKey, contentType }) => request('POST', path, { raw: body, headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': contentType } }),
     put: (path, body, { idempotencyKey, etag }) => request('PUT', path, { body, headers: { 'Idempotency-Key': idempotencyKey, ...(etag ? { 'If-Match': etag } : {}) } }),
     download: (path, query) => request('GET', path, { ...(query ? { query } : {}), binary: true, headers: { Accept: '*/*' } }),
+    remove: (path, { etag }) => request('DELETE', path, { headers: { 'If-Match': etag } }),
   };
 }

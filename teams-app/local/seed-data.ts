@@ -7,7 +7,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SeedPerson } from '../../core/adapters/directory/static-directory';
-import { GOVERNING_DOCUMENT_STATUSES, IncidentFacts, ROLE_KEYS } from '../../core/domain';
+import {
+  AUDIT_STATUSES,
+  CLASSIFICATION_ASPECTS,
+  DPIA_CRITERIA,
+  DPIA_RISK_LEVELS,
+  FINDING_KINDS,
+  GOVERNING_DOCUMENT_KINDS,
+  GOVERNING_DOCUMENT_STATUSES,
+  IncidentFacts,
+  PROCUREMENT_STATUSES,
+  RISK_STATUSES,
+  RISK_TREATMENTS,
+  ROLE_KEYS,
+} from '../../core/domain';
 
 export const SEED_DIR = path.join(import.meta.dirname, 'seed');
 const nullableDate = z.iso.date().nullable();
@@ -114,6 +127,120 @@ const Seed = {
       status: z.enum(GOVERNING_DOCUMENT_STATUSES),
     }),
   ),
+  // A year of the registers the ISAM and the DSO keep (issue 14): registers.json.
+  registers: z.object({
+    screenings: z.array(z.object({ processingCode: z.string(), criteria: z.array(z.enum(DPIA_CRITERIA)), notes: z.string().nullable(), screenedAt: z.iso.date(), incidentCodes: z.array(z.string()) })),
+    impactAssessments: z.array(
+      z.object({
+        code: z.string(),
+        description: z.string().nullable(),
+        necessity: z.string().nullable(),
+        risks: z.string().nullable(),
+        measures: z.string().nullable(),
+        residualRisk: z.enum(DPIA_RISK_LEVELS).nullable(),
+        dsoOpinion: z.string().nullable(),
+        dsoOpinionByNn: z.number().int().nullable(),
+        decidedByNn: z.number().int().nullable(),
+        decidedAt: nullableDate,
+        priorConsultationAt: nullableDate,
+        priorConsultationRef: z.string().nullable(),
+      }),
+    ),
+    motivations: z.record(z.string(), z.partialRecord(z.enum(CLASSIFICATION_ASPECTS), z.string())),
+    supplierFollowUps: z.array(
+      z.object({
+        supplierCode: z.string(),
+        notes: z.string().nullable(),
+        followUps: z.array(z.object({ id: z.string(), plannedAt: z.iso.date(), focus: z.string(), doneAt: nullableDate, doneByNn: z.number().int().nullable(), findings: z.string().nullable() })),
+      }),
+    ),
+    governingDocuments: z.array(z.object({ code: z.string(), kind: z.enum(GOVERNING_DOCUMENT_KINDS), version: z.string(), decidedBy: z.string(), decisionRef: z.string() })),
+    risks: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        assetCode: z.string().nullable(),
+        process: z.string().nullable(),
+        unit: z.string(),
+        ownerNn: z.number().int(),
+        threat: z.string(),
+        vulnerability: z.string().nullable(),
+        consequence: z.string(),
+        likelihood: z.number().int(),
+        consequenceLevel: z.number().int(),
+        treatment: z.enum(RISK_TREATMENTS).nullable(),
+        treatmentRationale: z.string().nullable(),
+        transferredTo: z.string().nullable(),
+        actionNumbers: z.array(z.number().int()),
+        residualLikelihood: z.number().int().nullable(),
+        residualConsequence: z.number().int().nullable(),
+        reviewAt: z.iso.date(),
+        status: z.enum(RISK_STATUSES),
+        createdAt: z.iso.date(),
+        decidedAt: nullableDate.optional(),
+        archivedAt: z.iso.datetime().nullable().optional(),
+      }),
+    ),
+    audits: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        scope: z.string(),
+        clauses: z.array(z.string()),
+        units: z.array(z.string()),
+        auditorNn: z.number().int(),
+        externalAuditor: z.string().nullable(),
+        plannedAt: z.iso.date(),
+        performedAt: nullableDate,
+        status: z.enum(AUDIT_STATUSES),
+        conclusion: z.string().nullable(),
+        reportUrl: z.string().nullable(),
+        createdAt: z.iso.date(),
+        findings: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.enum(FINDING_KINDS),
+            requirement: z.string().nullable(),
+            text: z.string(),
+            correctiveAction: z.string().nullable(),
+            actionOwnerNn: z.number().int().nullable(),
+            actionDueAt: nullableDate,
+            existingActionNumber: z.number().int().nullable(),
+            actionStatus: z.enum(['open', 'in_progress', 'done']).nullable(),
+          }),
+        ),
+      }),
+    ),
+    procurements: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        description: z.string().nullable(),
+        unit: z.string(),
+        ownerNn: z.number().int(),
+        status: z.enum(PROCUREMENT_STATUSES),
+        supplierCode: z.string().nullable(),
+        assetCodes: z.array(z.string()),
+        plannedContractAt: nullableDate,
+        contractedAt: nullableDate,
+        /** The points' state, or `all` (every requirement met) for a contracted procurement. */
+        checklist: z.union([z.array(z.object({ key: z.string(), done: z.boolean(), note: z.string().nullable() })), z.enum(['all', 'all-with-third-country-note'])]),
+        createdAt: z.iso.date(),
+      }),
+    ),
+    archived: z.object({
+      note: z.string(),
+      asset: z.object({ code: z.string(), name: z.string(), description: z.string(), information: z.string(), unit: z.string(), ownerNn: z.number().int(), archivedAt: z.iso.datetime() }),
+      processing: z.object({ code: z.string(), name: z.string(), purpose: z.string(), legalBasis: z.string(), unit: z.string(), ownerNn: z.number().int(), archivedAt: z.iso.datetime() }),
+      dpia: z.object({ code: z.string(), title: z.string(), archivedAt: z.iso.datetime() }),
+      supplier: z.object({ code: z.string(), name: z.string(), orgNumber: z.string(), services: z.string(), archivedAt: z.iso.datetime() }),
+      procurement: z.object({ code: z.string(), title: z.string(), unit: z.string(), ownerNn: z.number().int(), archivedAt: z.iso.datetime() }),
+      audit: z.object({ code: z.string(), title: z.string(), scope: z.string(), units: z.array(z.string()), auditorNn: z.number().int(), plannedAt: z.iso.date(), performedAt: z.iso.date(), conclusion: z.string(), archivedAt: z.iso.datetime() }),
+    }),
+    roleHistory: z.array(
+      z.object({ personNn: z.number().int(), role: z.enum(ROLE_KEYS), unit: z.string().nullable(), assignedByNn: z.number().int(), assignedAt: z.iso.datetime(), validTo: nullableDate, endedAt: z.iso.datetime(), endedByNn: z.number().int() }),
+    ),
+  }),
 };
 
 const FILES: Record<keyof typeof Seed, string> = {
@@ -131,6 +258,7 @@ const FILES: Record<keyof typeof Seed, string> = {
   incidents: 'incidents.json',
   actions: 'improvement-actions.json',
   governingDocuments: 'governing-documents.json',
+  registers: 'registers.json',
 };
 
 export type SeedData = { [K in keyof typeof Seed]: z.infer<(typeof Seed)[K]> };

@@ -5,7 +5,8 @@
  */
 import { audit } from '../../core/app/platform';
 import { channelKey } from '../../core/app/channels';
-import { EMPTY_FACTS, nextYearlyReview, SYSTEM_ACTOR, toUtcIso, type Incident, type ListName, type RecordOf } from '../../core/domain';
+import { EMPTY_FACTS, followUpDates, nextYearlyReview, SYSTEM_ACTOR, toUtcIso, type Incident, type ListName, type RecordOf } from '../../core/domain';
+import { seedRegisterYear } from './seed-registers';
 import type { Clock } from '../../core/ports/clock';
 import type { NewRecord, RecordStore, StoredOf } from '../../core/ports/record-store';
 import { addHours, historicClocks, morning } from './historic-clocks';
@@ -13,7 +14,8 @@ import { loadSeed, type SeedData } from './seed-data';
 
 export { loadPeople, loadSeed, SEED_DIR, type SeedData } from './seed-data';
 
-export const SEED_VERSION = 'demo:v1';
+/** v2 (issue 14): a year of risks, audits, procurements and the registers' details. */
+export const SEED_VERSION = 'demo:v2';
 const DONE_KEY = `seed:${SEED_VERSION}`;
 
 /** Name of the data controller and how to reach the DPO, as written in the record of processing. */
@@ -41,6 +43,10 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
   const now = clock.now().toISOString();
   const counts: Partial<Record<ListName, number>> = {};
   const person = new Map(d.people.map((p) => [p.aadObjectId, p]));
+  const r = d.registers;
+  /** A demo person by the last two digits of their id (teams-app/local/seed/README.md). */
+  const personNn = (nn: number) => `d0000000-0000-4000-8000-0000000000${String(nn).padStart(2, '0')}`;
+  const followUps = new Map(r.supplierFollowUps.map((x) => [x.supplierCode, x]));
   const isam = d.people.find((p) => p.roles.includes('isam'))!;
   const dso = d.people.find((p) => p.roles.includes('dso'))!;
 
@@ -62,7 +68,7 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
     d.people.flatMap((p) =>
       p.roles.map((role) => ({
         key: `seed:role:${p.aadObjectId}:${role}`,
-        data: { personId: p.aadObjectId, role, unit: p.unit, assignedBy: null, assignedAt: now, validTo: null, active: true } satisfies RecordOf<'Roles'>,
+        data: { personId: p.aadObjectId, role, unit: p.unit, assignedBy: null, assignedAt: now, validTo: null, active: true, endedAt: null, endedBy: null } satisfies RecordOf<'Roles'>,
       })),
     ),
   );
@@ -93,9 +99,17 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
           contractEndsAt: s.contractEndsAt,
           thirdCountry: s.thirdCountry?.country ?? null,
           thirdCountrySafeguard: s.thirdCountry?.safeguard ?? null,
-          lastFollowUpAt: null,
-          nextFollowUpAt: null,
+          ...(() => {
+            const f = (followUps.get(s.code)?.followUps ?? []).map((u) => ({ id: u.id, plannedAt: u.plannedAt, focus: u.focus, doneAt: u.doneAt, doneBy: u.doneByNn ? personNn(u.doneByNn) : null, findings: u.findings }));
+            const dates = followUpDates(f);
+            return { followUps: f, lastFollowUpAt: dates.last, nextFollowUpAt: dates.next };
+          })(),
           securityChecklist: [],
+          notes: followUps.get(s.code)?.notes ?? null,
+          updatedAt: now,
+          lastReminderAt: null,
+          archived: false,
+          archivedAt: null,
         },
       })),
     );
@@ -129,62 +143,15 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
           nextReviewAt: a.nextReviewAt ?? (a.classifiedAt ? nextYearlyReview(a.classifiedAt) : null),
           supplierIds: mapCodes(a.supplierCodes, supplierIds, 'supplier'),
           notes: null,
+          motivations: a.classification ? (r.motivations[a.code] ?? {}) : {},
           updatedAt: now,
+          lastReminderAt: null,
+          archived: false,
+          archivedAt: null,
         },
       })),
     ),
     'seed:asset:',
-  );
-
-  const processingIds = idsBy(
-    await put(
-      'ProcessingActivities',
-      d.processing.map((p) => ({
-        key: `seed:processing:${p.code}`,
-        data: {
-          code: p.code,
-          name: p.name,
-          purpose: p.purpose,
-          legalBasis: p.legalBasis,
-          controllerName: CONTROLLER,
-          dpoContact: `${dso.displayName}, ${dso.email}`,
-          dataSubjectCategories: p.dataSubjectCategories,
-          personalDataCategories: p.personalDataCategories,
-          specialCategories: p.specialCategories,
-          recipients: p.recipients,
-          thirdCountryTransfers: p.thirdCountryTransfers,
-          retention: p.retention,
-          securityMeasures: p.securityMeasures,
-          assetIds: mapCodes(p.assetCodes, assetIds, 'asset'),
-          supplierIds: mapCodes(p.supplierCodes, supplierIds, 'supplier'),
-          ownerId: p.ownerAadObjectId,
-          unit: p.unit,
-          dpiaRequired: p.dpiaRequired,
-          updatedAt: now,
-        },
-      })),
-    ),
-    'seed:processing:',
-  );
-
-  await put(
-    'ImpactAssessments',
-    d.impact.map((i) => ({
-      key: `seed:dpia:${i.code}`,
-      data: {
-        code: i.code,
-        processingActivityId: mapCodes([i.processingCode], processingIds, 'processing activity')[0]!,
-        title: i.title,
-        status: i.status as RecordOf<'ImpactAssessments'>['status'],
-        riskLevel: i.riskLevel as RecordOf<'ImpactAssessments'>['riskLevel'],
-        dsoConsultedAt: i.dsoConsultedAt,
-        dsoOpinion: null,
-        conclusion: i.conclusion,
-        decidedBy: null,
-        decidedAt: null,
-        nextReviewAt: i.nextReviewAt,
-      },
-    })),
   );
 
   await put(
@@ -271,7 +238,7 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
     })),
   );
 
-  await put(
+  const incidentIds = idsBy(await put(
     'Incidents',
     d.incidents.map((i) => {
       const reporter = person.get(i.reporterAadObjectId);
@@ -313,6 +280,83 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
       };
       return { key: `seed:incident:${i.code}`, data };
     }),
+  ), 'seed:incident:');
+
+  // ── The record of processing, screened (issue 14), and its impact assessments ──
+  const screening = new Map(r.screenings.map((x) => [x.processingCode, x]));
+  const dpiaDetail = new Map(r.impactAssessments.map((x) => [x.code, x]));
+
+  const processingIds = idsBy(
+    await put(
+      'ProcessingActivities',
+      d.processing.map((p) => ({
+        key: `seed:processing:${p.code}`,
+        data: {
+          code: p.code,
+          name: p.name,
+          purpose: p.purpose,
+          legalBasis: p.legalBasis,
+          controllerName: CONTROLLER,
+          jointController: null,
+          dpoContact: `${dso.displayName}, ${dso.email}`,
+          dataSubjectCategories: p.dataSubjectCategories,
+          personalDataCategories: p.personalDataCategories,
+          specialCategories: p.specialCategories,
+          recipients: p.recipients,
+          thirdCountryTransfers: p.thirdCountryTransfers,
+          retention: p.retention,
+          securityMeasures: p.securityMeasures,
+          assetIds: mapCodes(p.assetCodes, assetIds, 'asset'),
+          supplierIds: mapCodes(p.supplierCodes, supplierIds, 'supplier'),
+          incidentIds: mapCodes(screening.get(p.code)?.incidentCodes ?? [], incidentIds, 'incident'),
+          ownerId: p.ownerAadObjectId,
+          unit: p.unit,
+          dpiaRequired: p.dpiaRequired,
+          screening: screening.has(p.code)
+            ? { criteria: screening.get(p.code)!.criteria, notes: screening.get(p.code)!.notes, screenedBy: dso.aadObjectId, screenedAt: screening.get(p.code)!.screenedAt }
+            : null,
+          updatedAt: now,
+          archived: false,
+          archivedAt: null,
+        },
+      })),
+    ),
+    'seed:processing:',
+  );
+
+  await put(
+    'ImpactAssessments',
+    d.impact.map((i) => {
+      const x = dpiaDetail.get(i.code);
+      return {
+        key: `seed:dpia:${i.code}`,
+        data: {
+          code: i.code,
+          processingActivityId: mapCodes([i.processingCode], processingIds, 'processing activity')[0]!,
+          title: i.title,
+          status: i.status as RecordOf<'ImpactAssessments'>['status'],
+          criteria: screening.get(i.processingCode)?.criteria ?? [],
+          description: x?.description ?? null,
+          necessity: x?.necessity ?? null,
+          risks: x?.risks ?? null,
+          measures: x?.measures ?? null,
+          riskLevel: i.riskLevel as RecordOf<'ImpactAssessments'>['riskLevel'],
+          residualRisk: x?.residualRisk ?? null,
+          dsoConsultedAt: i.dsoConsultedAt,
+          dsoOpinion: x?.dsoOpinion ?? null,
+          dsoOpinionBy: x?.dsoOpinionByNn ? personNn(x.dsoOpinionByNn) : null,
+          conclusion: i.conclusion,
+          priorConsultationAt: x?.priorConsultationAt ?? null,
+          priorConsultationRef: x?.priorConsultationRef ?? null,
+          decidedBy: x?.decidedByNn ? personNn(x.decidedByNn) : null,
+          decidedAt: x?.decidedAt ?? null,
+          nextReviewAt: i.nextReviewAt,
+          lastReminderAt: null,
+          archived: false,
+          archivedAt: null,
+        },
+      };
+    }),
   );
 
   await put(
@@ -334,6 +378,7 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
   );
 
   // ── Governing documents (styrdokument, issue 7) ─────────────────────────
+  const documentDetail = new Map(r.governingDocuments.map((x) => [x.code, x]));
   // Keyed by the document's code, so a re-run adds nothing. Reminders have not been sent yet: the
   // scheduler reminds the owners of the documents whose review is due on its first run.
   await put(
@@ -341,18 +386,28 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
     d.governingDocuments.map((g) => ({
       key: `seed:governing-document:${g.code}`,
       data: {
+        code: g.code,
         title: g.title,
+        kind: documentDetail.get(g.code)?.kind ?? 'instruction',
+        version: documentDetail.get(g.code)?.version ?? null,
         description: g.description,
         url: g.url,
         ownerId: g.ownerAadObjectId,
         decidedAt: g.decidedAt,
+        decidedBy: documentDetail.get(g.code)?.decidedBy ?? null,
+        decisionRef: documentDetail.get(g.code)?.decisionRef ?? null,
         reviewAt: g.reviewAt,
         status: g.status,
         lastReminderAt: null,
+        updatedAt: now,
+        archived: false,
+          archivedAt: null,
       },
     })),
   );
   // ── end of governing documents ───────────────────────────────────────────
+
+  await seedRegisterYear({ store, clock, put, d, assetIds, supplierIds, isam: isam.aadObjectId, personNn, mapCodes });
 
   await audit({ store, clock }, DONE_KEY, {
     actorId: SYSTEM_ACTOR,

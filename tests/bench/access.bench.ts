@@ -14,7 +14,7 @@ import { createRuntime } from '../../bot/runtime';
 import { createApp, listen } from '../../bot/server';
 import { StaticDirectory, type SeedPerson } from '../../core/adapters/directory/static-directory';
 import { connectSharePoint } from '../../core/adapters/sharepoint';
-import type { RecordOf } from '../../core/domain';
+import type { RecordInput, RecordOf } from '../../core/domain';
 import { startLocalGraphServer } from '../../teams-app/local/graph-server';
 import { loadPeople, seedDemoOrganisation } from '../../teams-app/local/seed-demo';
 import { startFakeConnector } from '../support/fake-connector';
@@ -80,7 +80,7 @@ export async function benchAccess(options: AccessBenchOptions = {}): Promise<str
           code: `BN-${String(i + 1).padStart(3, '0')}`, name: `Benchmarksystem ${i + 1}`, description: 'Benchmark.', information: 'Benchmark.', critical: false,
           ownerId: o.aadObjectId, delegateId: null, contactId: null, unit: 'ADM', systemOwnerId: null, confidentiality: null, integrity: null, availability: null,
           traceability: null, classifiedAt: null, classifiedBy: null, priority: null, nextReviewAt: null, supplierIds: [], notes: null, updatedAt: clock.now().toISOString(),
-        } satisfies RecordOf<'InformationAssets'>,
+        } satisfies RecordInput<'InformationAssets'>,
       })),
     );
     const pending = (i: number, k: number): RecordOf<'AccessRequests'> => ({

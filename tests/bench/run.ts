@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { benchAccessReport } from './access.bench';
 import { benchIncidents } from './incidents.bench';
+import { benchRegisters } from './registers.bench';
 import { benchReports } from './reports.bench';
 import { benchStore } from './store.bench';
 import { benchTab } from './tab.bench';
@@ -19,5 +20,7 @@ console.log('\nIncident reports to the authorities (issue 13): page, drafts, .do
 console.log(await benchReports());
 console.log('\nEvery view and job at 1 000 and at 50 000 grants / 20 000 incidents (issue 11; data kept in .data/bench-*)');
 console.log(await benchViews());
+console.log('\nThe registers (issue 14): 2 000 risks — a page, a risk with its history, the heat map, the Excel export, a create, the reminder job');
+console.log(await benchRegisters());
 console.log('\nThe tab: initial JavaScript and time to first render in Chromium');
 console.log(await benchTab());

@@ -5,7 +5,7 @@
  * campaign completes. Then the scheduler proposes the next one in a configured month.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordOf } from '../../core/domain';
+import type { RecordInput, RecordOf } from '../../core/domain';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { all, auditOf, buttons, cardsIn, cardsTo, P, visible } from './access-helpers';
 
@@ -59,7 +59,7 @@ beforeAll(async () => {
         supplierIds: [],
         notes: null,
         updatedAt: now,
-      } satisfies RecordOf<'InformationAssets'>,
+      } satisfies RecordInput<'InformationAssets'>,
     })),
   );
   assets = storedAssets.map((a, i) => ({ id: a.id, code: a.data.code, owner: OWNERS[i]! }));
@@ -100,9 +100,9 @@ describe('recertification campaign', () => {
     expect(visible(start)).toContain('Starta behörighetsrevision');
     expect(visible(start)).toMatch(/Behörigheter\n300\nSystem\n10\nInformationsägare\n10/);
     expect(buttons(start).map((b) => b.title)).toEqual(['Starta revisionen']);
-    // Someone else cannot start one.
-    const refused = await h.execute(P.adminUnit, 'access.campaign.start', { dueDate: '2026-12-20' });
-    expect(visible(refused.body.value)).toContain('Bara informationssäkerhetssamordnaren (ISAM) kan starta en behörighetsrevision.');
+    // Someone without the role cannot start one (ISAM and the administrative unit can: issue 14).
+    const refused = await h.execute(P.itsec, 'access.campaign.start', { dueDate: '2026-12-20' });
+    expect(visible(refused.body.value)).toContain('Bara administrativa enheten och informationssäkerhetssamordnaren (ISAM) kan starta och följa en behörighetsrevision.');
     expect(await all(h, 'AccessCampaigns', 'status', 'running')).toHaveLength(0);
 
     const started = await h.execute(P.isam, 'access.campaign.start', { dueDate: '2026-12-20' });

@@ -64,6 +64,10 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
     await page.getByRole('combobox', { name: 'Riktighet (R)' }).selectOption('3');
     await page.getByRole('combobox', { name: 'Tillgänglighet (T)' }).selectOption('2');
     await page.getByRole('combobox', { name: 'Spårbarhet (S)' }).selectOption('2');
+    // Each level is motivated (KLASSA); the server refuses a level without its motivation.
+    for (const aspect of ['Konfidentialitet (K)', 'Riktighet (R)', 'Tillgänglighet (T)', 'Spårbarhet (S)']) {
+      await page.getByLabel(`Motivering – ${aspect}`).fill(`Bedömd tillsammans med verksamheten: ${aspect}.`);
+    }
     expect(await page.getByText('Högsta nivå: 4 – Synnerligen allvarlig').count()).toBe(1);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
     expect(await page.getByLabel('Klassad den').inputValue()).toBe(today);
@@ -143,6 +147,10 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
     for (const [label, level] of [['Konfidentialitet (K)', '2'], ['Riktighet (R)', '2'], ['Tillgänglighet (T)', '1'], ['Spårbarhet (S)', '1']] as const) {
       await tabTo(page, page.getByRole('combobox', { name: label }));
       await page.keyboard.type(level);
+    }
+    for (const label of ['Konfidentialitet (K)', 'Riktighet (R)', 'Tillgänglighet (T)', 'Spårbarhet (S)']) {
+      await tabTo(page, page.getByLabel(`Motivering – ${label}`));
+      await page.keyboard.type('Motiverad med tangentbordet.');
     }
     expect(await page.getByText('Högsta nivå: 2 – Betydande').count()).toBe(1);
     await tabTo(page, page.getByRole('button', { name: 'Spara' }));

@@ -16,6 +16,7 @@ export function row(n: number, overrides: Partial<AssetRow> = {}): AssetRow {
     priority: n,
     classifiedAt: '2026-03-12',
     nextReviewAt: '2027-03-12',
+    archived: false,
     canEdit: false,
     ...overrides,
   };
@@ -39,6 +40,12 @@ export function view(n: number, overrides: Partial<AssetView> = {}): AssetView {
     updatedAt: '2026-11-28T08:00:00.000Z',
     canGovern: true,
     canEdit: true,
+    motivations: {},
+    requirements: [],
+    lastReminderAt: null,
+    canArchive: true,
+    archive: { archived: false, archivedAt: null, years: 5, removableFrom: null, canRemove: false },
+    history: { items: [], cursor: null },
     ...overrides,
   };
 }

@@ -14,7 +14,7 @@ import type { ViewProps } from '../../tab/app/navigation';
 import { SessionProvider } from '../../tab/app/session';
 
 export interface Call {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   query?: Query;
   body?: unknown;
@@ -59,6 +59,7 @@ export function fakeApi(): FakeApi {
       const answer = (await dispatch({ method: 'GET', path, ...(query ? { query } : {}) })) as { bytes: string; fileName: string | null };
       return { blob: new Blob([answer.bytes]), fileName: answer.fileName };
     },
+    remove: (path, { etag }) => dispatch({ method: 'DELETE', path, etag }) as Promise<never>,
   };
   return api;
 }

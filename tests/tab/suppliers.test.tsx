@@ -17,7 +17,7 @@ afterEach(cleanup);
 
 const node = (code: string, o: Partial<SupplierNode> = {}): SupplierNode => ({
   id: code.slice(-1), code, name: `Leverantör ${code}`, parentId: null, services: 'Drift', processesPersonalData: true, dpaStatus: 'signed', dpaExpiresAt: '2028-01-01', dpaExpiry: 'ok',
-  systems: [], checklist: { done: 0, total: 10 }, children: [], ...o,
+  systems: [], checklist: { done: 0, total: 10 }, depth: 0, archived: false, children: [], ...o,
 });
 
 const supplier = (o: Partial<Supplier> = {}): Supplier => ({
@@ -25,6 +25,13 @@ const supplier = (o: Partial<Supplier> = {}): Supplier => ({
   dpaStatus: 'missing', dpaSignedAt: null, dpaExpiresAt: null, dpaExpiry: null, dpaInstructionAttached: false, dpaSubprocessorListAttached: false, contractOwner: null, contractEndsAt: null,
   thirdCountry: null, thirdCountrySafeguard: null, lastFollowUpAt: null, nextFollowUpAt: null, systems: [{ id: '8', code: 'IA-008', name: 'Förskoleappen' }],
   checklist: [{ key: 'classification', done: false, note: null }, { key: 'dpa', done: false, note: null }], canEditChecklist: true, ...o,
+});
+
+/** The supplier page as `GET /suppliers/:id` answers it (issue 14's register fields included). */
+const detail = (o: Partial<Supplier> = {}) => ({
+  ...supplier(o),
+  depth: 0, chain: [], followUps: [], notes: null, updatedAt: null, archived: false, editableFields: [], canArchive: false,
+  archive: { archived: false, archivedAt: null, years: 10, removableFrom: null, canRemove: false }, history: { items: [], cursor: null },
 });
 
 describe('Leverantörer', () => {
@@ -42,7 +49,7 @@ describe('Leverantörer', () => {
 
   it('saves the checklist with If-Match for IT security; read-only for others', async () => {
     const api = fakeApi()
-      .on('GET', '/suppliers/6', () => supplier())
+      .on('GET', '/suppliers/6', () => detail())
       .on('PATCH', '/suppliers/6/checklist', (call) => supplier({ etag: '"s,2"', checklist: (call.body as { items: Supplier['checklist'] }).items }));
     renderWithSession(<SupplierView params={{ id: '6' }} query={new URLSearchParams()} />, { api, me: ME.isam });
     const region = await screen.findByRole('region', { name: 'Säkerhetskrav vid anskaffning' });
@@ -54,7 +61,7 @@ describe('Leverantörer', () => {
     expect(patch.etag).toBe('"s,1"');
     expect(patch.body).toEqual({ items: [{ key: 'classification', done: false, note: null }, { key: 'dpa', done: true, note: 'Begärt' }] });
     cleanup();
-    const ro = fakeApi().on('GET', '/suppliers/6', () => supplier({ canEditChecklist: false }));
+    const ro = fakeApi().on('GET', '/suppliers/6', () => detail({ canEditChecklist: false }));
     renderWithSession(<SupplierView params={{ id: '6' }} query={new URLSearchParams()} />, { api: ro, me: ME.staff });
     const r2 = await screen.findByRole('region', { name: 'Säkerhetskrav vid anskaffning' });
     expect(within(r2).queryByRole('button', { name: 'Spara checklistan' })).toBeNull();

@@ -119,6 +119,16 @@ export async function provisionLists(client: Client, siteId: string, defs: reado
         }
       }
     }
+    // Title is SharePoint's own column: it exists from the start, and is indexed when the schema says so.
+    if (def.columns.some((c) => c.column === 'Title' && c.indexed)) {
+      const have = await getAll<GraphColumn>(client, `${sitePath(siteId)}/lists/${list.id}/columns?$select=id,name,indexed`);
+      const title = have.find((c) => c.name === 'Title');
+      if (title && !title.indexed) {
+        await client.api(`${sitePath(siteId)}/lists/${list.id}/columns/${title.id}`).patch({ indexed: true });
+        // Part of creating a new list; an upgrade of an existing one is reported.
+        if (!report.createdLists.includes(def.name)) report.indexedColumns.push(`${def.name}.Title`);
+      }
+    }
     report.listIds.set(def.name, list.id);
   }
   return report;

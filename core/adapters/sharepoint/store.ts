@@ -18,7 +18,7 @@
  *   429/503 retried after Retry-After — an outer 200 is not success by itself.
  */
 import type { Client, GraphError } from '@microsoft/microsoft-graph-client';
-import { APPEND_ONLY_LISTS, RECORD_SCHEMAS, type ListName, type MutableListName, type RecordOf } from '../../domain/records';
+import { APPEND_ONLY_LISTS, RECORD_SCHEMAS, type ListName, type MutableListName, type RecordInput, type RecordOf } from '../../domain/records';
 import { issuesFromZod } from '../../i18n/validation';
 import {
   ConflictError,
@@ -387,11 +387,11 @@ export class SharePointRecordStore implements RecordStore {
 
   // ── writes ───────────────────────────────────────────────────────────────
 
-  async create<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<StoredOf<L>> {
+  async create<L extends ListName>(list: L, key: string, data: RecordInput<L>): Promise<StoredOf<L>> {
     return (await this.createOrGet(list, key, data)).record;
   }
 
-  async createOrGet<L extends ListName>(list: L, key: string, data: RecordOf<L>): Promise<{ record: StoredOf<L>; created: boolean }> {
+  async createOrGet<L extends ListName>(list: L, key: string, data: RecordInput<L>): Promise<{ record: StoredOf<L>; created: boolean }> {
     const def = listDef(list);
     const fields = encodeNew(def, key, atSharePointPrecision(def, this.validate(list, data) as Record<string, unknown>));
     let lastError: unknown;
@@ -484,6 +484,27 @@ export class SharePointRecordStore implements RecordStore {
           if (holdsPatch(def, { ...encodePatch(def, data), ...encodeKeys(def, data) }, fields)) return now;
           throw new ConflictError(list, current.id);
         }
+        lastError = error;
+        await sleep(backoffMs(attempt, DEFAULT_RETRY));
+      }
+    }
+    throw translate(lastError, list, current.id);
+  }
+
+  async remove<L extends MutableListName>(list: L, current: StoredOf<L>): Promise<void> {
+    if (APPEND_ONLY_LISTS.has(list)) throw new Error(`${list} is append-only`);
+    const path = `${this.itemsPath(list)}/${encodeURIComponent(current.id)}`;
+    let lastError: unknown;
+    for (let attempt = 0; attempt < this.writeAttempts; attempt++) {
+      try {
+        await this.client.api(path).header('If-Match', current.etag).delete();
+        return;
+      } catch (error) {
+        const status = statusOf(error);
+        // Gone: removed by this call's earlier attempt (its answer lost) or by someone else.
+        if (status === 404) return;
+        if (status === 412) throw new ConflictError(list, current.id);
+        if (!isAmbiguous(error)) throw translate(error, list, current.id);
         lastError = error;
         await sleep(backoffMs(attempt, DEFAULT_RETRY));
       }

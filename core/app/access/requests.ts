@@ -96,7 +96,7 @@ export async function requestFormOptions(deps: Deps, actor: Actor, current: Pick
   return {
     self: { id: actor.id, name: me?.displayName ?? null, unit: actor.unit },
     people: others.map((p) => ({ id: p.aadObjectId, name: p.displayName, unit: p.unit })),
-    assets: assets.items.map((a) => assetRef(a)!),
+    assets: assets.items.filter((a) => !a.data.archived).map((a) => assetRef(a)!),
     grants,
   };
 }
@@ -124,7 +124,8 @@ export async function searchAssets(deps: Pick<Deps, 'store'>, query: string, lim
     deps.store.query('InformationAssets', { where: [{ field: 'name', op: 'startswith', value: q }], pageSize: limit }),
   ]);
   const seen = new Set<string>();
-  return [...byCode.items, ...byName.items].filter((a) => !seen.has(a.id) && seen.add(a.id)).slice(0, limit).map((a) => assetRef(a)!);
+  // Access is not requested to an archived (decommissioned) asset.
+  return [...byCode.items, ...byName.items].filter((a) => !a.data.archived && !seen.has(a.id) && seen.add(a.id)).slice(0, limit).map((a) => assetRef(a)!);
 }
 
 // ── submitting ─────────────────────────────────────────────────────────────

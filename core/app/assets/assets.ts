@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { AssetCreateInput, AssetListQuery, AssetPatchInput, type AssetInput, type AssetLevels, type AssetPage, type AssetRow, type AssetView, type PersonRef, type PersonSummary } from '../../api';
 import {
   CLASSIFICATION_ASPECTS,
-  nextYearlyReview,
+  addMonthsToDate,
+  requirementsFor,
   stockholmDate,
   summariseClassification,
   type KlassaLevel,
@@ -19,6 +20,9 @@ import { ConflictError, NotFoundError, RecordValidationError } from '../../ports
 import type { Condition, StoredOf } from '../../ports/record-store';
 import { isAdmitted, rolesOf, summarisePerson, type Actor } from '../people';
 import { audit, forbidden, type Deps } from '../platform';
+import type { HistoryPage, RetentionInfo } from '../../api/registers';
+import { canRemoveRecords } from '../../domain/policy';
+import { recordHistory, retentionInfo } from '../registers';
 
 type Asset = RecordOf<'InformationAssets'>;
 type StoredAsset = StoredOf<'InformationAssets'>;
@@ -36,6 +40,7 @@ const NEW_ASSET_DEFAULTS = {
   priority: null,
   nextReviewAt: null,
   notes: null,
+  motivations: {},
 } satisfies Partial<AssetInput>;
 
 const LIST = 'InformationAssets';
@@ -80,13 +85,14 @@ function toRow(deps: Pick<Deps, 'clock'>, actor: Actor, people: Map<string, Pers
     priority: a.priority,
     classifiedAt: a.classifiedAt,
     nextReviewAt: a.nextReviewAt,
-    canEdit: canEditAsset(actor, a),
+    archived: a.archived,
+    canEdit: !a.archived && canEditAsset(actor, a),
   };
 }
 
-async function toView(deps: Pick<Deps, 'clock' | 'directory'>, actor: Actor, s: StoredAsset): Promise<AssetView> {
+async function toView(deps: Deps, actor: Actor, s: StoredAsset): Promise<AssetView> {
   const a = s.data;
-  const people = await peopleById(deps, [a.ownerId, a.delegateId, a.contactId, a.systemOwnerId, a.classifiedBy]);
+  const [people, history] = await Promise.all([peopleById(deps, [a.ownerId, a.delegateId, a.contactId, a.systemOwnerId, a.classifiedBy]), recordHistory(deps, LIST, s.id)]);
   return {
     ...toRow(deps, actor, people, s),
     description: a.description,
@@ -99,6 +105,12 @@ async function toView(deps: Pick<Deps, 'clock' | 'directory'>, actor: Actor, s: 
     supplierIds: a.supplierIds,
     updatedAt: a.updatedAt,
     canGovern: canGovernAssetRegister(actor),
+    motivations: a.motivations,
+    requirements: requirementsFor(levelsOf(a)).map((r) => ({ id: r.id, aspect: r.aspect, level: r.level, sv: r.sv, en: r.en })),
+    lastReminderAt: a.lastReminderAt,
+    canArchive: !a.archived && canGovernAssetRegister(actor),
+    archive: retentionInfo(deps, LIST, a, canRemoveRecords(actor)),
+    history,
   };
 }
 
@@ -114,6 +126,7 @@ export async function listAssets(deps: Deps, actor: Actor, query: AssetListQuery
   }
   if (q.unit) where.push({ field: 'unit', op: 'eq', value: q.unit });
   if (q.ownerId) where.push({ field: 'ownerId', op: 'eq', value: q.ownerId });
+  if (q.archived !== 'all') where.push({ field: 'archived', op: 'eq', value: q.archived === 'archived' });
   const page = await deps.store.query(LIST, {
     where,
     orderBy: { field: q.sort, direction: q.direction },
@@ -174,7 +187,7 @@ function updateAction(patch: Partial<Asset>): string {
  * Fills in who classified and when, and the next yearly review, when the levels are set or changed.
  * Clearing all four levels makes the asset unclassified again.
  */
-function withClassification(actor: Actor, today: string, before: Asset | null, next: Asset, sent: Partial<AssetInput>): Asset {
+function withClassification(actor: Actor, today: string, months: number, before: Asset | null, next: Asset, sent: Partial<AssetInput>): Asset {
   const levelsSet = CLASSIFICATION_ASPECTS.every((a) => next[a] !== null);
   const levelsCleared = CLASSIFICATION_ASPECTS.every((a) => next[a] === null);
   const changed = !before || CLASSIFICATION_ASPECTS.some((a) => before[a] !== next[a]);
@@ -183,11 +196,34 @@ function withClassification(actor: Actor, today: string, before: Asset | null, n
   }
   if (levelsSet && changed) {
     const classifiedAt = sent.classifiedAt && sent.classifiedAt !== before?.classifiedAt ? sent.classifiedAt : today;
-    const nextReviewAt = sent.nextReviewAt && sent.nextReviewAt !== before?.nextReviewAt ? sent.nextReviewAt : nextYearlyReview(classifiedAt);
+    const nextReviewAt = sent.nextReviewAt && sent.nextReviewAt !== before?.nextReviewAt ? sent.nextReviewAt : addMonthsToDate(classifiedAt, months);
     return { ...next, classifiedAt, classifiedBy: actor.id, nextReviewAt };
   }
-  if (levelsSet && !next.nextReviewAt && next.classifiedAt) return { ...next, nextReviewAt: nextYearlyReview(next.classifiedAt) };
+  if (levelsSet && !next.nextReviewAt && next.classifiedAt) return { ...next, nextReviewAt: addMonthsToDate(next.classifiedAt, months) };
   return next;
+}
+
+/**
+ * A valuation is motivated aspect by aspect (KLASSA): every level set or changed needs its
+ * motivation, sent with it or already stored for an unchanged level. Clearing a level clears its
+ * motivation.
+ */
+function checkMotivations(before: Asset | null, next: Asset): Asset {
+  // Some levels but not all: the record's own rule (all four or none) says so first.
+  if (!CLASSIFICATION_ASPECTS.every((a) => next[a] !== null) && !CLASSIFICATION_ASPECTS.every((a) => next[a] === null)) return next;
+  const motivations = { ...next.motivations };
+  const issues: ValidationIssue[] = [];
+  for (const aspect of CLASSIFICATION_ASPECTS) {
+    if (next[aspect] === null) {
+      delete motivations[aspect];
+      continue;
+    }
+    const changed = !before || before[aspect] !== next[aspect];
+    const text = motivations[aspect]?.trim();
+    if (!text) issues.push({ path: ['motivations', aspect], code: 'rule', messageKey: changed ? 'asset.motivationRequired' : 'asset.motivationRequired', params: {} });
+  }
+  if (issues.length) throw new RecordValidationError(LIST, issues);
+  return { ...next, motivations };
 }
 
 const levelText = (a: Asset) => (CLASSIFICATION_ASPECTS.every((x) => a[x] !== null) ? `K${a.confidentiality} R${a.integrity} T${a.availability} S${a.traceability}` : 'oklassad');
@@ -203,8 +239,8 @@ export async function createAsset(deps: Deps, actor: Actor, key: string, input: 
   const now = deps.clock.now();
   const today = stockholmDate(now);
   await checkReferences(deps, sent, recordKey, null);
-  const base: Asset = { ...NEW_ASSET_DEFAULTS, ...sent, classifiedBy: null, supplierIds: [], updatedAt: now.toISOString() };
-  const data = withClassification(actor, today, null, base, sent);
+  const base: Asset = { ...NEW_ASSET_DEFAULTS, ...sent, classifiedBy: null, supplierIds: [], updatedAt: now.toISOString(), lastReminderAt: null, archived: false, archivedAt: null };
+  const data = checkMotivations(null, withClassification(actor, today, deps.settings.classificationReviewMonths, null, base, sent));
   await checkDelegate(deps, data, null);
   const stored = await deps.store.create(LIST, recordKey, data);
   await audit(deps, `asset.created:${recordKey}`, {
@@ -225,13 +261,16 @@ export async function updateAsset(deps: Deps, actor: Actor, id: string, etag: st
   const current = await deps.store.get(LIST, id);
   if (!current) throw new NotFoundError(LIST, id);
   if (!canEditAsset(actor, current.data)) throw forbidden('tab.error.forbidden');
+  if (current.data.archived) throw forbidden('registers.archivedReadOnly');
   const sent = parse(AssetPatchInput, input);
   if (current.etag !== etag) throw new ConflictError(LIST, id);
 
   const changedFields = (Object.keys(sent) as (keyof AssetInput)[]).filter((f) => JSON.stringify(sent[f]) !== JSON.stringify(current.data[f]));
   if (changedFields.some((f) => GOVERNED_ASSET_FIELDS.includes(f)) && !canGovernAssetRegister(actor)) throw forbidden('tab.error.governedField');
   const changes = Object.fromEntries(changedFields.map((f) => [f, sent[f]])) as Partial<Asset>;
-  const next = withClassification(actor, stockholmDate(deps.clock.now()), current.data, { ...current.data, ...changes }, sent);
+  const classified = withClassification(actor, stockholmDate(deps.clock.now()), deps.settings.classificationReviewMonths, current.data, { ...current.data, ...changes }, sent);
+  const levelsTouched = CLASSIFICATION_ASPECTS.some((a) => classified[a] !== current.data[a]) || 'motivations' in changes;
+  const next = levelsTouched ? checkMotivations(current.data, classified) : classified;
   const patch = Object.fromEntries(
     (Object.keys(next) as (keyof Asset)[]).filter((f) => JSON.stringify(next[f]) !== JSON.stringify(current.data[f])).map((f) => [f, next[f]]),
   ) as Partial<Asset>;

@@ -71,6 +71,7 @@ export async function listProcessing(deps: Deps, actor: Actor, query: Processing
   const where: Condition<'ProcessingActivities'>[] = [];
   if (q.search) where.push(/^[a-zåäö]{2,6}-\d*$/i.test(q.search) ? { field: 'code', op: 'startswith', value: q.search.toUpperCase() } : { field: 'name', op: 'startswith', value: q.search });
   if (q.unit) where.push({ field: 'unit', op: 'eq', value: q.unit });
+  if (q.archived !== 'all') where.push({ field: 'archived', op: 'eq', value: q.archived === 'archived' });
   const page = await deps.store.query('ProcessingActivities', { where, orderBy: { field: q.sort, direction: q.direction }, pageSize: q.pageSize, ...(q.cursor ? { cursor: q.cursor } : {}) });
   const dpias = await dpiasFor(deps, page.items.map((s) => s.id));
   const people = await names(deps, [...page.items.map((s) => s.data.ownerId), ...[...dpias.values()].flat().map((d) => d.data.decidedBy)]);

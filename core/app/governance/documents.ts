@@ -10,10 +10,12 @@ import {
   CalendarDate,
   canManageGoverningDocuments,
   canRecordReview,
+  GOVERNING_DOCUMENT_KINDS,
   GOVERNING_DOCUMENT_STATUSES,
   Line,
   nextReviewAfter,
   OptionalText,
+  RecordCode,
   REVIEW_NOTICE_DAYS,
   reviewReminderDue,
   reviewState,
@@ -23,6 +25,8 @@ import {
   type RecordOf,
   type ReviewState,
 } from '../../domain';
+import { canEditGoverningDocument, GOVERNING_DOCUMENT_OWNER_FIELDS } from '../../domain/policy';
+import { GoverningDocumentCreateInput, GoverningDocumentPatchInput } from '../../api/governance';
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
@@ -40,15 +44,22 @@ export const reviewCorrelation = (docId: string, reviewAt: string) => `governing
 export interface GoverningDocumentView {
   id: string;
   etag: string;
+  code: string | null;
   title: string;
+  kind: Doc['kind'];
+  version: string | null;
   description: string | null;
   url: string;
   owner: { id: string; name: string | null };
   decidedAt: string;
+  decidedBy: string | null;
+  decisionRef: string | null;
   reviewAt: string;
   status: Doc['status'];
   reviewState: ReviewState;
+  archived: boolean;
   canRecordReview: boolean;
+  /** ISAM edits every field; the owner the fields of GOVERNING_DOCUMENT_OWNER_FIELDS. */
   canEdit: boolean;
 }
 
@@ -59,23 +70,33 @@ async function toViews(deps: Pick<Deps, 'directory' | 'clock'>, actor: Actor, do
   return docs.map((d) => ({
     id: d.id,
     etag: d.etag,
+    code: d.data.code,
     title: d.data.title,
+    kind: d.data.kind,
+    version: d.data.version,
     description: d.data.description,
     url: d.data.url,
     owner: { id: d.data.ownerId, name: name.get(d.data.ownerId.toLowerCase()) ?? null },
     decidedAt: d.data.decidedAt,
+    decidedBy: d.data.decidedBy,
+    decisionRef: d.data.decisionRef,
     reviewAt: d.data.reviewAt,
     status: d.data.status,
     reviewState: reviewState(d.data, today),
-    canRecordReview: d.data.status !== 'repealed' && canRecordReview(actor, d.data),
-    canEdit: canManageGoverningDocuments(actor),
+    archived: d.data.archived,
+    canRecordReview: !d.data.archived && d.data.status !== 'repealed' && d.data.status !== 'draft' && canRecordReview(actor, d.data),
+    canEdit: !d.data.archived && canEditGoverningDocument(actor, d.data),
   }));
 }
 
-/** The register, by title. Repealed documents only when asked for. Anyone in the organisation may read it. */
+/**
+ * The documents in force (and under review), by title — the bot's `styrdokument` answer. Repealed
+ * documents only when asked for; drafts and archived documents never (the tab's register lists them).
+ * Anyone in the organisation may read it. The register holds tens of documents: one bounded read.
+ */
 export async function listGoverningDocuments(deps: Deps, actor: Actor, options: { includeRepealed?: boolean } = {}): Promise<GoverningDocumentView[]> {
   const docs: StoredDoc[] = [];
-  for (const d of await readSmall(deps.store, LIST)) if (options.includeRepealed || d.data.status !== 'repealed') docs.push(d);
+  for (const d of await readSmall(deps.store, LIST, { where: [{ field: 'archived', op: 'eq', value: false }] })) if (d.data.status !== 'draft' && (options.includeRepealed || d.data.status !== 'repealed')) docs.push(d);
   docs.sort((a, b) => a.data.title.localeCompare(b.data.title, 'sv'));
   return toViews(deps, actor, docs);
 }
@@ -88,24 +109,18 @@ export async function getGoverningDocument(deps: Deps, actor: Actor, id: string)
 
 // ── the register (ISAM) ─────────────────────────────────────────────────────
 
-export const GoverningDocumentInput = z.strictObject({
-  title: Line(255),
-  description: OptionalText(2_000).default(null),
-  url: WebUrl,
-  ownerId: AadObjectId,
-  decidedAt: CalendarDate,
-  reviewAt: CalendarDate,
-  status: z.enum(GOVERNING_DOCUMENT_STATUSES).default('in_force'),
-});
+/** A new document's optional fields, when the form leaves them out. */
+const DEFAULTS = { code: null, kind: 'instruction', version: null, description: null, decidedBy: null, decisionRef: null, status: 'in_force' } as const;
+export const GoverningDocumentInput = GoverningDocumentCreateInput;
 export type GoverningDocumentInput = z.input<typeof GoverningDocumentInput>;
 
 const issue = (field: string, messageKey: ValidationIssue['messageKey']): ValidationIssue => ({ path: [field], code: 'rule', messageKey, params: {} });
 
 async function checked(deps: Deps, input: unknown, partial: boolean) {
-  const schema = partial ? GoverningDocumentInput.partial() : GoverningDocumentInput;
+  const schema = partial ? GoverningDocumentPatchInput : GoverningDocumentCreateInput;
   const result = schema.safeParse(input);
   if (!result.success) throw new RecordValidationError(LIST, issuesFromZod(result.error));
-  const v = result.data as Partial<z.output<typeof GoverningDocumentInput>>;
+  const v = (partial ? result.data : { ...DEFAULTS, ...result.data }) as Partial<z.output<typeof GoverningDocumentPatchInput>>;
   const issues: ValidationIssue[] = [];
   if (v.ownerId && !(await deps.directory.getPerson(v.ownerId))) issues.push(issue('ownerId', 'governance.unknownOwner'));
   if (v.decidedAt && v.reviewAt && v.reviewAt <= v.decidedAt) issues.push(issue('reviewAt', 'governance.reviewBeforeDecision'));
@@ -113,12 +128,20 @@ async function checked(deps: Deps, input: unknown, partial: boolean) {
   return v;
 }
 
+/** An id another document already has (ids are optional: older documents have none). */
+async function checkCode(deps: Deps, code: string | null | undefined, own: { key?: string; id?: string }) {
+  if (!code) return;
+  const same = await deps.store.query(LIST, { where: [{ field: 'code', op: 'eq', value: code }], pageSize: 5 });
+  if (same.items.some((d) => d.id !== own.id && d.key !== own.key)) throw new RecordValidationError(LIST, [{ ...issue('code', 'registers.codeTaken'), params: { code } }]);
+}
+
 /** Adds a document to the register. `key` identifies the form submission. */
 export async function createGoverningDocument(deps: Deps, actor: Actor, input: unknown, key: string): Promise<GoverningDocumentView> {
   if (!canManageGoverningDocuments(actor)) throw forbidden('governance.onlyIsam');
-  const v = (await checked(deps, input, false)) as z.output<typeof GoverningDocumentInput>;
+  const v = (await checked(deps, input, false)) as Required<z.output<typeof GoverningDocumentPatchInput>>;
   const recordKey = `governing-document:${actor.id}:${key}`;
-  const stored = await deps.store.create(LIST, recordKey, { ...v, lastReminderAt: null });
+  await checkCode(deps, v.code, { key: recordKey });
+  const stored = await deps.store.create(LIST, recordKey, { ...v, lastReminderAt: null, updatedAt: deps.clock.now().toISOString(), archived: false, archivedAt: null });
   await audit(deps, `governing_document.created:${recordKey}`, {
     actorId: actor.id,
     action: 'governing_document.created',
@@ -129,27 +152,46 @@ export async function createGoverningDocument(deps: Deps, actor: Actor, input: u
   return (await toViews(deps, actor, [stored]))[0]!;
 }
 
-/** Changes a document read at `etag` (any of the input's fields). */
+/**
+ * Changes a document read at `etag`. ISAM changes any of the input's fields; the document's owner
+ * keeps its version, link, description, status and review date up to date.
+ */
 export async function updateGoverningDocument(deps: Deps, actor: Actor, id: string, etag: string, input: unknown): Promise<GoverningDocumentView> {
-  if (!canManageGoverningDocuments(actor)) throw forbidden('governance.onlyIsam');
   const current = await deps.store.get(LIST, id);
   if (!current) throw new NotFoundError(LIST, id);
+  if (!canEditGoverningDocument(actor, current.data)) throw forbidden('governance.onlyIsamOrOwner');
+  if (current.data.archived) throw forbidden('registers.archivedReadOnly');
   const v = await checked(deps, { ...pickInput(current.data), ...(input as object) }, true);
   if (current.etag !== etag) throw new ConflictError(LIST, id);
   const patch = Object.fromEntries(Object.entries(v).filter(([f, val]) => JSON.stringify(val) !== JSON.stringify(current.data[f as keyof Doc]))) as Partial<Doc>;
   if (Object.keys(patch).length === 0) return (await toViews(deps, actor, [current]))[0]!;
-  const updated = await deps.store.update(LIST, current, patch);
+  if (!canManageGoverningDocuments(actor) && Object.keys(patch).some((f) => !(GOVERNING_DOCUMENT_OWNER_FIELDS as readonly string[]).includes(f))) throw forbidden('governance.ownerFieldsOnly');
+  if ('code' in patch) await checkCode(deps, patch.code, { id });
+  const updated = await deps.store.update(LIST, current, { ...patch, updatedAt: deps.clock.now().toISOString() });
   await audit(deps, `governing_document.updated:${id}:${current.etag.replace(/[^A-Za-z0-9-]/g, '')}`, {
     actorId: actor.id,
     action: 'governing_document.updated',
     target: `${LIST}/${id}`,
     summary: `Styrdokument ändrat: ${updated.data.title}`.slice(0, 500),
-    details: { changed: Object.keys(patch) },
+    details: { changes: Object.fromEntries(Object.keys(patch).map((f) => [f, f === 'description' ? 'ändrad' : { from: current.data[f as keyof Doc] ?? null, to: updated.data[f as keyof Doc] ?? null }])) },
   });
   return (await toViews(deps, actor, [updated]))[0]!;
 }
 
-const pickInput = (d: Doc) => ({ title: d.title, description: d.description, url: d.url, ownerId: d.ownerId, decidedAt: d.decidedAt, reviewAt: d.reviewAt, status: d.status });
+const pickInput = (d: Doc) => ({
+  code: d.code,
+  title: d.title,
+  kind: d.kind,
+  version: d.version,
+  description: d.description,
+  url: d.url,
+  ownerId: d.ownerId,
+  decidedAt: d.decidedAt,
+  decidedBy: d.decidedBy,
+  decisionRef: d.decisionRef,
+  reviewAt: d.reviewAt,
+  status: d.status,
+});
 
 // ── reviews ─────────────────────────────────────────────────────────────────
 
@@ -186,7 +228,7 @@ export async function recordDocumentReview(deps: Deps, actor: Actor, id: string,
   const current = await deps.store.get(LIST, id);
   if (!current) throw new NotFoundError(LIST, id);
   if (!canRecordReview(actor, current.data)) throw forbidden('governance.review.onlyOwner');
-  if (current.data.status === 'repealed') throw forbidden('governance.review.repealed');
+  if (current.data.status === 'repealed' || current.data.archived) throw forbidden('governance.review.repealed');
   const parsed = ReviewInput.safeParse(input);
   if (!parsed.success) throw new RecordValidationError(LIST, issuesFromZod(parsed.error));
   const today = stockholmDate(deps.clock.now());
@@ -241,7 +283,7 @@ export async function queueReviewReminders(deps: Deps, now: Date): Promise<Revie
   const today = stockholmDate(now);
   const horizon = addDaysToDate(today, REVIEW_NOTICE_DAYS);
   const run: ReviewReminderRun = { reminded: [] };
-  for (const d of await readSmall(deps.store, LIST, { where: [{ field: 'reviewAt', op: 'le', value: horizon }] })) {
+  for (const d of await readSmall(deps.store, LIST, { where: [{ field: 'reviewAt', op: 'le', value: horizon }, { field: 'archived', op: 'eq', value: false }] })) {
     if (!reviewReminderDue(d.data, today)) continue;
     // Reminded for this date already: the outbox entry exists (skip the write altogether).
     const noticeFrom = addDaysToDate(d.data.reviewAt, -REVIEW_NOTICE_DAYS);

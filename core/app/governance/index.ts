@@ -1,2 +1,3 @@
 /** Governing documents (styrdokument): the register, review reminders, and recording a review. */
 export * from './documents';
+export * from './register';

@@ -130,3 +130,42 @@ export async function updateImprovement(deps: Deps, actor: Actor, id: string, et
   });
   return row(deps, actor, updated);
 }
+
+export interface LinkedImprovementInput {
+  title: string;
+  description: string | null;
+  ownerId: string;
+  dueAt: string;
+  source: Action['source'];
+  /** What it came from: `Audits/12#F2`, `Risks/7`. */
+  sourceRef: string;
+}
+
+/**
+ * Creates an improvement action on behalf of another register — an audit's corrective action, a
+ * risk's treatment — whose use case has already decided that `actorId` may. Idempotent by `key`: the
+ * caller derives it from its own record (`audit:12:F2`), so a retry after a crash creates nothing new.
+ */
+export async function createLinkedImprovement(deps: Deps, actorId: string, key: string, input: LinkedImprovementInput): Promise<StoredOf<typeof LIST>> {
+  await checkOwner(deps, input.ownerId);
+  const recordKey = `linked:${key}`;
+  const stored = await deps.store.create(LIST, recordKey, {
+    title: input.title.slice(0, 255),
+    description: input.description,
+    ownerId: input.ownerId,
+    dueAt: input.dueAt,
+    status: 'open',
+    source: input.source,
+    sourceRef: input.sourceRef,
+    createdBy: actorId,
+    completedAt: null,
+  });
+  await audit(deps, `improvement.created:${recordKey}`, {
+    actorId,
+    action: 'improvement.created',
+    target: `${LIST}/${stored.id}`,
+    summary: `Åtgärd skapad från ${input.sourceRef}: ${stored.data.title}`.slice(0, 500),
+    details: { ownerId: stored.data.ownerId, dueAt: stored.data.dueAt, sourceRef: input.sourceRef },
+  });
+  return stored;
+}

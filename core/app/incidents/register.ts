@@ -88,7 +88,8 @@ export async function incidentFormOptions(deps: Deps): Promise<{ assets: RecordC
     { list: 'Suppliers', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 999 } },
   ] as const);
   return {
-    assets: assets.items.map((a) => ({ id: a.id, code: a.data.code, name: a.data.name })),
-    suppliers: suppliers.items.map((s) => ({ id: s.id, code: s.data.code, name: s.data.name })),
+    // Archived assets and suppliers are no longer in use: nothing new is reported against them.
+    assets: assets.items.filter((a) => !a.data.archived).map((a) => ({ id: a.id, code: a.data.code, name: a.data.name })),
+    suppliers: suppliers.items.filter((s) => !s.data.archived).map((s) => ({ id: s.id, code: s.data.code, name: s.data.name })),
   };
 }

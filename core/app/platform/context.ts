@@ -9,7 +9,12 @@ export interface Settings {
   /** Days a line manager has to investigate (DOMAIN.md, default 30). */
   investigationDays: number;
   recertificationMonths: number[];
+  /** Years compliance evidence is kept after archiving (RETENTION_YEARS, default 5). */
   retentionYears: number;
+  /** Years suppliers and procurements are kept after archiving (RETENTION_YEARS_AGREEMENTS, default 10). */
+  agreementRetentionYears: number;
+  /** Months between classification reviews (CLASSIFICATION_REVIEW_MONTHS, default 12). */
+  classificationReviewMonths: number;
   /** Days before an ambassador meeting its invitation is posted (AMBASSADOR_INVITE_DAYS, default 7). */
   ambassadorInviteDays: number;
   /** The reporting organisation as the authority reports name it; null parts are left for the person to fill in. */

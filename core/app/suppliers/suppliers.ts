@@ -9,11 +9,14 @@ import { addStockholmDays, stockholmDate, SUPPLIER_CHECKLIST_KEYS, type RecordOf
 import { canEditSupplierChecklist } from '../../domain/policy';
 import { issuesFromZod } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
-import type { StoredOf } from '../../ports/record-store';
+import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, readSmall, type Deps } from '../platform';
 
 type StoredSupplier = StoredOf<'Suppliers'>;
+
+/** Most suppliers the tree holds (a district has hundreds). */
+export const SUPPLIER_TREE_LIMIT = 2_000;
 
 function dpaExpiry(s: RecordOf<'Suppliers'>, today: string, soon: string): DpaExpiry {
   if (s.dpaStatus === 'expired') return 'expired';
@@ -34,6 +37,7 @@ function checklistOf(s: RecordOf<'Suppliers'>): ChecklistPoint[] {
 async function systemsBySupplier(deps: Deps, assets?: StoredOf<'InformationAssets'>[]): Promise<Map<string, SystemRef[]>> {
   const out = new Map<string, SystemRef[]>();
   for (const a of assets ?? (await readSmall(deps.store, 'InformationAssets', { orderBy: { field: 'code', direction: 'asc' } }))) {
+    if (a.data.archived) continue; // a decommissioned system is not served any more
     for (const sid of a.data.supplierIds) {
       if (!out.has(sid)) out.set(sid, []);
       out.get(sid)!.push({ id: a.id, code: a.data.code, name: a.data.name });
@@ -47,15 +51,23 @@ function dates(deps: Deps) {
   return { today: stockholmDate(now), soon: stockholmDate(addStockholmDays(now, 90)) };
 }
 
-/** Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat. */
-export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined }): Promise<SupplierTree> {
+/**
+ * Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat.
+ * `archived`: `active` (default) the suppliers in use, `archived` those kept as evidence, `all` both.
+ * The register holds hundreds of suppliers in a district: one bounded read (SUPPLIER_TREE_LIMIT).
+ */
+export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined; archived?: string | undefined }): Promise<SupplierTree> {
   const search = query.search?.trim().slice(0, 100) ?? '';
+  const archived = query.archived === 'archived' || query.archived === 'all' ? query.archived : 'active';
+  const where: Condition<'Suppliers'>[] = [];
+  if (search) where.push({ field: 'name', op: 'startswith', value: search });
+  if (archived !== 'all') where.push({ field: 'archived', op: 'eq', value: archived === 'archived' });
   // Both registers are small lists (hundreds): one $batch, 999 of each.
   const [suppliers, assets] = await deps.store.queryMany([
-    { list: 'Suppliers', options: { ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}), orderBy: { field: 'name', direction: 'asc' }, pageSize: 999 } },
+    { list: 'Suppliers', options: { ...(where.length ? { where } : {}), orderBy: { field: 'name', direction: 'asc' }, pageSize: 999 } },
     { list: 'InformationAssets', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 999 } },
   ] as const);
-  const all: StoredSupplier[] = suppliers.items;
+  const all: StoredSupplier[] = suppliers.items.slice(0, SUPPLIER_TREE_LIMIT);
   const systems = await systemsBySupplier(deps, assets.items);
   const { today, soon } = dates(deps);
   const nodes = new Map<string, SupplierNode>(
@@ -75,6 +87,8 @@ export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: 
           dpaExpiry: dpaExpiry(s.data, today, soon),
           systems: systems.get(s.id) ?? [],
           checklist: { done: list.filter((c) => c.done).length, total: list.length },
+          depth: 0,
+          archived: s.data.archived,
           children: [],
         },
       ];
@@ -87,6 +101,11 @@ export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: 
     if (parent && parent !== node && !isAncestor(nodes, node.id, parent)) parent.children.push(node);
     else roots.push(node);
   }
+  const setDepth = (n: SupplierNode, d: number) => {
+    n.depth = d;
+    for (const c of n.children) setDepth(c, d + 1);
+  };
+  for (const r of roots) setDepth(r, 0);
   return { roots, total: all.length, canEditChecklist: canEditSupplierChecklist(actor) };
 }
 

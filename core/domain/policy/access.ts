@@ -80,8 +80,12 @@ export function canCarryOutAccess(actor: ActorLike): boolean {
   return has(actor, 'admin_unit');
 }
 
+/**
+ * The administrative unit runs the twice-yearly revision (DOMAIN.md); ISAM may start one too. Both
+ * start campaigns and follow their progress (issue 14).
+ */
 export function canRunRecertification(actor: ActorLike): boolean {
-  return has(actor, 'isam');
+  return has(actor, 'isam', 'admin_unit');
 }
 
 /** A manager for their own staff, or the administrative unit for anyone. */

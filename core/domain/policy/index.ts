@@ -3,4 +3,5 @@ export * from './incidents';
 export * from './assets';
 export * from './access';
 export * from './registers';
+export * from './register-writes';
 export * from './admission';

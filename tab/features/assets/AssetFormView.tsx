@@ -180,6 +180,11 @@ export default function AssetFormView({ params }: ViewProps) {
               </Field>
             ))}
           </div>
+          {ASPECTS.filter((a) => form.levels[a] !== '').map((a) => (
+            <Field key={`motivation-${a}`} className={styles.full} label={t('tab.assetForm.motivation', { aspect: t(`tab.assetForm.${a}`) })} validationMessage={form.motivations[a].trim() === '' ? err('motivations') : undefined}>
+              <Textarea id={fieldId(`motivation-${a}`)} disabled={readOnly} value={form.motivations[a]} resize="vertical" onChange={(_, d) => f.update({ motivations: { ...form.motivations, [a]: d.value } })} />
+            </Field>
+          ))}
           {maxLevel !== null && (
             <p className={styles.summary} aria-live="polite">
               {t('tab.assetForm.maxLevel', { level: t('tab.level.option', { level: maxLevel, name: t(levelName(maxLevel)) }) })}

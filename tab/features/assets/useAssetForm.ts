@@ -27,6 +27,8 @@ export interface AssetFormState {
   systemOwner: PersonRef | null;
   priority: string;
   levels: Record<Aspect, string>;
+  /** Why each aspect has its level (KLASSA): required for every level set or changed. */
+  motivations: Record<Aspect, string>;
   classifiedAt: string;
   nextReviewAt: string;
   notes: string;
@@ -47,6 +49,7 @@ const EMPTY: AssetFormState = {
   systemOwner: null,
   priority: '',
   levels: { confidentiality: '', integrity: '', availability: '', traceability: '' },
+  motivations: { confidentiality: '', integrity: '', availability: '', traceability: '' },
   classifiedAt: '',
   nextReviewAt: '',
   notes: '',
@@ -66,6 +69,7 @@ export function fromView(v: AssetView): AssetFormState {
     systemOwner: v.systemOwner,
     priority: v.priority === null ? '' : String(v.priority),
     levels: Object.fromEntries(ASPECTS.map((a) => [a, v.levels[a] === null ? '' : String(v.levels[a])])) as Record<Aspect, string>,
+    motivations: Object.fromEntries(ASPECTS.map((a) => [a, v.motivations[a] ?? ''])) as Record<Aspect, string>,
     classifiedAt: v.classifiedAt ?? '',
     nextReviewAt: v.nextReviewAt ?? '',
     notes: v.notes ?? '',
@@ -96,6 +100,8 @@ export function toInput(s: AssetFormState): AssetInput {
     priority: s.priority.trim() === '' ? null : Number(s.priority),
     nextReviewAt: orNull(s.nextReviewAt),
     notes: orNull(s.notes),
+    // The motivation of every aspect that has a level; the server asks for a missing one.
+    motivations: Object.fromEntries(ASPECTS.filter((a) => s.levels[a] !== '' && s.motivations[a].trim() !== '').map((a) => [a, s.motivations[a]])),
   };
 }
 

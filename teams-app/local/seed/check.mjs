@@ -348,10 +348,76 @@ for (const a of actions) {
   check(['management_review', 'incident', 'audit', 'risk', 'other'].includes(a.source), w, 'source');
 }
 
+
+// ------------------------------------------------------------------ the registers of issue 14 (registers.json)
+const reg = load('registers.json');
+const nn = (n) => `d0000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
+const personNn = (n, where) => check(people.some((p) => p.aadObjectId === nn(n)), where, `no person …${n}`);
+const CRITERIA = ['evaluation_scoring', 'automated_decision', 'systematic_monitoring', 'sensitive_data', 'large_scale', 'matching_combining', 'vulnerable_subjects', 'innovative_technology', 'prevents_rights'];
+for (const x of reg.screenings) {
+  const w = `screening ${x.processingCode}`;
+  const p = processing.find((q) => q.code === x.processingCode);
+  check(Boolean(p), w, 'unknown processing');
+  check(x.criteria.every((c) => CRITERIA.includes(c)), w, 'unknown criterion');
+  const n = new Set(x.criteria).size;
+  if (p) check(p.dpiaRequired === (n >= 2), w, `dpiaRequired ${p.dpiaRequired} but ${n} criteria`);
+  check(n !== 1 || Boolean(x.notes), w, 'one criterion needs notes');
+  for (const c of x.incidentCodes) check(incidents.some((i) => i.code === c && i.personalDataBreach), w, `incident ${c} is not a personal-data breach`);
+  dateField(x.screenedAt, w);
+}
+for (const x of reg.impactAssessments) {
+  const d = dpias.find((q) => q.code === x.code);
+  check(Boolean(d), `dpia ${x.code}`, 'unknown impact assessment');
+  if (d?.status === 'completed') check(Boolean(x.dsoOpinion && x.residualRisk && x.decidedByNn && x.decidedAt), `dpia ${x.code}`, 'completed without opinion, residual risk or decision');
+}
+for (const [code, m] of Object.entries(reg.motivations)) {
+  const a = assets.find((q) => q.code === code);
+  check(Boolean(a?.classification), `motivations ${code}`, 'not a classified asset');
+  check(Object.keys(m).length === 4, `motivations ${code}`, 'not all four aspects');
+}
+for (const a of assets.filter((q) => q.classification)) check(Boolean(reg.motivations[a.code]), `motivations ${a.code}`, 'classified asset without motivations');
+for (const x of reg.supplierFollowUps) {
+  check(supplierCodes.has(x.supplierCode), `follow-ups ${x.supplierCode}`, 'unknown supplier');
+  for (const f of x.followUps) check(!f.doneAt || Boolean(f.findings && f.doneByNn), `follow-up ${x.supplierCode} ${f.id}`, 'done without findings');
+}
+const governingDocuments = load('governing-documents.json');
+for (const x of reg.governingDocuments) check(governingDocuments.some((g) => g.code === x.code), `document ${x.code}`, 'unknown governing document');
+const riskCodes = unique(reg.risks, 'code', 'registers.risks');
+check(riskCodes.size >= 10, 'registers.risks', 'fewer than ten risks');
+for (const x of reg.risks) {
+  const w = `risk ${x.code}`;
+  check(x.assetCode === null || assetCodes.has(x.assetCode), w, 'unknown asset');
+  check(Boolean(x.assetCode || x.process), w, 'neither asset nor process');
+  personNn(x.ownerNn, w);
+  check(!['accept', 'avoid'].includes(x.treatment) || Boolean(x.treatmentRationale), w, 'accepted/avoided without rationale');
+  check(x.treatment !== 'transfer' || Boolean(x.transferredTo), w, 'transferred without to whom');
+  check(!(x.treatment === 'reduce' && x.status === 'treated') || x.actionNumbers.length > 0, w, 'reduced and treated without actions');
+  for (const n of x.actionNumbers) check(n >= 1 && n <= actions.length, w, `no improvement action ${n}`);
+  dateField(x.reviewAt, w);
+}
+for (const x of reg.audits) {
+  const w = `audit ${x.code}`;
+  personNn(x.auditorNn, w);
+  const auditor = people.find((p) => p.aadObjectId === nn(x.auditorNn));
+  check(!x.units.includes(auditor?.unit), w, `auditor from an audited unit (${auditor?.unit})`);
+  check(x.status !== 'completed' || Boolean(x.performedAt && x.conclusion), w, 'completed without date or conclusion');
+  for (const f of x.findings) check(f.kind !== 'nonconformity' || x.status !== 'completed' || Boolean(f.correctiveAction), `${w} ${f.id}`, 'nonconformity without corrective action');
+}
+for (const x of reg.procurements) {
+  const w = `procurement ${x.code}`;
+  check(x.assetCodes.length > 0 && x.assetCodes.every((c) => assetCodes.has(c)), w, 'unknown or no asset');
+  check(x.supplierCode === null || supplierCodes.has(x.supplierCode), w, 'unknown supplier');
+  check(x.status !== 'contracted' || (x.checklist === 'all' || x.checklist === 'all-with-third-country-note'), w, 'contracted without every requirement met');
+}
+const old = reg.archived;
+check(!assetCodes.has(old.asset.code) && !supplierCodes.has(old.supplier.code) && !processingCodes.has(old.processing.code), 'registers.archived', 'archived codes clash with live ones');
+for (const k of ['asset', 'processing', 'dpia', 'supplier', 'procurement', 'audit']) check(isUtc(old[k].archivedAt) && old[k].archivedAt < '2021-01-01', `archived ${k}`, 'not archived long enough ago to be past retention');
+
 // ------------------------------------------------------------------ report
 const pct = (a, b) => `${Math.round((100 * a) / b)} %`;
 console.log(`people ${people.length}, units ${units.length}, assets ${assets.length} (${unclassified.length} unclassified, ${overdue.length} overdue: ${overdue.map((a) => a.code).join(' ')}),`);
 console.log(`suppliers ${suppliers.length} (longest chain ${maxDepth}), processing ${processing.length}, DPIAs ${dpias.length}, grants ${grants.length}, incidents ${incidents.length}, actions ${actions.length}`);
+console.log(`registers: risks ${reg.risks.length}, audits ${reg.audits.length}, procurements ${reg.procurements.length}, screenings ${reg.screenings.length}, supplier follow-ups ${reg.supplierFollowUps.reduce((n, x) => n + x.followUps.length, 0)}`);
 console.log(`mandatory training: ${done}/${due} = ${pct(done, due)}; per unit: ${[...perUnit].map(([u, [d0, d1]]) => `${u} ${pct(d1, d0)}`).join(', ')}`);
 console.log(`incidents by category: ${[...byCat(incidents)].map(([c, n]) => `${c} ${n}`).join(', ')}; breaches by category: ${[...breachCats].map(([c, n]) => `${c} ${n}`).join(', ')}`);
 if (errors.length) {

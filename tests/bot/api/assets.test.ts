@@ -7,6 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAsset, PEOPLE, startApi, type Api } from './helpers';
 
+/** Every aspect's level motivated, as KLASSA asks. */
+const MOTIVATED = { confidentiality: 'Personuppgifter om enskilda.', integrity: 'Underlag för beslut.', availability: 'Reservrutin finns.', traceability: 'Ändringar loggas.' };
+
 let api: Api;
 beforeAll(async () => {
   api = await startApi();
@@ -42,7 +45,7 @@ describe('creating an information asset', () => {
   });
 
   it('lets the classification lead create and classify; the server sets who and when, and audits it', async () => {
-    const res = await create(PEOPLE.classificationLead, newAsset('IA-903', { confidentiality: 3, integrity: 2, availability: 2, traceability: 1 }));
+    const res = await create(PEOPLE.classificationLead, newAsset('IA-903', { confidentiality: 3, integrity: 2, availability: 2, traceability: 1, motivations: MOTIVATED }));
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/v1/assets/${res.body.id}`);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
@@ -144,7 +147,7 @@ describe('editing and classifying an asset', () => {
 
   it('lets the owner classify their own asset, and the level 4 flag follows', async () => {
     const created = await create(PEOPLE.isam, newAsset('IA-920', { ownerId: PEOPLE.thomas, unit: 'IFO' }));
-    const res = await patch(created.body.id, PEOPLE.thomas, created.body.etag, { confidentiality: 4, integrity: 3, availability: 2, traceability: 2 });
+    const res = await patch(created.body.id, PEOPLE.thomas, created.body.etag, { confidentiality: 4, integrity: 3, availability: 2, traceability: 2, motivations: MOTIVATED });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ summary: { state: 'classified', maxLevel: 4, securityProtectionFlag: true }, classifiedBy: { id: PEOPLE.thomas } });
     expect(res.body.etag).not.toBe(created.body.etag);

@@ -27,6 +27,7 @@ import { reviewReminderCard } from '../../../bot/cards/governance-reminder';
 import { draftCard, formCard, reportsCard } from '../../../bot/cards/incident-reports';
 import { investigationCard, myCasesCard, noticeCard, receiptCard, reminderCard, reopenCard, triageCard, wizardCard, WIZARD_STEPS, type Draft } from '../../../bot/cards/incidents';
 import { recordLinks } from '../../../bot/cards/links';
+import { registerReminderCard } from '../../../bot/cards/register-reminder';
 import { menuCard } from '../../../bot/cards/menu';
 import { messageCard } from '../../../bot/cards/message';
 import type { AdaptiveCard } from '../../../bot/cards/render';
@@ -113,9 +114,9 @@ const meetingView = (u: UserText, phase: MeetingView['phase'], k: number): Meeti
   attendance: { total: 2, units: [{ unit: u('IFO'), names: [u('Amira')] }], missingUnits: [u('EKB')] }, canEdit: true, canAttend: true, attended: false,
 });
 const doc = (u: UserText, k: number): GoverningDocumentView => ({
-  id: String(k), etag: '"1"', title: u(`Informationssäkerhetspolicy ${k}`), description: u('Gäller hela förvaltningen.'), url: 'https://lis.example.org/policy.pdf',
-  owner: { id: 'd0000000-0000-4000-8000-000000000002', name: u('Henrik Sandberg') }, decidedAt: '2025-01-15', reviewAt: '2026-12-15', status: 'active' as GoverningDocumentView['status'],
-  reviewState: k % 2 ? 'due_soon' : 'ok', canRecordReview: true, canEdit: true,
+  id: String(k), etag: '"1"', code: `SD-${k}`, title: u(`Informationssäkerhetspolicy ${k}`), kind: 'policy', version: u('2.1'), description: u('Gäller hela förvaltningen.'), url: 'https://lis.example.org/policy.pdf',
+  owner: { id: 'd0000000-0000-4000-8000-000000000002', name: u('Henrik Sandberg') }, decidedAt: '2025-01-15', decidedBy: u('Stadsdelsnämnden'), decisionRef: u('SDN 2025/12 § 4'), reviewAt: '2026-12-15', status: 'active' as GoverningDocumentView['status'],
+  reviewState: k % 2 ? 'due_soon' : 'ok', archived: false, canRecordReview: true, canEdit: true,
 });
 const courses = (u: UserText) => [{ code: 'IS-BAS', name: u('Grundkurs informationssäkerhet') }, { code: 'CSL-LED', name: u('Cybersäkerhetslagen för ledningen') }];
 const teamReport = (u: UserText) => ({
@@ -208,10 +209,16 @@ export const CATALOGUE: CatalogueEntry[] = [
   { name: 'ambassador follow-up', build: (l, u) => meetingFollowUpCard(meetingPayload(u, 'held'), l, { note: u('Du är markerad som närvarande.') }) },
   { name: 'ambassador plan', build: (l, u) => ambassadorPlanCard(l, (['planned', 'invited', 'held', 'closed', 'cancelled'] as const).map((p, k) => meetingView(u, p, k + 1)), { year: 2026, inviteDays: 7, canPlan: true, notice: u('Sparat') }) },
   { name: 'governing documents', build: (l, u) => governanceListCard(l, Array.from({ length: 5 }, (_, k) => doc(u, k + 1))) },
+  { name: 'governing documents, linking to the register', build: (l, u) => governanceListCard(l, Array.from({ length: 45 }, (_, k) => doc(u, k + 1)), links) },
   { name: 'governance review reminder', build: (l, u) => reviewReminderCard({ documentId: '1', title: u('Informationssäkerhetspolicy'), url: 'https://lis.example.org/p.pdf', decidedAt: '2025-01-15', reviewAt: '2026-12-15', overdue: false, reviewed: null, suggestedNextReviewAt: '2027-12-15' }, l) },
   { name: 'governance review reminder, reviewed', build: (l, u) => reviewReminderCard({ documentId: '1', title: u('Policy'), url: 'https://lis.example.org/p.pdf', decidedAt: '2025-01-15', reviewAt: '2026-12-15', overdue: true, reviewed: { on: '2026-12-01', nextReviewAt: '2027-12-01', byName: u('Henrik Sandberg') }, suggestedNextReviewAt: '2027-12-15' }, l) },
   { name: 'training form', build: (l, u) => trainingFormCard(l, { courses: courses(u).map((c, k) => ({ ...c, mandatory: k === 0, audience: k === 0 ? 'all' : 'management', validityMonths: null })), today: '2026-11-28', values: { email: u('anna@example.org'), courseCode: 'IS-BAS', completedAt: '2026-11-01' }, error: u('Fel') }) },
   { name: 'training reminder', build: (l, u) => trainingReminderCard(teamReport(u), l) },
+  ...(['classification_review', 'risk_review', 'supplier_follow_up', 'dpa_expiry', 'contract_end', 'audit_planned', 'dpia_review', 'dpia_opinion'] as const).map((kind, k) => ({
+    name: `register reminder: ${kind}`,
+    build: (l: Locale, u: UserText) => registerReminderCard({ kind, register: 'risks', id: String(k + 1), code: `RISK-00${k + 1}`, title: u('Felskickad e-post med personuppgifter'), dueAt: '2026-12-15', overdue: k % 2 === 0, detail: k % 3 ? u('Loggning och åtkomst') : null }, l, links),
+  })),
+  { name: 'register reminder: retention digest', build: (l) => registerReminderCard({ kind: 'retention_due', register: null, id: null, code: null, title: '3', dueAt: '2026-12-01', overdue: false, detail: 'risks: 1, roles: 2' }, l, links) },
   { name: 'my training', build: (l, u) => myTrainingCard(l, { today: '2026-11-28', management: false, own: { all: courses(u).slice(0, 1), management: [] }, team: null }) },
 ];
 
@@ -220,7 +227,7 @@ export const TEMPLATE_FILES = [
   'access-campaign', 'access-decision', 'access-leaver-form', 'access-leaver', 'access-notice', 'access-reminder', 'access-request', 'access-review', 'access-task',
   'ambassador-follow-up', 'ambassador-meeting-form', 'ambassador-meeting', 'ambassador-plan', 'card-short', 'governance-list', 'governance-review-reminder',
   'incident-draft', 'incident-form', 'incident-investigation', 'incident-notice', 'incident-receipt', 'incident-reminder', 'incident-reopen', 'incident-reports', 'incident-triage', 'incident-wizard',
-  'menu', 'message', 'my-cases', 'training-record-form', 'training-reminder',
+  'menu', 'message', 'my-cases', 'register-reminder', 'training-record-form', 'training-reminder',
 ];
 
 /** The SDK's parse and validation events for a card (empty when it is valid). */

@@ -24,6 +24,9 @@ import { suppliersApi } from '../../../tab/features/suppliers/api';
 import { trainingApi } from '../../../tab/features/training/TrainingView';
 import { newAsset, PEOPLE, startApi, type Api } from '../../bot/api/helpers';
 
+/** Every aspect's level motivated, as KLASSA asks. */
+const MOTIVATED = { confidentiality: 'Uppgifter om enskilda.', integrity: 'Beslutsunderlag.', availability: 'Reservrutin finns.', traceability: 'Ändringar loggas.' };
+
 /** Ahmed Karimi, administrative unit: imports training completions. */
 const ADMIN = 'd0000000-0000-4000-8000-000000000009';
 
@@ -117,7 +120,7 @@ describe('every /api/v1 answer in a scenario through the tab', () => {
     if (listed.cursor) await assets.list({ sort: 'nextReviewAt', direction: 'desc', pageSize: 5, cursor: listed.cursor });
     await assets.list({ search: 'IA-0' });
     await assetsApi(staff).get(listed.items[0]!.id);
-    const created = await assets.create(newAsset('IA-951', { confidentiality: 2, integrity: 2, availability: 1, traceability: 1 }), newIdempotencyKey());
+    const created = await assets.create(newAsset('IA-951', { confidentiality: 2, integrity: 2, availability: 1, traceability: 1, motivations: MOTIVATED }), newIdempotencyKey());
     const edited = await assets.update(created.id, created.etag, { name: 'Testsystem med nytt namn' });
     expect(await refusal(assets.update(created.id, created.etag, { notes: 'För sent.' }))).toBe(409);
     expect(await refusal(assets.create(newAsset('fel kod'), newIdempotencyKey()))).toBe(400);
@@ -208,6 +211,115 @@ describe('every /api/v1 answer in a scenario through the tab', () => {
     // Ambassadörsnätverket: this year and last.
     await ambassadorsApi(staff).year();
     await ambassadorsApi(staff).year(new Date().getFullYear() - 1);
+  });
+
+  it('runs the registers of issue 14 as the tab will', async () => {
+    const isam = await tabAs(PEOPLE.isam);
+    const dso = await tabAs(PEOPLE.dso);
+    const itsec = await tabAs(PEOPLE.itsec);
+    const thomas = await tabAs(PEOPLE.thomas);
+    const admin = await tabAs(ADMIN);
+    const key = newIdempotencyKey;
+    type Rec = { id: string; etag: string; [k: string]: any };
+    /** The first record of a register past its retention (the demo seed has one in each). */
+    const pastRetention = async (register: string) => (await isam.get<{ items: { id: string }[] }>('/retention/due', { register })).items[0]!.id;
+
+    // Risker: the matrix, the heat map, the register; create, edit, archive; the export; a removal after retention.
+    await isam.get('/risks/matrix');
+    await isam.get('/risks/heatmap', { unit: 'AOM' });
+    await thomas.get('/risks', { pageSize: 5 });
+    const assetList = await isam.get<{ items: Rec[] }>('/assets', { search: 'IA-001' });
+    const risk = await isam.post<Rec>('/risks', { title: 'Utskrifter med personuppgifter lämnas i skrivaren', assetId: assetList.items[0]!.id, process: null, unit: 'IFO', threat: 'Utskrifter hämtas inte direkt.', consequence: 'Uppgifter om enskilda röjs.', likelihood: 3, consequenceLevel: 2, ownerId: PEOPLE.thomas, reviewAt: '2027-06-30' }, { idempotencyKey: key() });
+    await isam.get(`/risks/${risk.id}`);
+    await isam.get(`/risks/${risk.id}/history`);
+    const riskEdited = await thomas.patch<Rec>(`/risks/${risk.id}`, { treatment: 'accept', treatmentRationale: 'Utskrift kräver tjänstekort vid skrivaren sedan 2026.' }, { etag: risk.etag });
+    await isam.post(`/risks/${risk.id}/archive`, { reason: 'Ersatt av skrivare med utskrift på kort.' }, { idempotencyKey: key(), etag: riskEdited.etag });
+    await isam.download('/risks/export.xlsx', { archived: 'all' });
+    const oldRisk = await isam.get<Rec>(`/risks/${await pastRetention('risks')}`);
+    await isam.remove(`/risks/${oldRisk.id}`, { etag: oldRisk.etag });
+
+    // Internrevision: ISAM plans, the auditor records a nonconformity whose corrective action becomes an improvement action.
+    await isam.get('/audits', { year: 2026 });
+    const audit = await isam.post<Rec>('/audits', { title: 'Loggning och logguppföljning', scope: 'Loggning i socialtjänstens system.', clauses: ['A.8.15'], units: ['IFO'], auditorId: PEOPLE.itsec, plannedAt: '2027-02-10' }, { idempotencyKey: key() });
+    const audited = await itsec.patch<Rec>(`/audits/${audit.id}`, { status: 'in_progress', findings: [{ kind: 'nonconformity', requirement: 'A.8.15', text: 'Loggarna följs inte upp.', correctiveAction: 'Inför månatlig logguppföljning.', actionOwnerId: PEOPLE.thomas, actionDueAt: '2027-04-30' }] }, { etag: audit.etag });
+    expect(audited.findings[0].improvementAction).not.toBeNull();
+    await isam.get(`/audits/${audit.id}`);
+    await isam.get(`/audits/${audit.id}/history`);
+    await isam.post(`/audits/${audit.id}/archive`, { reason: 'Flyttad till 2028 års program.' }, { idempotencyKey: key(), etag: audited.etag });
+    await isam.download('/audits/export.xlsx');
+
+    // Styrdokument: ISAM registers and changes; the owner records a review; ISAM archives; the export.
+    const doc = await isam.post<Rec>('/governing-documents', { title: 'Rutin för loggning', url: 'https://intranat.soderbyn.example/styrdokument/loggning', ownerId: PEOPLE.itsec, decidedAt: '2026-11-20', reviewAt: '2027-11-20', kind: 'routine', version: '1.0' }, { idempotencyKey: key() });
+    const docEdited = await isam.patch<Rec>(`/governing-documents/${doc.id}`, { decisionRef: 'SDF 2026/201' }, { etag: doc.etag });
+    const reviewed = await itsec.post<Rec>(`/governing-documents/${doc.id}/review`, { reviewAt: '2027-11-20' }, { idempotencyKey: key(), etag: docEdited.etag });
+    await isam.get('/governing-documents', { sort: 'reviewAt' });
+    await isam.get(`/governing-documents/${doc.id}`);
+    await isam.get(`/governing-documents/${doc.id}/history`);
+    await isam.post(`/governing-documents/${doc.id}/archive`, { reason: null }, { idempotencyKey: key(), etag: reviewed.etag });
+    await isam.download('/governing-documents/export.xlsx');
+
+    // Roller: the administrative unit assigns and ends a role and appoints an information owner; a removal after retention.
+    const role = await admin.post<Rec>('/roles', { personId: PEOPLE.staff, role: 'ambassador', unit: 'EKB' }, { idempotencyKey: key() });
+    const roleEdited = await admin.patch<Rec>(`/roles/${role.id}`, { validTo: '2027-12-31' }, { etag: role.etag });
+    await admin.get(`/roles/${role.id}`);
+    await admin.get(`/roles/${role.id}/history`);
+    await admin.post(`/roles/${role.id}/archive`, { reason: 'Byter enhet.' }, { idempotencyKey: key(), etag: roleEdited.etag });
+    await admin.get('/roles', { role: 'ambassador' });
+    await admin.post('/roles/information-owners', { assetId: assetList.items[0]!.id, ownerId: PEOPLE.thomas }, { idempotencyKey: key() });
+    await admin.download('/roles/export.xlsx');
+    const oldRole = await isam.get<Rec>(`/roles/${await pastRetention('roles')}`);
+    await isam.remove(`/roles/${oldRole.id}`, { etag: oldRole.etag });
+
+    // Behörighetsrevision, started and followed by the administrative unit.
+    await admin.get('/access/campaigns/start');
+    const started = await admin.post<{ campaign: Rec }>('/access/campaigns', { dueDate: null }, { idempotencyKey: key() });
+    await admin.get(`/access/campaigns/${started.campaign.id}`);
+
+    // Dataskydd: the DSO records a processing, screens it, starts an assessment, gives the opinion.
+    const processing = await dso.post<Rec>('/processing', { name: 'Loggning av åtkomst i verksamhetssystem', purpose: 'Följa upp åtkomst till personakter.', legalBasis: 'Rättslig förpliktelse (art. 6.1 c)', controllerName: 'Stadsdelsnämnden Söderbyn', dataSubjectCategories: ['Medarbetare', 'Enskilda i akter'], personalDataCategories: ['Användar-id', 'Tidpunkter'], specialCategories: false, retention: 'Loggar gallras efter två år.', securityMeasures: 'Loggarna skyddas mot ändring.', ownerId: PEOPLE.thomas, unit: 'IFO' }, { idempotencyKey: key() });
+    const processingEdited = await dso.patch<Rec>(`/processing/${processing.id}`, { recipients: ['IT-säkerhetsansvarig'] }, { etag: processing.etag });
+    const screened = await dso.post<Rec>(`/processing/${processing.id}/screening`, { criteria: ['systematic_monitoring', 'large_scale'] }, { idempotencyKey: key(), etag: processingEdited.etag });
+    const dpia = await thomas.post<Rec>('/impact-assessments', { processingActivityId: processing.id }, { idempotencyKey: key() });
+    const opinion = await dso.patch<Rec>(`/impact-assessments/${dpia.id}`, { dsoOpinion: 'Loggningen är nödvändig; begränsa åtkomsten till loggarna.' }, { etag: dpia.etag });
+    await dso.get('/impact-assessments', { processingActivityId: processing.id });
+    await dso.get(`/impact-assessments/${dpia.id}`);
+    await dso.get(`/impact-assessments/${dpia.id}/history`);
+    await dso.post(`/impact-assessments/${dpia.id}/archive`, { reason: null }, { idempotencyKey: key(), etag: opinion.etag });
+    await dso.get(`/processing/${processing.id}/history`);
+    await dso.post(`/processing/${processing.id}/archive`, { reason: 'Ersatt.' }, { idempotencyKey: key(), etag: screened.etag });
+    await dso.download('/processing/export.xlsx');
+    const oldDpia = await isam.get<Rec>(`/impact-assessments/${await pastRetention('impact-assessments')}`);
+    await isam.remove(`/impact-assessments/${oldDpia.id}`, { etag: oldDpia.etag });
+
+    // Anskaffningar and Leverantörer: a procurement with its requirements, a supplier with a follow-up; removals after retention.
+    const procurement = await isam.post<Rec>('/procurements', { title: 'Logganalystjänst', unit: 'IFO', ownerId: PEOPLE.thomas, assetIds: [assetList.items[0]!.id] }, { idempotencyKey: key() });
+    const procurementEdited = await thomas.patch<Rec>(`/procurements/${procurement.id}`, { checklist: [{ key: 'dpa', done: true, note: null }] }, { etag: procurement.etag });
+    await isam.get('/procurements', { status: 'planning' });
+    await isam.get(`/procurements/${procurement.id}`);
+    await isam.get(`/procurements/${procurement.id}/history`);
+    await isam.post(`/procurements/${procurement.id}/archive`, { reason: 'Avbruten.' }, { idempotencyKey: key(), etag: procurementEdited.etag });
+    await isam.download('/procurements/export.xlsx');
+    const oldProcurement = await isam.get<Rec>(`/procurements/${await pastRetention('procurements')}`);
+    await isam.remove(`/procurements/${oldProcurement.id}`, { etag: oldProcurement.etag });
+    const supplier = await itsec.post<Rec>('/suppliers', { name: 'Logganalys Norden AB', services: 'Logganalys som tjänst', processesPersonalData: true, dpaStatus: 'draft', contractOwnerId: PEOPLE.thomas }, { idempotencyKey: key() });
+    const followed = await thomas.patch<Rec>(`/suppliers/${supplier.id}`, { followUps: [{ plannedAt: '2027-03-01', focus: 'Loggarnas lagringsplats' }] }, { etag: supplier.etag });
+    await itsec.get(`/suppliers/${supplier.id}/history`);
+    await isam.post(`/suppliers/${supplier.id}/archive`, { reason: 'Inget avtal.' }, { idempotencyKey: key(), etag: followed.etag });
+    await isam.download('/suppliers/export.xlsx');
+    const oldSupplier = await isam.get<Rec>(`/suppliers/${await pastRetention('suppliers')}`);
+    await isam.remove(`/suppliers/${oldSupplier.id}`, { etag: oldSupplier.etag });
+
+    // Informationstillgångar: history, archive, the export; the processing and the asset archived years ago removed.
+    const oldProcessing = await isam.get<Rec>(`/processing/${await pastRetention('processing')}`);
+    await isam.remove(`/processing/${oldProcessing.id}`, { etag: oldProcessing.etag });
+    const spare = await isam.post<Rec>('/assets', newAsset('IA-952'), { idempotencyKey: key() });
+    await isam.get(`/assets/${spare.id}/history`);
+    await isam.post(`/assets/${spare.id}/archive`, { reason: 'Aldrig infört.' }, { idempotencyKey: key(), etag: spare.etag });
+    await isam.download('/assets/export.xlsx', { archived: 'all' });
+    const oldAsset = await isam.get<Rec>(`/assets/${await pastRetention('assets')}`);
+    await isam.remove(`/assets/${oldAsset.id}`, { etag: oldAsset.etag });
+    const oldAudit = await isam.get<Rec>(`/audits/${await pastRetention('audits')}`);
+    await isam.remove(`/audits/${oldAudit.id}`, { etag: oldAudit.etag });
   });
 
   it('got every answer in its shape from core/api', () => {

@@ -18,6 +18,7 @@ const row = {
   priority: 1,
   classifiedAt: '2026-03-12',
   nextReviewAt: '2027-03-12',
+  archived: false,
   canEdit: false,
 };
 
@@ -35,8 +36,8 @@ describe('findRoute', () => {
   });
 
   it('finds nothing for another method, a longer path or an empty parameter', () => {
-    expect(findRoute('DELETE', '/assets/1')?.key ?? null).toBeNull();
-    expect(findRoute('GET', '/assets/1/history')?.key ?? null).toBeNull();
+    expect(findRoute('PUT', '/assets/1')?.key ?? null).toBeNull();
+    expect(findRoute('GET', '/assets/1/history/2')?.key ?? null).toBeNull();
     expect(findRoute('POST', '/incidents//triage')?.key ?? null).toBeNull();
     expect(findRoute('GET', '/nowhere')?.key ?? null).toBeNull();
   });
@@ -83,7 +84,7 @@ describe('checkAnswer', () => {
 
 describe('queries', () => {
   it('take text values and fill in their defaults', () => {
-    expect(AssetListQuery.parse({ pageSize: '10' })).toEqual({ sort: 'code', direction: 'asc', pageSize: 10 });
+    expect(AssetListQuery.parse({ pageSize: '10' })).toEqual({ archived: 'active', sort: 'code', direction: 'asc', pageSize: 10 });
     expect(IncidentListQuery.parse({})).toEqual({ direction: 'desc', pageSize: 25 });
     expect(IncidentListQuery.safeParse({ status: 'nonsense' }).success).toBe(false);
     expect(AssetListQuery.safeParse({ pageSize: '500' }).success).toBe(false);
@@ -104,6 +105,8 @@ describe('the supplier tree', () => {
       dpaExpiry: null,
       systems: [],
       checklist: { done: 1, total: 10 },
+      depth: 0,
+      archived: false,
       children,
     });
     expect(SupplierNode.safeParse(node('1', [node('2', [node('3')])])).success).toBe(true);

@@ -60,7 +60,11 @@ export function asset(over: Partial<InformationAsset> = {}): InformationAsset {
     nextReviewAt: '2027-02-01',
     supplierIds: [],
     notes: null,
+    motivations: {},
     updatedAt: '2026-02-01T10:00:00.000Z',
+    lastReminderAt: null,
+    archived: false,
+    archivedAt: null,
     ...over,
   };
 }
@@ -110,6 +114,12 @@ export function supplier(over: Partial<Supplier> = {}): Supplier {
     lastFollowUpAt: null,
     nextFollowUpAt: null,
     securityChecklist: [],
+    followUps: [],
+    notes: null,
+    updatedAt: null,
+    lastReminderAt: null,
+    archived: false,
+    archivedAt: null,
     ...over,
   };
 }

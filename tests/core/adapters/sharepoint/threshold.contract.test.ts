@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectSharePoint, type SharePointConnection } from '../../../../core/adapters/sharepoint';
-import type { RecordOf } from '../../../../core/domain';
+import type { RecordInput, RecordOf } from '../../../../core/domain';
 import { ConflictError, StoreRequestError } from '../../../../core/ports/errors';
 import { startLocalGraphServer, type LocalGraphServer } from '../../../../teams-app/local/graph-server';
 import { incident, PERSON_A, PERSON_B } from '../../domain/fixtures';
@@ -124,7 +124,7 @@ describe('the list view threshold (300 here, 5 000 in SharePoint Online)', () =>
 
 describe('Yes/No columns', () => {
   it('filters on true/false and gets the right items (the adapter sends 1/0; SharePoint inverts true/false)', async () => {
-    const role = (personId: string, active: boolean): RecordOf<'Roles'> => ({ personId, role: 'manager', unit: 'IFO', assignedBy: null, assignedAt: '2026-01-01T10:00:00.000Z', validTo: null, active });
+    const role = (personId: string, active: boolean): RecordInput<'Roles'> => ({ personId, role: 'manager', unit: 'IFO', assignedBy: null, assignedAt: '2026-01-01T10:00:00.000Z', validTo: null, active });
     await sp.store.createMany('Roles', [
       { key: 'r-1', data: role(PERSON_A, true) },
       { key: 'r-2', data: role(PERSON_B, false) },
