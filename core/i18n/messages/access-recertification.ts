@@ -70,7 +70,7 @@ export const accessRecertification = defineMessages(
     'access.review.nothingNew': 'Nothing new to save – the decisions were already there.',
     'access.reminder.title': 'Reminder: access recertification',
     'access.reminder.overdueTitle': 'The access recertification is overdue',
-    'access.reminder.text': '{campaign}: you have {count} system(s) left to review. The deadline is {due}.',
+    'access.reminder.text': '{campaign}: you have {count, plural, one {# system} other {# systems}} left to review. The deadline is {due}.',
     'access.reminder.pending': '{count} left',
     'access.reminder.open': 'Review {code}',
     'access.campaign.startTitle': 'Start an access recertification',

@@ -3,7 +3,7 @@ import { defineMessages } from '../define';
 
 export const incidents = defineMessages(
   {
-    'incident.error.assetUnknown': 'Den valda informationstillgången finns inte längre i registret. Välj en annan eller "Vet ej".',
+    'incident.error.assetUnknown': 'Den valda informationstillgången finns inte längre i registret. Välj en annan eller ”Vet ej”.',
     'incident.error.supplierUnknown': 'Den valda leverantören finns inte längre i registret.',
     'incident.error.notYours': 'Den här rapporten tillhör någon annan.',
     'incident.error.mayNotSee': 'Du har inte behörighet att se den här incidenten.',
@@ -17,9 +17,9 @@ export const incidents = defineMessages(
     'incident.error.unknownReport': 'Okänd rapporttyp.',
     'incident.error.referenceTooLong': 'Myndighetens referens får vara högst 200 tecken.',
     'incident.error.noRunningClock': 'Det finns ingen pågående tidsfrist för den rapporten.',
-    'incident.error.draft': 'Formuläret kunde inte läsas. Börja om med "incident".',
+    'incident.error.draft': 'Formuläret kunde inte läsas. Börja om med ”incident”.',
     'incident.error.futureTime': 'Tidpunkten kan inte ligga i framtiden.',
-    'incident.error.dateWithoutTime': 'Ange både datum och klockslag, eller kryssa i "Vet ej".',
+    'incident.error.dateWithoutTime': 'Ange både datum och klockslag, eller kryssa i ”Vet ej”.',
 
     'incident.category.phishing': 'Nätfiske (phishing)',
     'incident.category.misdirected': 'Felskickat e-post, brev eller sms',
@@ -69,7 +69,7 @@ export const incidents = defineMessages(
     'incident.wizard.safe': 'Det är alltid rätt att rapportera – också när du är osäker eller om det var ett misstag. Rapporten går till informationssäkerhetssamordnaren och din närmaste chef.',
     'incident.wizard.category': 'Typ av händelse',
     'incident.wizard.title.label': 'Kort rubrik (valfri)',
-    'incident.wizard.title.placeholder': 'T.ex. "Mejl med beslut till fel mottagare"',
+    'incident.wizard.title.placeholder': 'T.ex. ”Mejl med beslut till fel mottagare”',
     'incident.wizard.description': 'Vad hände? Beskriv med egna ord.',
     'incident.wizard.description.placeholder': 'Vad, hur och vilka som berörs – så långt du vet.',
     'incident.wizard.occurred': 'När hände det? (datum och klockslag)',
@@ -87,7 +87,7 @@ export const incidents = defineMessages(
     'incident.wizard.next': 'Nästa',
     'incident.wizard.submit': 'Skicka rapporten',
     'incident.wizard.cancel': 'Avbryt',
-    'incident.wizard.cancelled': 'Rapporten avbröts. Inget har sparats. Skriv "incident" när du vill börja om.',
+    'incident.wizard.cancelled': 'Rapporten avbröts. Inget har sparats. Skriv ”incident” när du vill börja om.',
     'incident.wizard.fixErrors': 'Rätta följande:',
     'incident.wizard.none': '–',
     'incident.dataCategory.identity': 'Namn och personnummer',
@@ -101,7 +101,7 @@ export const incidents = defineMessages(
 
     'incident.receipt.title': 'Tack! Rapporten är mottagen.',
     'incident.receipt.number': 'Ärendenummer: {number}',
-    'incident.receipt.next': 'Informationssäkerhetssamordnaren bedömer rapporten och din närmaste chef får veta om den. Du kan följa ärendet med "Mina ärenden". Har du mer att berätta, svara med ärendenumret.',
+    'incident.receipt.next': 'Informationssäkerhetssamordnaren bedömer rapporten och din närmaste chef får veta om den. Du kan följa ärendet med ”Mina ärenden”. Har du mer att berätta, svara med ärendenumret.',
     'incident.receipt.repeat': 'Den här rapporten var redan inskickad – den registrerades bara en gång.',
 
     'incident.notice.title': 'Incident {number}',
@@ -141,7 +141,7 @@ export const incidents = defineMessages(
     'incident.triage.breach': 'Är det en personuppgiftsincident (art. 33 GDPR)?',
     'incident.triage.imyNotRequired': 'Om anmälan till IMY inte behövs (risk för de registrerade osannolik): motivera',
     'incident.triage.significant': 'Betydande incident enligt cybersäkerhetslagen (2 kap. 5 §)?',
-    'incident.triage.rationale': 'Motivering (krävs vid "Nej" – beslutet är underlag vid tillsyn)',
+    'incident.triage.rationale': 'Motivering (krävs vid ”Nej” – beslutet är underlag vid tillsyn)',
     'incident.triage.restrictedHours': 'Timmar som verksamheten varit begränsad',
     'incident.triage.manualHours': 'Timmar med manuella rutiner',
     'incident.triage.hints': 'Förslag utifrån tröskelvärden (beslutar inte – du beslutar):',
@@ -188,7 +188,7 @@ export const incidents = defineMessages(
     'cases.accessStatus.cancelled': 'återkallad',
   },
   {
-    'incident.error.assetUnknown': 'The chosen information asset is no longer in the register. Choose another or "Don’t know".',
+    'incident.error.assetUnknown': 'The chosen information asset is no longer in the register. Choose another or “Don’t know”.',
     'incident.error.supplierUnknown': 'The chosen supplier is no longer in the register.',
     'incident.error.notYours': 'This report belongs to someone else.',
     'incident.error.mayNotSee': 'You are not allowed to see this incident.',
@@ -202,9 +202,9 @@ export const incidents = defineMessages(
     'incident.error.unknownReport': 'Unknown kind of report.',
     'incident.error.referenceTooLong': 'The authority’s reference can be at most 200 characters.',
     'incident.error.noRunningClock': 'There is no running deadline for that report.',
-    'incident.error.draft': 'The form could not be read. Start again with "incident".',
+    'incident.error.draft': 'The form could not be read. Start again with “incident”.',
     'incident.error.futureTime': 'The time cannot be in the future.',
-    'incident.error.dateWithoutTime': 'Give both date and time, or tick "Don’t know".',
+    'incident.error.dateWithoutTime': 'Give both date and time, or tick “Don’t know”.',
 
     'incident.category.phishing': 'Phishing',
     'incident.category.misdirected': 'Misdirected e-mail, letter or text',
@@ -254,7 +254,7 @@ export const incidents = defineMessages(
     'incident.wizard.safe': 'It is always right to report – also when you are unsure or it was a mistake. The report goes to the information security coordinator and your line manager.',
     'incident.wizard.category': 'Kind of incident',
     'incident.wizard.title.label': 'Short title (optional)',
-    'incident.wizard.title.placeholder': 'E.g. "Decision e-mailed to the wrong recipient"',
+    'incident.wizard.title.placeholder': 'E.g. “Decision e-mailed to the wrong recipient”',
     'incident.wizard.description': 'What happened? In your own words.',
     'incident.wizard.description.placeholder': 'What, how and who is affected – as far as you know.',
     'incident.wizard.occurred': 'When did it happen? (date and time)',
@@ -272,7 +272,7 @@ export const incidents = defineMessages(
     'incident.wizard.next': 'Next',
     'incident.wizard.submit': 'Send the report',
     'incident.wizard.cancel': 'Cancel',
-    'incident.wizard.cancelled': 'The report was cancelled. Nothing was saved. Type "incident" when you want to start again.',
+    'incident.wizard.cancelled': 'The report was cancelled. Nothing was saved. Type “incident” when you want to start again.',
     'incident.wizard.fixErrors': 'Please correct:',
     'incident.wizard.none': '–',
     'incident.dataCategory.identity': 'Name and personal identity number',
@@ -286,7 +286,7 @@ export const incidents = defineMessages(
 
     'incident.receipt.title': 'Thank you! The report has been received.',
     'incident.receipt.number': 'Case number: {number}',
-    'incident.receipt.next': 'The information security coordinator assesses the report and your line manager is told about it. Follow the case with "My cases". If you have more to tell, reply with the case number.',
+    'incident.receipt.next': 'The information security coordinator assesses the report and your line manager is told about it. Follow the case with “My cases”. If you have more to tell, reply with the case number.',
     'incident.receipt.repeat': 'This report had already been sent – it was registered only once.',
 
     'incident.notice.title': 'Incident {number}',
@@ -326,7 +326,7 @@ export const incidents = defineMessages(
     'incident.triage.breach': 'Is it a personal-data breach (GDPR art. 33)?',
     'incident.triage.imyNotRequired': 'If notifying IMY is not required (risk to individuals unlikely): give reasons',
     'incident.triage.significant': 'Significant incident under the cyber security law (ch. 2 s. 5)?',
-    'incident.triage.rationale': 'Rationale (required for "No" – the decision is evidence for supervision)',
+    'incident.triage.rationale': 'Rationale (required for “No” – the decision is evidence for supervision)',
     'incident.triage.restrictedHours': 'Hours operations were restricted',
     'incident.triage.manualHours': 'Hours on manual workarounds',
     'incident.triage.hints': 'Suggestions from thresholds (they do not decide – you do):',
