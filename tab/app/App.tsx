@@ -16,7 +16,7 @@ import type { Host } from './host';
 import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider } from './session';
 import { Shell } from './Shell';
-import { FLUENT_THEMES, type ThemeName } from './theme';
+import { fluentTheme, type ThemeName } from './theme';
 
 type Phase = { kind: 'starting' } | { kind: 'sign-in'; notice: MessageKey | null } | { kind: 'ready'; me: SessionView } | { kind: 'failed'; message: MessageKey };
 
@@ -165,7 +165,7 @@ export function App(props: AppProps) {
     document.title = host.locale === 'en' ? 'LIS for Teams' : 'LIS för Teams';
   }, [host.locale]);
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider} data-theme={theme}>
+    <FluentProvider theme={fluentTheme(theme, host.inTeams)} className={styles.provider} data-theme={theme}>
       <I18nProvider locale={host.locale}>
         <SignedInApp {...props} />
       </I18nProvider>

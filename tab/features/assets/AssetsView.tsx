@@ -183,7 +183,7 @@ export default function AssetsView({ query }: ViewProps) {
         rowKey={(r) => r.id}
         loading={page.loading}
         sort={{ field: sort, direction }}
-        onSort={(field) => setQuery({ sort: field === 'code' ? undefined : field, dir: sort === field && direction === 'asc' ? 'desc' : undefined })}
+        onSortChange={(s) => setQuery({ sort: s.field === 'code' ? undefined : s.field, dir: s.direction === 'asc' ? undefined : 'desc' })}
         paging={paging}
         nextCursor={page.data?.cursor}
         pageSize={pageSize}

@@ -131,7 +131,7 @@ export default function DataProtectionView({ query }: ViewProps) {
         rowKey={(r) => r.id}
         loading={page.loading}
         sort={{ field: sort, direction }}
-        onSort={(field) => setQuery({ sort: field === 'code' ? undefined : field, dir: sort === field && direction === 'asc' ? 'desc' : undefined })}
+        onSortChange={(s) => setQuery({ sort: s.field === 'code' ? undefined : s.field, dir: s.direction === 'asc' ? undefined : 'desc' })}
         paging={paging}
         nextCursor={page.data?.cursor}
       />

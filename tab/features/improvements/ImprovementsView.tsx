@@ -201,7 +201,7 @@ export default function ImprovementsView({ query }: ViewProps) {
         rowKey={(r) => r.id}
         loading={page.loading}
         sort={{ field: 'dueAt', direction }}
-        onSort={() => setQuery({ dir: direction === 'asc' ? 'desc' : undefined })}
+        onSortChange={(s) => setQuery({ dir: s.direction === 'asc' ? undefined : 'desc' })}
         paging={paging}
         nextCursor={page.data?.cursor}
       />

@@ -147,7 +147,7 @@ export default function IncidentsView({ query }: ViewProps) {
         rowKey={(r) => r.id}
         loading={page.loading}
         sort={{ field: 'reportedAt', direction }}
-        onSort={() => setQuery({ dir: direction === 'desc' ? 'asc' : undefined })}
+        onSortChange={(s) => setQuery({ dir: s.direction === 'desc' ? undefined : 'asc' })}
         paging={paging}
         nextCursor={page.data?.cursor}
         pageSize={pageSize}

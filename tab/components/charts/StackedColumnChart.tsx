@@ -1,0 +1,62 @@
+/** Stacked columns (e.g. incidents per month by kind) with axes, totals on the columns and a legend. */
+import { VerticalStackedBarChart } from '@fluentui/react-charts';
+import { useMemo } from 'react';
+import { useI18n } from '../../app/i18n';
+import { navigateToHref } from './navigateToHref';
+import type { StackedColumnChartProps } from './Charts.types';
+import { toneColor } from './palette';
+import { useChartWidth } from './useChartWidth';
+import { useChartStyles } from './useChartStyles.styles';
+
+export function StackedColumnChart({ title, series, columns, valueTitle }: StackedColumnChartProps) {
+  const i18n = useI18n();
+  const styles = useChartStyles();
+  const { ref, width } = useChartWidth();
+  const data = useMemo(
+    () =>
+      columns.map((c) => ({
+        xAxisPoint: c.short ?? c.label,
+        xAxisCalloutData: c.label,
+        chartData: series.map((s, i) => ({
+          legend: s,
+          data: c.values[i] ?? 0,
+          color: toneColor(i, i),
+          xAxisCalloutData: c.label,
+          yAxisCalloutData: i18n.number(c.values[i] ?? 0),
+          callOutAccessibilityData: { ariaLabel: `${c.label}, ${s}: ${i18n.number(c.values[i] ?? 0)}` },
+        })),
+      })),
+    [columns, series, i18n],
+  );
+  const max = Math.max(1, ...columns.map((c) => c.values.reduce((a, b) => a + b, 0)));
+  return (
+    <figure className={styles.figure} aria-label={title} ref={ref}>
+      {width !== null && (
+        <VerticalStackedBarChart
+          className={styles.chart}
+          chartTitle={title}
+          data={data}
+          width={width}
+          height={260}
+          barWidth="auto"
+          maxBarWidth={36}
+          yMaxValue={max}
+          yAxisTickCount={max <= 4 ? max : 5}
+          roundedTicks
+          hideLabels={false}
+          culture={i18n.locale === 'en' ? 'en-GB' : 'sv-SE'}
+          legendProps={{ allowFocusOnLegends: true, enabledWrapLines: true }}
+          enabledLegendsWrapLines
+          {...(valueTitle ? { yAxisTitle: valueTitle } : {})}
+          onBarClick={(_, d) => {
+            // A part of a column: its series and its column's href.
+            if (!('legend' in d)) return;
+            const column = columns.find((c) => (c.short ?? c.label) === d.xAxisCalloutData || c.label === d.xAxisCalloutData);
+            const href = column?.hrefs?.[series.indexOf(d.legend)];
+            if (href) navigateToHref(href);
+          }}
+        />
+      )}
+    </figure>
+  );
+}
