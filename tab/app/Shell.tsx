@@ -44,8 +44,14 @@ function WhoIsSignedIn({ compact }: { compact: boolean }) {
   return (
     <Popover positioning="below-end" withArrow>
       <PopoverTrigger disableButtonEnhancement>
-        <Button appearance="subtle" className={styles.who} icon={<Avatar name={me.name} size={24} aria-hidden="true" />} aria-label={t('tab.shell.signedInAs', { name: me.name })}>
-          {!compact && <span className={styles.whoName}>{me.name}</span>}
+        <Button appearance="subtle" className={styles.who} icon={<Avatar name={me.name} size={24} aria-hidden="true" />}>
+          {/* The name is the visible text; "Inloggad som" is read, not shown. */}
+          {compact ? <span className={styles.hidden}>{t('tab.shell.signedInAs', { name: me.name })}</span> : (
+            <span className={styles.whoName}>
+              <span className={styles.hidden}>{t('tab.shell.signedInAsPrefix')}</span>
+              {me.name}
+            </span>
+          )}
         </Button>
       </PopoverTrigger>
       <PopoverSurface aria-label={t('tab.shell.signedInAs', { name: me.name })}>

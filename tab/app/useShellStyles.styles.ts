@@ -67,6 +67,7 @@ export const useShellStyles = makeStyles({
   content: { maxWidth: '90rem', margin: '0 auto', minWidth: 0 },
   // The person's chip in the header and its popover.
   who: { maxWidth: '50vw', minWidth: 0, justifyContent: 'flex-start' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   whoName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '20rem' },
   cardName: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },

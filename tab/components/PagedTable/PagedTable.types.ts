@@ -51,6 +51,8 @@ export interface PagedTableProps<T> {
   pageSizes?: number[];
   onPageSize?: (size: number) => void;
   emptyText?: string;
+  /** The card's title in list layout (default: the primary column's cell), e.g. a case number and title in one link. */
+  listTitle?: (row: T) => ReactNode;
   /** Below this container width (px) the rows are shown as a list of cards. Default 640. */
   minTableWidth?: number;
   /** Force a layout (tests, or a view that knows better). */

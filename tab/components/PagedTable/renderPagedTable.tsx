@@ -51,7 +51,7 @@ export function renderPagedTable<T>(state: PagedTableState<T>, styles: PagedTabl
     </div>
   );
 
-  const others = columns.filter((c) => c !== state.primary && !c.hideInList);
+  const others = columns.filter((c) => (state.listTitle || c !== state.primary) && !c.hideInList);
   const list = (
     <div className={styles.wrap}>
       {state.onSortChange && state.sortChoices.length > 1 && (
@@ -76,7 +76,7 @@ export function renderPagedTable<T>(state: PagedTableState<T>, styles: PagedTabl
       <ul className={styles.list} aria-label={state.label} aria-busy={loading}>
         {(rows ?? []).map((row) => (
           <li key={state.rowKey(row)} className={styles.item}>
-            <div className={styles.title}>{state.primary.cell(row)}</div>
+            <div className={styles.title}>{state.listTitle ? state.listTitle(row) : state.primary.cell(row)}</div>
             {others.length > 0 && (
               <dl className={styles.fields}>
                 {others.map((c) => (

@@ -2,6 +2,7 @@
 import { VerticalStackedBarChart } from '@fluentui/react-charts';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n';
+import { integerTicks } from './BarChart';
 import { navigateToHref } from './navigateToHref';
 import type { StackedColumnChartProps } from './Charts.types';
 import { toneColor } from './palette';
@@ -29,24 +30,26 @@ export function StackedColumnChart({ title, series, columns, valueTitle }: Stack
     [columns, series, i18n],
   );
   const max = Math.max(1, ...columns.map((c) => c.values.reduce((a, b) => a + b, 0)));
+  const ticks = integerTicks(max);
+  const chartHeight = 240;
   return (
     <figure className={styles.figure} aria-label={title} ref={ref}>
       {width !== null && (
+        // The chart fits itself to its parent's height: a parent of fixed height keeps it from growing.
+        <div style={{ height: chartHeight }}>
         <VerticalStackedBarChart
           className={styles.chart}
           chartTitle={title}
           data={data}
           width={width}
-          height={260}
+          height={chartHeight}
           barWidth="auto"
           maxBarWidth={36}
-          yMaxValue={max}
-          yAxisTickCount={max <= 4 ? max : 5}
-          roundedTicks
+          yMaxValue={ticks[ticks.length - 1]}
+          yAxisTickValues={ticks}
           hideLabels={false}
           culture={i18n.locale === 'en' ? 'en-GB' : 'sv-SE'}
-          legendProps={{ allowFocusOnLegends: true, enabledWrapLines: true }}
-          enabledLegendsWrapLines
+          hideLegend
           {...(valueTitle ? { yAxisTitle: valueTitle } : {})}
           onBarClick={(_, d) => {
             // A part of a column: its series and its column's href.
@@ -56,7 +59,17 @@ export function StackedColumnChart({ title, series, columns, valueTitle }: Stack
             if (href) navigateToHref(href);
           }}
         />
+        </div>
       )}
+      {/* The series' colours in words (the library's own legend is a row of buttons too tall for a phone). */}
+      <ul className={styles.legend}>
+        {series.map((s, i) => (
+          <li key={s} className={styles.legendItem}>
+            <span className={styles.swatch} style={{ backgroundColor: toneColor(i, i) }} />
+            {s}
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }
