@@ -140,6 +140,8 @@ export async function layoutProblems(page: Page, options: { touch: boolean }): P
     const doc = document.documentElement;
     if (doc.scrollWidth > window.innerWidth) out.push({ kind: 'page-overflow', detail: `page is ${doc.scrollWidth} px wide on a ${window.innerWidth} px screen` });
     const visible = (el: Element) => {
+      // Not rendered: inside a closed <details>, or hidden by CSS.
+      if ('checkVisibility' in el && !(el as HTMLElement).checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true } as CheckVisibilityOptions)) return false;
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
       return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';

@@ -77,27 +77,33 @@ describe('the incident page', () => {
     expect(within(clocks).getByText('Försenad')).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Händelseförlopp' })).getByText('Rapporterad')).toBeTruthy();
 
-    const triage = screen.getByRole('region', { name: 'Triage' });
-    await userEvent.click(within(triage).getByRole('button', { name: 'Spara triage' }));
+    const triage = screen.getByRole('region', { name: 'Bedömning' });
+    // Nothing is chosen for the assessor: significance too is a real choice, not "not assessed" by default.
+    expect((within(triage).getByRole('combobox', { name: /^Betydande incident/ }) as HTMLSelectElement).value).toBe('');
+    await userEvent.click(within(triage).getByRole('button', { name: 'Spara bedömningen' }));
     expect(within(triage).getByText('Allvarlighetsgrad måste fyllas i.')).toBeTruthy();
+    expect(within(triage).getByText(/^Betydande incident enligt cybersäkerhetslagen .* måste fyllas i\.$/)).toBeTruthy();
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
     await userEvent.selectOptions(within(triage).getByRole('combobox', { name: /^Allvarlighetsgrad/ }), 'high');
+    // A corrected field loses its message at once.
+    expect(within(triage).queryByText('Allvarlighetsgrad måste fyllas i.')).toBeNull();
     await userEvent.selectOptions(within(triage).getByRole('combobox', { name: /personuppgiftsincident/ }), 'no');
-    await userEvent.click(within(triage).getByRole('button', { name: 'Spara triage' }));
+    await userEvent.selectOptions(within(triage).getByRole('combobox', { name: /^Betydande incident/ }), 'undecided');
+    await userEvent.click(within(triage).getByRole('button', { name: 'Spara bedömningen' }));
     await screen.findByText(/Någon annan ändrade incidenten samtidigt/);
     const post = api.calls.find((c) => c.method === 'POST')!;
     expect(post.etag).toBe('"e,1"');
     expect(post.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(post.body).toMatchObject({ severity: 'high', personalDataBreach: false, significant: 'undecided' });
-    expect(screen.getByText('Triagerad')).toBeTruthy();
+    expect(screen.getByText('Bedömd')).toBeTruthy();
   });
 
   it('offers no triage or reports to someone who may not', async () => {
     const api = fakeApi().on('GET', '/incidents/25', () => pageView({ permissions: { triage: false, markSent: false }, reportable: [] }));
     renderWithSession(<IncidentView params={{ id: '25' }} query={new URLSearchParams()} />, { api, me: ME.staff });
     await screen.findByRole('heading', { level: 1 });
-    expect(screen.queryByRole('region', { name: 'Triage' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Bedömning' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Markera som skickad' })).toBeNull();
   });
 });
@@ -111,14 +117,18 @@ describe('the report form', () => {
     renderWithSession(<IncidentReportView params={{}} query={new URLSearchParams()} />, { api, me: ME.staff });
     await screen.findByRole('heading', { level: 1, name: 'Rapportera incident' });
     await userEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
-    expect(await screen.findByText('Typ av händelse måste fyllas i.')).toBeTruthy();
+    // Next to the field, and as a link in the summary above the form.
+    expect(await screen.findAllByText('Typ av händelse måste fyllas i.')).toHaveLength(2);
+    expect(screen.getByText(/^\d+ fält behöver rättas$/)).toBeTruthy();
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: /^Typ av händelse/ }), 'misdirected');
     await userEvent.type(screen.getByRole('textbox', { name: /^Vad hände/ }), 'Fel mottagare.');
-    await userEvent.type(screen.getByLabelText(/^När upptäcktes det\? \(datum och klockslag\) – Klockslag/), '00:05');
+    await userEvent.type(screen.getByRole('combobox', { name: /^När upptäcktes det\? \(datum och klockslag\) – Klockslag/ }), '00:05');
     await userEvent.click(screen.getByRole('radio', { name: 'Nej' }));
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Berört system eller informationstillgång' }), '1');
+    // Every problem corrected: the summary above the form is gone too.
+    expect(screen.queryByText(/fält behöver rättas$/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
     await waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true));
     const post = api.calls.find((c) => c.method === 'POST')!;

@@ -43,8 +43,8 @@ export const usePagedTableStyles = makeStyles({
     alignItems: 'center',
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalXS,
-    // A link in the title fills the row, so the whole line is the touch target.
-    '& > a:only-child, & > span > a:first-child': { display: 'inline-flex', alignItems: 'center', minHeight: '44px' },
+    // A link in the title is the card's touch target: as high as the row.
+    '& a': { display: 'inline-flex', alignItems: 'center', minHeight: '44px' },
   },
   fields: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(6rem, 38%) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
   field: { display: 'contents' },

@@ -34,6 +34,8 @@ const useStyles = makeStyles({
     '& th, & td': { padding: `2px ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'end', fontWeight: tokens.fontWeightRegular },
     '& thead th': { fontWeight: tokens.fontWeightSemibold },
     '& th:first-child, & td:first-child': { textAlign: 'start' },
+    '& a': { display: 'inline-flex', alignItems: 'center', minHeight: '24px' },
+    '@media (max-width: 47.99em), (pointer: coarse)': { '& a': { minHeight: '44px' } },
   },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });

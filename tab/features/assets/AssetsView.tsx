@@ -189,7 +189,6 @@ export default function AssetsView({ query }: ViewProps) {
         pageSize={pageSize}
         onPageSize={(n) => setQuery({ size: n === 25 ? undefined : String(n) })}
       />
-      <p className={styles.note}>{t('tab.assets.sortNote')}</p>
     </div>
   );
 }

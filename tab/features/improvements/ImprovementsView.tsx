@@ -205,7 +205,6 @@ export default function ImprovementsView({ query }: ViewProps) {
         paging={paging}
         nextCursor={page.data?.cursor}
       />
-      <p className={styles.note}>{t('tab.improvements.sortNote')}</p>
     </div>
   );
 }

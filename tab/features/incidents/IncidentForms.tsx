@@ -77,7 +77,8 @@ export function TriageForm({ page, onDone, onError }: FormProps) {
   const v = page.incident;
   const [severity, setSeverity] = useState<Severity | ''>(v.severity ?? '');
   const [breach, setBreach] = useState<'' | 'yes' | 'no'>(v.personalDataBreach === null ? '' : v.personalDataBreach ? 'yes' : 'no');
-  const [significant, setSignificant] = useState<Significance>(v.significant);
+  // A real choice: an incident not yet assessed starts with none chosen, never "not assessed" by default.
+  const [significant, setSignificant] = useState<Significance | ''>(v.severity === null ? '' : v.significant);
   const [rationale, setRationale] = useState(v.significanceRationale ?? '');
   const [imyNotRequired, setImyNotRequired] = useState('');
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -88,6 +89,7 @@ export function TriageForm({ page, onDone, onError }: FormProps) {
     const required = (label: MessageKey) => [t('validation.required', { field: t(label) })];
     if (!severity) missing.severity = required('incident.triage.severity');
     if (!breach) missing.personalDataBreach = required('incident.triage.breach');
+    if (!significant) missing.significant = required('incident.triage.significant');
     if (significant === 'no' && !rationale.trim()) missing.rationale = [t('incident.rationaleRequired')];
     setErrors(missing);
     if (Object.keys(missing).length) return;
@@ -97,7 +99,7 @@ export function TriageForm({ page, onDone, onError }: FormProps) {
         await incidents.triage(
           v.id,
           page.etag,
-          { severity: severity as Severity, personalDataBreach: breach === 'yes', significant, rationale: rationale.trim() || null, imyNotRequiredRationale: imyNotRequired.trim() || null },
+          { severity: severity as Severity, personalDataBreach: breach === 'yes', significant: significant as Significance, rationale: rationale.trim() || null, imyNotRequiredRationale: imyNotRequired.trim() || null },
           newIdempotencyKey(),
         ),
       );
@@ -109,6 +111,11 @@ export function TriageForm({ page, onDone, onError }: FormProps) {
     }
   };
   const err = (f: string) => errors[f]?.join(' ');
+  /** A changed field loses its message at once; the others stay until the next submit. */
+  const change = (field: string, apply: () => void) => {
+    apply();
+    setErrors((e) => (field in e ? Object.fromEntries(Object.entries(e).filter(([f]) => f !== field)) : e));
+  };
   return (
     <section className={styles.section} aria-labelledby="incident-triage">
       <h2 id="incident-triage" className={styles.h2}>
@@ -116,7 +123,7 @@ export function TriageForm({ page, onDone, onError }: FormProps) {
       </h2>
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('incident.triage.severity')} required validationMessage={err('severity')}>
-          <Select value={severity} onChange={(_, d) => setSeverity(d.value as Severity | '')}>
+          <Select value={severity} onChange={(_, d) => change('severity', () => setSeverity(d.value as Severity | ''))}>
             <option value="">{t('tab.incident.choose')}</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -126,27 +133,28 @@ export function TriageForm({ page, onDone, onError }: FormProps) {
           </Select>
         </Field>
         <Field label={t('incident.triage.breach')} required validationMessage={err('personalDataBreach')}>
-          <Select value={breach} onChange={(_, d) => setBreach(d.value as '' | 'yes' | 'no')}>
+          <Select value={breach} onChange={(_, d) => change('personalDataBreach', () => setBreach(d.value as '' | 'yes' | 'no'))}>
             <option value="">{t('tab.incident.choose')}</option>
             <option value="yes">{t('tab.incident.yes')}</option>
             <option value="no">{t('tab.incident.no')}</option>
           </Select>
         </Field>
         <Field label={t('incident.triage.significant')} required validationMessage={err('significant')}>
-          <Select value={significant} onChange={(_, d) => setSignificant(d.value as Significance)}>
+          <Select value={significant} onChange={(_, d) => change('significant', () => setSignificant(d.value as Significance | ''))}>
+            <option value="">{t('tab.incident.choose')}</option>
             {SIGNIFICANCE.map((s) => (
               <option key={s} value={s}>
-                {t(`incident.significant.${s}`)}
+                {s === 'undecided' ? t('tab.incident.significantLater') : t(`incident.significant.${s}`)}
               </option>
             ))}
           </Select>
         </Field>
         <Field className={styles.full} label={t('incident.triage.rationale')} validationMessage={err('rationale')}>
-          <Textarea value={rationale} maxLength={4000} onChange={(_, d) => setRationale(d.value)} />
+          <Textarea value={rationale} maxLength={4000} onChange={(_, d) => change('rationale', () => setRationale(d.value))} />
         </Field>
         {breach === 'yes' && (
           <Field className={styles.full} label={t('incident.triage.imyNotRequired')} validationMessage={err('imyNotRequiredRationale')}>
-            <Textarea value={imyNotRequired} maxLength={4000} onChange={(_, d) => setImyNotRequired(d.value)} />
+            <Textarea value={imyNotRequired} maxLength={4000} onChange={(_, d) => change('imyNotRequiredRationale', () => setImyNotRequired(d.value))} />
           </Field>
         )}
         <div>

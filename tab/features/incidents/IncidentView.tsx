@@ -4,19 +4,7 @@
  * IT security officer triage and mark reports sent here; the server checks it again, and a change
  * made by someone else meanwhile (stale etag) shows the current state instead.
  */
-import {
-  Badge,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError } from '../../api/client';
@@ -26,7 +14,10 @@ import { useI18n } from '../../app/i18n';
 import type { ViewProps } from '../../app/navigation';
 import { href } from '../../app/router';
 import { useSession } from '../../app/session';
+import { BackLink } from '../../components/BackLink';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { Fact, Facts } from '../../components/Facts';
+import { PagedTable } from '../../components/PagedTable';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { incidentsApi } from './api';
@@ -78,19 +69,12 @@ export default function IncidentView({ params }: ViewProps) {
   const { incident: v, clocks, timeline, permissions } = page.data;
 
   const yesNo = (b: boolean | null) => (b === null ? t('tab.incident.notAssessed') : t(b ? 'tab.incident.yes' : 'tab.incident.no'));
-  const fact = (label: MessageKey, value: ReactNode) => (
-    <>
-      <dt className={styles.dt}>{t(label)}</dt>
-      <dd className={styles.dd}>{value ?? '–'}</dd>
-    </>
-  );
+  const fact = (label: MessageKey, value: ReactNode) => <Fact label={t(label)}>{value}</Fact>;
   const pd = v.personalData;
 
   return (
     <div className={styles.root}>
-      <p style={{ margin: 0 }}>
-        <Link href={href('/incidents')}>{t('tab.incident.back')}</Link>
-      </p>
+      <BackLink href={href('/incidents')}>{t('tab.incident.back')}</BackLink>
       <ViewHeading>{v.title ? `${v.caseNumber} ${v.title}` : v.caseNumber}</ViewHeading>
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
@@ -102,7 +86,7 @@ export default function IncidentView({ params }: ViewProps) {
         <h2 id="incident-facts" className={styles.h2}>
           {t('tab.incident.facts')}
         </h2>
-        <dl className={styles.dl}>
+        <Facts>
           {fact(
             'incident.notice.status',
             <Badge appearance="tint" color={statusColor[v.status]} className={styles.badge}>
@@ -137,7 +121,7 @@ export default function IncidentView({ params }: ViewProps) {
           {fact('incident.notice.description', v.description ?? t('tab.incident.restricted'))}
           {v.investigation && fact('incident.notice.findings', v.investigation.findings)}
           {v.investigation && fact('incident.notice.actions', v.investigation.actions)}
-        </dl>
+        </Facts>
       </section>
 
       <section className={styles.section} aria-labelledby="incident-clocks">
@@ -147,35 +131,31 @@ export default function IncidentView({ params }: ViewProps) {
         {clocks.length === 0 ? (
           <p style={{ margin: 0 }}>{t('tab.incident.noClocks')}</p>
         ) : (
-          <Table aria-label={t('tab.incident.clocksCaption')} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('tab.incident.col.clock')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.due')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.state')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.completed')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.reference')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {clocks.map((c) => (
-                <TableRow key={`${c.kind}:${c.startedAt}`}>
-                  <TableCell>{t(`incident.clock.${c.kind}`)}</TableCell>
-                  <TableCell>{i18n.dateTime(c.dueAt)}</TableCell>
-                  <TableCell>
-                    <Badge appearance={c.state === 'overdue' ? 'filled' : 'tint'} color={clockColor[c.state]} className={styles.badge}>
-                      {t(`tab.incident.clockState.${c.state}`)}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>
-                    {c.completedAt ? `${i18n.dateTime(c.completedAt)}${c.completedByName ? `, ${c.completedByName}` : ''}` : '–'}
-                    {c.rationale ? ` (${c.rationale})` : ''}
-                  </TableCell>
-                  <TableCell>{c.reference ?? '–'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <PagedTable
+            label={t('tab.incident.clocksCaption')}
+            rows={clocks}
+            rowKey={(c) => `${c.kind}:${c.startedAt}`}
+            minTableWidth={720}
+            columns={[
+              { key: 'clock', header: t('tab.incident.col.clock'), cell: (c) => t(`incident.clock.${c.kind}`) },
+              { key: 'due', header: t('tab.incident.col.due'), cell: (c) => i18n.dateTime(c.dueAt) },
+              {
+                key: 'state',
+                header: t('tab.incident.col.state'),
+                cell: (c) => (
+                  <Badge appearance={c.state === 'overdue' ? 'filled' : 'tint'} color={clockColor[c.state]} className={styles.badge}>
+                    {t(`tab.incident.clockState.${c.state}`)}
+                  </Badge>
+                ),
+              },
+              {
+                key: 'completed',
+                header: t('tab.incident.col.completed'),
+                cell: (c) => `${c.completedAt ? `${i18n.dateTime(c.completedAt)}${c.completedByName ? `, ${c.completedByName}` : ''}` : '–'}${c.rationale ? ` (${c.rationale})` : ''}`,
+              },
+              { key: 'reference', header: t('tab.incident.col.reference'), cell: (c) => c.reference ?? '–' },
+            ]}
+          />
         )}
         {permissions.markSent && <MarkSentForm page={page.data} onDone={(r) => applied(r, t('tab.incident.markedSent'))} onError={failed} />}
       </section>

@@ -154,7 +154,7 @@ export const tabOverview = defineMessages(
     'tab.category.supplier': 'Supplier',
     'tab.category.other': 'Other',
     'tab.incidentStatus.reported': 'Reported',
-    'tab.incidentStatus.triaged': 'Triaged',
+    'tab.incidentStatus.triaged': 'Assessed',
     'tab.incidentStatus.investigating': 'Under investigation',
     'tab.incidentStatus.closed': 'Closed',
     'tab.clock.cs_early_warning': 'Early warning to MCF (24 h)',
