@@ -55,7 +55,7 @@ export const useShellStyles = makeStyles({
   spacer: { flex: 1 },
   body: { flex: 1, display: 'flex', minHeight: 0, minWidth: 0 },
   nav: { borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  navInline: { position: 'sticky', top: '48px', height: 'calc(100vh - 48px)', flexShrink: 0 },
+  navInline: { position: 'sticky', top: '48px', height: 'calc(100vh - 48px)', flexShrink: 0, width: '13.5rem' },
   main: {
     flex: 1,
     minWidth: 0,

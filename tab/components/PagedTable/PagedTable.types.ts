@@ -26,6 +26,8 @@ export interface Column<T> {
   label?: string;
   /** Left out of the card in list layout (e.g. a figure the title already says). */
   hideInList?: boolean;
+  /** Shown only in the card (e.g. several narrow columns said in one line). */
+  hideInTable?: boolean;
 }
 
 export interface SortState {

@@ -5,7 +5,8 @@ import type { PagedTableClasses } from './usePagedTableStyles.styles';
 
 export function renderPagedTable<T>(state: PagedTableState<T>, styles: PagedTableClasses) {
   const { t } = state;
-  const { columns, rows, sort, paging, loading = false } = state;
+  const { rows, sort, paging, loading = false } = state;
+  const columns = state.columns.filter((c) => !c.hideInTable);
   const alignClass = (a: Column<T>['align']) => (a === 'center' ? styles.center : a === 'end' ? styles.end : undefined);
   const empty = rows && rows.length === 0 && !loading ? <p className={styles.empty}>{state.emptyText ?? t('tab.table.empty')}</p> : null;
   const busy = loading ? (
@@ -51,7 +52,7 @@ export function renderPagedTable<T>(state: PagedTableState<T>, styles: PagedTabl
     </div>
   );
 
-  const others = columns.filter((c) => (state.listTitle || c !== state.primary) && !c.hideInList);
+  const others = state.columns.filter((c) => (state.listTitle || c !== state.primary) && !c.hideInList);
   const list = (
     <div className={styles.wrap}>
       {state.onSortChange && state.sortChoices.length > 1 && (
