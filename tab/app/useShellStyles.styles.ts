@@ -6,6 +6,9 @@
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 
 export const useShellStaticStyles = makeStaticStyles(`
+/* A <select> is as wide as its longest option ("IA-001 Socialtjänstens verksamhetssystem …") unless allowed to shrink. */
+.fui-FluentProvider .fui-Field, .fui-FluentProvider .fui-Select, .fui-FluentProvider .fui-Combobox, .fui-FluentProvider .fui-Input { min-width: 0; }
+.fui-FluentProvider .fui-Select__select { min-width: 0; max-width: 100%; text-overflow: ellipsis; }
 @media (max-width: 47.99em), (pointer: coarse) {
   .fui-FluentProvider .fui-Button, .fui-FluentProvider .fui-Input, .fui-FluentProvider .fui-Combobox,
   .fui-FluentProvider .fui-Tab, .fui-FluentProvider .fui-NavItem, .fui-FluentProvider .fui-TreeItemLayout,

@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium)('every page, every role, phone and laptop', () => 
           await page.getByRole('heading', { level: 1 }).first().waitFor();
           await settle(page);
           for (const e of errors) problems.push(`${where}: ${e}`);
+          // The page at rest: the pointer off the content (a hovered element is checked in its own test, not by chance).
+          await page.mouse.move(1, 1);
           for (const l of await layoutProblems(page, { touch: vp.touch })) problems.push(`${where}: ${l.kind} ${l.detail}`);
           for (const v of await axeViolations(page)) problems.push(`${where}: axe ${v.id} (${v.impact}) ${v.help}: ${v.nodes.join(' | ')}`);
           await page.screenshot({ path: path.join(dir, `${role.key}-${vp.key}-${p.name}.png`), fullPage: true });

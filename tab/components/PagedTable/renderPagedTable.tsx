@@ -37,7 +37,7 @@ export function renderPagedTable<T>(state: PagedTableState<T>, styles: PagedTabl
         </TableHeader>
         <TableBody>
           {(rows ?? []).map((row) => (
-            <TableRow key={state.rowKey(row)}>
+            <TableRow key={state.rowKey(row)} className={styles.row}>
               {columns.map((c) => (
                 <TableCell key={c.key} className={alignClass(c.align)}>
                   {c.cell(row)}

@@ -5,6 +5,9 @@ export const usePagedTableStyles = makeStyles({
   root: { minWidth: 0 },
   wrap: { position: 'relative', overflowX: 'auto' },
   table: { width: '100%', tableLayout: 'auto' },
+  // A row is not a control (its links are): no hover colour that would suggest it is — and that
+  // would lower a link's contrast (dark theme) or hide it (high contrast: yellow on cyan).
+  row: { ':hover': { backgroundColor: 'transparent', color: 'inherit' }, ':active': { backgroundColor: 'transparent', color: 'inherit' } },
   busy: {
     position: 'absolute',
     inset: 0,

@@ -94,6 +94,7 @@ export default function AssetsView({ query }: ViewProps) {
       key: 'name',
       header: t('tab.assets.col.name'),
       sortField: 'name',
+      hideInList: true,
       cell: (r) => (
         <Link href={href(`/assets/${r.id}`)} className={styles.name}>
           {r.name}

@@ -48,3 +48,18 @@ describe('i18n', () => {
     }
   });
 });
+
+describe('validation messages', () => {
+  it('says an empty field is missing, once — not also that it has the wrong format', async () => {
+    const { z } = await import('zod');
+    const { issuesFromZod, formatIssues } = await import('../../../core/i18n/validation');
+    const { CourseCode } = await import('../../../core/domain/training');
+    const parse = (v: string) => {
+      const r = z.object({ courseCode: CourseCode }).safeParse({ courseCode: v });
+      return r.success ? [] : formatIssues('sv', issuesFromZod(r.error));
+    };
+    expect(parse('')).toEqual(['Kurs måste fyllas i.']);
+    expect(parse('   ')).toEqual(['Kurs måste fyllas i.']);
+    expect(parse('x y')).toEqual(['Kurs har fel format.']);
+  });
+});

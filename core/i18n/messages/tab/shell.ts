@@ -48,7 +48,7 @@ export const tabShell = defineMessages(
     'tab.role.director': 'Stadsdelsdirektör',
     'tab.role.ambassador': 'Ambassadör',
     // Errors
-    'tab.error.forbidden': 'Du har inte behörighet att göra detta.',
+    'tab.error.forbidden': 'Du har inte behörighet att göra detta. Behöver du det i ditt arbete, fråga din chef eller informationssäkerhetssamordnaren (ISAM).',
     'tab.error.governedField': 'Id, informationsägare och prioritet ändras av informationssäkerhetssamordnaren eller klassningsledaren.',
     'tab.error.signIn': 'Du behöver logga in.',
     'tab.error.validation': 'Kontrollera de markerade fälten.',
@@ -141,7 +141,7 @@ export const tabShell = defineMessages(
     'tab.role.director': 'District director',
     'tab.role.ambassador': 'Ambassador',
     // Errors
-    'tab.error.forbidden': 'You are not allowed to do this.',
+    'tab.error.forbidden': 'You are not allowed to do this. If your work needs it, ask your manager or the information security coordinator (ISAM).',
     'tab.error.governedField': 'The id, information owner and priority are changed by the information security coordinator or the classification lead.',
     'tab.error.signIn': 'You need to sign in.',
     'tab.error.validation': 'Check the marked fields.',
