@@ -6,6 +6,7 @@
  * Fluent has no web high-contrast theme: Teams' is used for contrast in both places.
  */
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { createContext, useContext } from 'react';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
@@ -30,3 +31,7 @@ export function browserTheme(search = globalThis.location?.search ?? '', media: 
   if (media('(forced-colors: active)')) return 'contrast';
   return media('(prefers-color-scheme: dark)') ? 'dark' : 'light';
 }
+
+/** The theme's name for the views (charts pick their high-contrast colours from it). */
+export const ThemeNameContext = createContext<ThemeName>('light');
+export const useThemeName = () => useContext(ThemeNameContext);

@@ -121,7 +121,7 @@ export async function trackRequests(context: BrowserContext): Promise<void> {
 }
 
 export interface LayoutProblem {
-  kind: 'page-overflow' | 'hidden-overflow' | 'small-target';
+  kind: 'page-overflow' | 'hidden-overflow' | 'small-target' | 'covered';
   detail: string;
 }
 
@@ -132,12 +132,22 @@ export interface LayoutProblem {
  */
 export async function layoutProblems(page: Page, options: { touch: boolean }): Promise<LayoutProblem[]> {
   return page.evaluate(({ touch }) => {
-    const out: { kind: 'page-overflow' | 'hidden-overflow' | 'small-target'; detail: string }[] = [];
+    const out: { kind: 'page-overflow' | 'hidden-overflow' | 'small-target' | 'covered'; detail: string }[] = [];
     const describe = (el: Element) => {
       const name = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
       return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').filter((c) => c.startsWith('fui-')).join('.')}` : ''} "${name}"`;
     };
     const doc = document.documentElement;
+    // Nothing lies over the page's heading and header (a portal the size of the screen once did).
+    for (const el of [document.querySelector('h1'), document.querySelector('header')]) {
+      if (!el) continue;
+      const r = el.getBoundingClientRect();
+      const x = Math.min(r.left + 8, window.innerWidth - 1);
+      const y = r.top + r.height / 2;
+      if (y < 0 || y > window.innerHeight) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && !el.contains(hit) && !hit.contains(el)) out.push({ kind: 'covered', detail: `${el.tagName.toLowerCase()} is covered by ${hit.tagName.toLowerCase()}.${String(hit.className).slice(0, 60)}` });
+    }
     if (doc.scrollWidth > window.innerWidth) out.push({ kind: 'page-overflow', detail: `page is ${doc.scrollWidth} px wide on a ${window.innerWidth} px screen` });
     const visible = (el: Element) => {
       // Not rendered: inside a closed <details>, or hidden by CSS.

@@ -2,6 +2,7 @@
 import { HorizontalBarChartWithAxis } from '@fluentui/react-charts';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n';
+import { useThemeName } from '../../app/theme';
 import { navigateToHref } from './navigateToHref';
 import type { BarChartProps } from './Charts.types';
 import { toneColor } from './palette';
@@ -12,20 +13,21 @@ export function BarChart({ title, data, total, valueTitle }: BarChartProps) {
   const i18n = useI18n();
   const styles = useChartStyles();
   const { ref, width } = useChartWidth();
+  const contrast = useThemeName() === 'contrast';
   const points = useMemo(
     () =>
       data.map((d, i) => ({
         x: d.value,
         y: d.label,
         legend: d.label,
-        color: toneColor(d.tone, i),
+        color: toneColor(d.tone, i, contrast),
         barLabel: d.text ?? i18n.number(d.value),
         xAxisCalloutData: d.label,
         yAxisCalloutData: d.text ?? i18n.number(d.value),
         callOutAccessibilityData: { ariaLabel: `${d.label}: ${d.text ?? i18n.number(d.value)}` },
         ...(d.href ? { onClick: () => navigateToHref(d.href!) } : {}),
       })),
-    [data, i18n],
+    [data, i18n, contrast],
   );
   const max = Math.max(total ?? 0, ...data.map((d) => d.value), 1);
   const ticks = integerTicks(max);

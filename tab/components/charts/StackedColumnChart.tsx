@@ -2,6 +2,7 @@
 import { VerticalStackedBarChart } from '@fluentui/react-charts';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n';
+import { useThemeName } from '../../app/theme';
 import { integerTicks } from './BarChart';
 import { navigateToHref } from './navigateToHref';
 import type { StackedColumnChartProps } from './Charts.types';
@@ -13,6 +14,7 @@ export function StackedColumnChart({ title, series, columns, valueTitle }: Stack
   const i18n = useI18n();
   const styles = useChartStyles();
   const { ref, width } = useChartWidth();
+  const contrast = useThemeName() === 'contrast';
   const data = useMemo(
     () =>
       columns.map((c) => ({
@@ -21,13 +23,13 @@ export function StackedColumnChart({ title, series, columns, valueTitle }: Stack
         chartData: series.map((s, i) => ({
           legend: s,
           data: c.values[i] ?? 0,
-          color: toneColor(i, i),
+          color: toneColor(i, i, contrast),
           xAxisCalloutData: c.label,
           yAxisCalloutData: i18n.number(c.values[i] ?? 0),
           callOutAccessibilityData: { ariaLabel: `${c.label}, ${s}: ${i18n.number(c.values[i] ?? 0)}` },
         })),
       })),
-    [columns, series, i18n],
+    [columns, series, i18n, contrast],
   );
   const max = Math.max(1, ...columns.map((c) => c.values.reduce((a, b) => a + b, 0)));
   const ticks = integerTicks(max);
@@ -65,7 +67,7 @@ export function StackedColumnChart({ title, series, columns, valueTitle }: Stack
       <ul className={styles.legend}>
         {series.map((s, i) => (
           <li key={s} className={styles.legendItem}>
-            <span className={styles.swatch} style={{ backgroundColor: toneColor(i, i) }} />
+            <span className={styles.swatch} style={{ backgroundColor: toneColor(i, i, contrast) }} />
             {s}
           </li>
         ))}

@@ -20,7 +20,18 @@ const SERIES = [
   tokens.colorPaletteForestBorderActive,
 ];
 
-export function toneColor(tone: ChartTone | undefined, index: number): string {
+/**
+ * High contrast maps every palette colour to the same cyan, which would make a chart's series one
+ * colour: there the series take these, distinct on black and each above 7:1 against it.
+ */
+const CONTRAST_SERIES = ['#ffff00', '#1aebff', '#3ff23f', '#ff80ff', '#ffffff', '#ffb347', '#a0a0ff', '#ff8080', '#80ffd4', '#d9d9d9'];
+
+export function toneColor(tone: ChartTone | undefined, index: number, contrast = false): string {
+  if (contrast) {
+    if (typeof tone === 'number') return CONTRAST_SERIES[tone % CONTRAST_SERIES.length]!;
+    const byTone = { good: '#3ff23f', warning: '#ffff00', bad: '#ff8080', info: '#1aebff', neutral: '#ffffff' } as const;
+    return tone ? byTone[tone] : CONTRAST_SERIES[index % CONTRAST_SERIES.length]!;
+  }
   if (typeof tone === 'number') return SERIES[tone % SERIES.length]!;
   switch (tone) {
     case 'good':

@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   updated: { margin: 0, color: tokens.colorNeutralForeground2 },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(20rem, 1fr))', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalM },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(20rem, 100%), 1fr))', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalM, alignItems: 'start' },
   wide: { gridColumn: '1 / -1' },
   task: {
     padding: tokens.spacingHorizontalL,
@@ -114,14 +114,14 @@ export function OverviewContent({ data }: { data: Dashboard }) {
           <TaskCard title={t('tab.overview.investigations')} total={mine.investigations.total} shown={mine.investigations.items.length} empty={t('tab.overview.investigationsEmpty')}>
             {mine.investigations.items.map((inv) => (
               <li key={inv.id}>
-                {inv.caseNumber} {inv.title} <span className={styles.meta}>({t(`tab.incidentStatus.${inv.status}`)})</span> <Due at={inv.dueAt} overdue={inv.overdue} i18n={i18n} />
+                <Link href={href(`/incidents/${inv.id}`)}>{`${inv.caseNumber} ${inv.title}`}</Link> <span className={styles.meta}>({t(`tab.incidentStatus.${inv.status}`)})</span> <Due at={inv.dueAt} overdue={inv.overdue} i18n={i18n} />
               </li>
             ))}
           </TaskCard>
           <TaskCard title={t('tab.overview.clocks')} total={mine.clocks.total} shown={mine.clocks.items.length} empty={t('tab.overview.clocksEmpty')}>
             {mine.clocks.items.map((k) => (
               <li key={`${k.incidentId}-${k.kind}`}>
-                {t(`tab.clock.${k.kind}`)}: {k.caseNumber} {k.incidentTitle} <Due at={k.dueAt} overdue={k.overdue} i18n={i18n} />
+                {t(`tab.clock.${k.kind}`)}: <Link href={href(`/incidents/${k.incidentId}`)}>{`${k.caseNumber} ${k.incidentTitle}`}</Link> <Due at={k.dueAt} overdue={k.overdue} i18n={i18n} />
               </li>
             ))}
           </TaskCard>
