@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)('the registers in Chromium', () => {
     await page.getByRole('combobox', { name: /^Typ av händelse/ }).selectOption('misdirected');
     await page.getByRole('textbox', { name: /^Vad hände/ }).fill('Ett mejl med ett beslut gick till fel mottagare.');
     await page.getByRole('combobox', { name: /^När upptäcktes det\? \(datum och klockslag\) – Klockslag/ }).fill('08:15');
+    // Leaving the field takes the typed time (and closes the list of times over the next fields).
+    await page.keyboard.press('Tab');
     await page.getByRole('radio', { name: 'Ja' }).check();
     await page.getByRole('checkbox', { name: 'Sociala förhållanden' }).check();
     await screenshot(page, 'incident-report-light');
