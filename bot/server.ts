@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { t } from '../core/i18n';
 import { bodyRefusal, localeOf } from './api/http';
@@ -32,7 +33,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(botEndpoint(adapter, bot, log));
   for (const r of deps.extraRoutes ?? []) app.use(r);
-  app.use('/api/v1', createTabApi({ config, deps: core, log }));
+  // The tab's JSON is compressed (brotli or gzip) on the way out; its static files are precompressed (static-tab.ts).
+  app.use('/api/v1', compression({ threshold: 1024 }), createTabApi({ config, deps: core, log }));
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store');

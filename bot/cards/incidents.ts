@@ -340,7 +340,8 @@ export function investigationCard(l: Locale, view: IncidentView, values: { findi
   return renderTemplate(investigationTemplate, {
     t: {
       title: t(l, 'incident.investigation.title', { number: view.caseNumber }),
-      intro: t(l, 'incident.investigation.intro', { due: clock ? clockLine(l, clock, now) : '–' }),
+      // The deadline as a date ("ons 24 dec. 2026 21:45"), never the clock's state ("klar sön 6 dec.").
+      intro: t(l, 'incident.investigation.intro', { due: clock ? formatStockholm(clock.dueAt, l) : '–' }),
       facts: [
         { title: t(l, 'incident.notice.category'), value: view.category ? categoryLabel(l, view.category) : '' },
         ...(view.reporterName ? [{ title: t(l, 'incident.notice.reporter'), value: view.reporterName }] : []),

@@ -10,7 +10,8 @@ import { AadObjectId, CalendarDate, Line, UtcDateTime } from './common';
 import { has, type ActorLike } from './policy/actor';
 import type { RoleKey } from './roles';
 
-export const CourseCode = z.string().trim().max(30).regex(/^[A-Z0-9-]{2,30}$/);
+/** Empty is reported as missing (min 1), not as a code in the wrong format. */
+export const CourseCode = z.string().trim().min(1).max(30).regex(/^[A-Z0-9-]{2,30}$/);
 
 export const TrainingCourse = z.object({
   code: CourseCode,

@@ -73,12 +73,15 @@ function keyFor(issue: z.core.$ZodIssue): { key: MessageKey; params: Params } {
 }
 
 export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => {
+  const issues = error.issues.map((issue): ValidationIssue => {
     const { key, params } = keyFor(issue);
     // zod reports a non-integer number as invalid_type with expected "int".
     const messageKey = issue.code === 'invalid_type' && issue.expected === 'int' ? 'validation.notInteger' : key;
     return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: issue.code === 'custom' ? 'rule' : issue.code, messageKey, params };
   });
+  // A field that is missing is only that: not also "in the wrong format" or "too short".
+  const missing = new Set(issues.filter((i) => i.messageKey === 'validation.required').map((i) => i.path.join('.')));
+  return issues.filter((i) => i.messageKey === 'validation.required' || !missing.has(i.path.join('.')));
 }
 
 /** One sentence per issue, in the user's language. */

@@ -16,7 +16,7 @@ import type { Host } from './host';
 import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider } from './session';
 import { Shell } from './Shell';
-import { FLUENT_THEMES, type ThemeName } from './theme';
+import { ThemeNameContext, fluentTheme, type ThemeName } from './theme';
 
 type Phase =
   | { kind: 'starting' }
@@ -27,7 +27,9 @@ type Phase =
   | { kind: 'refused'; message: string };
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
+  // Not on the FluentProvider itself: its classes are copied to every portal (tooltips, popovers),
+  // and a portal 100vh high with the page's background covered the top of the page.
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   center: { padding: tokens.spacingHorizontalXXL, maxWidth: '40rem', margin: '0 auto' },
 });
 
@@ -208,10 +210,14 @@ export function App(props: AppProps) {
     document.title = host.locale === 'en' ? 'LIS for Teams' : 'LIS för Teams';
   }, [host.locale]);
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider} data-theme={theme}>
-      <I18nProvider locale={host.locale}>
-        <SignedInApp {...props} />
-      </I18nProvider>
+    <FluentProvider theme={fluentTheme(theme, host.inTeams)} data-theme={theme}>
+      <ThemeNameContext.Provider value={theme}>
+        <I18nProvider locale={host.locale}>
+          <div className={styles.page}>
+            <SignedInApp {...props} />
+          </div>
+        </I18nProvider>
+      </ThemeNameContext.Provider>
     </FluentProvider>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A view's h1. After the person navigates, focus moves here (not on the first load), so keyboard and
- * screen-reader users start at the top of the new view.
+ * screen-reader users start at the top of the new view. The heading is not a control: it takes
+ * focus only as a starting point and shows no focus box (the next Tab goes on from it).
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
@@ -13,8 +14,10 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeHero700,
     lineHeight: tokens.lineHeightHero700,
     fontWeight: tokens.fontWeightSemibold,
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+    overflowWrap: 'anywhere',
     ':focus': { outline: 'none' },
+    ':focus-visible': { outline: 'none' },
+    '@media (max-width: 47.99em)': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
   },
 });
 

@@ -62,7 +62,7 @@ describe('the request card', () => {
     const before = (await all(h, 'AccessRequests', 'requesterId', P.johanna)).length;
     const { card } = await submit(h, P.johanna, { kind: 'new', subjectId: P.johanna, assetId: '', role: 'Läsbehörighet [se här](https://x.example)', validUntil: '2026-01-01' });
     const text = visible(card);
-    expect(text).toContain('Kontrollera 3 uppgift(er) nedan.');
+    expect(text).toContain('Kontrollera 3 uppgifter nedan.');
     expect(text).toContain('Informationstillgång måste fyllas i.');
     expect(text).toContain('Beskriv varför behörigheten behövs.');
     expect(text).toContain('Datumet har redan passerat. Välj 2026-11-28 eller senare');

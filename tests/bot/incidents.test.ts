@@ -128,7 +128,7 @@ describe('reporting an incident in chat', () => {
     expect(toChannel).toBeDefined();
     const text = cardText(toChannel.card);
     expect(text).toContain(`Incident INC-2026-${incidentId.padStart(4, '0')}`);
-    expect(text).toContain('Ny – väntar på triage');
+    expect(text).toContain('Ny – väntar på bedömning');
     expect(text).toContain('Amira Hassan');
     // Markdown and links are escaped in what is sent, so Teams shows them as typed and never as a link.
     const raw = rawCardText(toChannel.card);
@@ -160,13 +160,13 @@ describe('reporting an incident in chat', () => {
     h.clock.set('2026-03-27T09:00:00.000Z');
     const channelCard = h.connector.cards().find((c) => c.conversationId === ISAM_CHANNEL.id)!;
     let card = await click(PEOPLE.isam, channelCard.card, 'incident.triage.open');
-    expect(cardText(card)).toContain('Triage av');
+    expect(cardText(card)).toContain('Bedömning av');
     expect(cardText(card)).toContain('Förslag utifrån tröskelvärden');
     // "No" without a rationale is refused in the card.
     card = await h.execute(PEOPLE.isam, 'incident.triage.save', { id: incidentId, severity: 'medium', personalDataBreach: 'true', significant: 'no', rationale: '' }).then((r) => r.body.value as Card);
     expect(cardText(card)).toContain('kräver en skriftlig motivering');
     card = await h.execute(PEOPLE.isam, 'incident.triage.save', { id: incidentId, severity: 'medium', personalDataBreach: 'true', significant: 'undecided', rationale: '' }).then((r) => r.body.value as Card);
-    expect(cardText(card)).toContain('Triagerad');
+    expect(cardText(card)).toContain('Bedömd');
     expect(cardText(card)).toContain('Tidig varning till MCF (24 h)');
 
     const stored = await h.app.runtime.deps.store.get('Incidents', incidentId);

@@ -49,11 +49,13 @@ describe.skipIf(!hasChromium)('the registers in Chromium', () => {
     await page.getByRole('table', { name: 'Incidenter' }).getByRole('link', { name: 'INC-2026-0025' }).click();
     await page.getByRole('heading', { level: 1, name: /^INC-2026-0025/ }).waitFor();
     expect(await page.getByText('Ingen har bedömt incidenten ännu. Tidsfristerna nedan är preliminära och räknas från upptäckten.').count()).toBe(1);
-    const triage = page.getByRole('form', { name: 'Triage' });
+    const triage = page.getByRole('form', { name: 'Bedöm incidenten' });
     await triage.getByRole('combobox', { name: /^Allvarlighetsgrad/ }).selectOption('medium');
     await triage.getByRole('combobox', { name: /personuppgiftsincident/ }).selectOption('yes');
-    await triage.getByRole('button', { name: 'Spara triage' }).click();
-    await page.getByRole('status').filter({ hasText: 'Triagen är sparad' }).waitFor();
+    await triage.getByRole('combobox', { name: /^Betydande incident/ }).selectOption('no');
+    await triage.getByRole('textbox', { name: /^Motivering/ }).fill('Få berörda, ingen driftstörning.');
+    await triage.getByRole('button', { name: 'Spara bedömningen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Bedömningen är sparad' }).waitFor();
     const clocks = page.getByRole('table', { name: 'Tidsfrister (svensk tid)' });
     await clocks.getByRole('row', { name: /Anmälan till IMY/ }).waitFor();
     expect(await page.getByRole('region', { name: 'Händelseförlopp' }).getByText(/^Incidenten bedömdes: allvarlighetsgrad medel/).count()).toBe(1);
@@ -67,11 +69,14 @@ describe.skipIf(!hasChromium)('the registers in Chromium', () => {
     await page.getByRole('link', { name: 'Rapportera incident' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rapportera incident' }).waitFor();
     await page.getByRole('button', { name: 'Skicka rapporten' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Kontrollera de markerade fälten.' }).waitFor();
-    expect(await page.getByText('Typ av händelse måste fyllas i.').count()).toBe(1);
+    await page.getByRole('alert').filter({ hasText: 'fält behöver rättas' }).waitFor();
+    // At the field, and as a link in the summary above the form.
+    expect(await page.getByText('Typ av händelse måste fyllas i.').count()).toBe(2);
     await page.getByRole('combobox', { name: /^Typ av händelse/ }).selectOption('misdirected');
     await page.getByRole('textbox', { name: /^Vad hände/ }).fill('Ett mejl med ett beslut gick till fel mottagare.');
-    await page.getByLabel(/^När upptäcktes det\? \(datum och klockslag\) – Klockslag/).fill('08:15');
+    await page.getByRole('combobox', { name: /^När upptäcktes det\? \(datum och klockslag\) – Klockslag/ }).fill('08:15');
+    // Leaving the field takes the typed time (and closes the list of times over the next fields).
+    await page.keyboard.press('Tab');
     await page.getByRole('radio', { name: 'Ja' }).check();
     await page.getByRole('checkbox', { name: 'Sociala förhållanden' }).check();
     await screenshot(page, 'incident-report-light');

@@ -41,8 +41,9 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
 
     // First without the required fields: the server's messages appear at the fields.
     await page.getByRole('button', { name: 'Spara' }).click();
-    await expectAlert(page, 'Kontrollera de markerade fälten.');
-    expect(await page.getByText('Namn måste fyllas i.').count()).toBe(1);
+    await expectAlert(page, 'fält behöver rättas');
+    // At the field, and as a link in the summary above the form.
+    expect(await page.getByText('Namn måste fyllas i.').count()).toBe(2);
     expect(await page.getByLabel(/^Id/).evaluate((el) => el === document.activeElement)).toBe(true);
     // The browser logs the expected 400; nothing else may fail.
     expect(errors).toEqual(['console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
@@ -70,8 +71,8 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
     }
     expect(await page.getByText('Högsta nivå: 4 – Synnerligen allvarlig').count()).toBe(1);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-    expect(await page.getByLabel('Klassad den').inputValue()).toBe(today);
-    expect(await page.getByLabel('Nästa översyn').inputValue()).toBe(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+    expect(await page.getByRole('combobox', { name: /^Klassad den/ }).inputValue()).toBe(today);
+    expect(await page.getByRole('combobox', { name: /^Nästa översyn/ }).inputValue()).toBe(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
     await screenshot(page, 'asset-form-light');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade.' }).waitFor();

@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('the training import in Chromium', () => {
     const result = section.getByRole('region', { name: 'Resultat av importen' });
     await result.getByRole('status').waitFor();
     expect(await result.getByRole('status').innerText()).toBe('4 rader lästa: 3 nya, 0 fanns redan, 1 hoppades över.');
-    expect(await result.getByRole('listitem').allInnerTexts()).toEqual(['Rad 5: kursen "Säker användning av AI-tjänster" finns inte i kurskatalogen, hoppades över.']);
+    expect(await result.getByRole('listitem').allInnerTexts()).toEqual(['Rad 5: kursen ”Säker användning av AI-tjänster” finns inte i kurskatalogen, hoppades över.']);
     // The overview reloads with the new completion.
     await page.getByRole('table', { name: 'Obligatoriska utbildningar per person' }).getByRole('row', { name: /Fredrik Åberg/ }).waitFor();
     await screenshot(page, 'training-import-1252');

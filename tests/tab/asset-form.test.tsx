@@ -75,10 +75,15 @@ describe('Ny informationstillgång', () => {
     expect(screen.getByText('Högsta nivå: 4 – Synnerligen allvarlig')).toBeTruthy();
     expect(screen.getByText(/separat säkerhetsskyddsanalys/)).toBeTruthy();
     const today = stockholmToday();
-    expect((screen.getByLabelText('Klassad den') as HTMLInputElement).value).toBe(today);
-    expect((screen.getByLabelText('Nästa översyn') as HTMLInputElement).value).toBe(nextYearlyReview(today));
-    fireEvent.change(screen.getByLabelText('Klassad den'), { target: { value: '2024-02-29' } });
-    expect((screen.getByLabelText('Nästa översyn') as HTMLInputElement).value).toBe('2025-02-28');
+    expect((screen.getByRole('combobox', { name: /^Klassad den/ }) as HTMLInputElement).value).toBe(today);
+    expect((screen.getByRole('combobox', { name: /^Nästa översyn/ }) as HTMLInputElement).value).toBe(nextYearlyReview(today));
+    // Typed the Swedish way, read on leaving the field.
+    const classified = screen.getByRole('combobox', { name: /^Klassad den/ });
+    await user.clear(classified);
+    await user.type(classified, '29/2 2024');
+    fireEvent.focusOut(classified);
+    await waitFor(() => expect((screen.getByRole('combobox', { name: /^Nästa översyn/ }) as HTMLInputElement).value).toBe('2025-02-28'));
+    expect((classified as HTMLInputElement).value).toBe('2024-02-29');
   });
 
   it('sends one Idempotency-Key per submission and shows the server’s messages next to the fields', async () => {
@@ -100,10 +105,12 @@ describe('Ny informationstillgång', () => {
 
     const code = screen.getByLabelText(/^Id/);
     await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('Id ska skrivas som versaler, bindestreck och siffror, till exempel IA-001.').id).toBeTruthy();
-    expect(code.getAttribute('aria-describedby')).toContain(screen.getByText(/Id ska skrivas som versaler/).id);
+    const atField = screen.getAllByText('Id ska skrivas som versaler, bindestreck och siffror, till exempel IA-001.').find((el) => el.id)!;
+    expect(code.getAttribute('aria-describedby')).toContain(atField.id);
     expect(screen.getByText('Konfidentialitet får vara högst 4.')).toBeTruthy();
-    expect(screen.getByText('Kontrollera de markerade fälten.')).toBeTruthy();
+    // The summary above the form counts them and links to each field.
+    expect(screen.getByText('2 fält behöver rättas')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Konfidentialitet (K): Konfidentialitet får vara högst 4.' })).toBeTruthy();
     // Focus moves to the first field the server named.
     expect(document.activeElement).toBe(code);
 
@@ -191,7 +198,7 @@ describe('editing an information asset', () => {
   it('is read-only for someone who may not edit, and locks the owner and id for an owner', async () => {
     const api = baseApi().on('GET', '/assets/1', () => view(1, { canEdit: false, canGovern: false }));
     renderWithSession(<AssetFormView params={{ id: '1' }} query={new URLSearchParams()} />, { api, me: ME.staff });
-    expect(await screen.findByText('Du kan läsa men inte ändra den här informationstillgången.')).toBeTruthy();
+    expect(await screen.findByText(/^Du kan läsa men inte ändra den här informationstillgången\. Behöver något ändras, fråga informationsägaren Thomas Granlund/)).toBeTruthy();
     expect((screen.getByLabelText(/^Namn/) as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Spara' })).toBeNull();
     cleanup();

@@ -121,10 +121,10 @@ describe('Informationstillgångar (list)', () => {
       .on('GET', '/units', () => ({ units: [] }))
       .on('GET', '/assets', async () => {
         const { ApiError } = await import('../../tab/api/client');
-        throw new ApiError(503, { error: 'unavailable', message: 'SharePoint svarar inte just nu. Inget har sparats – försök igen om en stund.' });
+        throw new ApiError(503, { error: 'unavailable', message: 'LIS når inte sina register just nu. Inget har sparats – försök igen om en stund.' });
       });
     renderWithSession(<AssetsView params={{}} query={new URLSearchParams()} />, { api });
-    expect((await screen.findByRole('alert')).textContent).toContain('SharePoint svarar inte just nu');
+    expect((await screen.findByRole('alert')).textContent).toContain('LIS når inte sina register just nu');
     expect(screen.getByRole('button', { name: 'Försök igen' })).toBeTruthy();
   });
 });

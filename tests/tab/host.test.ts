@@ -3,11 +3,11 @@
  * Where the tab runs: outside Teams it knows at once (no teams-js, no wait); Teams' themes map to
  * Fluent themes; the `?theme=` and `?lang=` switches work only outside Teams.
  */
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { browserHost, connectHost, deepLinkRoute, mayBeInTeams } from '../../tab/app/host';
 import { browserLocale } from '../../tab/app/i18n';
-import { browserTheme, FLUENT_THEMES, themeFromTeams } from '../../tab/app/theme';
+import { browserTheme, fluentTheme, themeFromTeams } from '../../tab/app/theme';
 
 describe('host', () => {
   it('opens a record from a card’s deep link, and nothing but a record route', () => {
@@ -16,10 +16,13 @@ describe('host', () => {
     for (const bad of [null, undefined, '', 'incidents/42', '/incidents/0', '//evil.example', '/incidents/42?x=1', 'javascript:alert(1)', '/a/b/c', '/incidents/<script>']) expect(deepLinkRoute(bad), String(bad)).toBeNull();
   });
 
-  it('maps Teams themes to Fluent themes', () => {
-    expect(FLUENT_THEMES[themeFromTeams('default')]).toBe(webLightTheme);
-    expect(FLUENT_THEMES[themeFromTeams('dark')]).toBe(webDarkTheme);
-    expect(FLUENT_THEMES[themeFromTeams('contrast')]).toBe(teamsHighContrastTheme);
+  it('wears Teams’ own themes inside Teams and Fluent’s web themes only outside', () => {
+    expect(fluentTheme(themeFromTeams('default'), true)).toBe(teamsLightTheme);
+    expect(fluentTheme(themeFromTeams('dark'), true)).toBe(teamsDarkTheme);
+    expect(fluentTheme(themeFromTeams('contrast'), true)).toBe(teamsHighContrastTheme);
+    expect(fluentTheme('light', false)).toBe(webLightTheme);
+    expect(fluentTheme('dark', false)).toBe(webDarkTheme);
+    expect(fluentTheme('contrast', false)).toBe(teamsHighContrastTheme);
     expect(themeFromTeams('glass')).toBe('light');
   });
 

@@ -278,14 +278,18 @@ describe('the report form', () => {
     renderWithSession(<IncidentReportView params={{}} query={new URLSearchParams()} />, { api, me: ME.staff });
     await screen.findByRole('heading', { level: 1, name: 'Rapportera incident' });
     await userEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
-    expect(await screen.findByText('Typ av händelse måste fyllas i.')).toBeTruthy();
+    // Next to the field, and as a link in the summary above the form.
+    expect(await screen.findAllByText('Typ av händelse måste fyllas i.')).toHaveLength(2);
+    expect(screen.getByText(/^\d+ fält behöver rättas$/)).toBeTruthy();
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: /^Typ av händelse/ }), 'misdirected');
     await userEvent.type(screen.getByRole('textbox', { name: /^Vad hände/ }), 'Fel mottagare.');
-    await userEvent.type(screen.getByLabelText(/^När upptäcktes det\? \(datum och klockslag\) – Klockslag/), '00:05');
+    await userEvent.type(screen.getByRole('combobox', { name: /^När upptäcktes det\? \(datum och klockslag\) – Klockslag/ }), '00:05');
     await userEvent.click(screen.getByRole('radio', { name: 'Nej' }));
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Berört system eller informationstillgång' }), '1');
+    // Every problem corrected: the summary above the form is gone too.
+    expect(screen.queryByText(/fält behöver rättas$/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
     await waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true));
     const post = api.calls.find((c) => c.method === 'POST')!;

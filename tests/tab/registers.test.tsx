@@ -134,3 +134,13 @@ describe('Behörigheter and Ambassadörsnätverket', () => {
     expect(within(table).getByText('0 av 1 träffar')).toBeTruthy();
   });
 });
+
+describe('Behörigheter: one status per grant', () => {
+  it('says that an active grant past its validity is to be removed, once, not "Aktiv" and "Gick ut" side by side', async () => {
+    const { grantDisplayStatus } = await import('../../tab/features/access/AccessView');
+    expect(grantDisplayStatus({ status: 'active', validUntil: '2026-11-30' }, '2026-12-06')).toBe('overdue');
+    expect(grantDisplayStatus({ status: 'active', validUntil: '2026-12-06' }, '2026-12-06')).toBe('active');
+    expect(grantDisplayStatus({ status: 'active', validUntil: null }, '2026-12-06')).toBe('active');
+    expect(grantDisplayStatus({ status: 'removed', validUntil: '2026-11-30' }, '2026-12-06')).toBe('removed');
+  });
+});

@@ -63,7 +63,7 @@ export function bucketsOf<L extends ListName>(list: L, before: RecordOf<L> | nul
       break;
     }
     case 'InformationAssets':
-      if (changed('confidentiality', 'integrity', 'availability', 'traceability', 'nextReviewAt')) out.push({ figure: 'classification' });
+      if (changed('confidentiality', 'integrity', 'availability', 'traceability', 'nextReviewAt', 'archived')) out.push({ figure: 'classification' });
       break;
     case 'Trainings': {
       const a = after as RecordOf<'Trainings'>;

@@ -22,6 +22,8 @@ export async function recountClassification(deps: Pick<Deps, 'store' | 'clock'>)
   const [assets, existing] = await Promise.all([readUpTo(deps.store, 'InformationAssets', {}, 4_995), deps.store.findByKeys('Figures', [`figure:classification:${ORG}:current`])]);
   const v: ClassificationValues = { total: 0, unclassified: 0, level4: 0, reviewDates: {} };
   for (const a of assets.items) {
+    // Archived (decommissioned) assets are kept as evidence, not counted as the inventory.
+    if (a.data.archived) continue;
     v.total++;
     // Any date: "unclassified" and the level do not depend on it.
     const s = summariseClassification(a.data, '0000-01-01');

@@ -45,6 +45,11 @@ export function keepingFigures(deps: Pick<Deps, 'store' | 'clock' | 'directory'>
       touched(list, current.data, updated.data);
       return updated;
     },
+    remove: async <L extends MutableListName>(list: L, current: StoredOf<L>) => {
+      await inner.remove(list, current);
+      // The buckets it was counted in, recounted without it.
+      touched(list, null, current.data);
+    },
     get: (list, id) => inner.get(list, id),
     getMany: (list, ids) => inner.getMany(list, ids),
     findByKey: (list, key) => inner.findByKey(list, key),

@@ -10,7 +10,7 @@ export const accessRequests = defineMessages(
     // The request form.
     'access.form.title': 'Begär behörighet',
     'access.form.intro': 'Informationsägaren för systemet beslutar, och administrativa enheten genomför ändringen. Du får besked här i chatten.',
-    'access.form.fix': 'Kontrollera {count} uppgift(er) nedan.',
+    'access.form.fix': 'Kontrollera {count, plural, one {# uppgift} other {# uppgifter}} nedan.',
     'access.form.hint': 'Vid ändring anger du den nya rollen, eller bara ett nytt slutdatum. Vid avslut räcker person och system.',
     'access.form.me': 'Mig själv ({name})',
     'access.form.kind': 'Vad gäller det?',
@@ -87,7 +87,7 @@ export const accessRequests = defineMessages(
     // The request form.
     'access.form.title': 'Request access',
     'access.form.intro': 'The information owner of the system decides, and the administrative unit carries out the change. You will hear back here in the chat.',
-    'access.form.fix': 'Please check {count} item(s) below.',
+    'access.form.fix': 'Please check {count, plural, one {# item} other {# items}} below.',
     'access.form.hint': 'For a change, give the new role, or only a new end date. To end access, person and system are enough.',
     'access.form.me': 'Myself ({name})',
     'access.form.kind': 'What is it about?',

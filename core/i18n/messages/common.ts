@@ -26,7 +26,7 @@ export const common = defineMessages(
     // Store and server errors shown to users.
     'error.conflict': 'Någon annan hann ändra detta samtidigt. Det senaste läget visas nu.',
     'error.notFound': 'Posten finns inte längre.',
-    'error.unavailable': 'SharePoint svarar inte just nu. Inget har sparats – försök igen om en stund.',
+    'error.unavailable': 'LIS når inte sina register just nu. Inget har sparats – försök igen om en stund.',
     'error.rateLimited': 'För många förfrågningar på kort tid. Vänta {seconds} sekunder och försök igen.',
     'error.unexpected': 'Något gick fel. Inget har sparats. Försök igen, och kontakta IT-säkerhetsansvarig om felet består.',
 
@@ -99,7 +99,7 @@ export const common = defineMessages(
 
     'error.conflict': 'Someone else changed this at the same time. The latest state is shown now.',
     'error.notFound': 'The record no longer exists.',
-    'error.unavailable': 'SharePoint is not answering right now. Nothing was saved – try again in a moment.',
+    'error.unavailable': 'LIS cannot reach its registers right now. Nothing was saved – try again in a moment.',
     'error.rateLimited': 'Too many requests in a short time. Wait {seconds} seconds and try again.',
     'error.unexpected': 'Something went wrong. Nothing was saved. Try again, and contact the IT security officer if it persists.',
 

@@ -36,7 +36,7 @@ export const domain = defineMessages(
     'supplier.codeFormat': 'The id is capital letters, a hyphen and digits, for example LEV-001.',
     'supplier.orgNumberFormat': 'An organisation number is written NNNNNN-NNNN.',
     'supplier.dpaRequired': 'A supplier that processes personal data needs a data processing agreement.',
-    'supplier.viaParentNeedsParent': "Only a sub-supplier can be covered by its parent supplier's data processing agreement.",
+    'supplier.viaParentNeedsParent': 'Only a sub-supplier can be covered by its parent supplier’s data processing agreement.',
     'supplier.dpaSignedAtRequired': 'Give the date the data processing agreement was signed.',
     'supplier.safeguardRequired': 'Give the safeguard for the transfer to a third country.',
   },

@@ -4,7 +4,7 @@
  * the cards in Teams; this view shows where things stand. The part shown lives in the address
  * (`#/access?tab=grants`).
  */
-import { Badge, Field, Select, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Field, Select, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo } from 'react';
 import type { DeciderCapacity } from '../../../core/domain';
 import { stockholmDate } from '../../../core/domain/time';
@@ -37,6 +37,8 @@ const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   filter: { maxWidth: '20rem' },
+  // Three tabs do not fit beside each other on a phone: they wrap instead of widening the page.
+  tabs: { flexWrap: 'wrap' },
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
   section: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -44,7 +46,12 @@ const useStyles = makeStyles({
 });
 
 const requestColor = { pending: 'warning', approved: 'informative', denied: 'danger', in_progress: 'brand', done: 'success', cancelled: 'subtle' } as const;
-const grantColor = { active: 'success', removed: 'subtle', expired: 'warning' } as const;
+const grantColor = { active: 'success', removed: 'subtle', expired: 'warning', overdue: 'danger' } as const;
+
+/** The one status a grant shows: active, removed, expired — or active past its validity, to be removed. */
+export function grantDisplayStatus(grant: Pick<AccessGrantRow, 'status' | 'validUntil'>, today: string): keyof typeof grantColor {
+  return grant.status === 'active' && grant.validUntil !== null && grant.validUntil < today ? 'overdue' : grant.status;
+}
 
 export default function AccessView({ query }: ViewProps) {
   const styles = useStyles();
@@ -58,7 +65,7 @@ export default function AccessView({ query }: ViewProps) {
         <ViewHeading>{t('tab.access.title')}</ViewHeading>
         <p className={styles.intro}>{t('tab.access.intro')}</p>
       </div>
-      <TabList aria-label={t('tab.access.sections')} selectedValue={tab} onTabSelect={(_, d) => navigate('/access', { tab: d.value === 'requests' ? undefined : String(d.value) }, { replace: true })}>
+      <TabList className={styles.tabs} aria-label={t('tab.access.sections')} selectedValue={tab} onTabSelect={(_, d) => navigate('/access', { tab: d.value === 'requests' ? undefined : String(d.value) }, { replace: true })}>
         {TABS.map((k) => (
           <Tab key={k} value={k} id={`access-tab-${k}`} aria-controls="access-panel">
             {t(`tab.access.${k}`)}
@@ -126,7 +133,16 @@ function Requests({ status }: { status: string }) {
       <StatusFilter value={valid} options={ACCESS_REQUEST_STATUSES} label={(s) => t(`tab.access.requestStatus.${s as AccessRequestRow['status']}`)} tab="requests" />
       {page.data && <p className={styles.note}>{t(page.data.scope === 'all' ? 'tab.access.scopeAll' : 'tab.access.scopeEntitled')}</p>}
       {page.error !== undefined && <ErrorMessage error={page.error} onRetry={page.reload} />}
-      <PagedTable label={t('tab.access.requests')} columns={columns} rows={page.data?.items} rowKey={(r) => r.id} loading={page.loading} paging={paging} nextCursor={page.data?.cursor} />
+      <PagedTable
+        label={t('tab.access.requests')}
+        columns={columns}
+        rows={page.data?.items}
+        rowKey={(r) => r.id}
+        listTitle={(r) => `${r.subject.name ?? r.subject.id} – ${r.role}`}
+        loading={page.loading}
+        paging={paging}
+        nextCursor={page.data?.cursor}
+      />
     </>
   );
 }
@@ -151,29 +167,19 @@ function Grants({ status }: { status: string }) {
     {
       key: 'status',
       header: t('tab.access.col.status'),
-      width: '8rem',
-      cell: (r) => (
-        <Badge className={styles.badge} appearance="tint" color={grantColor[r.status]}>
-          {t(`tab.access.grantStatus.${r.status}`)}
-        </Badge>
-      ),
+      width: '10rem',
+      // One status per grant: an active grant whose validity has passed says so, and only that.
+      cell: (r) => {
+        const status = grantDisplayStatus(r, today);
+        return (
+          <Badge className={styles.badge} appearance={status === 'overdue' ? 'filled' : 'tint'} color={grantColor[status]}>
+            {t(`tab.access.grantStatus.${status}`)}
+          </Badge>
+        );
+      },
     },
     { key: 'granted', header: t('tab.access.col.granted'), width: '9rem', cell: (r) => i18n.date(r.grantedAt) },
-    {
-      key: 'valid',
-      header: t('tab.access.col.validUntil'),
-      width: '11rem',
-      cell: (r) =>
-        !r.validUntil ? (
-          '–'
-        ) : r.status === 'active' && r.validUntil < today ? (
-          <Badge className={styles.badge} appearance="filled" color="danger">
-            {t('tab.access.validityPassed', { date: i18n.date(r.validUntil) })}
-          </Badge>
-        ) : (
-          i18n.date(r.validUntil)
-        ),
-    },
+    { key: 'valid', header: t('tab.access.col.validUntil'), width: '9rem', cell: (r) => (r.validUntil ? i18n.date(r.validUntil) : '–') },
     // Who approved what (issue 17.3): the decision behind the grant, and in what capacity.
     { key: 'approved', header: t('tab.access.col.approvedBy'), width: '14rem', cell: (r) => (r.approval?.by ? `${r.approval.by.name ?? r.approval.by.id}${capacity(r.approval.as)}${r.approval.at ? `, ${i18n.date(r.approval.at)}` : ''}` : '–') },
     {
@@ -188,7 +194,16 @@ function Grants({ status }: { status: string }) {
       <StatusFilter value={valid} options={ACCESS_GRANT_STATUSES} label={(s) => t(`tab.access.grantStatus.${s as AccessGrantRow['status']}`)} tab="grants" />
       {page.data && <p className={styles.note}>{t(page.data.scope === 'all' ? 'tab.access.scopeAll' : 'tab.access.scopeEntitled')}</p>}
       {page.error !== undefined && <ErrorMessage error={page.error} onRetry={page.reload} />}
-      <PagedTable label={t('tab.access.grants')} columns={columns} rows={page.data?.items} rowKey={(r) => r.id} loading={page.loading} paging={paging} nextCursor={page.data?.cursor} />
+      <PagedTable
+        label={t('tab.access.grants')}
+        columns={columns}
+        rows={page.data?.items}
+        rowKey={(r) => r.id}
+        listTitle={(r) => `${r.subject.name ?? r.subject.id} – ${r.role}`}
+        loading={page.loading}
+        paging={paging}
+        nextCursor={page.data?.cursor}
+      />
     </>
   );
 }
@@ -215,28 +230,18 @@ function Campaigns() {
           </h2>
           <p className={styles.note}>{t('tab.access.campaignDue', { period: c.period, due: i18n.date(c.dueAt) })}</p>
           {c.reviews.length > 0 && (
-            <Table size="small" aria-label={t('tab.access.reviewsCaption', { name: c.name })}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('tab.access.col.asset')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.access.col.owner')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.access.col.status')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.access.col.progress')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.access.col.due')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {c.reviews.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell>{r.asset ? `${r.asset.code} ${r.asset.name}` : '–'}</TableCell>
-                    <TableCell>{r.owner.name ?? r.owner.id}</TableCell>
-                    <TableCell>{t(`tab.access.reviewStatus.${r.status}`)}</TableCell>
-                    <TableCell>{t('tab.access.reviewProgress', { kept: r.kept, removed: r.removed, total: r.total })}</TableCell>
-                    <TableCell>{i18n.date(r.dueAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <PagedTable
+              label={t('tab.access.reviewsCaption', { name: c.name })}
+              rows={c.reviews}
+              rowKey={(r) => r.id}
+              columns={[
+                { key: 'asset', header: t('tab.access.col.asset'), cell: (r) => (r.asset ? `${r.asset.code} ${r.asset.name}` : '–') },
+                { key: 'owner', header: t('tab.access.col.owner'), cell: (r) => r.owner.name ?? r.owner.id },
+                { key: 'status', header: t('tab.access.col.status'), cell: (r) => t(`tab.access.reviewStatus.${r.status}`) },
+                { key: 'progress', header: t('tab.access.col.progress'), cell: (r) => t('tab.access.reviewProgress', { kept: r.kept, removed: r.removed, total: r.total }) },
+                { key: 'due', header: t('tab.access.col.due'), cell: (r) => i18n.date(r.dueAt) },
+              ]}
+            />
           )}
           {c.hiddenReviews > 0 && <p className={styles.note}>{t('tab.access.hiddenReviews', { n: c.hiddenReviews })}</p>}
         </section>

@@ -2,7 +2,7 @@
  * Ambassadörsnätverket: the year's meetings (årshjul) in order, each with its state and how many
  * attended from how many units, and attendance per unit across the year's held meetings.
  */
-import { Badge, Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { ApiClient } from '../../api/client';
 import type { AmbassadorYear } from '../../../core/api';
@@ -11,6 +11,7 @@ import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { PagedTable } from '../../components/PagedTable';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 
@@ -19,10 +20,10 @@ export const ambassadorsApi = (api: ApiClient) => ({ year: (year?: number) => ap
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
-  years: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  years: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   section: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  wheel: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: tokens.spacingHorizontalM },
+  wheel: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(16rem, 100%), 1fr))', gap: tokens.spacingHorizontalM },
   meeting: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   when: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -42,6 +43,8 @@ export default function AmbassadorsView({ query }: ViewProps) {
   const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : undefined;
   const data = useAsync(() => ambassadors.year(year), [ambassadors, year]);
   const d = data.data;
+  // Held meetings whose attendance was recorded (a held meeting with nobody recorded was not registered).
+  const recorded = d ? d.meetings.filter((m) => m.state === 'held' && m.attendees > 0).length : 0;
   const go = (y: number) => navigate('/ambassadors', { year: String(y) }, { replace: true });
   return (
     <div className={styles.root}>
@@ -77,7 +80,7 @@ export default function AmbassadorsView({ query }: ViewProps) {
                     <Badge className={styles.badge} appearance="tint" color={stateColor[m.state]}>
                       {t(`tab.ambassadors.state.${m.state}`)}
                     </Badge>
-                    {m.state === 'held' && <span className={styles.help}>{t('tab.ambassadors.attendees', { n: m.attendees, units: m.units.length })}</span>}
+                    {m.state === 'held' && <span className={styles.help}>{m.attendees > 0 ? t('tab.ambassadors.attendees', { n: m.attendees, units: m.units.length }) : t('tab.ambassadors.notRecorded')}</span>}
                     {m.materialUrl && (
                       <Link href={m.materialUrl} target="_blank" rel="noreferrer">
                         {t('tab.ambassadors.material')}
@@ -92,28 +95,28 @@ export default function AmbassadorsView({ query }: ViewProps) {
             <h2 id="attendance" className={styles.h2}>
               {t('tab.ambassadors.units')}
             </h2>
-            <Table size="small" aria-label={t('tab.ambassadors.unitsCaption', { year: d.year })}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('tab.ambassadors.col.unit')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.ambassadors.col.ambassadors')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.ambassadors.col.attended')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {d.units.map((u) => (
-                  <TableRow key={u.unit}>
-                    <TableCell>{u.unit}</TableCell>
-                    <TableCell>{u.ambassadors || t('tab.ambassadors.noAmbassador')}</TableCell>
-                    <TableCell>
-                      <Badge className={styles.badge} appearance="tint" color={d.held === 0 ? 'subtle' : u.attended === d.held ? 'success' : u.attended === 0 ? 'danger' : 'warning'}>
-                        {t('tab.ambassadors.attendedOf', { n: u.attended, held: d.held })}
+            <PagedTable
+              label={t('tab.ambassadors.unitsCaption', { year: d.year })}
+              rows={d.units}
+              rowKey={(u) => u.unit}
+              columns={[
+                { key: 'unit', header: t('tab.ambassadors.col.unit'), cell: (u) => u.unit },
+                { key: 'ambassadors', header: t('tab.ambassadors.col.ambassadors'), cell: (u) => u.ambassadors || t('tab.ambassadors.noAmbassador') },
+                {
+                  key: 'attended',
+                  header: t('tab.ambassadors.col.attended'),
+                  // Counted over the held meetings whose attendance was recorded: "0 of 5" would blame units for a missing record.
+                  cell: (u) =>
+                    recorded === 0 ? (
+                      <span className={styles.help}>{t('tab.ambassadors.noneRecorded')}</span>
+                    ) : (
+                      <Badge className={styles.badge} appearance="tint" color={u.attended >= recorded ? 'success' : u.attended === 0 ? 'danger' : 'warning'}>
+                        {t('tab.ambassadors.attendedOf', { n: Math.min(u.attended, recorded), held: recorded })}
                       </Badge>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                    ),
+                },
+              ]}
+            />
           </section>
         </>
       )}

@@ -17,11 +17,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, type FormEvent } from 'react';
+import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useCommonApi } from '../../app/session';
+import { BackLink } from '../../components/BackLink';
+import { DateField } from '../../components/DateField';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { PeoplePicker } from '../../components/PeoplePicker';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
@@ -36,8 +40,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalL,
     margin: 0,
+    minWidth: 0,
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(16rem, 100%), 1fr))',
     gap: tokens.spacingVerticalM + ' ' + tokens.spacingHorizontalL,
     alignItems: 'start',
     backgroundColor: tokens.colorNeutralBackground1,
@@ -46,7 +51,7 @@ const useStyles = makeStyles({
   levels: {
     gridColumn: '1 / -1',
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(11rem, 100%), 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
     // A select is as wide as its longest option unless told otherwise.
@@ -58,10 +63,31 @@ const useStyles = makeStyles({
   full: { gridColumn: '1 / -1' },
   help: { gridColumn: '1 / -1', margin: 0, color: tokens.colorNeutralForeground2 },
   summary: { gridColumn: '1 / -1', margin: 0, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
 const fieldId = (field: string) => `asset-${field}`;
+
+/** Labels of the fields the server may name, for the summary above the form. */
+const LABEL_OF: Record<string, MessageKey> = {
+  code: 'tab.assetForm.code',
+  name: 'tab.assetForm.name',
+  description: 'tab.assetForm.description',
+  information: 'tab.assetForm.information',
+  unit: 'tab.assetForm.unit',
+  ownerId: 'tab.assetForm.owner',
+  delegateId: 'tab.assetForm.delegate',
+  contactId: 'tab.assetForm.contact',
+  systemOwnerId: 'tab.assetForm.systemOwner',
+  priority: 'tab.assetForm.priority',
+  confidentiality: 'tab.assetForm.confidentiality',
+  integrity: 'tab.assetForm.integrity',
+  availability: 'tab.assetForm.availability',
+  traceability: 'tab.assetForm.traceability',
+  classifiedAt: 'tab.assetForm.classifiedAt',
+  nextReviewAt: 'tab.assetForm.nextReviewAt',
+  notes: 'tab.assetForm.notes',
+};
 
 export default function AssetFormView({ params }: ViewProps) {
   const id = params.id ?? null;
@@ -102,13 +128,16 @@ export default function AssetFormView({ params }: ViewProps) {
 
   return (
     <div className={styles.root}>
-      <Link href={href('/assets')}>{t('tab.assetForm.back')}</Link>
+      <BackLink href={href('/assets')}>{t('tab.assetForm.back')}</BackLink>
       <ViewHeading>{title}</ViewHeading>
       {readOnly && (
         <MessageBar intent="info">
-          <MessageBarBody>{t('tab.assetForm.readOnly')}</MessageBarBody>
+          <MessageBarBody>
+            {f.view ? t('tab.assetForm.readOnlyAsk', { owner: f.view.owner.name ?? t('tab.assets.unknownPerson') }) : t('tab.assetForm.readOnlyNew')}
+          </MessageBarBody>
         </MessageBar>
       )}
+      <ErrorSummary errors={f.errors} labelOf={(field) => (LABEL_OF[field] ? t(LABEL_OF[field]) : undefined)} idOf={fieldId} />
       {f.notice && (
         <MessageBar intent={f.notice.intent} role={f.notice.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{f.notice.text}</MessageBarBody>
@@ -197,12 +226,16 @@ export default function AssetFormView({ params }: ViewProps) {
               </MessageBarBody>
             </MessageBar>
           )}
-          <Field label={t('tab.assetForm.classifiedAt')} validationMessage={err('classifiedAt')} hint={f.view?.classifiedBy?.name ? t('tab.assetForm.classifiedBy', { name: f.view.classifiedBy.name }) : undefined}>
-            <Input id={fieldId('classifiedAt')} disabled={readOnly} type="date" value={form.classifiedAt} onChange={(_, d) => f.setClassifiedAt(d.value)} />
-          </Field>
-          <Field label={t('tab.assetForm.nextReviewAt')} validationMessage={err('nextReviewAt')}>
-            <Input id={fieldId('nextReviewAt')} disabled={readOnly} type="date" value={form.nextReviewAt} onChange={(_, d) => f.update({ nextReviewAt: d.value })} />
-          </Field>
+          <DateField
+            id={fieldId('classifiedAt')}
+            label={t('tab.assetForm.classifiedAt')}
+            disabled={readOnly}
+            value={form.classifiedAt}
+            onChange={f.setClassifiedAt}
+            validationMessage={err('classifiedAt')}
+            {...(f.view?.classifiedBy?.name ? { hint: `${t('tab.date.hint')} · ${t('tab.assetForm.classifiedBy', { name: f.view.classifiedBy.name })}` } : {})}
+          />
+          <DateField id={fieldId('nextReviewAt')} label={t('tab.assetForm.nextReviewAt')} disabled={readOnly} value={form.nextReviewAt} onChange={(v) => f.update({ nextReviewAt: v })} validationMessage={err('nextReviewAt')} />
         </fieldset>
 
         <fieldset className={styles.fieldset} disabled={readOnly}>

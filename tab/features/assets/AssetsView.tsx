@@ -25,11 +25,11 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
   head: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(14rem, 100%), 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
   level: { fontVariantNumeric: 'tabular-nums' },
   state: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  name: { fontWeight: tokens.fontWeightSemibold, display: 'inline-block', minWidth: '12rem' },
+  name: { fontWeight: tokens.fontWeightSemibold },
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'start', paddingTop: '1px', paddingBottom: '1px' },
 });
 
@@ -89,11 +89,12 @@ export default function AssetsView({ query }: ViewProps) {
     );
 
   const columns: Column<AssetRow>[] = [
-    { key: 'code', header: t('tab.assets.col.code'), sortField: 'code', cell: (r) => r.code, width: '6.5rem' },
+    { key: 'code', header: t('tab.assets.col.code'), sortField: 'code', cell: (r) => r.code, width: '5.5rem', hideInList: true },
     {
       key: 'name',
       header: t('tab.assets.col.name'),
       sortField: 'name',
+      hideInList: true,
       cell: (r) => (
         <Link href={href(`/assets/${r.id}`)} className={styles.name}>
           {r.name}
@@ -108,9 +109,16 @@ export default function AssetsView({ query }: ViewProps) {
         header: <abbr title={t(`field.${a}`)}>{t(`tab.aspect.short.${a}`)}</abbr>,
         cell: (r) => levelCell(r.levels[a]),
         align: 'center',
-        width: '2.5rem',
+        width: '2.25rem',
+        hideInList: true,
       }),
     ),
+    {
+      key: 'levels',
+      header: t('tab.assets.col.levels'),
+      hideInTable: true,
+      cell: (r) => ASPECTS.map((a) => `${t(`tab.aspect.short.${a}`)}${r.levels[a] ?? '–'}`).join(' '),
+    },
     { key: 'max', header: t('tab.assets.col.max'), cell: (r) => (r.summary.maxLevel === null ? '–' : `${r.summary.maxLevel} – ${t(levelName(r.summary.maxLevel))}`), width: '9rem' },
     { key: 'priority', header: t('tab.assets.col.priority'), sortField: 'priority', cell: (r) => r.priority ?? '–', align: 'center', width: '5.25rem' },
     { key: 'nextReview', header: t('tab.assets.col.nextReview'), sortField: 'nextReviewAt', cell: (r) => (r.nextReviewAt ? i18n.date(r.nextReviewAt) : '–'), width: '8rem' },
@@ -182,14 +190,19 @@ export default function AssetsView({ query }: ViewProps) {
         rows={page.data?.items}
         rowKey={(r) => r.id}
         loading={page.loading}
+        listTitle={(r) => (
+          <Link href={href(`/assets/${r.id}`)} className={styles.name}>
+            {`${r.code} ${r.name}`}
+          </Link>
+        )}
+        minTableWidth={900}
         sort={{ field: sort, direction }}
-        onSort={(field) => setQuery({ sort: field === 'code' ? undefined : field, dir: sort === field && direction === 'asc' ? 'desc' : undefined })}
+        onSortChange={(s) => setQuery({ sort: s.field === 'code' ? undefined : s.field, dir: s.direction === 'asc' ? undefined : 'desc' })}
         paging={paging}
         nextCursor={page.data?.cursor}
         pageSize={pageSize}
         onPageSize={(n) => setQuery({ size: n === 25 ? undefined : String(n) })}
       />
-      <p className={styles.note}>{t('tab.assets.sortNote')}</p>
     </div>
   );
 }

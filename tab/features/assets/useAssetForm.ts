@@ -36,6 +36,9 @@ export interface AssetFormState {
 
 export type Notice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
+/** The form's people are sent as ids: a changed person clears its id's message. */
+const INPUT_FIELD: Record<string, string> = { owner: 'ownerId', delegate: 'delegateId', contact: 'contactId', systemOwner: 'systemOwnerId' };
+
 const EMPTY: AssetFormState = {
   code: '',
   name: '',
@@ -147,10 +150,19 @@ export function useAssetForm(id: string | null) {
   }, [assets, id]);
   useEffect(load, [load]);
 
-  const update = useCallback((patch: Partial<AssetFormState>) => {
-    idempotencyKey.current = null;
-    setForm((f) => ({ ...f, ...patch }));
+  /** The person changed these fields: their messages go (the rest stay until the next save). */
+  const clearErrors = useCallback((fields: string[]) => {
+    setErrors((e) => (fields.some((f) => f in e) ? Object.fromEntries(Object.entries(e).filter(([f]) => !fields.includes(f))) : e));
   }, []);
+
+  const update = useCallback(
+    (patch: Partial<AssetFormState>) => {
+      idempotencyKey.current = null;
+      setForm((f) => ({ ...f, ...patch }));
+      clearErrors(Object.keys(patch).map((k) => INPUT_FIELD[k] ?? k));
+    },
+    [clearErrors],
+  );
 
   /** A new level proposes today's classification date and a review a year later. */
   const setLevel = useCallback(
@@ -168,14 +180,19 @@ export function useAssetForm(id: string | null) {
         };
       });
       idempotencyKey.current = null;
+      clearErrors([aspect, 'classifiedAt', 'nextReviewAt']);
     },
-    [],
+    [clearErrors],
   );
 
-  const setClassifiedAt = useCallback((value: string) => {
-    idempotencyKey.current = null;
-    setForm((f) => ({ ...f, classifiedAt: value, nextReviewAt: /^\d{4}-\d{2}-\d{2}$/.test(value) ? nextYearlyReview(value) : f.nextReviewAt }));
-  }, []);
+  const setClassifiedAt = useCallback(
+    (value: string) => {
+      idempotencyKey.current = null;
+      setForm((f) => ({ ...f, classifiedAt: value, nextReviewAt: /^\d{4}-\d{2}-\d{2}$/.test(value) ? nextYearlyReview(value) : f.nextReviewAt }));
+      clearErrors(['classifiedAt', 'nextReviewAt']);
+    },
+    [clearErrors],
+  );
 
   const canEdit = id === null ? me.permissions.createAsset : (view?.canEdit ?? false);
   const canGovern = id === null ? me.permissions.createAsset : (view?.canGovern ?? false);
@@ -209,9 +226,9 @@ export function useAssetForm(id: string | null) {
       return [];
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.body.issues) {
+        // The messages stand at their fields and in the summary above the form (no separate notice).
         const fieldErrors = error.fieldErrors();
         setErrors(fieldErrors);
-        setNotice({ intent: 'error', text: error.body.message });
         return Object.keys(fieldErrors);
       }
       if (error instanceof ApiError && error.status === 409 && error.body.current) {

@@ -23,7 +23,7 @@ const SORTS: ProcessingSortField[] = ['code', 'name', 'unit'];
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(14rem, 100%), 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingTop: '1px', paddingBottom: '1px' },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -56,8 +56,8 @@ export default function DataProtectionView({ query }: ViewProps) {
   const page = useAsync(() => gdpr.list({ search: search || undefined, unit: unit || undefined, sort, direction, cursor: paging.cursor }), [gdpr, search, unit, sort, direction, paging.cursor]);
 
   const columns: Column<ProcessingRow>[] = [
-    { key: 'code', header: t('tab.gdpr.col.code'), sortField: 'code', width: '7rem', cell: (r) => r.code },
-    { key: 'name', header: t('tab.gdpr.col.name'), sortField: 'name', cell: (r) => <Link href={href(`/gdpr/${r.id}`)}>{r.name}</Link> },
+    { key: 'code', header: t('tab.gdpr.col.code'), sortField: 'code', width: '7rem', hideInList: true, cell: (r) => r.code },
+    { key: 'name', header: t('tab.gdpr.col.name'), sortField: 'name', hideInList: true, cell: (r) => <Link href={href(`/gdpr/${r.id}`)}>{r.name}</Link> },
     { key: 'unit', header: t('tab.gdpr.col.unit'), sortField: 'unit', width: '5rem', cell: (r) => r.unit },
     { key: 'owner', header: t('tab.gdpr.col.owner'), width: '10rem', cell: (r) => r.owner.name ?? '–' },
     { key: 'basis', header: t('tab.gdpr.col.legalBasis'), cell: (r) => r.legalBasis },
@@ -130,8 +130,10 @@ export default function DataProtectionView({ query }: ViewProps) {
         rows={page.data?.items}
         rowKey={(r) => r.id}
         loading={page.loading}
+        listTitle={(r) => <Link href={href(`/gdpr/${r.id}`)}>{`${r.code} ${r.name}`}</Link>}
+        minTableWidth={860}
         sort={{ field: sort, direction }}
-        onSort={(field) => setQuery({ sort: field === 'code' ? undefined : field, dir: sort === field && direction === 'asc' ? 'desc' : undefined })}
+        onSortChange={(s) => setQuery({ sort: s.field === 'code' ? undefined : s.field, dir: s.direction === 'asc' ? undefined : 'desc' })}
         paging={paging}
         nextCursor={page.data?.cursor}
       />

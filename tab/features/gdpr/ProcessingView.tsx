@@ -1,12 +1,15 @@
 /** One processing activity (`#/gdpr/:id`): every art. 30 field, and its impact assessments. */
-import { Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
+import { BackLink } from '../../components/BackLink';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Fact, Facts } from '../../components/Facts';
+import { LinkList } from '../../components/LinkList';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { gdprApi } from './api';
@@ -17,9 +20,6 @@ const useStyles = makeStyles({
   section: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(12rem, max-content) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0 },
-  dt: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  dd: { margin: 0, whiteSpace: 'pre-wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   help: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
@@ -34,25 +34,18 @@ export default function ProcessingView({ params }: ViewProps) {
   if (p.error !== undefined && !p.data) return <ErrorMessage error={p.error} onRetry={p.reload} />;
   if (!p.data) return <Spinner label={t('tab.shell.loading')} />;
   const v = p.data;
-  const fact = (label: MessageKey, value: ReactNode) => (
-    <>
-      <dt className={styles.dt}>{t(label)}</dt>
-      <dd className={styles.dd}>{value}</dd>
-    </>
-  );
+  const fact = (label: MessageKey, value: ReactNode) => <Fact label={t(label)}>{value}</Fact>;
   const list = (xs: ReactNode[]) => (xs.length ? <ul className={styles.list}>{xs.map((x, n) => <li key={n}>{x}</li>)}</ul> : '–');
   const yes = (b: boolean) => t(b ? 'tab.incident.yes' : 'tab.incident.no');
   return (
     <div className={styles.root}>
-      <p style={{ margin: 0 }}>
-        <Link href={href('/gdpr')}>{t('tab.gdpr.back')}</Link>
-      </p>
+      <BackLink href={href('/gdpr')}>{t('tab.gdpr.back')}</BackLink>
       <ViewHeading>{`${v.code} ${v.name}`}</ViewHeading>
       <section className={styles.section} aria-labelledby="art30">
         <h2 id="art30" className={styles.h2}>
           {t('tab.gdpr.art30')}
         </h2>
-        <dl className={styles.dl}>
+        <Facts>
           {fact('tab.gdpr.f.controller', v.controllerName)}
           {fact('tab.gdpr.f.dpo', v.dpoContact)}
           {fact('tab.gdpr.f.purpose', v.purpose)}
@@ -65,11 +58,11 @@ export default function ProcessingView({ params }: ViewProps) {
           {fact('tab.gdpr.f.retention', v.retention)}
           {fact('tab.gdpr.f.security', v.securityMeasures)}
           {fact('tab.gdpr.col.owner', `${v.owner.name ?? '–'}, ${v.unit}`)}
-          {fact('tab.gdpr.f.assets', list(v.assets.map((a) => <Link href={href(`/assets/${a.id}`)}>{`${a.code} ${a.name}`}</Link>)))}
-          {fact('tab.gdpr.f.suppliers', list(v.suppliers.map((s) => <Link href={href(`/suppliers/${s.id}`)}>{`${s.code} ${s.name}`}</Link>)))}
+          {fact('tab.gdpr.f.assets', <LinkList items={v.assets.map((a) => ({ key: a.id, href: href(`/assets/${a.id}`), text: `${a.code} ${a.name}` }))} />)}
+          {fact('tab.gdpr.f.suppliers', <LinkList items={v.suppliers.map((s) => ({ key: s.id, href: href(`/suppliers/${s.id}`), text: `${s.code} ${s.name}` }))} />)}
           {fact('tab.gdpr.f.dpiaRequired', yes(v.dpiaRequired))}
           {fact('tab.gdpr.f.updated', i18n.dateTime(v.updatedAt))}
-        </dl>
+        </Facts>
       </section>
       <section className={styles.section} aria-labelledby="dpias">
         <h2 id="dpias" className={styles.h2}>
@@ -82,13 +75,13 @@ export default function ProcessingView({ params }: ViewProps) {
               {d.detail ? `${d.code} ${d.detail.title}` : d.code} <DpiaBadge dpia={d} />
             </h3>
             {d.detail ? (
-              <dl className={styles.dl}>
+              <Facts>
                 {fact('tab.dpia.consulted', d.detail.dsoConsultedAt ? i18n.date(d.detail.dsoConsultedAt) : t('tab.dpia.notConsulted'))}
                 {fact('tab.dpia.opinion', d.detail.dsoOpinion ?? '–')}
                 {fact('tab.dpia.conclusion', d.detail.conclusion ?? '–')}
                 {fact('tab.dpia.decided', d.detail.decidedAt ? `${i18n.date(d.detail.decidedAt)}${d.detail.decidedBy?.name ? `, ${d.detail.decidedBy.name}` : ''}` : '–')}
                 {fact('tab.dpia.nextReview', d.detail.nextReviewAt ? i18n.date(d.detail.nextReviewAt) : '–')}
-              </dl>
+              </Facts>
             ) : (
               <p className={styles.help}>{t('tab.dpia.restricted')}</p>
             )}

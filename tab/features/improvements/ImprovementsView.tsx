@@ -6,6 +6,7 @@
  */
 import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { MessageKey } from '../../../core/i18n';
 import { ApiError, newIdempotencyKey, type ApiClient } from '../../api/client';
 import type { ImprovementInput, ImprovementPage, ImprovementRow, ImprovementSource, ImprovementStatus, PersonRef } from '../../../core/api';
 import { IMPROVEMENT_SOURCES, IMPROVEMENT_STATUSES } from '../../../core/domain/choices';
@@ -13,7 +14,10 @@ import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useCommonApi, useSession } from '../../app/session';
+import { DateField } from '../../components/DateField';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { useFormErrors } from '../../components/useFormErrors';
 import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';
 import { PeoplePicker } from '../../components/PeoplePicker';
 import { useAsync } from '../../components/useAsync';
@@ -29,10 +33,10 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   head: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(14rem, 100%), 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
   form: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(16rem, 100%), 1fr))',
     gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -42,7 +46,7 @@ const useStyles = makeStyles({
   },
   h2: { gridColumn: '1 / -1', margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   full: { gridColumn: '1 / -1' },
-  actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalM },
+  actions: { gridColumn: '1 / -1', display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   title: { fontWeight: tokens.fontWeightSemibold },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
@@ -50,6 +54,17 @@ const useStyles = makeStyles({
 });
 
 type Notice = { intent: 'success' | 'warning' | 'error'; text: string } | null;
+
+const actionFieldId = (field: string) => `action-${field}`;
+const ACTION_LABEL: Record<string, MessageKey> = {
+  title: 'tab.improvements.f.title',
+  description: 'tab.improvements.f.description',
+  ownerId: 'tab.improvements.f.owner',
+  dueAt: 'tab.improvements.f.due',
+  status: 'tab.improvements.status',
+  source: 'tab.improvements.source',
+  sourceRef: 'tab.improvements.f.sourceRef',
+};
 
 export default function ImprovementsView({ query }: ViewProps) {
   const styles = useStyles();
@@ -201,11 +216,10 @@ export default function ImprovementsView({ query }: ViewProps) {
         rowKey={(r) => r.id}
         loading={page.loading}
         sort={{ field: 'dueAt', direction }}
-        onSort={() => setQuery({ dir: direction === 'asc' ? 'desc' : undefined })}
+        onSortChange={(s) => setQuery({ dir: s.direction === 'asc' ? undefined : 'desc' })}
         paging={paging}
         nextCursor={page.data?.cursor}
       />
-      <p className={styles.note}>{t('tab.improvements.sortNote')}</p>
     </div>
   );
 }
@@ -224,13 +238,19 @@ function ActionForm(props: { action: ImprovementRow | null; onCancel: () => void
   const [status, setStatus] = useState<ImprovementStatus>(a?.status ?? 'open');
   const [source, setSource] = useState<ImprovementSource>(a?.source ?? 'other');
   const [sourceRef, setSourceRef] = useState(a?.sourceRef ?? '');
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const errors = useFormErrors();
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef(newIdempotencyKey());
-  const err = (f: string) => errors[f]?.join(' ');
+  const err = errors.message;
+  /** A changed field loses its message at once. */
+  const changed = <V,>(field: string, set: (v: V) => void) => (v: V) => {
+    set(v);
+    errors.clear(field);
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setAlert(null);
     setBusy(true);
     const input = { title, description: description.trim() || null, ownerId: owner?.id ?? '', dueAt, status, source, sourceRef: sourceRef.trim() || null };
     try {
@@ -239,8 +259,7 @@ function ActionForm(props: { action: ImprovementRow | null; onCancel: () => void
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.body.current) props.onConflict(error.body.current as ImprovementRow);
       else {
-        if (error instanceof ApiError) setErrors(error.fieldErrors());
-        setAlert(errorText(error, t));
+        if (!errors.fromApi(error)) setAlert(errorText(error, t));
       }
     } finally {
       setBusy(false);
@@ -251,21 +270,17 @@ function ActionForm(props: { action: ImprovementRow | null; onCancel: () => void
       <h2 id="action-form-title" className={styles.h2}>
         {t(a ? 'tab.improvements.editTitle' : 'tab.improvements.newTitle')}
       </h2>
-      {alert && (
-        <MessageBar intent="error" role="alert" className={styles.full}>
-          <MessageBarBody>{alert}</MessageBarBody>
-        </MessageBar>
-      )}
+      <div className={styles.full}>
+        <ErrorSummary errors={errors.errors} labelOf={(f) => (ACTION_LABEL[f] ? t(ACTION_LABEL[f]) : undefined)} idOf={actionFieldId} message={alert} />
+      </div>
       <Field className={styles.full} label={t('tab.improvements.f.title')} required validationMessage={err('title')}>
-        <Input value={title} maxLength={255} onChange={(_, d) => setTitle(d.value)} />
+        <Input id={actionFieldId('title')} value={title} maxLength={255} onChange={(_, d) => changed('title', setTitle)(d.value)} />
       </Field>
       <Field className={styles.full} label={t('tab.improvements.f.description')} validationMessage={err('description')}>
-        <Textarea value={description} maxLength={4000} onChange={(_, d) => setDescription(d.value)} />
+        <Textarea id={actionFieldId('description')} value={description} maxLength={4000} onChange={(_, d) => changed('description', setDescription)(d.value)} />
       </Field>
-      <PeoplePicker label={t('tab.improvements.f.owner')} required value={owner} search={common.searchPeople} onChange={setOwner} validationMessage={err('ownerId')} />
-      <Field label={t('tab.improvements.f.due')} required validationMessage={err('dueAt')}>
-        <Input type="date" value={dueAt} onChange={(_, d) => setDueAt(d.value)} />
-      </Field>
+      <PeoplePicker id={actionFieldId('ownerId')} label={t('tab.improvements.f.owner')} required value={owner} search={common.searchPeople} onChange={changed('ownerId', setOwner)} validationMessage={err('ownerId')} />
+      <DateField id={actionFieldId('dueAt')} label={t('tab.improvements.f.due')} required value={dueAt} onChange={changed('dueAt', setDueAt)} validationMessage={err('dueAt')} />
       <Field label={t('tab.improvements.status')} validationMessage={err('status')}>
         <Select value={status} onChange={(_, d) => setStatus(d.value as ImprovementStatus)}>
           {IMPROVEMENT_STATUSES.map((s) => (

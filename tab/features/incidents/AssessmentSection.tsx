@@ -43,7 +43,8 @@ export function AssessmentSection({ page, onDone, onError }: SectionProps) {
   const last = page.assessments.at(-1);
   const [severity, setSeverity] = useState<Severity | ''>(v.severity ?? '');
   const [breach, setBreach] = useState<'' | 'yes' | 'no'>(v.personalDataBreach === null ? '' : v.personalDataBreach ? 'yes' : 'no');
-  const [significant, setSignificant] = useState<Significance>(v.significant);
+  // A real choice: an incident not yet assessed starts with none chosen, never "not assessed" by default.
+  const [significant, setSignificant] = useState<Significance | ''>(v.severity === null ? '' : v.significant);
   const [rationale, setRationale] = useState(v.significanceRationale ?? '');
   const [imyNotRequired, setImyNotRequired] = useState(last?.imyNotRequiredRationale ?? '');
   const [reason, setReason] = useState('');
@@ -61,6 +62,7 @@ export function AssessmentSection({ page, onDone, onError }: SectionProps) {
     const required = (label: MessageKey) => [t('validation.required', { field: t(label) })];
     if (!severity) missing.severity = required('incident.triage.severity');
     if (!breach) missing.personalDataBreach = required('incident.triage.breach');
+    if (!significant) missing.significant = required('incident.triage.significant');
     if (significant === 'no' && !rationale.trim()) missing.rationale = [t('incident.rationaleRequired')];
     setErrors(missing);
     if (Object.keys(missing).length) return;
@@ -71,7 +73,7 @@ export function AssessmentSection({ page, onDone, onError }: SectionProps) {
         {
           severity: severity as Severity,
           personalDataBreach: breach === 'yes',
-          significant,
+          significant: significant as Significance,
           rationale: rationale.trim() || null,
           imyNotRequiredRationale: breach === 'yes' ? imyNotRequired.trim() || null : null,
           reason: reason.trim() || null,
@@ -149,10 +151,11 @@ export function AssessmentSection({ page, onDone, onError }: SectionProps) {
             </Select>
           </Field>
           <Field label={t('incident.triage.significant')} required validationMessage={err('significant')}>
-            <Select value={significant} onChange={(_, d) => setSignificant(d.value as Significance)}>
+            <Select value={significant} onChange={(_, d) => setSignificant(d.value as Significance | '')}>
+              <option value="">{t('tab.incident.choose')}</option>
               {SIGNIFICANCE.map((s) => (
                 <option key={s} value={s}>
-                  {t(`incident.significant.${s}`)}
+                  {s === 'undecided' ? t('tab.incident.significantLater') : t(`incident.significant.${s}`)}
                 </option>
               ))}
             </Select>

@@ -16,7 +16,11 @@ import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
+import { DateField } from '../../components/DateField';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/ErrorMessage';
+import { TimeField } from '../../components/TimeField';
+import { focusFirstError, useFormErrors } from '../../components/useFormErrors';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { incidentsApi } from './api';
@@ -30,8 +34,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalL,
     margin: 0,
+    // A fieldset is as wide as its widest content unless told otherwise (a long system name in a list).
+    minWidth: 0,
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(14rem, 100%), 1fr))',
     gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     alignItems: 'start',
     backgroundColor: tokens.colorNeutralBackground1,
@@ -39,8 +45,8 @@ const useStyles = makeStyles({
   },
   legend: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   full: { gridColumn: '1 / -1' },
-  checks: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM },
+  checks: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(14rem, 100%), 1fr))', minWidth: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
 interface Draft {
@@ -100,6 +106,20 @@ export function toReportInput(d: Draft): IncidentReportInput {
 /** Draft fields → the field their message belongs to. */
 const ERROR_FIELD: Record<string, string> = { discoveredDate: 'discoveredAt', discoveredTime: 'discoveredAt', occurredDate: 'occurredAt', occurredTime: 'occurredAt', occurredUnknown: 'occurredAt' };
 
+/** The form's fields in the order they are shown (for focus), their labels and element ids. */
+const FIELD_ORDER = ['category', 'title', 'description', 'discoveredAt', 'discoveredTime', 'occurredAt', 'occurredTime', 'assetId', 'supplierId', 'involved', 'approxSubjects'];
+const LABEL_OF: Record<string, MessageKey> = {
+  category: 'incident.wizard.category',
+  description: 'incident.wizard.description',
+  discoveredAt: 'incident.wizard.discovered',
+  occurredAt: 'incident.wizard.occurred',
+  involved: 'incident.wizard.involved',
+  approxSubjects: 'incident.wizard.subjects',
+  assetId: 'incident.wizard.asset',
+  supplierId: 'incident.wizard.supplier',
+};
+const fieldId = (field: string) => `report-${field}`;
+
 /** Server field paths → the form's fields. */
 const FIELD_OF: Record<string, string> = { personalData: 'involved' };
 
@@ -125,7 +145,7 @@ export default function IncidentReportView(_props: ViewProps) {
     dataCategories: [],
     protectedIdentity: false,
   }));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const errors = useFormErrors();
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef<string | null>(null);
@@ -133,26 +153,19 @@ export default function IncidentReportView(_props: ViewProps) {
     setD((x) => ({ ...x, ...patch }));
     key.current = null; // a changed form is a new submission
     // A corrected field loses its message; the rest stay until the next submit.
-    const fields = Object.keys(patch).map((k) => ERROR_FIELD[k] ?? k);
-    setErrors((e) => (fields.some((f) => f in e) ? Object.fromEntries(Object.entries(e).filter(([f]) => !fields.includes(f))) : e));
+    errors.clear(...Object.keys(patch).map((k) => ERROR_FIELD[k] ?? k));
   };
-  const err = (f: string) => errors[f]?.join(' ');
-
-  const focusFirst = (fields: string[]) => {
-    const first = fields[0];
-    if (first) setTimeout(() => (document.querySelector(`[data-field="${first}"] input, [data-field="${first}"] textarea, [data-field="${first}"] select`) as HTMLElement | null)?.focus(), 0);
-  };
+  const err = errors.message;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found = draftErrors(d, t);
-    setErrors(found);
+    errors.set(found);
+    setAlert(null);
     if (Object.keys(found).length) {
-      setAlert(t('tab.error.validation'));
-      focusFirst(Object.keys(found));
+      focusFirstError(found, FIELD_ORDER, fieldId);
       return;
     }
-    setAlert(null);
     setBusy(true);
     key.current ??= newIdempotencyKey();
     try {
@@ -160,13 +173,11 @@ export default function IncidentReportView(_props: ViewProps) {
       setFlash(t(created.created ? 'tab.reportForm.created' : 'tab.reportForm.repeat', { number: created.caseNumber }));
       navigate(`/incidents/${created.id}`);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && error.body.issues) {
+      if (errors.fromApi(error, (f) => FIELD_OF[f] ?? f) && error instanceof ApiError) {
         const byField: Record<string, string[]> = {};
-        for (const i of error.body.issues) (byField[FIELD_OF[i.field] ?? i.field] ??= []).push(i.message);
-        setErrors(byField);
-        focusFirst(Object.keys(byField));
-      }
-      setAlert(errorText(error, t));
+        for (const i of error.body.issues ?? []) (byField[FIELD_OF[i.field] ?? i.field] ??= []).push(i.message);
+        focusFirstError(byField, FIELD_ORDER, fieldId);
+      } else setAlert(errorText(error, t));
     } finally {
       setBusy(false);
     }
@@ -179,16 +190,12 @@ export default function IncidentReportView(_props: ViewProps) {
       <MessageBar intent="info">
         <MessageBarBody>{t('incident.wizard.safe')}</MessageBarBody>
       </MessageBar>
-      {alert && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{alert}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorSummary errors={errors.errors} labelOf={(f) => (LABEL_OF[f] ? t(LABEL_OF[f]) : undefined)} idOf={fieldId} message={alert} />
       <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>{t('tab.reportForm.what')}</legend>
-          <Field data-field="category" label={t('incident.wizard.category')} required validationMessage={err('category')}>
-            <Select value={d.category} onChange={(_, x) => update({ category: x.value })}>
+          <Field label={t('incident.wizard.category')} required validationMessage={err('category')}>
+            <Select id={fieldId('category')} value={d.category} onChange={(_, x) => update({ category: x.value })}>
               <option value="">{t('tab.incident.choose')}</option>
               {INCIDENT_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
@@ -197,39 +204,31 @@ export default function IncidentReportView(_props: ViewProps) {
               ))}
             </Select>
           </Field>
-          <Field data-field="title" label={t('incident.wizard.title.label')} validationMessage={err('title')}>
-            <Input value={d.title} maxLength={255} placeholder={t('incident.wizard.title.placeholder')} onChange={(_, x) => update({ title: x.value })} />
+          <Field label={t('incident.wizard.title.label')} validationMessage={err('title')}>
+            <Input id={fieldId('title')} value={d.title} maxLength={255} placeholder={t('incident.wizard.title.placeholder')} onChange={(_, x) => update({ title: x.value })} />
           </Field>
-          <Field data-field="description" className={styles.full} label={t('incident.wizard.description')} required validationMessage={err('description')}>
-            <Textarea value={d.description} maxLength={10000} rows={5} placeholder={t('incident.wizard.description.placeholder')} onChange={(_, x) => update({ description: x.value })} />
+          <Field className={styles.full} label={t('incident.wizard.description')} required validationMessage={err('description')}>
+            <Textarea id={fieldId('description')} value={d.description} maxLength={10000} rows={5} placeholder={t('incident.wizard.description.placeholder')} onChange={(_, x) => update({ description: x.value })} />
           </Field>
         </fieldset>
 
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>{t('tab.reportForm.when')}</legend>
-          <Field data-field="discoveredAt" label={`${t('incident.wizard.discovered')} – ${t('tab.reportForm.date')}`} required validationMessage={err('discoveredAt')}>
-            <Input type="date" value={d.discoveredDate} onChange={(_, x) => update({ discoveredDate: x.value })} />
-          </Field>
-          <Field label={`${t('incident.wizard.discovered')} – ${t('tab.reportForm.time')}`} required>
-            <Input type="time" value={d.discoveredTime} onChange={(_, x) => update({ discoveredTime: x.value })} />
-          </Field>
+          <DateField id={fieldId('discoveredAt')} label={`${t('incident.wizard.discovered')} – ${t('tab.reportForm.date')}`} required value={d.discoveredDate} max={stockholmDate(new Date())} onChange={(v) => update({ discoveredDate: v })} validationMessage={err('discoveredAt')} />
+          <TimeField id={fieldId('discoveredTime')} label={`${t('incident.wizard.discovered')} – ${t('tab.reportForm.time')}`} required value={d.discoveredTime} onChange={(v) => update({ discoveredTime: v })} />
           <Checkbox className={styles.full} checked={d.occurredUnknown} label={t('incident.wizard.occurredUnknown')} onChange={(_, x) => update({ occurredUnknown: Boolean(x.checked) })} />
           {!d.occurredUnknown && (
             <>
-              <Field data-field="occurredAt" label={`${t('incident.wizard.occurred')} – ${t('tab.reportForm.date')}`} validationMessage={err('occurredAt')}>
-                <Input type="date" value={d.occurredDate} onChange={(_, x) => update({ occurredDate: x.value })} />
-              </Field>
-              <Field label={`${t('incident.wizard.occurred')} – ${t('tab.reportForm.time')}`}>
-                <Input type="time" value={d.occurredTime} onChange={(_, x) => update({ occurredTime: x.value })} />
-              </Field>
+              <DateField id={fieldId('occurredAt')} label={`${t('incident.wizard.occurred')} – ${t('tab.reportForm.date')}`} value={d.occurredDate} max={stockholmDate(new Date())} onChange={(v) => update({ occurredDate: v })} validationMessage={err('occurredAt')} />
+              <TimeField id={fieldId('occurredTime')} label={`${t('incident.wizard.occurred')} – ${t('tab.reportForm.time')}`} value={d.occurredTime} onChange={(v) => update({ occurredTime: v })} />
             </>
           )}
         </fieldset>
 
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>{t('tab.reportForm.where')}</legend>
-          <Field data-field="assetId" label={t('incident.wizard.asset')} validationMessage={err('assetId')}>
-            <Select value={d.assetId} onChange={(_, x) => update({ assetId: x.value })}>
+          <Field label={t('incident.wizard.asset')} validationMessage={err('assetId')}>
+            <Select id={fieldId('assetId')} value={d.assetId} onChange={(_, x) => update({ assetId: x.value })}>
               <option value="">{t('incident.wizard.asset.unknown')}</option>
               {(options.data?.assets ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
@@ -238,8 +237,8 @@ export default function IncidentReportView(_props: ViewProps) {
               ))}
             </Select>
           </Field>
-          <Field data-field="supplierId" label={t('incident.wizard.supplier')} validationMessage={err('supplierId')}>
-            <Select value={d.supplierId} onChange={(_, x) => update({ supplierId: x.value })}>
+          <Field label={t('incident.wizard.supplier')} validationMessage={err('supplierId')}>
+            <Select id={fieldId('supplierId')} value={d.supplierId} onChange={(_, x) => update({ supplierId: x.value })}>
               <option value="">{t('incident.wizard.supplier.none')}</option>
               {(options.data?.suppliers ?? []).map((s) => (
                 <option key={s.id} value={s.id}>
@@ -252,7 +251,7 @@ export default function IncidentReportView(_props: ViewProps) {
 
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>{t('tab.reportForm.personal')}</legend>
-          <Field data-field="involved" className={styles.full} label={t('incident.wizard.involved')} required validationMessage={err('involved')}>
+          <Field id={fieldId('involved')} className={styles.full} label={t('incident.wizard.involved')} required validationMessage={err('involved')}>
             <RadioGroup layout="horizontal" value={d.involved} onChange={(_, x) => update({ involved: x.value as Draft['involved'] })}>
               <Radio value="yes" label={t('tab.incident.yes')} />
               <Radio value="no" label={t('tab.incident.no')} />
@@ -261,8 +260,8 @@ export default function IncidentReportView(_props: ViewProps) {
           </Field>
           {d.involved !== 'no' && d.involved !== '' && (
             <>
-              <Field data-field="approxSubjects" label={t('incident.wizard.subjects')} validationMessage={err('approxSubjects')}>
-                <Input inputMode="numeric" value={d.approxSubjects} onChange={(_, x) => update({ approxSubjects: x.value })} />
+              <Field label={t('incident.wizard.subjects')} validationMessage={err('approxSubjects')}>
+                <Input id={fieldId('approxSubjects')} inputMode="numeric" value={d.approxSubjects} onChange={(_, x) => update({ approxSubjects: x.value })} />
               </Field>
               <fieldset className={`${styles.full} ${styles.checks}`} style={{ border: 0, padding: 0, margin: 0 }}>
                 <legend>{t('incident.wizard.dataCategories')}</legend>

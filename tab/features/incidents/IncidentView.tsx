@@ -16,7 +16,10 @@ import { useI18n } from '../../app/i18n';
 import type { ViewProps } from '../../app/navigation';
 import { href } from '../../app/router';
 import { useSession } from '../../app/session';
+import { BackLink } from '../../components/BackLink';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { Fact, Facts } from '../../components/Facts';
+import { PagedTable } from '../../components/PagedTable';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { incidentsApi } from './api';
@@ -66,12 +69,7 @@ export default function IncidentView({ params }: ViewProps) {
   const section = { page: data, onDone: applied, onError: failed };
 
   const yesNo = (b: boolean | null) => (b === null ? t('tab.incident.notAssessed') : t(b ? 'tab.incident.yes' : 'tab.incident.no'));
-  const fact = (label: MessageKey, value: ReactNode) => (
-    <>
-      <dt className={styles.dt}>{t(label)}</dt>
-      <dd className={styles.dd}>{value ?? '–'}</dd>
-    </>
-  );
+  const fact = (label: MessageKey, value: ReactNode) => <Fact label={t(label)}>{value}</Fact>;
   const pd = v.personalData;
   const banner =
     v.status === 'closed' && data.openObligations.length
@@ -82,9 +80,7 @@ export default function IncidentView({ params }: ViewProps) {
 
   return (
     <div className={styles.root}>
-      <p style={{ margin: 0 }}>
-        <Link href={href('/incidents')}>{t('tab.incident.back')}</Link>
-      </p>
+      <BackLink href={href('/incidents')}>{t('tab.incident.back')}</BackLink>
       <ViewHeading>{v.title ? `${v.caseNumber} ${v.title}` : v.caseNumber}</ViewHeading>
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
@@ -101,7 +97,7 @@ export default function IncidentView({ params }: ViewProps) {
         <h2 id="incident-facts" className={styles.h2}>
           {t('tab.incident.facts')}
         </h2>
-        <dl className={styles.dl}>
+        <Facts>
           {fact(
             'incident.notice.status',
             <Badge appearance="tint" color={statusColor[v.status]} className={styles.badge}>
@@ -146,7 +142,7 @@ export default function IncidentView({ params }: ViewProps) {
           {fact('incident.notice.description', v.description ?? t('tab.incident.restricted'))}
           {v.investigation && fact('incident.notice.findings', v.investigation.findings)}
           {v.investigation && fact('incident.notice.actions', v.investigation.actions)}
-        </dl>
+        </Facts>
       </section>
 
       <ObligationsSection {...section} />

@@ -23,10 +23,10 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   head: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(10rem, 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, alignItems: 'start', maxWidth: '40rem' },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   title: { fontWeight: tokens.fontWeightSemibold },
-  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  badges: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'start', paddingTop: '1px', paddingBottom: '1px' },
 });
 
@@ -54,10 +54,11 @@ export default function IncidentsView({ query }: ViewProps) {
   const page = useAsync(() => incidents.list({ status, category, direction, pageSize, cursor: paging.cursor }), [incidents, status, category, direction, pageSize, paging.cursor]);
 
   const columns: Column<IncidentRow>[] = [
-    { key: 'case', header: t('tab.incidents.col.case'), width: '9.5rem', cell: (r) => <Link href={href(`/incidents/${r.id}`)}>{r.caseNumber}</Link> },
+    { key: 'case', header: t('tab.incidents.col.case'), width: '9.5rem', hideInList: true, cell: (r) => <Link href={href(`/incidents/${r.id}`)}>{r.caseNumber}</Link> },
     {
       key: 'title',
       header: t('tab.incidents.col.title'),
+      hideInList: true,
       cell: (r) => (
         <span className={styles.badges}>
           <span className={styles.title}>{r.title}</span>
@@ -157,13 +158,23 @@ export default function IncidentsView({ query }: ViewProps) {
         rowKey={(r) => r.id}
         loading={page.loading}
         sort={{ field: 'reportedAt', direction }}
-        onSort={() => setQuery({ dir: direction === 'desc' ? 'asc' : undefined })}
+        onSortChange={(s) => setQuery({ dir: s.direction === 'desc' ? undefined : 'asc' })}
+        listTitle={(r) => (
+          <span className={styles.badges}>
+            <Link href={href(`/incidents/${r.id}`)}>{r.title ? `${r.caseNumber} ${r.title}` : r.caseNumber}</Link>
+            {r.personalData && (
+              <Badge className={styles.badge} appearance="outline" color="informative">
+                {t('tab.incidents.personalData')}
+              </Badge>
+            )}
+          </span>
+        )}
+        minTableWidth={960}
         paging={paging}
         nextCursor={page.data?.cursor}
         pageSize={pageSize}
         onPageSize={(n) => setQuery({ size: n === 25 ? undefined : String(n) })}
       />
-      <p className={styles.note}>{t('tab.incidents.sortNote')}</p>
     </div>
   );
 }

@@ -8,6 +8,7 @@ export const useIncidentViewStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalL,
+    minWidth: 0,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
@@ -28,7 +29,7 @@ export const useIncidentViewStyles = makeStyles({
   timeline: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   when: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
-  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(28rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(28rem, 100%), 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   /** The obligations table scrolls sideways on a phone rather than squeezing its columns. */
   scroll: { overflowX: 'auto', maxWidth: '100%' },

@@ -9,7 +9,7 @@ import { useI18n, type I18n } from '../../app/i18n';
 import { href } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
-import { BarList, ChartCard, DataTable, StackedColumns } from '../../components/Charts';
+import { BarChart, ChartCard, DataTable, StackedColumnChart, type BarDatum } from '../../components/charts';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   updated: { margin: 0, color: tokens.colorNeutralForeground2 },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(20rem, 1fr))', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalM },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(20rem, 100%), 1fr))', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalM, alignItems: 'start' },
   wide: { gridColumn: '1 / -1' },
   task: {
     padding: tokens.spacingHorizontalL,
@@ -77,6 +77,24 @@ export function OverviewContent({ data }: { data: Dashboard }) {
   const categories = data.incidentsPerMonth.categories.map((c) => t(`tab.category.${c}`));
   const c = data.classification;
   const current = c.classified;
+  const reporting: BarDatum[] = [
+    { label: t('tab.overview.reporting.onTime'), value: data.reporting.onTime, tone: 'good' },
+    { label: t('tab.overview.reporting.late'), value: data.reporting.late, tone: 'warning' },
+    { label: t('tab.overview.reporting.overdue'), value: data.reporting.overdue, tone: 'bad' },
+    { label: t('tab.overview.reporting.running'), value: data.reporting.running, tone: 'info' },
+  ];
+  const access: (BarDatum & { href: string })[] = [
+    { label: t('tab.overview.access.pending'), value: data.accessRequests.pending, tone: 'warning', href: href('/access', { status: 'pending' }) },
+    { label: t('tab.overview.access.approved'), value: data.accessRequests.approved, tone: 'info', href: href('/access', { status: 'approved' }) },
+    { label: t('tab.overview.access.inProgress'), value: data.accessRequests.inProgress, tone: 2, href: href('/access', { status: 'in_progress' }) },
+  ];
+  const of = (value: number) => t('tab.chart.of', { value, total: c.total });
+  const classification: (BarDatum & { href: string })[] = [
+    { label: t('tab.overview.classification.classified'), value: c.classified, text: of(c.classified), tone: 'good', href: href('/assets') },
+    { label: t('tab.overview.classification.reviewDue'), value: c.reviewDue, text: of(c.reviewDue), tone: 'warning', href: href('/assets') },
+    { label: t('tab.overview.classification.unclassified'), value: c.unclassified, text: of(c.unclassified), tone: 'bad', href: href('/assets') },
+    { label: t('tab.overview.classification.level4Short'), value: c.level4, text: of(c.level4), tone: 3, href: href('/assets') },
+  ];
 
   return (
     <>
@@ -96,14 +114,14 @@ export function OverviewContent({ data }: { data: Dashboard }) {
           <TaskCard title={t('tab.overview.investigations')} total={mine.investigations.total} shown={mine.investigations.items.length} empty={t('tab.overview.investigationsEmpty')}>
             {mine.investigations.items.map((inv) => (
               <li key={inv.id}>
-                {inv.caseNumber} {inv.title} <span className={styles.meta}>({t(`tab.incidentStatus.${inv.status}`)})</span> <Due at={inv.dueAt} overdue={inv.overdue} i18n={i18n} />
+                <Link href={href(`/incidents/${inv.id}`)}>{`${inv.caseNumber} ${inv.title}`}</Link> <span className={styles.meta}>({t(`tab.incidentStatus.${inv.status}`)})</span> <Due at={inv.dueAt} overdue={inv.overdue} i18n={i18n} />
               </li>
             ))}
           </TaskCard>
           <TaskCard title={t('tab.overview.clocks')} total={mine.clocks.total} shown={mine.clocks.items.length} empty={t('tab.overview.clocksEmpty')}>
             {mine.clocks.items.map((k) => (
               <li key={`${k.incidentId}-${k.kind}`}>
-                {t(`tab.clock.${k.kind}`)}: {k.caseNumber} {k.incidentTitle} <Due at={k.dueAt} overdue={k.overdue} i18n={i18n} />
+                {t(`tab.clock.${k.kind}`)}: <Link href={href(`/incidents/${k.incidentId}`)}>{`${k.caseNumber} ${k.incidentTitle}`}</Link> <Due at={k.dueAt} overdue={k.overdue} i18n={i18n} />
               </li>
             ))}
           </TaskCard>
@@ -136,38 +154,41 @@ export function OverviewContent({ data }: { data: Dashboard }) {
               <DataTable
                 caption={t('tab.overview.incidentsPerMonth')}
                 head={[t('tab.overview.month'), ...categories, t('tab.overview.total')]}
-                rows={data.incidentsPerMonth.counts.map((row, m) => [months[m]!.label, ...row, row.reduce((a, b) => a + b, 0)])}
+                rows={data.incidentsPerMonth.counts.map((row, m) => [months[m]!.label, ...row.map((n) => i18n.number(n)), i18n.number(row.reduce((a, b) => a + b, 0))])}
               />
             }
           >
-            <StackedColumns
-              label={t('tab.overview.incidentsPerMonthSummary', { total: data.incidentsPerMonth.total })}
+            <StackedColumnChart
+              title={t('tab.overview.incidentsPerMonthSummary', { total: data.incidentsPerMonth.total })}
+              valueTitle={t('tab.overview.incidentsAxis')}
               series={categories}
-              columns={data.incidentsPerMonth.counts.map((values, m) => ({ label: months[m]!.label, short: months[m]!.short, values }))}
+              columns={data.incidentsPerMonth.counts.map((values, m) => ({
+                label: months[m]!.label,
+                short: months[m]!.short,
+                values,
+                hrefs: data.incidentsPerMonth.categories.map((c) => href('/incidents', { category: c })),
+              }))}
             />
           </ChartCard>
 
-          <ChartCard title={t('tab.overview.reporting')}>
-            <BarList
-              label={t('tab.overview.reporting')}
-              items={[
-                { label: t('tab.overview.reporting.onTime'), value: data.reporting.onTime, text: String(data.reporting.onTime), series: 6 },
-                { label: t('tab.overview.reporting.late'), value: data.reporting.late, text: String(data.reporting.late), series: 5 },
-                { label: t('tab.overview.reporting.overdue'), value: data.reporting.overdue, text: String(data.reporting.overdue), series: 1 },
-                { label: t('tab.overview.reporting.running'), value: data.reporting.running, text: String(data.reporting.running), series: 0 },
-              ]}
-            />
+          <ChartCard
+            title={t('tab.overview.reporting')}
+            table={<DataTable caption={t('tab.overview.reporting')} head={[t('tab.overview.reporting.state'), t('tab.overview.count')]} rows={reporting.map((b) => [b.label, i18n.number(b.value)])} />}
+          >
+            <BarChart title={t('tab.overview.reporting')} valueTitle={t('tab.overview.reportsAxis')} data={reporting} />
           </ChartCard>
 
-          <ChartCard title={t('tab.overview.accessRequests')}>
-            <BarList
-              label={t('tab.overview.accessRequests')}
-              items={[
-                { label: t('tab.overview.access.pending'), value: data.accessRequests.pending, text: String(data.accessRequests.pending), series: 4 },
-                { label: t('tab.overview.access.approved'), value: data.accessRequests.approved, text: String(data.accessRequests.approved), series: 0 },
-                { label: t('tab.overview.access.inProgress'), value: data.accessRequests.inProgress, text: String(data.accessRequests.inProgress), series: 2 },
-              ]}
-            />
+          <ChartCard
+            title={t('tab.overview.accessRequests')}
+            table={
+              <DataTable
+                caption={t('tab.overview.accessRequests')}
+                head={[t('tab.overview.access.state'), t('tab.overview.count')]}
+                rows={access.map((b) => [<Link href={b.href}>{b.label}</Link>, i18n.number(b.value)])}
+              />
+            }
+          >
+            <BarChart title={t('tab.overview.accessRequests')} valueTitle={t('tab.overview.requestsAxis')} data={access} />
           </ChartCard>
 
           <ChartCard
@@ -175,60 +196,57 @@ export function OverviewContent({ data }: { data: Dashboard }) {
             summary={data.recertification ? t('tab.overview.recertification.due', { name: data.recertification.campaignName, date: i18n.date(data.recertification.dueAt) }) : t('tab.overview.recertificationNone')}
           >
             {data.recertification && (
-              <BarList
-                label={t('tab.overview.recertification')}
-                items={[
+              <BarChart
+                title={t('tab.overview.recertification')}
+                total={Math.max(data.recertification.reviews, data.recertification.grants)}
+                data={[
                   {
                     label: t('tab.overview.recertification.reviews'),
                     value: data.recertification.completedReviews,
-                    total: data.recertification.reviews,
                     text: t('tab.chart.of', { value: data.recertification.completedReviews, total: data.recertification.reviews }),
-                    series: 2,
+                    tone: 2,
+                    href: href('/access', { tab: 'campaigns' }),
                   },
                   {
                     label: t('tab.overview.recertification.grants'),
                     value: data.recertification.kept + data.recertification.removed,
-                    total: data.recertification.grants,
                     text: t('tab.chart.of', { value: data.recertification.kept + data.recertification.removed, total: data.recertification.grants }),
-                    series: 0,
+                    tone: 0,
+                    href: href('/access', { tab: 'campaigns' }),
                   },
                 ]}
               />
             )}
           </ChartCard>
 
-          <ChartCard title={t('tab.overview.classification')} summary={t('tab.overview.classification.coverage', { classified: current, total: c.total })}>
-            <BarList
-              label={t('tab.overview.classification')}
-              items={[
-                { label: t('tab.overview.classification.classified'), value: c.classified, total: c.total, text: t('tab.chart.of', { value: c.classified, total: c.total }), series: 6 },
-                { label: t('tab.overview.classification.reviewDue'), value: c.reviewDue, total: c.total, text: t('tab.chart.of', { value: c.reviewDue, total: c.total }), series: 4 },
-                { label: t('tab.overview.classification.unclassified'), value: c.unclassified, total: c.total, text: t('tab.chart.of', { value: c.unclassified, total: c.total }), series: 1 },
-                { label: t('tab.overview.classification.level4'), value: c.level4, total: c.total, text: t('tab.chart.of', { value: c.level4, total: c.total }), series: 5 },
-              ]}
-            />
+          <ChartCard
+            title={t('tab.overview.classification')}
+            summary={t('tab.overview.classification.coverage', { classified: current, total: c.total })}
+            table={<DataTable caption={t('tab.overview.classification')} head={[t('tab.overview.classification.state'), t('tab.overview.count')]} rows={classification.map((b) => [<Link href={b.href}>{b.label}</Link>, b.text ?? ''])} />}
+          >
+            <BarChart title={t('tab.overview.classification')} valueTitle={t('tab.overview.assetsAxis')} total={c.total} data={classification} />
           </ChartCard>
 
           <ChartCard
+            className={styles.wide}
             title={t('tab.overview.training')}
             summary={t('tab.overview.training.summary', { percent: pct(data.training.completed, data.training.required), completed: data.training.completed, required: data.training.required })}
             table={
               <DataTable
                 caption={t('tab.overview.training')}
                 head={[t('tab.overview.training.unit'), t('tab.overview.training.completed'), t('tab.overview.training.required'), t('tab.overview.training.percent')]}
-                rows={data.training.units.map((u) => [u.unit, u.completed, u.required, t('tab.chart.percent', { value: pct(u.completed, u.required) })])}
+                rows={data.training.units.map((u) => [<Link href={href('/training', { unit: u.unit })}>{u.unit}</Link>, i18n.number(u.completed), i18n.number(u.required), t('tab.chart.percent', { value: pct(u.completed, u.required) })])}
               />
             }
           >
-            <BarList
-              label={t('tab.overview.training')}
-              items={data.training.units.map((u) => ({
-                label: u.unit,
-                value: u.completed,
-                total: u.required,
-                text: t('tab.chart.percent', { value: pct(u.completed, u.required) }),
-                series: 0,
-              }))}
+            <BarChart
+              title={t('tab.overview.training')}
+              valueTitle={t('tab.overview.percentAxis')}
+              total={100}
+              data={data.training.units.map((u) => {
+                const share = pct(u.completed, u.required);
+                return { label: u.unit, value: share, text: t('tab.chart.percent', { value: share }), tone: share >= 90 ? 'good' : share >= 60 ? 'warning' : 'bad', href: href('/training', { unit: u.unit }) };
+              })}
             />
           </ChartCard>
         </div>

@@ -4,7 +4,7 @@
  * editable by ISAM and the IT security officer, saved with If-Match (a stale etag shows the
  * current checklist instead).
  */
-import { Button, Checkbox, Input, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError } from '../../api/client';
@@ -14,7 +14,10 @@ import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
+import { BackLink } from '../../components/BackLink';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { Fact, Facts } from '../../components/Facts';
+import { LinkList } from '../../components/LinkList';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { suppliersApi } from './api';
@@ -32,12 +35,17 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
   },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(10rem, max-content) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0 },
-  dt: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  dd: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   help: { margin: 0, color: tokens.colorNeutralForeground2 },
-  point: { display: 'grid', gridTemplateColumns: 'minmax(18rem, 1fr) minmax(14rem, 1fr)', gap: tokens.spacingHorizontalM, alignItems: 'center', borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalS },
+  point: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(16rem, 100%), 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    paddingBottom: tokens.spacingVerticalS,
+    '& > *': { minWidth: 0 },
+  },
 });
 
 function pointLabel(key: string, t: (k: MessageKey) => string): string {
@@ -57,46 +65,29 @@ export default function SupplierView({ params }: ViewProps) {
   if (!supplier.data) return <Spinner label={t('tab.shell.loading')} />;
   const s = supplier.data;
   const date = (d: string | null) => (d ? i18n.date(d) : t('tab.supplier.none'));
-  const fact = (label: MessageKey, value: ReactNode) => (
-    <>
-      <dt className={styles.dt}>{t(label)}</dt>
-      <dd className={styles.dd}>{value}</dd>
-    </>
-  );
-  const refLink = (r: { id: string; code: string; name: string }, base: string) => (
-    <Link href={href(`${base}/${r.id}`)}>
-      {r.code} {r.name}
-    </Link>
-  );
+  const fact = (label: MessageKey, value: ReactNode) => <Fact label={t(label)}>{value}</Fact>;
+  const links = (rs: { id: string; code: string; name: string }[], base: string) => rs.map((r) => ({ key: r.id, href: href(`${base}/${r.id}`), text: `${r.code} ${r.name}` }));
 
   return (
     <div className={styles.root}>
-      <p style={{ margin: 0 }}>
-        <Link href={href('/suppliers')}>{t('tab.supplier.back')}</Link>
-      </p>
+      <BackLink href={href('/suppliers')}>{t('tab.supplier.back')}</BackLink>
       <ViewHeading>{`${s.code} ${s.name}`}</ViewHeading>
       <section className={styles.section} aria-labelledby="supplier-facts">
         <h2 id="supplier-facts" className={styles.h2}>
           {t('tab.supplier.facts')}
         </h2>
-        <dl className={styles.dl}>
+        <Facts>
           {fact('tab.supplier.orgNumber', s.orgNumber ?? t('tab.supplier.none'))}
           {fact('tab.supplier.services', s.services)}
-          {fact('tab.supplier.parent', s.parent ? refLink(s.parent, '/suppliers') : t('tab.supplier.none'))}
-          {fact(
-            'tab.supplier.subSuppliers',
-            s.subSuppliers.length ? (
-              <ul className={styles.list}>
-                {s.subSuppliers.map((c) => (
-                  <li key={c.id}>{refLink(c, '/suppliers')}</li>
-                ))}
-              </ul>
-            ) : (
-              t('tab.supplier.none')
-            ),
-          )}
+          {fact('tab.supplier.parent', s.parent ? <LinkList items={links([s.parent], '/suppliers')} /> : t('tab.supplier.none'))}
+          {fact('tab.supplier.subSuppliers', s.subSuppliers.length ? <LinkList items={links(s.subSuppliers, '/suppliers')} /> : t('tab.supplier.none'))}
           {fact('tab.supplier.personalData', t(s.processesPersonalData ? 'tab.incident.yes' : 'tab.incident.no'))}
-          {fact('tab.supplier.dpa', <DpaBadges status={s.dpaStatus} expiresAt={s.dpaExpiresAt} expiry={s.dpaExpiry} />)}
+          {fact(
+            'tab.supplier.dpa',
+            <span className={styles.badges}>
+              <DpaBadges status={s.dpaStatus} expiresAt={s.dpaExpiresAt} expiry={s.dpaExpiry} />
+            </span>,
+          )}
           {fact('tab.supplier.dpaSigned', date(s.dpaSignedAt))}
           {fact('tab.supplier.dpaExpires', date(s.dpaExpiresAt))}
           {fact(
@@ -107,22 +98,14 @@ export default function SupplierView({ params }: ViewProps) {
           {fact('tab.supplier.contractEnds', date(s.contractEndsAt))}
           {fact('tab.supplier.thirdCountry', s.thirdCountry ? `${s.thirdCountry}${s.thirdCountrySafeguard ? ` – ${s.thirdCountrySafeguard}` : ''}` : t('tab.supplier.none'))}
           {fact('tab.supplier.followUp', t('tab.supplier.followUpDates', { last: date(s.lastFollowUpAt), next: date(s.nextFollowUpAt) }))}
-        </dl>
+        </Facts>
       </section>
       <section className={styles.section} aria-labelledby="supplier-systems">
         <h2 id="supplier-systems" className={styles.h2}>
           {t('tab.supplier.systems')}
         </h2>
         <p className={styles.help}>{t('tab.supplier.systemsHelp')}</p>
-        {s.systems.length ? (
-          <ul className={styles.list}>
-            {s.systems.map((a) => (
-              <li key={a.id}>{refLink(a, '/assets')}</li>
-            ))}
-          </ul>
-        ) : (
-          <p className={styles.help}>{t('tab.suppliers.noSystems')}</p>
-        )}
+        <LinkList items={links(s.systems, '/assets')} empty={t('tab.suppliers.noSystems')} />
       </section>
       <Checklist supplier={s} onSaved={supplier.set} />
     </div>

@@ -4,7 +4,7 @@
  * supplier) — with the PUB-avtal status (expiry highlighted), the systems it supplies and how far
  * the procurement security checklist has come. Search by the start of the name lists matches flat.
  */
-import { Badge, Field, Input, Spinner, Tree, TreeItem, TreeItemLayout, makeStyles, tokens, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
+import { Badge, Field, Input, Spinner, Tree, TreeItem, TreeItemLayout, makeStyles, mergeClasses, tokens, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { SupplierNode } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
@@ -22,7 +22,14 @@ const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   search: { maxWidth: '24rem' },
-  tree: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalS },
+  tree: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalS,
+    // A hovered item takes the theme's hover colours: its muted texts follow (high contrast: no grey on cyan).
+    '& .fui-TreeItemLayout:hover .lis-muted, & .fui-TreeItemLayout:active .lis-muted': { color: 'inherit' },
+  },
   main: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   name: { fontWeight: tokens.fontWeightSemibold },
   code: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
@@ -77,10 +84,10 @@ export default function SuppliersView({ query }: ViewProps) {
     <TreeItem key={n.id} value={n.id} itemType={n.children.length ? 'branch' : 'leaf'} onClick={open(n.id)} aria-description={n.services}>
       <TreeItemLayout>
         <span className={styles.main}>
-          <span className={styles.code}>{n.code}</span>
+          <span className={mergeClasses('lis-muted', styles.code)}>{n.code}</span>
           <span className={styles.name}>{n.name}</span>
           <DpaBadges status={n.dpaStatus} expiresAt={n.dpaExpiresAt} expiry={n.dpaExpiry} />
-          <span className={styles.meta}>{n.systems.length ? `${t('tab.suppliers.systems', { n: n.systems.length })}: ${n.systems.map((s) => s.code).join(', ')}` : t('tab.suppliers.noSystems')}</span>
+          <span className={mergeClasses('lis-muted', styles.meta)}>{n.systems.length ? `${t('tab.suppliers.systems', { n: n.systems.length })}: ${n.systems.map((s) => s.code).join(', ')}` : t('tab.suppliers.noSystems')}</span>
           <Badge className={styles.badge} appearance="outline" color={n.checklist.done === n.checklist.total ? 'success' : 'informative'}>
             {t('tab.suppliers.checklist', { done: n.checklist.done, total: n.checklist.total })}
           </Badge>

@@ -3,7 +3,7 @@
  * actor see), and — for ISAM and the administrative unit — the import of the e-learning platform's
  * CSV export with the per-line report (nothing is saved when any line is wrong).
  */
-import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, newIdempotencyKey, type ApiClient } from '../../api/client';
 import type { TrainingImportResult, TrainingOverview } from '../../../core/api';
@@ -12,6 +12,7 @@ import { navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { PagedTable } from '../../components/PagedTable';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, maxHeight: '20rem', overflowY: 'auto' },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  file: { maxWidth: '100%', '@media (max-width: 47.99em), (pointer: coarse)': { minHeight: '44px' } },
 });
 
 export default function TrainingView({ query }: ViewProps) {
@@ -60,35 +62,28 @@ export default function TrainingView({ query }: ViewProps) {
           <h2 id="training-units" className={styles.h2}>
             {t('tab.training.units')}
           </h2>
-          <div className={styles.wrap}>
-            <Table size="small" aria-label={t('tab.training.unitsCaption')}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('tab.training.col.unit')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.training.col.people')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.training.col.done')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.training.col.share')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {d.units.map((u) => {
+          <PagedTable
+            label={t('tab.training.unitsCaption')}
+            rows={d.units}
+            rowKey={(u) => u.unit}
+            columns={[
+              { key: 'unit', header: t('tab.training.col.unit'), cell: (u) => u.unit },
+              { key: 'people', header: t('tab.training.col.people'), align: 'end', cell: (u) => u.people },
+              { key: 'done', header: t('tab.training.col.done'), align: 'end', cell: (u) => t('tab.chart.of', { value: u.completed, total: u.required }) },
+              {
+                key: 'share',
+                header: t('tab.training.col.share'),
+                cell: (u) => {
                   const share = u.required ? Math.round((100 * u.completed) / u.required) : 100;
                   return (
-                    <TableRow key={u.unit}>
-                      <TableCell>{u.unit}</TableCell>
-                      <TableCell className={styles.num}>{u.people}</TableCell>
-                      <TableCell className={styles.num}>{t('tab.chart.of', { value: u.completed, total: u.required })}</TableCell>
-                      <TableCell>
-                        <Badge className={styles.badge} appearance="tint" color={share >= 90 ? 'success' : share >= 60 ? 'warning' : 'danger'}>
-                          {t('tab.chart.percent', { value: share })}
-                        </Badge>
-                      </TableCell>
-                    </TableRow>
+                    <Badge className={styles.badge} appearance="tint" color={share >= 90 ? 'success' : share >= 60 ? 'warning' : 'danger'}>
+                      {t('tab.chart.percent', { value: share })}
+                    </Badge>
                   );
-                })}
-              </TableBody>
-            </Table>
-          </div>
+                },
+              },
+            ]}
+          />
         </section>
       )}
       {d && (
@@ -107,47 +102,36 @@ export default function TrainingView({ query }: ViewProps) {
               ))}
             </Select>
           </Field>
-          <div className={styles.wrap}>
-            <Table size="small" aria-label={t('tab.training.peopleCaption')} aria-busy={data.loading}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('tab.training.col.person')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.training.col.unit')}</TableHeaderCell>
-                  {d.courses.map((c) => (
-                    <TableHeaderCell key={c.code}>
-                      <abbr title={c.name}>{c.code}</abbr>
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {d.people.map((p) => (
-                  <TableRow key={p.id}>
-                    <TableCell>{p.name}</TableCell>
-                    <TableCell>{p.unit ?? '–'}</TableCell>
-                    {d.courses.map((c) => {
-                      const cell = p.courses[c.code]!;
-                      return (
-                        <TableCell key={c.code}>
-                          {!cell.required ? (
-                            <span className={styles.help}>{t('tab.training.notRequired')}</span>
-                          ) : cell.valid ? (
-                            <Badge className={styles.badge} appearance="tint" color="success">
-                              {i18n.date(cell.completedAt!)}
-                            </Badge>
-                          ) : (
-                            <Badge className={styles.badge} appearance="filled" color="danger">
-                              {cell.completedAt ? t('tab.training.expired', { date: i18n.date(cell.completedAt) }) : t('tab.training.missing')}
-                            </Badge>
-                          )}
-                        </TableCell>
-                      );
-                    })}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <PagedTable
+            label={t('tab.training.peopleCaption')}
+            loading={data.loading}
+            rows={d.people}
+            rowKey={(p) => p.id}
+            minTableWidth={560 + 120 * d.courses.length}
+            columns={[
+              { key: 'person', header: t('tab.training.col.person'), cell: (p) => p.name },
+              { key: 'unit', header: t('tab.training.col.unit'), cell: (p) => p.unit ?? '–' },
+              ...d.courses.map((c) => ({
+                key: c.code,
+                header: <abbr title={c.name}>{c.code}</abbr>,
+                label: c.name,
+                cell: (p: (typeof d.people)[number]) => {
+                  const cell = p.courses[c.code]!;
+                  return !cell.required ? (
+                    <span className={styles.help}>{t('tab.training.notRequired')}</span>
+                  ) : cell.valid ? (
+                    <Badge className={styles.badge} appearance="tint" color="success">
+                      {i18n.date(cell.completedAt!)}
+                    </Badge>
+                  ) : (
+                    <Badge className={styles.badge} appearance="filled" color="danger">
+                      {cell.completedAt ? t('tab.training.expired', { date: i18n.date(cell.completedAt) }) : t('tab.training.missing')}
+                    </Badge>
+                  );
+                },
+              })),
+            ]}
+          />
         </section>
       )}
     </div>
@@ -193,7 +177,7 @@ function ImportSection({ onImported }: { onImported: () => void }) {
           <label htmlFor={fileId} style={{ display: 'block', marginBottom: tokens.spacingVerticalXS }}>
             {t('tab.training.file')}
           </label>
-          <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input id={fileId} className={styles.file} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
         <Button type="submit" appearance="primary" disabled={busy}>
           {t('tab.training.importButton')}

@@ -35,7 +35,7 @@ describe('creating an information asset', () => {
     const key = randomUUID();
     const res = await create(PEOPLE.staff, newAsset('IA-901'), key);
     expect(res.status).toBe(403);
-    expect(res.body.message).toBe('Du har inte behörighet att göra detta.');
+    expect(res.body.message).toBe('Du har inte behörighet att göra detta. Behöver du det i ditt arbete, fråga din chef eller informationssäkerhetssamordnaren (ISAM).');
     expect(await assetsWithCode('IA-901')).toEqual([]);
     expect(await api.app.sharepoint.store.findByKey('InformationAssets', `tab:${PEOPLE.staff}:${key}`)).toBeNull();
   });
