@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { resolveLocale, t } from '../core/i18n';
 import type { Deps } from '../core/app/platform';
+import { keepingSearch, type SearchKeeping } from '../core/app/search';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
@@ -37,6 +38,8 @@ export interface Runtime {
   notifier: BotNotifier;
   outbox: OutboxWorker;
   scheduler: Scheduler;
+  /** Search texts rebuilt after writes (core/app/search): `search.background.idle()` waits for them. */
+  search: SearchKeeping;
   instanceId: string;
   /** Starts the background loops (outbox every 2 s, scheduler every 30 s). */
   start(): void;
@@ -57,7 +60,12 @@ export interface RuntimeOptions {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { config } = options;
   const log = options.log ?? createLogger();
-  const deps = composeDeps(config, options.store, options.directory, options.clock);
+  // Search texts a write changed are rebuilt after the answer, off the person's request (core/app/search).
+  const search = keepingSearch(options.store, {
+    clock: options.clock,
+    onError: (task, error) => log.warn({ event: 'search.rebuild_failed', task, err: error instanceof Error ? error.message : String(error) }, 'search rebuild failed'),
+  });
+  const deps = composeDeps(config, search.store, options.directory, options.clock);
   const features = options.features ?? allFeatures;
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const adapter = createAdapter(config);
@@ -90,6 +98,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     notifier,
     outbox,
     scheduler,
+    search,
     instanceId,
     start() {
       outbox.start();
@@ -98,6 +107,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     async stop() {
       await scheduler.stop();
       await outbox.stop();
+      // Rebuilds under way finish (or are left to the healing job after 5 s).
+      await Promise.race([search.background.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };
 }

@@ -7,5 +7,6 @@ import { accessFeature } from './access';
 import { ambassadorsFeature } from './ambassadors';
 import { generalFeature } from './general';
 import { incidentsFeature } from './incidents';
+import { searchFeature } from './search';
 
-export const features: BotFeature[] = [incidentsFeature, accessFeature, ambassadorsFeature, generalFeature];
+export const features: BotFeature[] = [incidentsFeature, accessFeature, ambassadorsFeature, generalFeature, searchFeature];

@@ -17,4 +17,6 @@ export * from './improvements';
 export * from './training';
 export * from './access';
 export * from './ambassadors';
+export * from './home';
+export * from './search';
 export * from './routes';

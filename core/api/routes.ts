@@ -10,9 +10,11 @@ import { AMBASSADOR_ROUTES } from './ambassadors';
 import { ASSET_ROUTES } from './assets';
 import { ErrorBody, type RouteKey, type RouteShapes } from './common';
 import { GDPR_ROUTES } from './gdpr';
+import { HOME_ROUTES } from './home';
 import { IMPROVEMENT_ROUTES } from './improvements';
 import { INCIDENT_ROUTES } from './incidents';
 import { OVERVIEW_ROUTES } from './overview';
+import { SEARCH_ROUTES } from './search';
 import { SESSION_ROUTES } from './session';
 import { SUPPLIER_ROUTES } from './suppliers';
 import { TRAINING_ROUTES } from './training';
@@ -28,6 +30,8 @@ export const API_ROUTES = {
   ...TRAINING_ROUTES,
   ...ACCESS_ROUTES,
   ...AMBASSADOR_ROUTES,
+  ...HOME_ROUTES,
+  ...SEARCH_ROUTES,
 } satisfies Partial<Record<RouteKey, RouteShapes>>;
 
 export type ApiRoute = keyof typeof API_ROUTES;

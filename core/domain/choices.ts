@@ -54,3 +54,6 @@ export const SUPPLIER_CHECKLIST_KEYS = [
 export const IMPROVEMENT_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 
 export const IMPROVEMENT_SOURCES = ['management_review', 'incident', 'audit', 'risk', 'other'] as const;
+
+/** Registers the search covers (core/app/search), in the order results are shown. */
+export const SEARCH_REGISTERS = ['assets', 'incidents', 'suppliers', 'processing'] as const;

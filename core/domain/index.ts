@@ -19,3 +19,5 @@ export * from './records';
 export * from './time';
 export * from './policy';
 export * from './clocks';
+export * from './search';
+export * from './search-text';

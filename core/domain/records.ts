@@ -15,6 +15,7 @@ import { ImprovementAction, ManagementReview } from './improvement';
 import { Incident } from './incident';
 import { OutboxEntry } from './outbox';
 import { RoleAssignment } from './roles';
+import { SearchDigest } from './search';
 import { Supplier } from './supplier';
 import { TrainingCompletion, TrainingCourse } from './training';
 
@@ -41,6 +42,7 @@ export const RECORD_SCHEMAS = {
   Outbox: OutboxEntry,
   Leases: Lease,
   AuditLog: AuditEntry,
+  SearchIndex: SearchDigest,
 } as const;
 
 export type RecordSchemas = typeof RECORD_SCHEMAS;

@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '../../core/ports/clock';
 import { ConfigError, loadConfig, type Config } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/log';
 import { createRuntime, type Runtime } from '../../bot/runtime';
+import { hasSearchTexts, rebuildAllSearch } from '../../core/app/search';
 import { createApp, listen, type RunningServer } from '../../bot/server';
 import { faultsFromEnv, startLocalGraphServer, type LocalGraphServer } from './graph-server';
 import { localConnector, localHostGuard } from './local-connector';
@@ -129,6 +130,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       serviceUrl: `${app.url}/_local/connector/`,
     });
     const scale = options.scale ? await seedScale({ store: sharepoint.store, clock, ...options.scale, dataDir, log }) : null;
+    // The seeds write straight to the store: make the search texts once they are in (and on a data
+    // folder from before search texts existed). Later changes keep them up to date by themselves.
+    if (seed.seeded || (scale && !scale.alreadyDone) || !(await hasSearchTexts(sharepoint.store))) {
+      const search = await rebuildAllSearch({ store: sharepoint.store, clock });
+      if (scale && !scale.alreadyDone) log(`Search texts made: ${search.buckets} buckets, ${search.entries} records.`);
+    }
     ready = true;
     if (options.background !== false) runtime.start();
 

@@ -27,6 +27,7 @@ import {
   ROLE_KEYS,
   SEVERITIES,
   SIGNIFICANCE,
+  SEARCH_REGISTERS,
   type ListName,
 } from '../../domain';
 import { bool, choice, date, idx, json, list, note, num, text, time, type ListDef } from './columns';
@@ -358,6 +359,12 @@ export const LISTS: readonly ListDef[] = [
     'Revisionslogg (endast tillägg): vem gjorde vad, när',
     { at: time(idx), actorId: text(idx), action: text(idx), target: text(idx), summary: note(), details: json({}), correlationId: text(idx) },
     (r) => r.action,
+  ),
+  list(
+    'SearchIndex',
+    'Söktexter: varje registers poster som söktext, per register och månad (för sökning inne i ord)',
+    { register: choice(SEARCH_REGISTERS, idx), bucket: text(idx), part: num(), entries: json([]), computedAt: time(), sourceItems: num() },
+    (r) => `${r.register} ${r.bucket} ${r.part}`,
   ),
 ];
 

@@ -1,0 +1,24 @@
+/**
+ * Text as the search compares it (docs/adr/013-search-within-words.md): lower case, accents and
+ * diacritics folded — å, ä → a, ö → o, é → e — so that "lon" finds "Lönesystem" as "lön" does, and
+ * anything that is not a letter or a digit made a space. Imports nothing: the tab filters its own
+ * choices with it, the server builds and searches its kept search texts with it.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The words of a search, folded; words of one character are left out (they match nearly everything). */
+export function searchWords(query: string): string[] {
+  return [...new Set(foldForSearch(query).split(' ').filter((w) => w.length >= 2))];
+}
+
+/** True when every word occurs somewhere in `folded` (a text already folded), also inside a word. */
+export function matchesAll(folded: string, words: readonly string[]): boolean {
+  return words.length > 0 && words.every((w) => folded.includes(w));
+}
