@@ -31,10 +31,10 @@ export interface HomeRouteOptions {
 }
 
 export function mountHomeRoutes(router: Router, deps: Deps, options: HomeRouteOptions): void {
-  const chat: ChatLinkSettings = { tenantId: deps.settings.tenantId, teamsAppId: options.teamsAppId };
+  const chat = (): ChatLinkSettings => ({ tenantId: deps.settings.tenantId, teamsAppId: options.teamsAppId });
 
   router.get('/home', async (_req, res: ActorResponse) => {
-    res.json(await buildHome(deps, res.locals.actor, { chat }));
+    res.json(await buildHome(deps, res.locals.actor, { chat: chat() }));
   });
 
   router.get('/access/request-form', async (req, res: ActorResponse) => {

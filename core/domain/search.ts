@@ -17,7 +17,7 @@ export const SearchRegister = z.enum(SEARCH_REGISTERS);
 export type SearchRegister = z.infer<typeof SearchRegister>;
 
 /** `all` for a small register, `YYYY-MM` (Stockholm month) for the incidents. */
-export const SearchBucket = z.string().regex(/^(all|\d{4}-(0[1-9]|1[0-2]))$/);
+export const SearchBucket = z.string().max(7).regex(/^(all|\d{4}-(0[1-9]|1[0-2]))$/);
 
 /** One record in a bucket: short keys, since a month of incidents is thousands of them. */
 export const SearchEntry = z.record(z.string().max(2), z.union([z.string().max(2_000), z.number(), z.null()]));
