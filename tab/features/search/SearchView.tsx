@@ -82,7 +82,7 @@ function Marked({ text, words }: { text: string; words: string[] }) {
             {p.text}
           </mark>
         ) : (
-          <span key={i}>{p.text}</span>
+          p.text
         ),
       )}
     </>
