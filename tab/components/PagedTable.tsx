@@ -16,8 +16,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useI18n } from '../app/i18n';
+import { useListPlace } from './list-place';
 
 export interface Column<T> {
   key: string;
@@ -61,14 +62,13 @@ export interface CursorPaging {
   next: (cursor: string) => void;
   previous: () => void;
   reset: () => void;
+  /** Called once the rows are on screen (the list's place restores its scroll position then). */
+  shown?: () => void;
 }
 
+/** Cursor paging that remembers its place per address (list-place.ts): back from an item, the list is where it was. */
 export function useCursorPaging(): CursorPaging {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const next = useCallback((cursor: string) => setCursors((c) => [...c, cursor]), []);
-  const previous = useCallback(() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)), []);
-  const reset = useCallback(() => setCursors((c) => (c.length === 1 ? c : [undefined])), []);
-  return { page: cursors.length, cursor: cursors[cursors.length - 1], next, previous, reset };
+  return useListPlace();
 }
 
 const useStyles = makeStyles({
@@ -103,6 +103,10 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
   const sizeId = useId();
   const { columns, rows, sort, paging } = props;
   const alignClass = (a: Column<T>['align']) => (a === 'center' ? styles.center : a === 'end' ? styles.end : undefined);
+  const { shown } = paging;
+  useEffect(() => {
+    if (rows && !props.loading) shown?.();
+  }, [rows, props.loading, shown]);
   return (
     <div>
       <div className={styles.wrap}>

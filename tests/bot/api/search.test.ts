@@ -14,7 +14,7 @@ let api: Api;
 const ALI = 'd0000000-0000-4000-8000-000000000017';
 
 const search = async (as: string, q: string, extra = '') => (await api.call('GET', `/search?q=${encodeURIComponent(q)}${extra}`, { as })).body;
-const group = (result: { groups: { register: string }[] }, register: string) => result.groups.find((g) => g.register === register) as { hits: { code: string; title: string; path: string }[]; total: number; older: string | null; searched: { from: string; to: string } | null };
+const group = (result: { groups: { register: string }[] }, register: string) => result.groups.find((g) => g.register === register) as unknown as { hits: { code: string; title: string; path: string }[]; total: number; older: string | null; searched: { from: string; to: string } | null };
 const idle = () => api.app.runtime.search.background.idle();
 
 beforeAll(async () => {
