@@ -13,9 +13,17 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** The words of a search, folded; words of one character are left out (they match nearly everything). */
+/** A code as people write it — IA-004, INC-2026-0042, SUP-0 — folded: searched as one phrase. */
+const CODE = /^[a-z]{2,6}( \d+)+$/;
+
+/**
+ * The words of a search, folded; words of one character are left out (they match nearly
+ * everything). A code is one phrase, so that "IA-01" finds IA-010…IA-019 and not IA-001.
+ */
 export function searchWords(query: string): string[] {
-  return [...new Set(foldForSearch(query).split(' ').filter((w) => w.length >= 2))];
+  const folded = foldForSearch(query);
+  if (CODE.test(folded)) return [folded];
+  return [...new Set(folded.split(' ').filter((w) => w.length >= 2))];
 }
 
 /** True when every word occurs somewhere in `folded` (a text already folded), also inside a word. */

@@ -9,3 +9,4 @@ export { rebuildAllSearch, healSearch, hasSearchTexts, type SearchRebuildReport 
 export { rebuildBucket, splitEntries, PART_CHARS, type Rebuilt } from './digests';
 export { SEARCH_SPECS, specOf, monthOf, monthBounds, addMonths, MAX_BUCKET_ITEMS, type RegisterSpec } from './registers';
 export { createBackground, type Background } from './background';
+export { matchingIds, pageOfFound, compareValues } from './match';

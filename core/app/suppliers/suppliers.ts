@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, RecordValidationError } from '../../ports
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, type Deps } from '../platform';
+import { matchingIds } from '../search';
 
 type StoredSupplier = StoredOf<'Suppliers'>;
 
@@ -47,14 +48,14 @@ function dates(deps: Deps) {
   return { today: stockholmDate(now), soon: stockholmDate(addStockholmDays(now, 90)) };
 }
 
-/** Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat. */
+/** Every supplier as a tree of sub-suppliers. A search (within words, ADR 013) lists matches flat. */
 export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined }): Promise<SupplierTree> {
-  const search = query.search?.trim().slice(0, 100) ?? '';
+  const text = query.search?.trim().slice(0, 100) ?? '';
+  // A search finds its words anywhere in the id, name or services, also inside words (ADR 013).
+  const found = text ? await matchingIds(deps.store, 'suppliers', text) : null;
+  const search = found !== null;
   const all: StoredSupplier[] = [];
-  for await (const s of deps.store.queryAll('Suppliers', {
-    ...(search ? { where: [{ field: 'name', op: 'startswith', value: search }] } : {}),
-    orderBy: { field: 'name', direction: 'asc' },
-  })) all.push(s);
+  for await (const s of deps.store.queryAll('Suppliers', { orderBy: { field: 'name', direction: 'asc' } })) if (!found || found.has(s.id)) all.push(s);
   const systems = await systemsBySupplier(deps);
   const { today, soon } = dates(deps);
   const nodes = new Map<string, SupplierNode>(

@@ -42,6 +42,23 @@ describe('finding things', () => {
     expect(group(await search(PEOPLE.staff, 'ia-004', '&in=assets'), 'assets').hits[0]).toMatchObject({ code: 'IA-004', path: '/assets/4' });
   });
 
+  it('finds within words in each register’s own search box too', async () => {
+    const assets = await api.call('GET', `/assets?search=${encodeURIComponent('lönesys')}`, { as: PEOPLE.staff });
+    expect(assets.body.items.map((a: { code: string }) => a.code)).toEqual(['IA-004']);
+    const processing = await api.call('GET', `/processing?search=${encodeURIComponent('lön')}`, { as: PEOPLE.staff });
+    expect(processing.body.items.length).toBeGreaterThan(0);
+    expect(processing.body.items.every((p: { name: string }) => /lön/i.test(p.name) || p.name.length > 0)).toBe(true);
+    const suppliers = await api.call('GET', `/suppliers?search=${encodeURIComponent('gläntan')}`, { as: PEOPLE.staff });
+    expect(suppliers.body.roots.map((s: { name: string }) => s.name)).toEqual(['Lönegläntan HR-system AB']);
+    // Sorted and paged like the register, with the filters on top.
+    const page1 = await api.call('GET', `/assets?search=system&sort=name&direction=desc&pageSize=2`, { as: PEOPLE.staff });
+    expect(page1.body.items).toHaveLength(2);
+    expect(page1.body.cursor).toBe('s2');
+    const page2 = await api.call('GET', `/assets?search=system&sort=name&direction=desc&pageSize=2&cursor=s2`, { as: PEOPLE.staff });
+    const names = [...page1.body.items, ...page2.body.items].map((a: { name: string }) => a.name);
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'sv', { numeric: true })));
+  });
+
   it('searches nothing for a query without a word of two characters', async () => {
     const r = await search(PEOPLE.staff, ' a ');
     expect(r).toMatchObject({ tooShort: true, groups: [] });

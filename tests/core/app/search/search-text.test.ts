@@ -11,7 +11,12 @@ describe('search text', () => {
   });
 
   it('searches for every word of two characters or more, each anywhere, also inside a word', () => {
-    expect(searchWords('  Lön  lön a IA-004 ')).toEqual(['lon', 'ia', '004']);
+    expect(searchWords('  Lön  lön a rutin ')).toEqual(['lon', 'rutin']);
+    // A code is one phrase: "IA-01" is IA-010…IA-019, not IA-001.
+    expect(searchWords('IA-01')).toEqual(['ia 01']);
+    expect(matchesAll(foldForSearch('IA-014 Ärendehantering'), searchWords('IA-01'))).toBe(true);
+    expect(matchesAll(foldForSearch('IA-001 Ärendehantering'), searchWords('IA-01'))).toBe(false);
+    expect(searchWords('inc-2026-0042')).toEqual(['inc 2026 0042']);
     const text = foldForSearch('IA-004 HR- och lönesystem');
     expect(matchesAll(text, searchWords('system hr'))).toBe(true);
     expect(matchesAll(text, searchWords('lön'))).toBe(true);
