@@ -21,6 +21,8 @@ import { FLUENT_THEMES, type ThemeName } from './theme';
 type Phase = { kind: 'starting' } | { kind: 'sign-in'; notice: MessageKey | null } | { kind: 'ready'; me: SessionView } | { kind: 'failed'; message: MessageKey };
 
 const useStyles = makeStyles({
+  // On a div inside the provider, not on the provider: Fluent gives its portals (a combobox's list,
+  // a popover) the provider's class names, and a 100vh portal covered the page with white.
   provider: { minHeight: '100vh' },
   center: { padding: tokens.spacingHorizontalXXL, maxWidth: '40rem', margin: '0 auto' },
 });
@@ -165,10 +167,12 @@ export function App(props: AppProps) {
     document.title = host.locale === 'en' ? 'LIS for Teams' : 'LIS för Teams';
   }, [host.locale]);
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider} data-theme={theme}>
-      <I18nProvider locale={host.locale}>
-        <SignedInApp {...props} />
-      </I18nProvider>
+    <FluentProvider theme={FLUENT_THEMES[theme]} data-theme={theme}>
+      <div className={styles.provider}>
+        <I18nProvider locale={host.locale}>
+          <SignedInApp {...props} />
+        </I18nProvider>
+      </div>
     </FluentProvider>
   );
 }

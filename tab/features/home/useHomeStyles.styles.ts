@@ -29,7 +29,7 @@ export const useHomeStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
-  shortcutButton: { minHeight: TOUCH, width: '100%', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, whiteSpace: 'normal' },
+  shortcutButton: { minHeight: TOUCH, width: '100%', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, whiteSpace: 'normal', textAlign: 'center' },
   hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
   searchLabel: { fontWeight: tokens.fontWeightSemibold },
   searchRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'stretch', minWidth: 0 },
