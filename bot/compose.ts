@@ -19,6 +19,9 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
       recertificationMonths: config.recertificationMonths,
       retentionYears: config.retentionYears,
       ambassadorInviteDays: config.ambassadorInviteDays,
+      organisation: config.organisation,
+      centralReporting: config.centralReporting,
+      escalationHours: config.escalationHours,
     },
   };
 }

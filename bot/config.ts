@@ -67,6 +67,15 @@ export interface Config {
    * defaults in bot/api/rate-limit.ts BOT_RATE).
    */
   botRate: { user: { burst: number; perSecond: number }; tenant: { burst: number; perSecond: number } };
+  /** The reporting organisation as the authority reports name it (`ORGANISATION_NAME`, `ORGANISATION_NUMBER`). */
+  organisation: { name: string | null; orgNumber: string | null };
+  /**
+   * Where the city requires reports to go through a central function (`CENTRAL_REPORTING_NAME`,
+   * `CENTRAL_REPORTING_EMAIL`, `CENTRAL_REPORTING_FOR` = mcf, imy or both): drafts are addressed there.
+   */
+  centralReporting: { name: string; email: string | null; regimes: ('mcf' | 'imy')[] } | null;
+  /** Hours between reminders while an incident's significance is undecided (`ESCALATION_HOURS`, default 4). */
+  escalationHours: number;
   local: LocalSettings | null;
   m365: M365Settings | null;
 }
@@ -96,6 +105,23 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: { burst: number; p
   return { burst: Number(m[1]), perSecond: Number(m[2]) };
 }
 
+const text = (env: NodeJS.ProcessEnv, name: string, max: number): string | null => {
+  const v = env[name]?.trim();
+  if (!v) return null;
+  if (v.length > max) throw new ConfigError(`${name} may be at most ${max} characters.`);
+  return v;
+};
+
+function centralReporting(env: NodeJS.ProcessEnv): Config['centralReporting'] {
+  const name = text(env, 'CENTRAL_REPORTING_NAME', 200);
+  if (!name) return null;
+  const email = text(env, 'CENTRAL_REPORTING_EMAIL', 200);
+  if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new ConfigError(`CENTRAL_REPORTING_EMAIL must be an e-mail address, not "${email}".`);
+  const raw = (env.CENTRAL_REPORTING_FOR ?? 'mcf').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (!raw.length || raw.some((r) => r !== 'mcf' && r !== 'imy')) throw new ConfigError(`CENTRAL_REPORTING_FOR must be "mcf", "imy" or "mcf,imy", not "${env.CENTRAL_REPORTING_FOR}".`);
+  return { name, email, regimes: [...new Set(raw)] as ('mcf' | 'imy')[] };
+}
+
 function months(raw: string | undefined): number[] {
   if (!raw) return [3, 9];
   const list = raw.split(',').map((s) => Number(s.trim()));
@@ -117,6 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recertificationMonths: months(env.RECERTIFICATION_MONTHS),
     retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 50),
     ambassadorInviteDays: int(env, 'AMBASSADOR_INVITE_DAYS', 7, 1, 60),
+    organisation: {
+      name: text(env, 'ORGANISATION_NAME', 200) ?? (modeRaw === 'local' ? 'Stadsdelsförvaltning Söderbyn' : null),
+      orgNumber: text(env, 'ORGANISATION_NUMBER', 20),
+    },
+    centralReporting: centralReporting(env),
+    escalationHours: int(env, 'ESCALATION_HOURS', 4, 1, 24),
     teamsAppId: env.TEAMS_APP_ID && GUID.test(env.TEAMS_APP_ID.trim()) ? env.TEAMS_APP_ID.trim() : null,
     botRate: { user: rate(env, 'BOT_RATE_USER', { burst: 60, perSecond: 2 }), tenant: rate(env, 'BOT_RATE_TENANT', { burst: 600, perSecond: 20 }) },
   };

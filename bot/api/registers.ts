@@ -7,8 +7,7 @@
  * | `GET /incidents/form-options` | assets and suppliers for the report form |
  * | `POST /incidents` | report an incident (Idempotency-Key) — the bot's `reportIncident` |
  * | `GET /incidents/:id` | the incident page: incident, clocks, timeline, what the actor may do |
- * | `POST /incidents/:id/triage` | triage (Idempotency-Key + If-Match) — ISAM / IT security |
- * | `POST /incidents/:id/reports/:kind` | mark a report as sent (Idempotency-Key + If-Match) |
+ * | `POST /incidents/:id/…`, `…/reports/:key/draft`, `…/document.docx` | what is done on an incident: bot/api/incident-actions.ts |
  * | `GET /suppliers`, `GET /suppliers/:id`, `PATCH /suppliers/:id/checklist` | Leverantörer |
  * | `GET /processing?search=&unit=&sort=&direction=&pageSize=&cursor=`, `GET /processing/:id` | Dataskydd |
  * | `GET /improvements?status=&ownerId=&source=`, `POST /improvements`, `PATCH /improvements/:id` | Åtgärder |
@@ -27,7 +26,6 @@ import {
   AmbassadorYearQuery,
   ImprovementListQuery,
   IncidentListQuery,
-  MarkSentInput,
   ProcessingListQuery,
   SupplierListQuery,
   TrainingQuery,
@@ -36,7 +34,7 @@ import {
 } from '../../core/api';
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
-import { getIncidentPage, incidentFormOptions, listIncidents, markReportSent, reportIncident, triageIncident } from '../../core/app/incidents';
+import { getIncidentPage, incidentFormOptions, listIncidents, reportIncident } from '../../core/app/incidents';
 import { getProcessing, listProcessing } from '../../core/app/gdpr';
 import { createImprovement, getImprovement, listImprovements, updateImprovement } from '../../core/app/improvements';
 import { importIssueText, importTrainingCsv, trainingOverview } from '../../core/app/training';
@@ -46,6 +44,7 @@ import { getSupplier, listSuppliers, updateSupplierChecklist } from '../../core/
 import { t } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';
 import { BadRequest, localeOf } from './http';
+import { mountIncidentActionRoutes } from './incident-actions';
 import { parseBody, parseQuery } from './request';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
@@ -96,37 +95,11 @@ export function mountRegisterRoutes(router: Router, deps: Deps): void {
   });
 
   router.get('/incidents/:id', async (req, res: ActorResponse) => {
-    const view = await getIncidentPage(deps, res.locals.actor, itemId(req));
+    const view = await getIncidentPage(deps, res.locals.actor, itemId(req), localeOf(req));
     res.set('ETag', view.etag).json(view);
   });
 
-  /** Runs an update of an incident read at If-Match; a stale etag is 409 with the current page. */
-  const incidentUpdate = async (req: Request, res: ActorResponse, run: (id: string, operationKey: string) => Promise<unknown>) => {
-    const id = itemId(req);
-    const key = idempotencyKey(req);
-    const etag = ifMatch(req, res);
-    if (!etag) return;
-    const actor = res.locals.actor;
-    const before = await getIncidentPage(deps, actor, id);
-    if (before.etag !== etag) {
-      res.locals.conflictCurrent = before;
-      throw new ConflictError('Incidents', id);
-    }
-    await run(id, `tab:${actor.id}:${key}`);
-    const view = await getIncidentPage(deps, actor, id);
-    res.set('ETag', view.etag).json(view);
-  };
-
-  router.post('/incidents/:id/triage', (req, res: ActorResponse) =>
-    incidentUpdate(req, res, (id, op) => triageIncident(deps, res.locals.actor, id, req.body, op)),
-  );
-
-  router.post('/incidents/:id/reports/:kind', (req, res: ActorResponse) =>
-    incidentUpdate(req, res, (id, op) => {
-      const { reference } = parseBody(req, MarkSentInput);
-      return markReportSent(deps, res.locals.actor, id, String(req.params.kind ?? ''), reference ?? null, op);
-    }),
-  );
+  mountIncidentActionRoutes(router, deps);
 
   // ── Leverantörer ──────────────────────────────────────────────────────
   router.get('/suppliers', async (req, res: ActorResponse) => {

@@ -3,7 +3,7 @@
  * string a person wrote goes through `t` (markdown-escaped) and is shown only in TextBlocks/FactSets.
  */
 import type { IncidentView } from '../../core/api';
-import { INCIDENT_CATEGORIES, PERSONAL_DATA_CATEGORIES, SEVERITIES, formatStockholm, type ClockKind, type LegalClock } from '../../core/domain';
+import { INCIDENT_CAUSES, INCIDENT_CATEGORIES, PERSONAL_DATA_CATEGORIES, SEVERITIES, TRISTATE, formatStockholm, missingLateReason, openLegalObligations, type LegalClock } from '../../core/domain';
 import { isMessageKey, t, type Locale, type MessageKey } from '../../core/i18n';
 import { encodeDraft } from './draft-codec';
 import { NO_LINKS, type RecordLinks } from './links';
@@ -13,7 +13,6 @@ import myCasesTemplate from './templates/my-cases.json';
 import noticeTemplate from './templates/incident-notice.json';
 import receiptTemplate from './templates/incident-receipt.json';
 import reminderTemplate from './templates/incident-reminder.json';
-import reportsTemplate from './templates/incident-reports.json';
 import triageTemplate from './templates/incident-triage.json';
 import wizardTemplate from './templates/incident-wizard.json';
 
@@ -46,13 +45,31 @@ export const STEP_FIELDS: Record<WizardStep, (keyof Draft)[]> = {
 
 export function clockLine(l: Locale, c: LegalClock, now: Date): string {
   const due = formatStockholm(c.dueAt, l);
-  if (c.outcome === 'sent') {
-    return c.kind === 'internal_investigation'
-      ? t(l, 'incident.clock.done', { at: formatStockholm(c.completedAt!, l) })
-      : t(l, 'incident.clock.sent', { at: formatStockholm(c.completedAt!, l), reference: c.reference ? t(l, 'incident.clock.reference', { reference: c.reference }) : '' });
+  const reference = c.reference ? t(l, 'incident.clock.reference', { reference: c.reference }) : '';
+  if (c.outcome === 'sent' && c.completedAt) {
+    const at = formatStockholm(c.completedAt, l);
+    if (c.kind === 'internal_investigation') return t(l, 'incident.clock.done', { at });
+    if (c.kind === 'data_subjects') return t(l, 'incident.clock.informed', { at, reference });
+    if (c.kind === 'breach_documentation') return t(l, 'incident.clock.documented', { at });
+    const line = Date.parse(c.completedAt) > Date.parse(c.dueAt) ? t(l, 'incident.clock.sentLate', { at, reference, due }) : t(l, 'incident.clock.sent', { at, reference });
+    return missingLateReason(c) ? `${line} ${t(l, 'incident.clock.missingLateReason')}` : line;
   }
-  if (c.outcome === 'not_required') return t(l, 'incident.clock.notRequired', { rationale: c.rationale ?? '' });
-  return Date.parse(c.dueAt) < now.getTime() ? t(l, 'incident.clock.overdue', { due }) : t(l, 'incident.clock.due', { due });
+  if (c.outcome === 'not_required') {
+    if (c.stoppedBy === 'decision') return t(l, 'incident.clock.decided', { rationale: c.rationale ?? '' });
+    return c.rationale ? t(l, 'incident.clock.notRequired', { rationale: c.rationale }) : t(l, 'incident.clock.notRequiredByAssessment');
+  }
+  const overdue = Date.parse(c.dueAt) < now.getTime();
+  if (c.basis === 'provisional') {
+    if (c.kind === 'cs_final_report') return t(l, 'incident.clock.waiting', { due });
+    return t(l, overdue ? 'incident.clock.provisionalOverdue' : 'incident.clock.provisional', { due });
+  }
+  return overdue ? t(l, 'incident.clock.overdue', { due }) : t(l, 'incident.clock.due', { due });
+}
+
+/** A report's name: `incident.clock.<kind>` for any key (`cs_situation_report:2` too). */
+export function reportLabel(l: Locale, key: string): string {
+  const name = `incident.clock.${key.split(':')[0]}`;
+  return isMessageKey(name) ? t(l, name) : key;
 }
 
 // ── report wizard ──────────────────────────────────────────────────────────
@@ -191,31 +208,41 @@ export function noticeCard(l: Locale, view: IncidentView, audience: NoticeAudien
     if (view.assetName) facts.push({ title: t(l, 'incident.notice.asset'), value: view.assetName });
     if (view.supplierName) facts.push({ title: t(l, 'incident.notice.supplier'), value: view.supplierName });
     if (view.discoveredAt) facts.push({ title: t(l, 'incident.notice.discovered'), value: formatStockholm(view.discoveredAt, l) });
+    if (view.awareAt && view.awareAt !== view.discoveredAt) facts.push({ title: t(l, 'incident.notice.aware'), value: formatStockholm(view.awareAt, l) });
     if (view.occurredAt) facts.push({ title: t(l, 'incident.notice.occurred'), value: formatStockholm(view.occurredAt, l) });
   }
   const actions: { title: string; verb: string; id: string }[] = [];
   const add = (key: MessageKey, verb: string) => actions.push({ title: t(l, key), verb, id: view.id });
+  const open = openLegalObligations(view.clocks);
   if (view.status === 'closed') {
     if (audience === 'isam') add('incident.action.reopen', 'incident.reopen.open');
-  } else {
-    if (audience === 'isam' || audience === 'dso') {
-      add('incident.action.triage', 'incident.triage.open');
-      if (view.status !== 'reported') add('incident.action.reports', 'incident.reports.open');
-    }
-    if (audience === 'person' && view.status !== 'reported') add('incident.action.investigate', 'incident.investigation.open');
+  } else if (audience === 'isam') {
+    add(view.status === 'reported' ? 'incident.action.triage' : 'incident.action.reassess', 'incident.triage.open');
+    if (view.investigation) add('incident.action.close', 'incident.close');
   }
+  // Reports and deadlines stay a click away as long as any legal obligation is open — closed or not.
+  if ((audience === 'isam' || audience === 'dso') && (view.status !== 'closed' || open.length > 0)) add('incident.action.reports', 'incident.reports.open');
+  if (audience === 'person' && view.status !== 'reported' && view.status !== 'closed') add('incident.action.investigate', 'incident.investigation.open');
   add('incident.action.refresh', 'incident.open');
+  const banner = !view.detailed
+    ? ''
+    : view.status === 'closed' && open.length
+      ? t(l, 'incident.notice.openAfterClose', { list: open.map((c) => reportLabel(l, c.key)).join(', ') })
+      : view.undecided && view.status !== 'closed'
+        ? t(l, 'incident.notice.provisional')
+        : '';
   return renderTemplate(noticeTemplate, {
     t: {
       title: t(l, 'incident.notice.title', { number: view.caseNumber }),
       status: t(l, k(`incident.status.${view.status}`)),
       headline: view.title ?? '',
       restricted: t(l, 'incident.notice.restricted'),
+      banner,
       facts,
       descriptionLabel: t(l, 'incident.notice.description'),
       description: view.description ?? '',
       clocksLabel: t(l, 'incident.notice.clocks'),
-      clocks: view.clocks.map((c) => ({ title: t(l, k(`incident.clock.${c.kind}`)), value: clockLine(l, c, now) })),
+      clocks: view.clocks.map((c) => ({ title: reportLabel(l, c.key), value: clockLine(l, c, now) })),
       investigationLabel: t(l, 'incident.notice.investigation'),
       findingsLabel: t(l, 'incident.notice.findings'),
       actionsLabel: t(l, 'incident.notice.actions'),
@@ -241,16 +268,33 @@ export interface TriageValues {
   imyNotRequiredRationale: string;
   restrictedHours: string;
   manualHours: string;
+  reason: string;
+  cause: string;
+  suspectedMalicious: string;
+  crossBorder: string;
 }
 
-export function triageCard(l: Locale, view: IncidentView, values: TriageValues, hints: string[], errors: string[], links: RecordLinks = NO_LINKS): AdaptiveCard {
+/** The "not yet known" choice of the cause (a choice may not have an empty value). */
+export const NO_CAUSE = 'unknown';
+
+export interface TriageCardOptions {
+  /** Earlier assessments, as lines ("fre 27 mars 2026 10:00, Henrik Sandberg: …"). */
+  history: string[];
+  /** A reassessment: asks why. */
+  reassess: boolean;
+}
+
+export function triageCard(l: Locale, view: IncidentView, values: TriageValues, hints: string[], errors: string[], links: RecordLinks = NO_LINKS, options: TriageCardOptions = { history: [], reassess: false }): AdaptiveCard {
   return renderTemplate(triageTemplate, {
     t: {
-      title: t(l, 'incident.triage.title', { number: view.caseNumber }),
+      title: t(l, options.reassess ? 'incident.triage.titleReassess' : 'incident.triage.title', { number: view.caseNumber }),
+      historyLabel: t(l, 'incident.triage.history'),
+      history: options.history,
       facts: [
         { title: t(l, 'incident.notice.category'), value: view.category ? categoryLabel(l, view.category) : '' },
         { title: t(l, 'incident.notice.reported'), value: formatStockholm(view.reportedAt, l) },
         ...(view.discoveredAt ? [{ title: t(l, 'incident.notice.discovered'), value: formatStockholm(view.discoveredAt, l) }] : []),
+        ...(view.awareAt && view.awareAt !== view.discoveredAt ? [{ title: t(l, 'incident.notice.aware'), value: formatStockholm(view.awareAt, l) }] : []),
         ...(view.reporterName ? [{ title: t(l, 'incident.notice.reporter'), value: `${view.reporterName}${view.unit ? ` (${view.unit})` : ''}` }] : []),
         ...(view.assetName ? [{ title: t(l, 'incident.notice.asset'), value: view.assetName }] : []),
       ],
@@ -269,7 +313,14 @@ export function triageCard(l: Locale, view: IncidentView, values: TriageValues, 
         { title: t(l, 'incident.no'), value: 'false' },
       ],
       significance: (['undecided', 'yes', 'no'] as const).map((s) => ({ title: t(l, k(`incident.significant.${s}`)), value: s })),
+      reassess: options.reassess,
+      causes: [{ title: t(l, 'incident.triage.causeNone'), value: NO_CAUSE }, ...INCIDENT_CAUSES.map((c) => ({ title: t(l, k(`incident.cause.${c}`)), value: c }))],
+      tristate: TRISTATE.map((v) => ({ title: t(l, k(`incident.${v}`)), value: v })),
       label: {
+        reason: t(l, 'incident.triage.reason'),
+        cause: t(l, 'incident.triage.cause'),
+        malicious: t(l, 'incident.triage.malicious'),
+        crossBorder: t(l, 'incident.triage.crossBorder'),
         severity: t(l, 'incident.triage.severity'),
         breach: t(l, 'incident.triage.breach'),
         imyNotRequired: t(l, 'incident.triage.imyNotRequired'),
@@ -281,24 +332,6 @@ export function triageCard(l: Locale, view: IncidentView, values: TriageValues, 
         updateHints: t(l, 'incident.triage.updateHints'),
       },
     },
-  }, incidentRecord(l, view.id, links));
-}
-
-const REPORT_ORDER: ClockKind[] = ['cs_early_warning', 'cs_notification', 'imy_notification', 'cs_final_report'];
-
-export function reportsCard(l: Locale, view: IncidentView, now: Date, links: RecordLinks = NO_LINKS): AdaptiveCard {
-  const open = view.clocks
-    .filter((c) => REPORT_ORDER.includes(c.kind) && c.completedAt === null)
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-    .flatMap((c) => {
-      const line = { id: view.id, kind: c.kind, text: t(l, k(`incident.clock.${c.kind}`)), due: clockLine(l, c, now), color: Date.parse(c.dueAt) < now.getTime() ? 'Attention' : 'Default', referenceLabel: t(l, 'incident.reports.reference'), markLabel: t(l, 'incident.reports.markSent') };
-      // While the final report is due and the incident is still being handled, a situation report may be sent instead.
-      return c.kind === 'cs_final_report' && view.status !== 'closed' ? [line, { ...line, kind: 'cs_situation_report', text: t(l, 'incident.reports.situation'), due: '' }] : [line];
-    });
-  return renderTemplate(reportsTemplate, {
-    // Texts go through `t` (escaped); the rest of each line drives inputs and buttons.
-    t: { title: t(l, 'incident.reports.title', { number: view.caseNumber }), none: t(l, 'incident.reports.none'), open: open.map((o) => ({ text: o.text, due: o.due })) },
-    v: { id: view.id, open, back: t(l, 'incident.action.open') },
   }, incidentRecord(l, view.id, links));
 }
 
@@ -333,21 +366,43 @@ export function investigationCard(l: Locale, view: IncidentView, values: { findi
 export interface ReminderPayload {
   id: string;
   caseNumber: string;
+  /** A clock kind, or `untriaged` / `escalation` for an incident nobody has decided on. */
   kind: string;
-  stage: 'due_soon' | 'overdue';
+  stage: 'due_soon' | 'overdue' | 'still_overdue' | 'escalation';
   dueAt: string;
   detailed: boolean;
   title: string | null;
+  provisional?: boolean;
+  closed?: boolean;
+  assessed?: boolean;
+  /** The due time had passed when the reminder was written. */
+  passed?: boolean;
+}
+
+export function reminderText(l: Locale, p: ReminderPayload): string {
+  const due = formatStockholm(p.dueAt, l);
+  const number = p.caseNumber;
+  if (p.kind === 'untriaged') return t(l, 'incident.reminder.untriaged', { number });
+  if (p.kind === 'escalation') {
+    const passed = p.passed === true;
+    if (p.assessed) return t(l, passed ? 'incident.reminder.undecidedPassed' : 'incident.reminder.undecided', { number, due });
+    return t(l, passed ? 'incident.reminder.escalationPassed' : 'incident.reminder.escalation', { number, due });
+  }
+  const clock = reportLabel(l, p.kind);
+  const text =
+    p.kind === 'cs_final_report' && p.stage === 'due_soon' && !p.closed
+      ? t(l, 'incident.reminder.finalOrSituation', { clock, number, due })
+      : p.stage === 'still_overdue'
+        ? t(l, 'incident.reminder.still_overdue', { clock, number, due })
+        : t(l, p.stage === 'overdue' ? 'incident.reminder.overdue' : 'incident.reminder.due_soon', { clock, number, due });
+  return p.closed ? `${text} ${t(l, 'incident.reminder.closed')}` : text;
 }
 
 export function reminderCard(l: Locale, p: ReminderPayload, links: RecordLinks = NO_LINKS): AdaptiveCard {
-  const text =
-    p.kind === 'untriaged'
-      ? t(l, 'incident.reminder.untriaged', { number: p.caseNumber })
-      : t(l, p.stage === 'overdue' ? 'incident.reminder.overdue' : 'incident.reminder.due_soon', { clock: t(l, k(`incident.clock.${p.kind}`)), number: p.caseNumber, due: formatStockholm(p.dueAt, l) });
+  const urgent = p.stage === 'overdue' || p.stage === 'still_overdue' || (p.stage === 'escalation' && p.kind !== 'untriaged');
   return renderTemplate(reminderTemplate, {
-    t: { text, title: p.detailed ? (p.title ?? '') : '' },
-    v: { id: p.id, style: p.stage === 'overdue' ? 'attention' : 'warning', open: t(l, 'incident.action.open') },
+    t: { text: reminderText(l, p), title: p.detailed ? (p.title ?? '') : '' },
+    v: { id: p.id, style: urgent ? 'attention' : 'warning', open: t(l, 'incident.action.open') },
   }, incidentRecord(l, p.id, links));
 }
 

@@ -9,7 +9,6 @@ import type { IncidentView } from '../../core/api';
 import {
   closeIncident,
   incidentView,
-  markReportSent,
   myCases,
   recordInvestigation,
   reopenIncident,
@@ -20,7 +19,7 @@ import {
 } from '../../core/app/incidents';
 import type { Actor } from '../../core/app/people';
 import { forbidden, Refused } from '../../core/app/platform';
-import { formatStockholm, has, utcToStockholmInput, type SignificanceHint } from '../../core/domain';
+import { formatStockholm, has, IncidentCause, Tristate, utcToStockholmInput, type Incident, type SignificanceHint } from '../../core/domain';
 import { canInvestigateIncident, canTriageIncident } from '../../core/domain/policy';
 import { t, type Locale, type MessageKey } from '../../core/i18n';
 import { formatIssues } from '../../core/i18n/validation';
@@ -30,9 +29,10 @@ import {
   myCasesCard,
   noticeCard,
   noticeSummary,
+  NO_CAUSE,
   reminderCard,
+  reminderText,
   reopenCard,
-  reportsCard,
   triageCard,
   type NoticeAudience,
   type ReminderPayload,
@@ -67,22 +67,29 @@ function hintText(l: Locale, h: SignificanceHint): string {
     case 'protectedPeople':
       return t(l, 'incident.triage.hint.protectedPeople', { people: h.people, threshold: h.threshold });
     case 'sameCause':
-      return t(l, 'incident.triage.hint.sameCause', { count: h.count, months: h.months });
+      return t(l, 'incident.triage.hint.sameCause', { count: h.count, months: h.months, cases: h.cases.join(', ') });
+    case 'causeUnknown':
+      return t(l, 'incident.triage.hint.causeUnknown', { months: h.months });
   }
 }
 
 const hours = (v: unknown) => (typeof v === 'string' && /^\d{1,5}(\.\d+)?$/.test(v.trim()) ? Number(v) : null);
 
-function triageValues(view: IncidentView, data: Record<string, unknown>, stored?: { severity: string | null; personalDataBreach: boolean | null; significant: string; significanceRationale: string | null }): TriageValues {
+function triageValues(view: IncidentView, data: Record<string, unknown>, stored?: Incident): TriageValues {
   const s = (key: string, fallback: string) => (typeof data[key] === 'string' ? String(data[key]).slice(0, 4_000) : fallback);
+  const f = stored?.facts;
   return {
     severity: s('severity', stored?.severity ?? 'medium'),
     personalDataBreach: s('personalDataBreach', stored?.personalDataBreach === null || stored?.personalDataBreach === undefined ? (view.personalData?.involved === 'yes' ? 'true' : 'false') : String(stored.personalDataBreach)),
     significant: s('significant', stored?.significant ?? 'undecided'),
     rationale: s('rationale', stored?.significanceRationale ?? ''),
-    imyNotRequiredRationale: s('imyNotRequiredRationale', ''),
-    restrictedHours: s('restrictedHours', ''),
-    manualHours: s('manualHours', ''),
+    imyNotRequiredRationale: s('imyNotRequiredRationale', stored?.assessments.at(-1)?.imyNotRequiredRationale ?? ''),
+    restrictedHours: s('restrictedHours', f?.restrictedHours !== null && f?.restrictedHours !== undefined ? String(f.restrictedHours) : ''),
+    manualHours: s('manualHours', f?.manualWorkaroundHours !== null && f?.manualWorkaroundHours !== undefined ? String(f.manualWorkaroundHours) : ''),
+    reason: s('reason', ''),
+    cause: s('cause', f?.cause ?? NO_CAUSE),
+    suspectedMalicious: s('suspectedMalicious', f?.suspectedMalicious ?? 'unknown'),
+    crossBorder: s('crossBorder', f?.crossBorder ?? 'unknown'),
   };
 }
 
@@ -92,7 +99,17 @@ async function triageForm(turn: Turn, id: string, data: Record<string, unknown>,
   const { stored, view } = await viewIncident(turn.deps, actor, id);
   const values = triageValues(view, data, stored.data);
   const hints = await triageHints(turn.deps, stored, { restrictedHours: hours(values.restrictedHours), manualWorkaroundHours: hours(values.manualHours) });
-  return { card: triageCard(turn.locale, view, values, hints.map((h) => hintText(turn.locale, h)), errors, turn.links) };
+  const l = turn.locale;
+  const assessments = stored.data.assessments;
+  const names = assessments.length ? await turn.deps.directory.getPeople([...new Set(assessments.map((a) => a.by))]) : [];
+  const history = assessments.map((a) =>
+    t(l, 'incident.triage.historyLine', {
+      at: formatStockholm(a.at, l),
+      by: names.find((p) => p.aadObjectId === a.by)?.displayName ?? a.by,
+      summary: `${t(l, k(`incident.severity.${a.severity}`))}, ${t(l, 'incident.notice.significant').toLowerCase()}: ${t(l, k(`incident.significant.${a.significant}`)).toLowerCase()}, ${t(l, 'incident.notice.breach').toLowerCase()}: ${t(l, a.personalDataBreach ? 'incident.yes' : 'incident.no').toLowerCase()}${a.reason ? ` – ${a.reason}` : ''}`,
+    }),
+  );
+  return { card: triageCard(l, view, values, hints.map((h) => hintText(l, h)), errors, turn.links, { history, reassess: assessments.length > 0 }) };
 }
 
 async function casesCard(turn: Turn): Promise<AdaptiveCard> {
@@ -140,12 +157,26 @@ export const incidentsFeature: BotFeature = {
       run: async (turn, data) => {
         const id = idOf(data);
         const v = triageValues({} as IncidentView, data);
+        const cause = IncidentCause.safeParse(v.cause);
         try {
           await triageIncident(
             turn.deps,
             await turn.actor(),
             id,
-            { severity: v.severity, personalDataBreach: v.personalDataBreach === 'true', significant: v.significant, rationale: v.rationale.trim() || null, imyNotRequiredRationale: v.imyNotRequiredRationale.trim() || null },
+            {
+              severity: v.severity,
+              personalDataBreach: v.personalDataBreach === 'true',
+              significant: v.significant,
+              rationale: v.rationale.trim() || null,
+              imyNotRequiredRationale: v.imyNotRequiredRationale.trim() || null,
+              reason: v.reason.trim() || null,
+              // Only what the card asked for changes: a field the card did not send stays as it is.
+              ...(typeof data.cause === 'string' ? { cause: cause.success ? cause.data : null } : {}),
+              ...(typeof data.suspectedMalicious === 'string' ? { suspectedMalicious: Tristate.catch('unknown').parse(v.suspectedMalicious) } : {}),
+              ...(typeof data.crossBorder === 'string' ? { crossBorder: Tristate.catch('unknown').parse(v.crossBorder) } : {}),
+              ...(typeof data.restrictedHours === 'string' ? { restrictedHours: hours(v.restrictedHours) } : {}),
+              ...(typeof data.manualHours === 'string' ? { manualWorkaroundHours: hours(v.manualHours) } : {}),
+            },
             opKey(turn),
           );
         } catch (error) {
@@ -154,24 +185,6 @@ export const incidentsFeature: BotFeature = {
           throw error;
         }
         return openIncident(turn, id);
-      },
-    },
-    {
-      verb: 'incident.reports.open',
-      run: async (turn, data) => {
-        const actor = await turn.actor();
-        if (!canTriageIncident(actor)) throw forbidden('incident.error.mayNotTriage');
-        const { view } = await viewIncident(turn.deps, actor, idOf(data));
-        return { card: reportsCard(turn.locale, view, turn.deps.clock.now(), turn.links) };
-      },
-    },
-    {
-      verb: 'incident.report.sent',
-      run: async (turn, data) => {
-        const kind = z.string().max(40).catch('').parse(data.kind);
-        const reference = typeof data[`ref_${kind}`] === 'string' ? (data[`ref_${kind}`] as string) : null;
-        const updated = await markReportSent(turn.deps, await turn.actor(), idOf(data), kind, reference, opKey(turn));
-        return { card: reportsCard(turn.locale, await incidentView(turn.deps, updated, { detailed: true }), turn.deps.clock.now(), turn.links) };
       },
     },
     {
@@ -260,7 +273,10 @@ export const incidentsFeature: BotFeature = {
       card: (payload, locale, { links }) => noticeCard(locale, payload.view as IncidentView, payload.audience === 'isam' ? 'isam' : payload.audience === 'dso' ? 'dso' : 'person', new Date(String(payload.at ?? new Date().toISOString())), links),
       summary: (payload, locale) => noticeSummary(locale, payload.view as IncidentView),
     },
-    'incident.reminder': (payload, locale, { links }) => reminderCard(locale, payload as unknown as ReminderPayload, links),
+    'incident.reminder': {
+      card: (payload, locale, { links }) => reminderCard(locale, payload as unknown as ReminderPayload, links),
+      summary: (payload, locale) => reminderText(locale, payload as unknown as ReminderPayload),
+    },
   },
   jobs: [{ name: 'incident-reminders', everyMs: 5 * 60_000, run: async (deps, now) => void (await sendIncidentReminders(deps, now)) }],
 };

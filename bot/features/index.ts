@@ -6,7 +6,8 @@ import type { BotFeature } from '../teams/turn';
 import { accessFeature } from './access';
 import { ambassadorsFeature } from './ambassadors';
 import { generalFeature } from './general';
+import { incidentReportsFeature } from './incident-reports';
 import { incidentsFeature } from './incidents';
 import { searchFeature } from './search';
 
-export const features: BotFeature[] = [incidentsFeature, accessFeature, ambassadorsFeature, generalFeature, searchFeature];
+export const features: BotFeature[] = [incidentsFeature, incidentReportsFeature, accessFeature, ambassadorsFeature, generalFeature, searchFeature];

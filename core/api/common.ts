@@ -71,7 +71,7 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 // ── the route table ──────────────────────────────────────────────────────
 
 /** `GET /assets/:id`: the method and the path under `/api/v1`, `:name` for a path parameter. */
-export type RouteKey = `${'GET' | 'POST' | 'PATCH'} /${string}`;
+export type RouteKey = `${'GET' | 'POST' | 'PATCH' | 'PUT'} /${string}`;
 
 /** What one route takes and answers. */
 export interface RouteShapes {

@@ -123,6 +123,8 @@ export const DueItem = z.strictObject({
   kind: ClockKind,
   /** Set by law (Cybersäkerhetslagen, GDPR), not by the organisation. */
   legal: z.boolean(),
+  /** Running as a precaution: nobody has yet decided whether the obligation applies. */
+  provisional: z.boolean(),
   dueAt: Instant,
   overdue: z.boolean(),
   personalData: z.boolean(),

@@ -23,6 +23,45 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 /** Significant incident under Cybersäkerhetslagen 2 kap. 5 §: decided by a person, never by a threshold. */
 export const SIGNIFICANCE = ['undecided', 'yes', 'no'] as const;
 
+/**
+ * The obligations with a deadline an incident can have (core/domain/clocks.ts): Cybersäkerhetslagen's
+ * reports to MCF, GDPR's notification to IMY, art. 34 and art. 33(5), and the manager's investigation.
+ */
+export const CLOCK_KINDS = [
+  'cs_early_warning',
+  'cs_notification',
+  'cs_intermediate_report',
+  'cs_final_report',
+  'cs_situation_report',
+  'imy_notification',
+  'data_subjects',
+  'breach_documentation',
+  'internal_investigation',
+] as const;
+
+/** The probable root cause of an incident: compared (with asset and supplier) for "same root cause". */
+export const INCIDENT_CAUSES = [
+  'human_error',
+  'credential_theft',
+  'malicious_code',
+  'software_vulnerability',
+  'misconfiguration',
+  'technical_failure',
+  'supplier_failure',
+  'physical_loss_or_theft',
+  'unauthorised_insider',
+  'other',
+] as const;
+
+/** Yes, no, or not yet known (suspected malicious act, cross-border impact). */
+export const TRISTATE = ['yes', 'no', 'unknown'] as const;
+
+/** IMY's form: which security property a personal data breach affected. */
+export const BREACH_NATURES = ['confidentiality', 'integrity', 'availability'] as const;
+
+/** The languages a report is drafted in. */
+export const REPORT_LANGUAGES = ['sv', 'en'] as const;
+
 /** Categories of personal data a reporter can tick (IMY's breach form); the record keeps them as text. */
 export const PERSONAL_DATA_CATEGORIES = ['identity', 'contact', 'health', 'social', 'economy', 'children', 'offences', 'staff'] as const;
 

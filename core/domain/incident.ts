@@ -3,7 +3,7 @@
  * line manager's investigation. Deadlines: DOMAIN.md "Legal clocks".
  */
 import { z } from 'zod';
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, SEVERITIES, SIGNIFICANCE } from './choices';
+import { BREACH_NATURES, CLOCK_KINDS, INCIDENT_CATEGORIES, INCIDENT_CAUSES, INCIDENT_STATUSES, SEVERITIES, SIGNIFICANCE, TRISTATE } from './choices';
 import { AadObjectId, ItemId, Line, OptionalText, Text, UtcDateTime, i18nKey, isLater } from './common';
 
 export const IncidentCategory = z.enum(INCIDENT_CATEGORIES);
@@ -19,35 +19,142 @@ export const Significance = z.enum(SIGNIFICANCE);
 export type Significance = z.infer<typeof Significance>;
 
 /**
- * The clocks that can run on one incident.
- * cs_* = Cybersäkerhetslagen 2 kap. 5–8 §§ (to MCF); imy_notification = GDPR art. 33;
- * internal_investigation = the line manager's investigation (a setting, default 30 days).
+ * The clocks (obligations with a deadline) that can run on one incident.
+ * cs_* = Cybersäkerhetslagen 2 kap. 5–8 §§ (to MCF): early warning, incident notification, an
+ * intermediate report when the authority asks, the final report — or a situation report when the
+ * incident is still ongoing then; imy_notification = GDPR art. 33(1); data_subjects = the art. 34
+ * decision (inform the people affected, or why not); breach_documentation = art. 33(5), every
+ * personal-data breach, notified or not; internal_investigation = the line manager's investigation
+ * (a setting, default 30 days). Every kind but the investigation is a legal obligation.
  */
-export const CLOCK_KINDS = [
-  'cs_early_warning',
-  'cs_notification',
-  'cs_final_report',
-  'cs_situation_report',
-  'imy_notification',
-  'internal_investigation',
-] as const;
 export const ClockKind = z.enum(CLOCK_KINDS);
 export type ClockKind = z.infer<typeof ClockKind>;
 
-export const LegalClock = z.object({
+/** The obligations the law puts on the organisation (all clocks but the internal investigation). */
+export const LEGAL_KINDS = CLOCK_KINDS.filter((k) => k !== 'internal_investigation');
+export type LegalKind = Exclude<ClockKind, 'internal_investigation'>;
+export const isLegalKind = (k: ClockKind): k is LegalKind => k !== 'internal_investigation';
+
+/**
+ * Why a clock is running: `provisional` before anyone has decided (it runs from discovery as a
+ * precaution, and is shown so), `confirmed` once the assessment says the obligation applies.
+ */
+export const CLOCK_BASES = ['provisional', 'confirmed'] as const;
+
+const LegalClockShape = z.object({
   kind: ClockKind,
+  /** Unique within the incident: the kind, or `kind:n` for the n-th intermediate or situation report. */
+  key: z.string().max(40).regex(/^[a-z_]+(:\d{1,3})?$/).optional(),
   startedAt: UtcDateTime,
   dueAt: UtcDateTime,
-  /** When the report was sent (or the investigation recorded): stops the clock. */
+  basis: z.enum(CLOCK_BASES).default('confirmed'),
+  /** When the report was actually sent (or the decision made, the investigation recorded): stops the clock. */
   completedAt: UtcDateTime.nullable(),
   completedBy: AadObjectId.nullable(),
-  /** The authority's reference for a sent report (MCF / IMY case number). */
+  /** When it was recorded in LIS (the send time itself may be earlier: it is what the person says it was). */
+  recordedAt: UtcDateTime.nullable().default(null),
+  /** The authority's reference for a sent report (MCF / IMY case number); how data subjects were told. */
   reference: z.string().trim().max(200).nullable(),
-  /** How the clock stopped: the report was sent, or a person decided it is not required (with rationale). */
+  /** How the clock stopped: the report was sent, or it is not required (with rationale). */
   outcome: z.enum(['sent', 'not_required']).nullable(),
+  /** Who stopped it as not required: the assessment (restored if the assessment is reversed) or a formal decision. */
+  stoppedBy: z.enum(['assessment', 'decision']).nullable().default(null),
   rationale: z.string().trim().max(4_000).nullable(),
+  /** GDPR art. 33(1): a notification after 72 hours is accompanied by the reasons for the delay. */
+  lateReason: z.string().trim().max(4_000).nullable().default(null),
+  /** The text that was sent, kept as evidence (an IncidentReports item). */
+  evidenceId: ItemId.nullable().default(null),
+  /** For an intermediate report: the authority's reference of its request. */
+  requestReference: z.string().trim().max(200).nullable().default(null),
+});
+
+export const LegalClock = LegalClockShape.transform((c) => ({ ...c, key: c.key ?? c.kind }));
+/** A clock as it is read and as it travels: every field present. */
+export const LegalClockRecord = LegalClockShape.extend({
+  key: z.string().max(40),
+  basis: z.enum(CLOCK_BASES),
+  recordedAt: UtcDateTime.nullable(),
+  stoppedBy: z.enum(['assessment', 'decision']).nullable(),
+  lateReason: z.string().nullable(),
+  evidenceId: ItemId.nullable(),
+  requestReference: z.string().nullable(),
 });
 export type LegalClock = z.infer<typeof LegalClock>;
+/** A clock as written by hand (tests, seed): the defaulted fields may be left out. */
+export type LegalClockInput = z.input<typeof LegalClock>;
+
+/** The probable root cause: compared (with the affected asset and supplier) for "same root cause within six months". */
+export const IncidentCause = z.enum(INCIDENT_CAUSES);
+export type IncidentCause = z.infer<typeof IncidentCause>;
+
+export const Tristate = z.enum(TRISTATE);
+export type Tristate = z.infer<typeof Tristate>;
+
+/** IMY's form: which security property the breach affected. */
+export const BreachNature = z.enum(BREACH_NATURES);
+export type BreachNature = z.infer<typeof BreachNature>;
+
+/**
+ * What the authority reports ask for beyond the report itself (DOMAIN.md "Report content", the IMY
+ * form): kept up to date by ISAM and the DSO, and drafted into every report.
+ */
+export const IncidentFacts = z.object({
+  cause: IncidentCause.nullable(),
+  causeDescription: OptionalText(4_000),
+  /** NIS2 art. 23(4)(a): suspected unlawful or malicious act. */
+  suspectedMalicious: Tristate,
+  /** NIS2 art. 23(4)(a): could have a cross-border impact. */
+  crossBorder: Tristate,
+  restrictedHours: z.number().min(0).max(100_000).nullable(),
+  manualWorkaroundHours: z.number().min(0).max(100_000).nullable(),
+  /** Severity and impact on the operations and on others. */
+  impact: OptionalText(4_000),
+  /** Indicators of compromise, where available. */
+  indicators: OptionalText(4_000),
+  /** Measures taken and planned. */
+  mitigation: OptionalText(4_000),
+  breachNature: z.array(BreachNature).max(3),
+  /** IMY: approximate number of personal-data records concerned. */
+  approxRecords: z.number().int().min(0).max(1_000_000_000).nullable(),
+  /** IMY: likely consequences for the people concerned. */
+  consequences: OptionalText(4_000),
+  updatedAt: UtcDateTime.nullable(),
+  updatedBy: AadObjectId.nullable(),
+});
+export type IncidentFacts = z.infer<typeof IncidentFacts>;
+
+export const EMPTY_FACTS: IncidentFacts = {
+  cause: null,
+  causeDescription: null,
+  suspectedMalicious: 'unknown',
+  crossBorder: 'unknown',
+  restrictedHours: null,
+  manualWorkaroundHours: null,
+  impact: null,
+  indicators: null,
+  mitigation: null,
+  breachNature: [],
+  approxRecords: null,
+  consequences: null,
+  updatedAt: null,
+  updatedBy: null,
+};
+
+/** One assessment (triage or reassessment) as decided: every change is kept, with who, when and why. */
+export const Assessment = z.object({
+  at: UtcDateTime,
+  by: AadObjectId,
+  severity: Severity,
+  personalDataBreach: z.boolean(),
+  significant: Significance,
+  /** Required for significant = "no": the decision is evidence. */
+  rationale: OptionalText(4_000),
+  /** GDPR art. 33(1): a breach unlikely to result in a risk to people need not be notified — with reasons. */
+  imyNotRequiredRationale: OptionalText(4_000),
+  /** Why an earlier assessment was changed; required for every reassessment. */
+  reason: OptionalText(2_000),
+});
+export type Assessment = z.infer<typeof Assessment>;
 
 export const PersonalDataInvolvement = z
   .object({
@@ -79,8 +186,14 @@ export const Incident = z
     description: Text(10_000),
     /** When it happened; null when the reporter does not know. */
     occurredAt: UtcDateTime.nullable(),
-    /** When someone in the organisation became aware: the legal clocks count from here. */
+    /** When the reporter (or someone else) discovered it, as the reporter told. */
     discoveredAt: UtcDateTime,
+    /**
+     * When the organisation became aware that the incident may be significant or a personal-data
+     * breach: the legal clocks count from here. The discovery time at first; ISAM corrects it (with a
+     * reason, audited) when the organisation understood it later — or earlier — than that.
+     */
+    awareAt: UtcDateTime,
     reportedAt: UtcDateTime,
     reporterId: AadObjectId,
     reporterUnit: z.string().trim().max(50).nullable(),
@@ -98,10 +211,21 @@ export const Incident = z
     significanceRationale: OptionalText(4_000),
     triagedBy: AadObjectId.nullable(),
     triagedAt: UtcDateTime.nullable(),
-    clocks: z.array(LegalClock).max(12),
+    clocks: z.array(LegalClock).max(60),
+    /** Every assessment, oldest first; the fields above mirror the last one. */
+    assessments: z.array(Assessment).max(200),
+    facts: IncidentFacts,
     investigation: Investigation.nullable(),
     closedBy: AadObjectId.nullable(),
     closedAt: UtcDateTime.nullable(),
+    /**
+     * The earliest due time of an open obligation (legal clocks and the investigation), or null:
+     * derived from the clocks on every write (`nextDueAt` in clocks.ts), indexed so that the
+     * reminder job finds closed incidents whose reports were never sent.
+     */
+    nextDueAt: UtcDateTime.nullable(),
+    /** The last change's operation key: a retried operation finishes its audit and notifications instead of changing twice. */
+    lastOperation: z.string().max(400).nullable(),
   })
   .superRefine((v, ctx) => {
     if (v.occurredAt && isLater(v.occurredAt, v.discoveredAt)) {

@@ -2,6 +2,7 @@ export * from './common';
 export * from './choices';
 export * from './roles';
 export * from './incident';
+export * from './incident-report';
 export * from './access';
 export * from './asset';
 export * from './classification';

@@ -13,6 +13,7 @@ import { ImpactAssessment, ProcessingActivity } from './gdpr';
 import { GoverningDocument } from './governance';
 import { ImprovementAction, ManagementReview } from './improvement';
 import { Incident } from './incident';
+import { IncidentReport } from './incident-report';
 import { OutboxEntry } from './outbox';
 import { RoleAssignment } from './roles';
 import { SearchDigest } from './search';
@@ -21,6 +22,7 @@ import { TrainingCompletion, TrainingCourse } from './training';
 
 export const RECORD_SCHEMAS = {
   Incidents: Incident,
+  IncidentReports: IncidentReport,
   AccessRequests: AccessRequest,
   AccessGrants: AccessGrant,
   AccessReviews: AccessReview,

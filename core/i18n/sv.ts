@@ -10,6 +10,7 @@ import { ambassadors } from './messages/ambassadors';
 import { bot } from './messages/bot';
 import { common } from './messages/common';
 import { domain } from './messages/domain';
+import { incidentReports } from './messages/incident-reports';
 import { incidents } from './messages/incidents';
 import { security } from './messages/security';
 import { tabAccess } from './messages/tab/access';
@@ -30,6 +31,7 @@ const areas = [
   domain,
   bot,
   incidents,
+  incidentReports,
   access,
   accessRequests,
   accessRecertification,

@@ -40,6 +40,10 @@ export interface ApiClient {
   /** A create, or an action on a record read at `etag` (both headers then). */
   post<T>(path: string, body: unknown, options: { idempotencyKey: string; etag?: string }): Promise<T>;
   patch<T>(path: string, body: unknown, options: { etag: string }): Promise<T>;
+  /** Replaces a record's content: a first save with an Idempotency-Key, later ones with the etag read. */
+  put<T>(path: string, body: unknown, options: { idempotencyKey: string; etag?: string | null }): Promise<T>;
+  /** A file the API makes (a .docx): its bytes and the name the server gives it. */
+  download(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }>;
   /** Sends a file's text as it is (e.g. a CSV export), with an Idempotency-Key. */
   /** POST of a file's bytes as they are (the server decides their encoding). */
   upload<T>(path: string, body: ArrayBuffer, options: { idempotencyKey: string; contentType: string }): Promise<T>;
@@ -63,7 +67,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? '/api/v1';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; raw?: ArrayBuffer; headers?: Record<string, string> } = {}): Promise<T> {
+  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; raw?: ArrayBuffer; headers?: Record<string, string>; binary?: boolean } = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
     const url = `${base}${path}${params.size ? `?${params}` : ''}`;
@@ -89,6 +93,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       res = await send(await options.tokens.refreshToken());
       if (res.status === 401) options.onSignedOut?.();
     }
+    if (init.binary && res.ok) {
+      const disposition = res.headers.get('content-disposition') ?? '';
+      return { blob: await res.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null } as T;
+    }
     const body = (await res.json().catch(() => null)) as unknown;
     await checkAnswerInDevelopment(method, `${path}${params.size ? `?${params}` : ''}`, res.status, body);
     if (!res.ok) {
@@ -103,5 +111,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     post: (path, body, { idempotencyKey, etag }) => request('POST', path, { body, headers: { 'Idempotency-Key': idempotencyKey, ...(etag ? { 'If-Match': etag } : {}) } }),
     patch: (path, body, { etag }) => request('PATCH', path, { body, headers: { 'If-Match': etag } }),
     upload: (path, body, { idempotencyKey, contentType }) => request('POST', path, { raw: body, headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': contentType } }),
+    put: (path, body, { idempotencyKey, etag }) => request('PUT', path, { body, headers: { 'Idempotency-Key': idempotencyKey, ...(etag ? { 'If-Match': etag } : {}) } }),
+    download: (path, query) => request('GET', path, { ...(query ? { query } : {}), binary: true, headers: { Accept: '*/*' } }),
   };
 }

@@ -21,6 +21,7 @@ const AssetFormView = lazy(() => import('../features/assets/AssetFormView'));
 const IncidentsView = lazy(() => import('../features/incidents/IncidentsView'));
 const IncidentView = lazy(() => import('../features/incidents/IncidentView'));
 const IncidentReportView = lazy(() => import('../features/incidents/IncidentReportView'));
+const ReportDraftView = lazy(() => import('../features/incidents/ReportDraftView'));
 const SuppliersView = lazy(() => import('../features/suppliers/SuppliersView'));
 const SupplierView = lazy(() => import('../features/suppliers/SupplierView'));
 const DataProtectionView = lazy(() => import('../features/gdpr/DataProtectionView'));
@@ -43,6 +44,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/incidents', section: 'incidents', view: IncidentsView },
   { pattern: '/incidents/new', section: 'incidents', view: IncidentReportView },
   { pattern: '/incidents/:id', section: 'incidents', view: IncidentView },
+  { pattern: '/incidents/:id/reports/:key', section: 'incidents', view: ReportDraftView },
   { pattern: '/suppliers', section: 'suppliers', view: SuppliersView },
   { pattern: '/suppliers/:id', section: 'suppliers', view: SupplierView },
   { pattern: '/gdpr', section: 'gdpr', view: DataProtectionView },
@@ -66,6 +68,7 @@ export function preloadViews(): void {
   void import('../features/incidents/IncidentsView');
   void import('../features/incidents/IncidentView');
   void import('../features/incidents/IncidentReportView');
+  void import('../features/incidents/ReportDraftView');
   void import('../features/suppliers/SuppliersView');
   void import('../features/suppliers/SupplierView');
   void import('../features/gdpr/DataProtectionView');

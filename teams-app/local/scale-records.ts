@@ -4,9 +4,9 @@
  * seeded generator, so the same options give the same site.
  */
 import type { SeedPerson } from '../../core/adapters/directory/static-directory';
-import { completionKey, SYSTEM_ACTOR, type RecordOf } from '../../core/domain';
+import { completionKey, EMPTY_FACTS, SYSTEM_ACTOR, type RecordOf } from '../../core/domain';
 import type { NewRecord } from '../../core/ports/record-store';
-import { historicClocks } from './historic-clocks';
+import { historicClocks, type HistoricFields } from './historic-clocks';
 
 /** mulberry32: a small, fast, seeded PRNG. */
 export function prng(seed: number): () => number {
@@ -184,48 +184,40 @@ export function scaleIncidents(w: ScaleWorld, count: number, managerIncidents: n
     const rationale = significant === 'no' ? 'Begränsad påverkan, inga tjänster påverkade (skalningsdata).' : null;
     const managerId = reporter.managerAadObjectId;
     const code = `SC-${String(n).padStart(5, '0')}`;
-    out.push({
-      key: `scale:incident:${n}`,
-      data: {
-        title: `${pick(rand, CATEGORY_TITLES[category])} (${code})`,
-        category,
-        description: 'Genererad avvikelse för skalningstester: en person på enheten rapporterade händelsen i Teams.',
-        occurredAt: occurred === null ? null : iso(occurred),
-        discoveredAt: iso(discovered),
-        reportedAt: iso(reported),
-        reporterId: reporter.aadObjectId,
-        reporterUnit: reporter.unit,
-        managerId,
-        assetId: rand() < 0.6 ? pick(rand, w.assets).id : null,
-        supplierId: category === 'supplier' && w.supplierIds.length ? pick(rand, w.supplierIds) : null,
-        personalData:
-          involved === 'yes'
-            ? { involved, approxSubjects: 1 + Math.floor(rand() * 500), categories: ['Namn', 'Personnummer'], protectedIdentity: rand() < 0.02 }
-            : { involved, approxSubjects: null, categories: [], protectedIdentity: false },
-        status,
-        severity: triaged ? weighted(rand, { low: 55, medium: 30, high: 12, critical: 3 }) : null,
-        personalDataBreach: breach,
-        significant,
-        significanceRationale: rationale,
-        triagedBy: triaged ? w.isamId : null,
-        triagedAt: triagedAt === null ? null : iso(triagedAt),
-        clocks: triaged
-          ? historicClocks(
-              { code, discoveredAt: iso(discovered), significant, significanceRationale: rationale, personalDataBreach: breach },
-              iso(triagedAt!),
-              closedAt === null ? null : iso(closedAt),
-              w.isamId,
-              new Date(w.now),
-            )
-          : [],
-        investigation:
-          closed && managerId
-            ? { findings: 'Utredningen är genomförd av närmaste chef (skalningsdata).', actions: 'Rutinen är genomgången med enheten.', recordedBy: managerId, recordedAt: iso(closedAt!) }
-            : null,
-        closedBy: closed ? (managerId ?? w.isamId) : null,
-        closedAt: closedAt === null ? null : iso(closedAt),
-      },
-    });
+    const data = {
+      title: `${pick(rand, CATEGORY_TITLES[category])} (${code})`,
+      category,
+      description: 'Genererad avvikelse för skalningstester: en person på enheten rapporterade händelsen i Teams.',
+      occurredAt: occurred === null ? null : iso(occurred),
+      discoveredAt: iso(discovered),
+      reportedAt: iso(reported),
+      reporterId: reporter.aadObjectId,
+      reporterUnit: reporter.unit,
+      managerId,
+      assetId: rand() < 0.6 ? pick(rand, w.assets).id : null,
+      supplierId: category === 'supplier' && w.supplierIds.length ? pick(rand, w.supplierIds) : null,
+      personalData:
+        involved === 'yes'
+          ? { involved, approxSubjects: 1 + Math.floor(rand() * 500), categories: ['Namn', 'Personnummer'], protectedIdentity: rand() < 0.02 }
+          : { involved, approxSubjects: null, categories: [], protectedIdentity: false },
+      status,
+      severity: triaged ? weighted(rand, { low: 55, medium: 30, high: 12, critical: 3 }) : null,
+      personalDataBreach: breach,
+      significant,
+      significanceRationale: rationale,
+      triagedBy: triaged ? w.isamId : null,
+      triagedAt: triagedAt === null ? null : iso(triagedAt),
+      facts: EMPTY_FACTS,
+      investigation:
+        closed && managerId
+          ? { findings: 'Utredningen är genomförd av närmaste chef (skalningsdata).', actions: 'Rutinen är genomgången med enheten.', recordedBy: managerId, recordedAt: iso(closedAt!) }
+          : null,
+      closedBy: closed ? (managerId ?? w.isamId) : null,
+      closedAt: closedAt === null ? null : iso(closedAt),
+    } satisfies Omit<RecordOf<'Incidents'>, keyof HistoricFields>;
+    // The assessment, the legal clocks and what was sent, by the rules the app uses.
+    const history = historicClocks({ code, ...data }, data.triagedAt, data.closedAt, data.investigation, { isamId: w.isamId, dsoId: w.isamId }, new Date(w.now));
+    out.push({ key: `scale:incident:${n}`, data: { ...data, ...history } });
   }
   return out;
 }

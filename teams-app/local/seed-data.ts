@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SeedPerson } from '../../core/adapters/directory/static-directory';
-import { GOVERNING_DOCUMENT_STATUSES, ROLE_KEYS } from '../../core/domain';
+import { GOVERNING_DOCUMENT_STATUSES, IncidentFacts, ROLE_KEYS } from '../../core/domain';
 
 export const SEED_DIR = path.join(import.meta.dirname, 'seed');
 const nullableDate = z.iso.date().nullable();
@@ -96,6 +96,8 @@ const Seed = {
       personalDataBreach: z.boolean().nullable(),
       significant: z.string(),
       significanceRationale: z.string().nullable(),
+      /** The facts the authority reports are drafted from (optional: most demo incidents have none). */
+      facts: IncidentFacts.omit({ updatedAt: true, updatedBy: true }).partial().optional(),
     }),
   ),
   actions: z.array(z.object({ title: z.string(), description: z.string().nullable(), ownerAadObjectId: z.guid(), dueAt: z.iso.date(), status: z.string(), source: z.string() })),

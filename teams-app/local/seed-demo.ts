@@ -5,7 +5,7 @@
  */
 import { audit } from '../../core/app/platform';
 import { channelKey } from '../../core/app/channels';
-import { nextYearlyReview, SYSTEM_ACTOR, toUtcIso, type ListName, type RecordOf } from '../../core/domain';
+import { EMPTY_FACTS, nextYearlyReview, SYSTEM_ACTOR, toUtcIso, type Incident, type ListName, type RecordOf } from '../../core/domain';
 import type { Clock } from '../../core/ports/clock';
 import type { NewRecord, RecordStore, StoredOf } from '../../core/ports/record-store';
 import { addHours, historicClocks, morning } from './historic-clocks';
@@ -280,37 +280,38 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
       const closed = i.status === 'closed';
       const closedAt = closed ? addHours(i.reportedAt, 14 * 24) : null;
       const managerId = reporter?.managerAadObjectId ?? null;
-      return {
-        key: `seed:incident:${i.code}`,
-        data: {
-          title: i.title,
-          category: i.category as RecordOf<'Incidents'>['category'],
-          description: i.description,
-          occurredAt: i.occurredAt ? toUtcIso(i.occurredAt) : null,
-          discoveredAt: toUtcIso(i.discoveredAt),
-          reportedAt: toUtcIso(i.reportedAt),
-          reporterId: i.reporterAadObjectId,
-          reporterUnit: reporter?.unit ?? null,
-          managerId,
-          assetId: i.assetCode ? mapCodes([i.assetCode], assetIds, 'asset')[0]! : null,
-          supplierId: i.supplierCode ? mapCodes([i.supplierCode], supplierIds, 'supplier')[0]! : null,
-          personalData: i.personalData,
-          status: i.status as RecordOf<'Incidents'>['status'],
-          severity: i.severity as RecordOf<'Incidents'>['severity'],
-          personalDataBreach: i.personalDataBreach,
-          significant: i.significant as RecordOf<'Incidents'>['significant'],
-          significanceRationale: i.significanceRationale,
-          triagedBy: triaged ? isam.aadObjectId : null,
-          triagedAt,
-          clocks: triaged ? historicClocks(i, triagedAt!, closedAt, isam.aadObjectId, clock.now()) : [],
-          investigation:
-            closed && managerId
-              ? { findings: 'Utredningen är genomförd av närmaste chef (demodata).', actions: 'Åtgärderna är dokumenterade i enhetens uppföljning (demodata).', recordedBy: managerId, recordedAt: closedAt! }
-              : null,
-          closedBy: closed ? (managerId ?? isam.aadObjectId) : null,
-          closedAt,
-        },
+      const investigation: Incident['investigation'] =
+        closed && managerId
+          ? { findings: 'Utredningen är genomförd av närmaste chef (demodata).', actions: 'Åtgärderna är dokumenterade i enhetens uppföljning (demodata).', recordedBy: managerId, recordedAt: closedAt! }
+          : null;
+      const data: Incident = {
+        title: i.title,
+        category: i.category as RecordOf<'Incidents'>['category'],
+        description: i.description,
+        occurredAt: i.occurredAt ? toUtcIso(i.occurredAt) : null,
+        discoveredAt: toUtcIso(i.discoveredAt),
+        reportedAt: toUtcIso(i.reportedAt),
+        reporterId: i.reporterAadObjectId,
+        reporterUnit: reporter?.unit ?? null,
+        managerId,
+        assetId: i.assetCode ? mapCodes([i.assetCode], assetIds, 'asset')[0]! : null,
+        supplierId: i.supplierCode ? mapCodes([i.supplierCode], supplierIds, 'supplier')[0]! : null,
+        personalData: i.personalData,
+        status: i.status as RecordOf<'Incidents'>['status'],
+        severity: i.severity as RecordOf<'Incidents'>['severity'],
+        personalDataBreach: i.personalDataBreach,
+        significant: i.significant as RecordOf<'Incidents'>['significant'],
+        significanceRationale: i.significanceRationale,
+        triagedBy: triaged ? isam.aadObjectId : null,
+        triagedAt,
+        facts: { ...EMPTY_FACTS, ...(i.facts ?? {}), ...(i.facts ? { updatedAt: triagedAt ?? toUtcIso(i.reportedAt), updatedBy: isam.aadObjectId } : {}) },
+        investigation,
+        closedBy: closed ? (managerId ?? isam.aadObjectId) : null,
+        closedAt,
+        // The assessment, the legal clocks and what was sent, by the rules the app uses.
+        ...historicClocks(i, triagedAt, closedAt, investigation, { isamId: isam.aadObjectId, dsoId: dso.aadObjectId }, clock.now()),
       };
+      return { key: `seed:incident:${i.code}`, data };
     }),
   );
 

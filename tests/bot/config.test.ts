@@ -19,6 +19,20 @@ describe('configuration', () => {
     expect(c.investigationDays).toBe(30);
   });
 
+  it('reads the reporting settings: the organisation, a central reporting function, the escalation interval', () => {
+    expect(loadConfig({})).toMatchObject({ organisation: { name: 'Stadsdelsförvaltning Söderbyn', orgNumber: null }, centralReporting: null, escalationHours: 4 });
+    expect(loadConfig(m365).organisation).toEqual({ name: null, orgNumber: null });
+    const central = loadConfig({ ORGANISATION_NAME: 'Södermalms stadsdelsförvaltning', ORGANISATION_NUMBER: '212000-0142', CENTRAL_REPORTING_NAME: 'Stadsledningskontoret', CENTRAL_REPORTING_EMAIL: 'sakerhet@stockholm.example', CENTRAL_REPORTING_FOR: 'mcf, imy', ESCALATION_HOURS: '6' });
+    expect(central).toMatchObject({
+      organisation: { name: 'Södermalms stadsdelsförvaltning', orgNumber: '212000-0142' },
+      centralReporting: { name: 'Stadsledningskontoret', email: 'sakerhet@stockholm.example', regimes: ['mcf', 'imy'] },
+      escalationHours: 6,
+    });
+    expect(() => loadConfig({ CENTRAL_REPORTING_NAME: 'X', CENTRAL_REPORTING_FOR: 'msb' })).toThrow(/CENTRAL_REPORTING_FOR/);
+    expect(() => loadConfig({ CENTRAL_REPORTING_NAME: 'X', CENTRAL_REPORTING_EMAIL: 'not an address' })).toThrow(/CENTRAL_REPORTING_EMAIL/);
+    expect(() => loadConfig({ ESCALATION_HOURS: '0' })).toThrow(/ESCALATION_HOURS/);
+  });
+
   it('refuses to expose local mode beyond loopback', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/loopback only/);
   });

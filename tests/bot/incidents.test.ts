@@ -119,9 +119,10 @@ describe('reporting an incident in chat', () => {
     expect(mine.items.filter((i) => i.data.description.startsWith('Ett beslut om **bistånd**')).map((i) => i.id)).toEqual([incidentId]);
   });
 
-  it('tells the ISAM channel, the line manager and the asset owner — with user text shown literally', async () => {
+  it('tells the ISAM channel, the line manager, the asset owner and — personal data being involved — the DSO, with user text shown literally', async () => {
     h.connector.reset();
-    expect(await h.app.runtime.outbox.drain()).toMatchObject({ sent: 3, dead: 0 });
+    expect(await h.app.runtime.outbox.drain()).toMatchObject({ sent: 4, dead: 0 });
+    expect(h.connector.cards().some((c) => c.conversationId === DSO_CHANNEL.id)).toBe(true);
     const cards = h.connector.cards();
     const toChannel = cards.find((c) => c.conversationId === ISAM_CHANNEL.id)!;
     expect(toChannel).toBeDefined();
@@ -174,7 +175,9 @@ describe('reporting an incident in chat', () => {
       cs_early_warning: '2026-03-28T07:40:00.000Z',
       cs_notification: '2026-03-30T07:40:00.000Z', // 72 real hours: 09:40 CEST on Monday
       imy_notification: '2026-03-30T07:40:00.000Z',
+      data_subjects: '2026-03-30T07:40:00.000Z', // art. 34: decide without undue delay
       internal_investigation: '2026-04-26T08:00:00.000Z', // 30 calendar days, same wall time 10:00
+      breach_documentation: '2026-04-26T08:00:00.000Z', // art. 33(5), with the investigation
     });
 
     h.connector.reset();
@@ -182,8 +185,8 @@ describe('reporting an incident in chat', () => {
     expect(report.dead).toBe(0);
     const puts = h.connector.sent.filter((s) => s.method === 'PUT').map((s) => s.conversationId);
     expect(puts).toEqual(expect.arrayContaining([ISAM_CHANNEL.id, `a:personal-${MANAGER}`]));
-    // A personal-data breach reaches the DSO channel as a new card.
-    expect(h.connector.sent.some((s) => s.method === 'POST' && s.conversationId === DSO_CHANNEL.id)).toBe(true);
+    // The DSO had the card since the report: it is updated in place too.
+    expect(puts).toContain(DSO_CHANNEL.id);
   });
 
   it('reminds before each deadline and when it passes — exactly once, across restarts and two instances', async () => {
@@ -194,11 +197,12 @@ describe('reporting an incident in chat', () => {
     const b = new Scheduler(runtime.deps, jobs, log, 'instance-b');
 
     h.connector.reset();
-    h.clock.set('2026-03-28T02:00:00.000Z'); // 5 h 40 min before the early warning is due
+    h.clock.set('2026-03-28T02:00:00.000Z'); // 5 h 40 min before the early warning is due; significance still undecided
     await Promise.all([a.tick(), b.tick()]);
     await runtime.outbox.drain();
-    let reminders = h.connector.cards().map((c) => cardText(c.card)).filter((x) => x.startsWith('Påminnelse') || x.startsWith('Försenad'));
-    expect(reminders).toEqual([expect.stringContaining('Påminnelse: Tidig varning till MCF (24 h)')]);
+    const mentions = (x: string) => x.includes(`INC-2026-${incidentId.padStart(4, '0')}`);
+    let reminders = h.connector.cards().map((c) => cardText(c.card)).filter(mentions);
+    expect(reminders).toEqual([expect.stringContaining('det är ännu inte beslutat om incidenten är betydande')]);
     expect(reminders[0]).toContain('lör 28 mars 2026 08:40');
 
     // Later ticks, a new instance ("restart"): nothing is sent twice.
@@ -206,14 +210,16 @@ describe('reporting an incident in chat', () => {
     const restarted = new Scheduler(runtime.deps, jobs, log, 'instance-c');
     await Promise.all([a.tick(), b.tick(), restarted.tick()]);
     await runtime.outbox.drain();
-    reminders = h.connector.cards().map((c) => cardText(c.card)).filter((x) => x.startsWith('Påminnelse') || x.startsWith('Försenad'));
+    reminders = h.connector.cards().map((c) => cardText(c.card)).filter(mentions);
     expect(reminders).toHaveLength(1);
 
-    // ISAM sends the early warning and records MCF's reference: that clock stops.
+    // ISAM sends the early warning and records when it went and MCF's reference: that clock stops.
     h.connector.reset();
     const reportsCard = await h.execute(PEOPLE.isam, 'incident.reports.open', { id: incidentId }).then((r) => r.body.value as Card);
-    const after = await click(PEOPLE.isam, reportsCard, 'incident.report.sent', { ref_cs_early_warning: 'MCF-2026-0412' });
-    expect(cardText(after)).not.toContain('Tidig varning till MCF (24 h)');
+    const form = await h.execute(PEOPLE.isam, 'incident.report.form', { id: incidentId, key: 'cs_early_warning' }).then((r) => r.body.value as Card);
+    expect(executeActions(reportsCard).some((x) => x.verb === 'incident.report.form' && x.data.key === 'cs_early_warning')).toBe(true);
+    const after = await click(PEOPLE.isam, form, 'incident.report.record', { sentDate: '2026-03-28', sentTime: '03:05', reference: 'MCF-2026-0412' });
+    expect(cardText(after)).toContain('skickad lör 28 mars 2026 03:05, ref. MCF-2026-0412');
 
     // Past 72 hours (over the DST night): the notification and IMY clocks are overdue, once each.
     h.clock.set('2026-03-30T08:00:00.000Z');
@@ -223,11 +229,12 @@ describe('reporting an incident in chat', () => {
     await a.tick();
     await runtime.outbox.drain();
     const texts = h.connector.cards().map((c) => cardText(c.card));
-    expect(texts.filter((x) => x.startsWith('Försenad: Incidentanmälan till MCF (72 h)'))).toHaveLength(1);
+    // Still undecided after 72 hours: the escalation speaks for the provisional MCF clocks, once per slot.
+    expect(texts.filter((x) => x.includes('det är fortfarande inte beslutat om incidenten är betydande'))).toHaveLength(1);
     expect(texts.filter((x) => x.startsWith('Försenad: Anmälan till IMY (72 h)')).length).toBeGreaterThanOrEqual(1);
     expect(texts.some((x) => x.startsWith('Försenad: Tidig varning'))).toBe(false);
     const ew = (await runtime.deps.store.get('Incidents', incidentId))!.data.clocks.find((c) => c.kind === 'cs_early_warning')!;
-    expect(ew).toMatchObject({ outcome: 'sent', reference: 'MCF-2026-0412', completedBy: PEOPLE.isam });
+    expect(ew).toMatchObject({ outcome: 'sent', reference: 'MCF-2026-0412', completedBy: PEOPLE.isam, completedAt: '2026-03-28T02:05:00.000Z', recordedAt: '2026-03-28T02:10:00.000Z' });
   });
 
   it('lets the line manager — and only them — record the investigation and close; ISAM can reopen', async () => {

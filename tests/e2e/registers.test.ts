@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('the registers in Chromium', () => {
       await clocks.waitFor();
       expect(await clocks.getByRole('row').count()).toBeGreaterThan(1);
       await page.getByRole('region', { name: 'Händelseförlopp' }).waitFor();
-      await page.getByRole('region', { name: 'Triage' }).waitFor();
+      await page.getByRole('region', { name: 'Bedömning' }).waitFor();
       await screenshot(page, `incident-${theme}`);
       expect(errors).toEqual([]);
       await context.close();
@@ -48,15 +48,15 @@ describe.skipIf(!hasChromium)('the registers in Chromium', () => {
     await signIn(page, 'Henrik Sandberg');
     await page.getByRole('table', { name: 'Incidenter' }).getByRole('link', { name: 'INC-2026-0025' }).click();
     await page.getByRole('heading', { level: 1, name: /^INC-2026-0025/ }).waitFor();
-    expect(await page.getByText('Inga tidsfrister löper ännu').count()).toBe(1);
-    const triage = page.getByRole('region', { name: 'Triage' });
+    expect(await page.getByText('Ingen har bedömt incidenten ännu. Tidsfristerna nedan är preliminära och räknas från upptäckten.').count()).toBe(1);
+    const triage = page.getByRole('form', { name: 'Triage' });
     await triage.getByRole('combobox', { name: /^Allvarlighetsgrad/ }).selectOption('medium');
     await triage.getByRole('combobox', { name: /personuppgiftsincident/ }).selectOption('yes');
     await triage.getByRole('button', { name: 'Spara triage' }).click();
     await page.getByRole('status').filter({ hasText: 'Triagen är sparad' }).waitFor();
     const clocks = page.getByRole('table', { name: 'Tidsfrister (svensk tid)' });
     await clocks.getByRole('row', { name: /Anmälan till IMY/ }).waitFor();
-    expect(await page.getByRole('region', { name: 'Händelseförlopp' }).getByText('Triagerad').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Händelseförlopp' }).getByText(/^Incidenten bedömdes: allvarlighetsgrad medel/).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

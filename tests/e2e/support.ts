@@ -56,8 +56,8 @@ export interface TabPage {
   errors: string[];
 }
 
-export async function openTab(e2e: E2E, options: { theme?: 'light' | 'dark' | 'contrast'; locale?: string; path?: string } = {}): Promise<TabPage> {
-  const context = await e2e.browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: { width: 1366, height: 900 }, timezoneId: 'Europe/Stockholm' });
+export async function openTab(e2e: E2E, options: { theme?: 'light' | 'dark' | 'contrast'; locale?: string; path?: string; viewport?: { width: number; height: number } } = {}): Promise<TabPage> {
+  const context = await e2e.browser.newContext({ locale: options.locale ?? 'sv-SE', viewport: options.viewport ?? { width: 1366, height: 900 }, timezoneId: 'Europe/Stockholm' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

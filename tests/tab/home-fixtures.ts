@@ -90,10 +90,11 @@ export const ISAM_HOME: HomeView = {
     },
     deadlines: {
       items: [
-        { incidentId: '16', caseNumber: 'INC-2026-0016', title: 'Dataintrång hos leverantören av HR- och lönesystemet', kind: 'cs_final_report', legal: true, dueAt: '2026-12-09T19:40:00.000Z', overdue: false, personalData: true },
-        { incidentId: '21', caseNumber: 'INC-2026-0021', title: 'Brev med biståndsbeslut i fel kuvert', kind: 'internal_investigation', legal: false, dueAt: '2026-11-20T10:40:00.000Z', overdue: true, personalData: true },
+        { incidentId: '25', caseNumber: 'INC-2026-0025', title: 'Misstänkt felskickad e-post med bilaga', kind: 'imy_notification', legal: true, provisional: true, dueAt: '2026-11-30T07:35:00.000Z', overdue: false, personalData: true },
+        { incidentId: '16', caseNumber: 'INC-2026-0016', title: 'Dataintrång hos leverantören av HR- och lönesystemet', kind: 'cs_final_report', legal: true, provisional: false, dueAt: '2026-12-09T19:40:00.000Z', overdue: false, personalData: true },
+        { incidentId: '21', caseNumber: 'INC-2026-0021', title: 'Brev med biståndsbeslut i fel kuvert', kind: 'internal_investigation', legal: false, provisional: false, dueAt: '2026-11-20T10:40:00.000Z', overdue: true, personalData: true },
       ],
-      total: 2,
+      total: 3,
       capped: false,
     },
   },

@@ -32,6 +32,7 @@ const row = (n: number): IncidentRow => ({
   reportedAt: '2026-11-10T09:00:00.000Z',
   unit: 'EKB',
   nextDue: null,
+  openObligations: 0,
 });
 
 /** The register while the address is the register; an item's page otherwise (the view unmounts, as in the shell). */

@@ -14,7 +14,7 @@ import type { ViewProps } from '../../tab/app/navigation';
 import { SessionProvider } from '../../tab/app/session';
 
 export interface Call {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: string;
   query?: Query;
   body?: unknown;
@@ -54,6 +54,11 @@ export function fakeApi(): FakeApi {
     post: (path, body, { idempotencyKey, etag }) => dispatch({ method: 'POST', path, body, idempotencyKey, ...(etag ? { etag } : {}) }) as Promise<never>,
     patch: (path, body, { etag }) => dispatch({ method: 'PATCH', path, body, etag }) as Promise<never>,
     upload: (path, bytes, { idempotencyKey, contentType }) => dispatch({ method: 'POST', path, body: bytes, idempotencyKey, contentType }) as Promise<never>,
+    put: (path, body, { idempotencyKey, etag }) => dispatch({ method: 'PUT', path, body, idempotencyKey, ...(etag ? { etag } : {}) }) as Promise<never>,
+    download: async (path, query) => {
+      const answer = (await dispatch({ method: 'GET', path, ...(query ? { query } : {}) })) as { bytes: string; fileName: string | null };
+      return { blob: new Blob([answer.bytes]), fileName: answer.fileName };
+    },
   };
   return api;
 }

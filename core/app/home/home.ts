@@ -17,7 +17,7 @@
  * which is where the query plan of docs/queries.md applies). Nothing counts a whole list.
  */
 import type { Bounded, DecisionItem, DueItem, HomeInvestigation, HomeView, MyCourse, MyIncident, MyRequest, RecordRef, ReviewItem, TaskItem, UnassessedItem } from '../../api';
-import { addMonthsToDate, caseNumber, isLater, isManagement, isOpen, stockholmDate, type ClockKind } from '../../domain';
+import { addMonthsToDate, caseNumber, isLater, isLegalKind, isManagement, isOpen, stockholmDate } from '../../domain';
 import { canDecideAccess, has, involvesPersonalData, same } from '../../domain/policy';
 import type { StoredOf } from '../../ports/record-store';
 import { correlation, peopleById, personRef } from '../access';
@@ -37,9 +37,6 @@ export interface HomeOptions {
 }
 
 const bounded = <T>(items: T[], capped = false, limit = HOME_LIST_LIMIT): Bounded<T> => ({ items: items.slice(0, limit), total: items.length, capped });
-
-/** The internal investigation's deadline is the organisation's own; every other clock is the law's. */
-export const isLegalClock = (kind: ClockKind) => kind !== 'internal_investigation';
 
 export async function buildHome(deps: Deps, actor: Actor, options: HomeOptions): Promise<HomeView> {
   const now = deps.clock.now();
@@ -165,7 +162,8 @@ export async function buildHome(deps: Deps, actor: Actor, options: HomeOptions):
           caseNumber: caseNumber(i.id, i.data.reportedAt),
           title: i.data.title,
           kind: c.kind,
-          legal: isLegalClock(c.kind),
+          legal: isLegalKind(c.kind),
+          provisional: c.basis === 'provisional',
           dueAt: c.dueAt,
           overdue: isLater(nowIso, c.dueAt),
           personalData,

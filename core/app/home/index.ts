@@ -3,6 +3,6 @@
  * them (decisions, investigations, legal deadlines, access changes) — and the owner's decision
  * from the tab, the same use case as the card's.
  */
-export { buildHome, isLegalClock, HOME_LIST_LIMIT, EXPIRING_DAYS, type HomeOptions } from './home';
+export { buildHome, HOME_LIST_LIMIT, EXPIRING_DAYS, type HomeOptions } from './home';
 export { chatLink, type ChatLinkSettings, type DeliveredCard } from './chat-links';
 export { decideFromTab, requestDetail, type TabDecision } from './decide';

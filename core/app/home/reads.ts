@@ -11,12 +11,11 @@
  * | owners | pending requests by `ownerId` / `delegateId` + `status`, oldest first | what one owner has waiting |
  * | owners | open reviews by `ownerId` (and each delegated asset) + `status` | two campaigns a year |
  * | managers | incidents by `managerId` + `status` triaged / investigating | what one manager has open |
- * | ISAM, IT security, DSO | incidents by `status` reported / triaged / investigating | the open work |
+ * | ISAM, IT security, DSO | incidents with a deadline running (`nextDueAt`, soonest first), and `status` reported | the open work |
  * | administrative unit | requests by `status` approved / in progress | the open work |
  *
  * docs/queries.md (the query plan) replaces the person-keyed selectors with their open buckets
- * (`managerKey eq '<id>|open'`…) and the open work with the running deadlines (`nextDueAt`); this
- * file is where that happens for the home.
+ * (`managerKey eq '<id>|open'`…); this file is where that happens for the home.
  */
 import { has } from '../../domain/policy';
 import type { ListName } from '../../domain';
@@ -93,7 +92,12 @@ export async function homeReads(deps: Pick<Deps, 'store'>, actor: Actor): Promis
         ])
       : none<StoredOf<'Incidents'>>(),
     seesDeadlines
-      ? union((['reported', 'triaged', 'investigating'] as const).map((status) => page(store, 'Incidents', { where: [{ field: 'status', op: 'eq', value: status }], pageSize: 999 })))
+      ? union([
+          // Every incident with a deadline running, soonest first (closed ones can still owe a report).
+          page(store, 'Incidents', { where: [{ field: 'nextDueAt', op: 'ge', value: '2000-01-01T00:00:00.000Z' }], orderBy: { field: 'nextDueAt', direction: 'asc' }, pageSize: 999 }),
+          // Reports nobody has assessed yet.
+          page(store, 'Incidents', { where: [{ field: 'status', op: 'eq', value: 'reported' }], pageSize: WORK_PAGE }),
+        ])
       : Promise.resolve(null),
     has(actor, 'admin_unit')
       ? union((['approved', 'in_progress'] as const).map((status) => page(store, 'AccessRequests', { where: [{ field: 'status', op: 'eq', value: status }], orderBy: { field: 'requestedAt', direction: 'asc' }, pageSize: WORK_PAGE })))

@@ -1,14 +1,24 @@
 /**
- * What the incident use cases accept besides the tab's shapes (the report and the triage are in
- * core/api/incidents.ts): the investigation, and the parse that turns a bad field into a
+ * What the incident use cases accept — declared once in core/api/incidents.ts (the tab sends the
+ * same shapes; the bot builds them from card inputs) — and the parse that turns a bad field into a
  * RecordValidationError with a message per field.
  */
-import { z } from 'zod';
-import { Text } from '../../domain';
+import type { z } from 'zod';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 
-export const InvestigationInput = z.object({ findings: Text(10_000), actions: Text(10_000) });
+export {
+  AwarenessInput,
+  CorrectionInput,
+  DraftInput,
+  FactsInput,
+  IntermediateRequestInput,
+  InvestigationInput,
+  NotRequiredInput,
+  IncidentReportInput as ReportInput,
+  SentInput,
+  IncidentTriageInput as TriageInput,
+} from '../../api';
 
 export function parse<T>(schema: z.ZodType<T>, list: string, value: unknown): T {
   const r = schema.safeParse(value);

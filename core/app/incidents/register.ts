@@ -1,8 +1,7 @@
 /**
  * The incident register for the tab: the list of incidents the actor may see (checked on the
- * server with `canSeeIncident` against the stored records), one incident's page with its legal
- * clocks and timeline (the AuditLog entries with target `Incidents/<id>`, queried on the indexed
- * `target` column), and the choices of the report form. Writes go through the use cases beside it.
+ * server with `canSeeIncident` against the stored records) and the choices of the report form.
+ * One incident's page is page.ts. Writes go through the use cases beside it.
  *
  * Paging: ISAM and the IT security officer see every incident, so their list is the store's own
  * query (indexed `status` / `category` filters, sorted on indexed `reportedAt`) with the store's
@@ -12,21 +11,13 @@
  * read with indexed queries, merged, and paged by offset.
  */
 import type { z } from 'zod';
-import {
-  IncidentListQuery,
-  type ClockState,
-  type IncidentPage,
-  type IncidentPageView,
-  type IncidentRow,
-  type RecordChoice,
-} from '../../api';
-import { canSeeIncident, canTriageIncident, caseNumber, CLOCK_KINDS, has, isLater, type ClockKind, type Incident, type LegalClock } from '../../domain';
+import { IncidentListQuery, type IncidentPage, type IncidentRow, type RecordChoice } from '../../api';
+import { canSeeIncident, caseNumber, has, isLater, normalizeIncident, openLegalObligations, type ClockKind, type Incident } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import type { Deps } from '../platform';
-import { viewIncident } from './report';
 
 type StoredIncident = StoredOf<'Incidents'>;
 
@@ -39,11 +30,11 @@ function parseQuery(input: unknown): z.infer<typeof IncidentListQuery> {
 function nextDue(i: Incident, nowIso: string): IncidentRow['nextDue'] {
   const open = i.clocks.filter((c) => c.completedAt === null).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   const c = open[0];
-  return c ? { kind: c.kind, dueAt: c.dueAt, overdue: isLater(nowIso, c.dueAt) } : null;
+  return c ? { kind: c.kind, dueAt: c.dueAt, overdue: isLater(nowIso, c.dueAt), provisional: c.basis === 'provisional' } : null;
 }
 
 function toRow(s: StoredIncident, nowIso: string): IncidentRow {
-  const i = s.data;
+  const i = normalizeIncident(s.data);
   return {
     id: s.id,
     caseNumber: caseNumber(s.id, i.reportedAt),
@@ -56,6 +47,7 @@ function toRow(s: StoredIncident, nowIso: string): IncidentRow {
     reportedAt: i.reportedAt,
     unit: i.reporterUnit,
     nextDue: nextDue(i, nowIso),
+    openObligations: openLegalObligations(i.clocks).length,
   };
 }
 
@@ -115,44 +107,6 @@ export async function listIncidents(deps: Deps, actor: Actor, query: IncidentLis
   return { items: slice.map((s) => toRow(s, nowIso)), cursor: next, direction: q.direction, scope: 'entitled' };
 }
 
-function clockState(c: LegalClock, nowIso: string): ClockState {
-  if (c.completedAt === null) return isLater(nowIso, c.dueAt) ? 'overdue' : 'running';
-  if (c.outcome === 'not_required') return 'not_required';
-  return isLater(c.completedAt, c.dueAt) ? 'sent_late' : 'sent';
-}
-
-/** The incident page: the incident (refused to those who may not see it), its clocks and its timeline. */
-export async function getIncidentPage(deps: Deps, actor: Actor, id: string): Promise<IncidentPageView> {
-  const { stored, view } = await viewIncident(deps, actor, id);
-  const nowIso = deps.clock.now().toISOString();
-  const entries = [];
-  for await (const e of deps.store.queryAll('AuditLog', { where: [{ field: 'target', op: 'eq', value: `Incidents/${stored.id}` }] })) entries.push(e.data);
-  entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const peopleIds = [...new Set([...entries.map((e) => e.actorId), ...stored.data.clocks.map((c) => c.completedBy)].filter((x): x is string => Boolean(x) && x !== 'system'))];
-  const people = peopleIds.length ? await deps.directory.getPeople(peopleIds) : [];
-  const name = (pid: string | null) => (pid ? (people.find((p) => p.aadObjectId.toLowerCase() === pid.toLowerCase())?.displayName ?? null) : null);
-  const clocks = [...stored.data.clocks]
-    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
-    .map((c) => ({ ...c, state: clockState(c, nowIso), completedByName: name(c.completedBy) }));
-  const mayTriage = canTriageIncident(actor);
-  const reportable: ClockKind[] = [];
-  if (mayTriage && stored.data.status !== 'closed') {
-    for (const kind of CLOCK_KINDS) {
-      if (kind === 'internal_investigation') continue;
-      if (kind === 'cs_situation_report') {
-        if (stored.data.clocks.some((c) => c.kind === 'cs_final_report' && c.completedAt === null)) reportable.push(kind);
-      } else if (stored.data.clocks.some((c) => c.kind === kind && c.completedAt === null)) reportable.push(kind);
-    }
-  }
-  return {
-    etag: stored.etag,
-    incident: view,
-    clocks,
-    timeline: entries.map((e) => ({ at: e.at, action: e.action, actor: { id: e.actorId, name: e.actorId === 'system' ? null : name(e.actorId) }, summary: e.summary })),
-    permissions: { triage: mayTriage && stored.data.status !== 'closed', markSent: mayTriage && reportable.length > 0 },
-    reportable,
-  };
-}
 
 /** The choices of the report form: every asset and supplier by id (as the bot's wizard offers them). */
 export async function incidentFormOptions(deps: Deps): Promise<{ assets: RecordChoice[]; suppliers: RecordChoice[] }> {

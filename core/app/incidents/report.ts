@@ -4,12 +4,13 @@
  * (core/domain/policy), writes with If-Match, audits with the real actor, and notifies through the
  * outbox with keys derived from the operation, so a retry or a double click changes nothing twice.
  */
-import { IncidentReportInput as ReportInput, type IncidentView } from '../../api';
-import { canSeeIncident, caseNumber, isLater } from '../../domain';
+import type { IncidentView } from '../../api';
+import { canSeeIncident, caseNumber, EMPTY_FACTS, isLater, type Incident } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, invalid, type Deps } from '../platform';
-import { parse } from './inputs';
+import { parse, ReportInput } from './inputs';
+import { withPatch } from './change';
 import { announce, incidentView, load, ownership } from './view';
 
 export interface ReportResult {
@@ -29,12 +30,14 @@ export async function reportIncident(deps: Deps, actor: Actor, raw: unknown, ope
   if (input.supplierId && !(await deps.store.get('Suppliers', input.supplierId))) throw invalid('incident.error.supplierUnknown');
   const firstLine = input.description.split('\n')[0]!.trim();
   const title = input.title || (firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine);
-  const { record, created } = await deps.store.createOrGet('Incidents', `incident:${operationKey}`, {
+  // The clocks run at once — provisionally, from the discovery time — until someone decides.
+  const draft: Incident = {
     title,
     category: input.category,
     description: input.description,
     occurredAt: input.occurredAt,
     discoveredAt: input.discoveredAt,
+    awareAt: input.discoveredAt,
     reportedAt: now.toISOString(),
     reporterId: actor.id,
     reporterUnit: actor.person?.unit ?? null,
@@ -50,17 +53,22 @@ export async function reportIncident(deps: Deps, actor: Actor, raw: unknown, ope
     triagedBy: null,
     triagedAt: null,
     clocks: [],
+    assessments: [],
+    facts: EMPTY_FACTS,
     investigation: null,
     closedBy: null,
     closedAt: null,
-  });
+    nextDueAt: null,
+    lastOperation: null,
+  };
+  const { record, created } = await deps.store.createOrGet('Incidents', `incident:${operationKey}`, withPatch(deps, draft, {}));
   if (record.data.reporterId !== actor.id) throw forbidden('incident.error.notYours');
-  await audit(deps, `incident:${operationKey}`, {
+  await audit(deps, `incident:${record.id}:reported`, {
     actorId: actor.id,
     action: 'incident.reported',
     target: `Incidents/${record.id}`,
     summary: `Incident ${caseNumber(record.id, record.data.reportedAt)} rapporterad`,
-    details: { category: record.data.category, assetId: record.data.assetId, personalData: record.data.personalData.involved },
+    details: { category: record.data.category, assetId: record.data.assetId, personalData: record.data.personalData.involved, discoveredAt: record.data.discoveredAt, occurredAt: record.data.occurredAt },
   });
   const view = await announce(deps, record, `incident:${record.id}:reported`);
   return { incident: record, view, caseNumber: caseNumber(record.id, record.data.reportedAt), created };

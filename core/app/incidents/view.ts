@@ -3,7 +3,7 @@
  * gets (updated in place through the outbox) after every change.
  */
 import type { IncidentView } from '../../api';
-import { caseNumber, type Incident } from '../../domain';
+import { caseNumber, involvesPersonalData, normalizeIncident, type Incident } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import { notifyAll, Refused, type Deps, type Recipient } from '../platform';
 
@@ -12,14 +12,15 @@ export async function incidentView(
   stored: StoredOf<'Incidents'>,
   options: { detailed: boolean; asset?: StoredOf<'InformationAssets'> | null },
 ): Promise<IncidentView> {
-  const i = stored.data;
+  const i = normalizeIncident(stored.data);
   const number = caseNumber(stored.id, i.reportedAt);
+  const undecided = i.assessments.length === 0 || i.significant === 'undecided';
   if (!options.detailed) {
     return {
       id: stored.id, caseNumber: number, detailed: false, status: i.status, category: null, title: null, description: null, severity: i.severity,
-      significant: i.significant, personalDataBreach: null, personalData: null, reportedAt: i.reportedAt, discoveredAt: null, occurredAt: null,
+      significant: i.significant, personalDataBreach: null, personalData: null, reportedAt: i.reportedAt, discoveredAt: null, awareAt: null, occurredAt: null,
       reporterName: null, unit: null, managerName: null, managerId: i.managerId, assetName: null, supplierName: null, clocks: i.clocks, investigation: null,
-      closedAt: i.closedAt, significanceRationale: null,
+      closedAt: i.closedAt, significanceRationale: null, facts: null, undecided,
     };
   }
   const [people, asset, supplier] = await Promise.all([
@@ -31,9 +32,9 @@ export async function incidentView(
   return {
     id: stored.id, caseNumber: number, detailed: true, status: i.status, category: i.category, title: i.title, description: i.description, severity: i.severity,
     significant: i.significant, personalDataBreach: i.personalDataBreach, personalData: i.personalData, reportedAt: i.reportedAt, discoveredAt: i.discoveredAt,
-    occurredAt: i.occurredAt, reporterName: name(i.reporterId), unit: i.reporterUnit, managerName: name(i.managerId), managerId: i.managerId,
+    awareAt: i.awareAt, occurredAt: i.occurredAt, reporterName: name(i.reporterId), unit: i.reporterUnit, managerName: name(i.managerId), managerId: i.managerId,
     assetName: asset ? `${asset.data.code} ${asset.data.name}` : null, supplierName: supplier?.data.name ?? null, clocks: i.clocks,
-    investigation: i.investigation, closedAt: i.closedAt, significanceRationale: i.significanceRationale,
+    investigation: i.investigation, closedAt: i.closedAt, significanceRationale: i.significanceRationale, facts: i.facts, undecided,
   };
 }
 
@@ -47,7 +48,8 @@ function audience(stored: StoredOf<'Incidents'>, asset: StoredOf<'InformationAss
       if (owner && owner !== i.reporterId && owner !== i.managerId && !out.some((o) => o.to.type === 'person' && o.to.id === owner)) out.push({ to: { type: 'person', id: owner }, detailed: true });
     }
   }
-  if (i.personalDataBreach) out.push({ to: { type: 'channel', role: 'dso' }, detailed: !i.personalData.protectedIdentity });
+  // The DSO hears of it as soon as the reporter says personal data is (or may be) involved, not only after triage.
+  if (involvesPersonalData(i)) out.push({ to: { type: 'channel', role: 'dso' }, detailed: !i.personalData.protectedIdentity });
   return out;
 }
 
@@ -74,10 +76,11 @@ export async function announce(deps: Deps, stored: StoredOf<'Incidents'>, operat
   return detailed;
 }
 
+/** An incident by id, read as the current rules read it (normalizeIncident); refused when there is none. */
 export async function load(deps: Deps, id: string): Promise<StoredOf<'Incidents'>> {
   const stored = /^\d+$/.test(id) ? await deps.store.get('Incidents', id) : null;
   if (!stored) throw new Refused('not_found', 'error.notFound');
-  return stored;
+  return { ...stored, data: normalizeIncident(stored.data) };
 }
 
 export async function ownership(deps: Deps, incident: Incident) {

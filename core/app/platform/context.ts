@@ -11,6 +11,12 @@ export interface Settings {
   retentionYears: number;
   /** Days before an ambassador meeting its invitation is posted (AMBASSADOR_INVITE_DAYS, default 7). */
   ambassadorInviteDays: number;
+  /** The reporting organisation as the authority reports name it; null parts are left for the person to fill in. */
+  organisation: { name: string | null; orgNumber: string | null };
+  /** Where the city requires reports to go through a central function: drafts for these regimes are addressed there. */
+  centralReporting: { name: string; email: string | null; regimes: ('mcf' | 'imy')[] } | null;
+  /** Hours between reminders to ISAM while an incident's significance is undecided (default 4). */
+  escalationHours: number;
 }
 
 export interface Deps {

@@ -2,7 +2,8 @@
  * Who may see and act on an incident (issue 3): the reporter, their manager, ISAM, the IT security
  * officer, the affected asset's owner and — when personal data is involved — the DSO.
  */
-import type { Incident } from '../incident';
+import { isGdprClock } from '../clocks';
+import type { ClockKind, Incident } from '../incident';
 import { has, same, type ActorLike } from './actor';
 
 /** The asset's current owner and delegate, re-read by the use case. */
@@ -34,4 +35,24 @@ export function canInvestigateIncident(actor: ActorLike, incident: Incident): bo
 
 export function canReopenIncident(actor: ActorLike): boolean {
   return has(actor, 'isam');
+}
+
+/**
+ * Who records and drafts a report: reports to MCF (Cybersäkerhetslagen) are ISAM's and the IT
+ * security officer's; the IMY notification, the message to the people concerned and the art. 33(5)
+ * documentation are ISAM's and the DSO's.
+ */
+export function canHandleReport(actor: ActorLike, kind: ClockKind): boolean {
+  if (isGdprClock(kind)) return has(actor, 'isam', 'dso');
+  return has(actor, 'isam', 'itsec');
+}
+
+/** Only ISAM corrects when the organisation became aware: every deadline counts from it. */
+export function canCorrectAwareness(actor: ActorLike): boolean {
+  return has(actor, 'isam');
+}
+
+/** The facts the reports are drafted from: ISAM, the IT security officer and the DSO keep them. */
+export function canEditReportFacts(actor: ActorLike): boolean {
+  return has(actor, 'isam', 'itsec', 'dso');
 }

@@ -145,6 +145,11 @@ function DueSection({ due, dso, i18n }: { due: NonNullable<Home['due']>; dso: bo
                 <Badge className={styles.badge} appearance="tint" color={d.legal ? 'important' : 'informative'}>
                   {t(d.legal ? 'tab.home.legal' : 'tab.home.ownDeadline')}
                 </Badge>
+                {d.provisional && (
+                  <Badge className={styles.badge} appearance="outline" color="warning">
+                    {t('tab.home.provisional')}
+                  </Badge>
+                )}
                 {d.personalData && (
                   <Badge className={styles.badge} appearance="outline" color="informative">
                     {t('tab.home.personalData')}

@@ -1,26 +1,16 @@
 /**
- * One incident (`#/incidents/:id`): what was reported, the legal clocks in Stockholm time (due,
- * sent, overdue), the reports to authorities, and the timeline from the audit log. ISAM and the
- * IT security officer triage and mark reports sent here; the server checks it again, and a change
- * made by someone else meanwhile (stale etag) shows the current state instead.
+ * One incident (`#/incidents/:id`): what was reported and when the organisation became aware, the
+ * deadlines and reports (obligations, drafts, what was sent), the assessment with its history and
+ * hints, the facts the reports are drafted from, the investigation and closing, and one timeline of
+ * everything that happened, in words. What a person may do is the server's answer (`permissions`,
+ * each obligation's `can`); the server checks it again, and a change made by someone else
+ * meanwhile (stale etag) shows the current state instead.
  */
-import {
-  Badge,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Badge, Link, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError } from '../../api/client';
-import type { ClockState, IncidentPageView } from '../../../core/api';
+import type { IncidentPageView } from '../../../core/api';
 import { takeFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
 import type { ViewProps } from '../../app/navigation';
@@ -30,19 +20,12 @@ import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { incidentsApi } from './api';
-import { MarkSentForm, TriageForm } from './IncidentForms';
+import { AssessmentSection } from './AssessmentSection';
+import { CaseSection, FactsSection } from './CaseSection';
+import { ObligationsSection } from './ObligationsSection';
+import { reportName } from './shared';
 import { statusColor } from './status';
 import { useIncidentViewStyles } from './useIncidentViewStyles.styles';
-
-const clockColor: Record<ClockState, 'warning' | 'danger' | 'success' | 'severe' | 'subtle'> = {
-  running: 'warning',
-  overdue: 'danger',
-  sent: 'success',
-  sent_late: 'severe',
-  not_required: 'subtle',
-};
-
-const KNOWN_ACTIONS = ['incident.reported', 'incident.triaged', 'incident.report_sent', 'incident.investigated', 'incident.closed', 'incident.reopened'];
 
 type Notice = { intent: 'success' | 'warning' | 'error'; text: string } | null;
 
@@ -54,19 +37,22 @@ export default function IncidentView({ params }: ViewProps) {
   const incidents = useMemo(() => incidentsApi(api), [api]);
   const id = params.id ?? '';
   const page = useAsync(() => incidents.get(id), [incidents, id]);
+  const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<Notice>(() => {
     const flash = takeFlash();
     return flash ? { intent: 'success', text: flash } : null;
   });
 
-  /** After a write: the new page, or on 409 the current one with a warning. */
+  /** After a write: the new page (forms start again from it), or on 409 the current one with a warning. */
   const applied = (result: IncidentPageView, text: string) => {
     page.set(result);
+    setVersion((n) => n + 1);
     setNotice({ intent: 'success', text });
   };
   const failed = (error: unknown) => {
     if (error instanceof ApiError && error.status === 409 && error.body.current) {
       page.set(error.body.current as IncidentPageView);
+      setVersion((n) => n + 1);
       setNotice({ intent: 'warning', text: t('tab.incident.conflict') });
     } else {
       setNotice({ intent: 'error', text: errorText(error, t) });
@@ -75,7 +61,9 @@ export default function IncidentView({ params }: ViewProps) {
 
   if (page.error !== undefined && !page.data) return <ErrorMessage error={page.error} onRetry={page.reload} />;
   if (!page.data) return <Spinner label={t('tab.shell.loading')} />;
-  const { incident: v, clocks, timeline, permissions } = page.data;
+  const data = page.data;
+  const { incident: v, timeline, permissions } = data;
+  const section = { page: data, onDone: applied, onError: failed };
 
   const yesNo = (b: boolean | null) => (b === null ? t('tab.incident.notAssessed') : t(b ? 'tab.incident.yes' : 'tab.incident.no'));
   const fact = (label: MessageKey, value: ReactNode) => (
@@ -85,6 +73,12 @@ export default function IncidentView({ params }: ViewProps) {
     </>
   );
   const pd = v.personalData;
+  const banner =
+    v.status === 'closed' && data.openObligations.length
+      ? t('incident.notice.openAfterClose', { list: data.openObligations.map((k) => reportName(t, k)).join(', ') })
+      : v.undecided && v.status !== 'closed' && v.detailed
+        ? t('incident.notice.provisional')
+        : null;
 
   return (
     <div className={styles.root}>
@@ -95,6 +89,11 @@ export default function IncidentView({ params }: ViewProps) {
       {notice && (
         <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {banner && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{banner}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -126,6 +125,7 @@ export default function IncidentView({ params }: ViewProps) {
                 .filter(Boolean)
                 .join(' · '),
             )}
+          {v.facts?.cause && fact('incident.triage.cause', t(`incident.cause.${v.facts.cause}`))}
           {fact('incident.notice.reporter', v.reporterName)}
           {fact('incident.notice.unit', v.unit)}
           {fact('incident.notice.manager', v.managerName)}
@@ -133,6 +133,15 @@ export default function IncidentView({ params }: ViewProps) {
           {fact('incident.notice.supplier', v.supplierName)}
           {fact('incident.notice.occurred', v.occurredAt ? i18n.dateTime(v.occurredAt) : t('tab.incident.unknown'))}
           {fact('incident.notice.discovered', v.discoveredAt ? i18n.dateTime(v.discoveredAt) : null)}
+          {fact(
+            'incident.notice.aware',
+            v.awareAt ? (
+              <>
+                {i18n.dateTime(v.awareAt)}
+                <div className={styles.when}>{t('tab.incident.awareHelp')}</div>
+              </>
+            ) : null,
+          )}
           {fact('incident.notice.reported', i18n.dateTime(v.reportedAt))}
           {fact('incident.notice.description', v.description ?? t('tab.incident.restricted'))}
           {v.investigation && fact('incident.notice.findings', v.investigation.findings)}
@@ -140,47 +149,10 @@ export default function IncidentView({ params }: ViewProps) {
         </dl>
       </section>
 
-      <section className={styles.section} aria-labelledby="incident-clocks">
-        <h2 id="incident-clocks" className={styles.h2}>
-          {t('tab.incident.clocks')}
-        </h2>
-        {clocks.length === 0 ? (
-          <p style={{ margin: 0 }}>{t('tab.incident.noClocks')}</p>
-        ) : (
-          <Table aria-label={t('tab.incident.clocksCaption')} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('tab.incident.col.clock')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.due')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.state')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.completed')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.reference')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {clocks.map((c) => (
-                <TableRow key={`${c.kind}:${c.startedAt}`}>
-                  <TableCell>{t(`incident.clock.${c.kind}`)}</TableCell>
-                  <TableCell>{i18n.dateTime(c.dueAt)}</TableCell>
-                  <TableCell>
-                    <Badge appearance={c.state === 'overdue' ? 'filled' : 'tint'} color={clockColor[c.state]} className={styles.badge}>
-                      {t(`tab.incident.clockState.${c.state}`)}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>
-                    {c.completedAt ? `${i18n.dateTime(c.completedAt)}${c.completedByName ? `, ${c.completedByName}` : ''}` : '–'}
-                    {c.rationale ? ` (${c.rationale})` : ''}
-                  </TableCell>
-                  <TableCell>{c.reference ?? '–'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-        {permissions.markSent && <MarkSentForm page={page.data} onDone={(r) => applied(r, t('tab.incident.markedSent'))} onError={failed} />}
-      </section>
-
-      {permissions.triage && <TriageForm page={page.data} onDone={(r) => applied(r, t('tab.incident.triaged'))} onError={failed} />}
+      <ObligationsSection {...section} />
+      {(permissions.triage || permissions.reassess || data.assessments.length > 0) && <AssessmentSection key={`a${version}`} {...section} />}
+      {permissions.editFacts && v.detailed && <FactsSection key={`f${version}`} {...section} />}
+      <CaseSection key={`c${version}`} {...section} />
 
       <section className={styles.section} aria-labelledby="incident-timeline">
         <h2 id="incident-timeline" className={styles.h2}>
@@ -191,14 +163,12 @@ export default function IncidentView({ params }: ViewProps) {
         ) : (
           <ol className={styles.timeline}>
             {timeline.map((e, n) => (
-              <li key={n}>
+              <li key={n} data-event={e.event}>
                 <time className={styles.when} dateTime={e.at}>
                   {i18n.dateTime(e.at)}
                 </time>{' '}
-                <strong>{KNOWN_ACTIONS.includes(e.action) ? t(`tab.incident.action.${e.action}` as MessageKey) : e.summary}</strong>
-                {' – '}
-                {e.actor.name ?? (e.actor.id === 'system' ? t('tab.incident.system') : e.actor.id)}
-                {KNOWN_ACTIONS.includes(e.action) && e.action !== 'incident.reported' ? <span className={styles.when}> · {e.summary}</span> : null}
+                <span className={e.event === 'deadline' ? styles.missed : undefined}>{e.text}</span>
+                {e.actor && <span className={styles.when}> – {e.actor.name ?? (e.actor.id === 'system' ? t('tab.incident.system') : e.actor.id)}</span>}
               </li>
             ))}
           </ol>

@@ -93,9 +93,19 @@ export default function IncidentsView({ query }: ViewProps) {
             <span>
               {t(`incident.clock.${r.nextDue.kind}`)}: {i18n.dateTime(r.nextDue.dueAt)}
             </span>
+            {r.nextDue.provisional && (
+              <Badge className={styles.badge} appearance="outline" color="warning">
+                {t('tab.incidents.provisional')}
+              </Badge>
+            )}
             {r.nextDue.overdue && (
               <Badge className={styles.badge} appearance="filled" color="danger">
                 {t('tab.incidents.overdue')}
+              </Badge>
+            )}
+            {r.status === 'closed' && r.openObligations > 0 && (
+              <Badge className={styles.badge} appearance="tint" color="severe">
+                {t('tab.incidents.openObligations', { n: r.openObligations })}
               </Badge>
             )}
           </span>

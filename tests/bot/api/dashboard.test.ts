@@ -4,7 +4,7 @@
  * Graph requests per overview.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordOf } from '../../../core/domain';
+import { EMPTY_FACTS, type RecordOf } from '../../../core/domain';
 import { loadSeed } from '../../../teams-app/local/seed-demo';
 import { PEOPLE, startApi, type Api } from './helpers';
 
@@ -29,6 +29,7 @@ beforeAll(async () => {
     description: 'Testincident för översikten.',
     occurredAt: null,
     discoveredAt: at(-30),
+    awareAt: at(-30),
     reportedAt: at(-29),
     reporterId: PEOPLE.staff,
     reporterUnit: 'EKB',
@@ -44,12 +45,23 @@ beforeAll(async () => {
     triagedBy: PEOPLE.isam,
     triagedAt: at(-28),
     clocks,
+    assessments: [{ at: at(-28), by: PEOPLE.isam, severity: 'high', personalDataBreach: personal, significant: 'undecided', rationale: null, imyNotRequiredRationale: null, reason: null }],
+    facts: EMPTY_FACTS,
     investigation: null,
     closedBy: null,
     closedAt: null,
+    nextDueAt: null,
+    lastOperation: null,
   });
-  const clock = (kind: RecordOf<'Incidents'>['clocks'][number]['kind'], dueIn: number, completedIn: number | null) => ({
+  const clock = (kind: RecordOf<'Incidents'>['clocks'][number]['kind'], dueIn: number, completedIn: number | null): RecordOf<'Incidents'>['clocks'][number] => ({
     kind,
+    key: kind,
+    basis: 'confirmed',
+    recordedAt: null,
+    stoppedBy: null,
+    lateReason: null,
+    evidenceId: null,
+    requestReference: null,
     startedAt: at(-30),
     dueAt: at(dueIn),
     completedAt: completedIn === null ? null : at(completedIn),

@@ -130,12 +130,18 @@ describe('reporting, triage and reports from the tab', () => {
     const id = created.body.id as string;
     const mine = await api.call('GET', `/incidents/${id}`, { as: PEOPLE.staff });
     expect(mine.status).toBe(200);
-    expect(mine.body.permissions).toEqual({ triage: false, markSent: false });
+    expect(mine.body.permissions).toMatchObject({ triage: false, reassess: false, markSent: false, correctAwareness: false, close: false });
 
     const page = await api.call('GET', `/incidents/${id}`, { as: PEOPLE.isam });
     expect(page.body.permissions.triage).toBe(true);
-    expect(page.body.timeline.map((e: { action: string }) => e.action)).toEqual(['incident.reported']);
-    expect(page.body.timeline[0].actor.name).toBe('Johanna Berg');
+    expect(page.body.timeline.map((e: { event: string }) => e.event)).toEqual(['discovered', 'aware', 'incident.reported']);
+    expect(page.body.timeline[2]).toMatchObject({ text: 'Incidenten rapporterades', actor: { name: 'Johanna Berg' } });
+    // Provisional clocks run from the discovery time until someone decides.
+    expect(page.body.clocks.map((c: { key: string; state: string }) => [c.key, c.state])).toEqual([
+      ['cs_early_warning', 'provisional'],
+      ['cs_notification', 'provisional'],
+      ['imy_notification', 'provisional'],
+    ]);
     const etag = page.headers.get('etag')!;
     const triage = { severity: 'medium', personalDataBreach: true, significant: 'no', rationale: 'Ett brev, en mottagare.', imyNotRequiredRationale: null };
 
@@ -146,17 +152,25 @@ describe('reporting, triage and reports from the tab', () => {
     expect(done.status).toBe(200);
     expect(done.body.incident.status).toBe('triaged');
     expect(done.body.clocks.map((c: { kind: string; state: string }) => [c.kind, c.state])).toContainEqual(['imy_notification', 'running']);
+    expect(done.body.clocks.map((c: { kind: string; state: string }) => [c.kind, c.state])).toContainEqual(['cs_early_warning', 'not_required']);
+    // The IMY notification is the DSO's and ISAM's: the IT security officer may record reports to MCF only.
     expect(done.body.reportable).toContain('imy_notification');
 
     const stale = await api.call('POST', `/incidents/${id}/triage`, { as: PEOPLE.isam, body: triage, headers: { 'Idempotency-Key': randomUUID(), 'If-Match': etag } });
     expect(stale.status).toBe(409);
     expect(stale.body.current.etag).toBe(done.headers.get('etag'));
 
-    const sent = await api.call('POST', `/incidents/${id}/reports/imy_notification`, { as: PEOPLE.itsec, body: { reference: 'IMY-2026-1234' }, headers: { 'Idempotency-Key': randomUUID(), 'If-Match': done.headers.get('etag')! } });
+    const sentAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    const refused = await api.call('POST', `/incidents/${id}/reports/imy_notification`, { as: PEOPLE.itsec, body: { sentAt, reference: 'IMY-2026-1234', lateReason: null }, headers: { 'Idempotency-Key': randomUUID(), 'If-Match': done.headers.get('etag')! } });
+    expect(refused.status).toBe(403);
+    const noTime = await api.call('POST', `/incidents/${id}/reports/imy_notification`, { as: PEOPLE.dso, body: { reference: 'IMY-2026-1234' }, headers: { 'Idempotency-Key': randomUUID(), 'If-Match': done.headers.get('etag')! } });
+    expect(noTime.status).toBe(400);
+    expect(noTime.body.issues.map((i: { field: string }) => i.field)).toEqual(['sentAt']);
+    const sent = await api.call('POST', `/incidents/${id}/reports/imy_notification`, { as: PEOPLE.dso, body: { sentAt, reference: 'IMY-2026-1234', lateReason: null }, headers: { 'Idempotency-Key': randomUUID(), 'If-Match': done.headers.get('etag')! } });
     expect(sent.status).toBe(200);
     const imy = sent.body.clocks.find((c: { kind: string }) => c.kind === 'imy_notification');
-    expect(imy).toMatchObject({ state: 'sent', reference: 'IMY-2026-1234', completedByName: 'Daniel Wikström' });
-    expect(sent.body.timeline.map((e: { action: string }) => e.action)).toEqual(['incident.reported', 'incident.triaged', 'incident.report_sent']);
+    expect(imy).toMatchObject({ state: 'sent', reference: 'IMY-2026-1234', completedByName: 'Leila Haddad', completedAt: sentAt });
+    expect(sent.body.timeline.map((e: { event: string }) => e.event)).toEqual(['discovered', 'aware', 'incident.reported', 'incident.triaged', 'incident.report_sent']);
   });
 
   it('offers the assets and suppliers of the form', async () => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../../core/api';
-import type { RecordOf } from '../../../core/domain';
+import { EMPTY_FACTS, type RecordOf } from '../../../core/domain';
 import { StoreRequestError } from '../../../core/ports/errors';
 import { startLocal, type LocalApp } from '../../../teams-app/local/launcher';
 import { HEAVY, SMALL_SCALE } from '../../../teams-app/local/seed-scale';
@@ -69,6 +69,7 @@ describe('searching a site past the list view threshold', () => {
       description: 'Planterad för sökningen.',
       occurredAt: null,
       discoveredAt: old.toISOString(),
+      awareAt: old.toISOString(),
       reportedAt: new Date(old.getTime() + 3_600_000).toISOString(),
       reporterId: ISAM,
       reporterUnit: 'LEDN',
@@ -83,7 +84,11 @@ describe('searching a site past the list view threshold', () => {
       significanceRationale: 'Inga uppgifter röjdes.',
       triagedBy: ISAM,
       triagedAt: new Date(old.getTime() + 7_200_000).toISOString(),
+      assessments: [],
+      facts: EMPTY_FACTS,
       clocks: [],
+      nextDueAt: null,
+      lastOperation: null,
       investigation: null,
       closedBy: ISAM,
       closedAt: new Date(old.getTime() + 86_400_000).toISOString(),

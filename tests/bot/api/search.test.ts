@@ -5,7 +5,7 @@
  * what went round them; a search costs a few Graph requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordOf } from '../../../core/domain';
+import { EMPTY_FACTS, type RecordOf } from '../../../core/domain';
 import { healSearch } from '../../../core/app/search';
 import { PEOPLE, startApi, type Api } from './helpers';
 
@@ -73,6 +73,7 @@ describe('finding things', () => {
       description: 'Testincident för sökningen.',
       occurredAt: null,
       discoveredAt: new Date(Date.now() - 7_200_000).toISOString(),
+      awareAt: new Date(Date.now() - 7_200_000).toISOString(),
       reportedAt: new Date(Date.now() - 3_600_000).toISOString(),
       reporterId: PEOPLE.staff,
       reporterUnit: 'EKB',
@@ -87,7 +88,11 @@ describe('finding things', () => {
       significanceRationale: null,
       triagedBy: null,
       triagedAt: null,
+      assessments: [],
+      facts: EMPTY_FACTS,
       clocks: [],
+      nextDueAt: null,
+      lastOperation: null,
       investigation: null,
       closedBy: null,
       closedAt: null,

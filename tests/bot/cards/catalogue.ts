@@ -5,10 +5,12 @@
  * text. Values a person cannot choose freely (statuses, kinds, dates the app writes) stay as they are.
  */
 import * as AC from 'adaptivecards';
-import type { IncidentView } from '../../../core/api';
+import type { ClockView, IncidentView, ReportDraftView } from '../../../core/api';
 import type { CampaignView, LeaverView, RequestView, ReviewView } from '../../../core/app/access';
 import type { MeetingView } from '../../../core/app/ambassadors';
 import type { GoverningDocumentView } from '../../../core/app/governance';
+import { clockState } from '../../../core/app/incidents';
+import { EMPTY_FACTS, normalizeIncident } from '../../../core/domain';
 import type { Locale } from '../../../core/i18n';
 import { accessCampaignCard } from '../../../bot/cards/access-campaign';
 import { accessDecisionCard } from '../../../bot/cards/access-decision';
@@ -22,7 +24,8 @@ import { meetingFollowUpCard, meetingInvitationCard } from '../../../bot/cards/a
 import { ambassadorPlanCard } from '../../../bot/cards/ambassador-plan';
 import { governanceListCard } from '../../../bot/cards/governance-list';
 import { reviewReminderCard } from '../../../bot/cards/governance-reminder';
-import { investigationCard, myCasesCard, noticeCard, receiptCard, reminderCard, reopenCard, reportsCard, triageCard, wizardCard, WIZARD_STEPS, type Draft } from '../../../bot/cards/incidents';
+import { draftCard, formCard, reportsCard } from '../../../bot/cards/incident-reports';
+import { investigationCard, myCasesCard, noticeCard, receiptCard, reminderCard, reopenCard, triageCard, wizardCard, WIZARD_STEPS, type Draft } from '../../../bot/cards/incidents';
 import { recordLinks } from '../../../bot/cards/links';
 import { menuCard } from '../../../bot/cards/menu';
 import { messageCard } from '../../../bot/cards/message';
@@ -41,12 +44,22 @@ const links = recordLinks({ publicUrl: 'https://lis.example.org' });
 const person = (u: UserText, n: number, name = `Person ${n}`) => ({ id: `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: u(name), unit: u('IFO') });
 
 // ── incidents ────────────────────────────────────────────────────────────────
-const clocks: IncidentView['clocks'] = [
+const clocks: IncidentView['clocks'] = normalizeIncident({ discoveredAt: '2026-11-28T07:40:00.000Z', clocks: [
   { kind: 'cs_early_warning', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-11-29T08:00:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null },
   { kind: 'imy_notification', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-01T08:00:00.000Z', completedAt: '2026-11-28T10:00:00.000Z', completedBy: null, reference: 'IMY-2026-1', outcome: 'sent', rationale: null },
   { kind: 'cs_final_report', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-28T08:00:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null },
   { kind: 'internal_investigation', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-28T08:00:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null },
-];
+  { kind: 'data_subjects', startedAt: '2026-11-28T08:00:00.000Z', dueAt: '2026-12-01T08:00:00.000Z', completedAt: '2026-11-29T08:00:00.000Z', completedBy: null, reference: null, outcome: 'not_required', stoppedBy: 'decision', rationale: 'Ingen hög risk.' },
+] as IncidentView['clocks'] }).clocks;
+const clockViews = (u: UserText): ClockView[] =>
+  clocks.map((c) => ({ ...c, rationale: c.rationale ? u(c.rationale) : null, state: clockState(c, NOW.toISOString()), overdue: c.completedAt === null && Date.parse(c.dueAt) < NOW.getTime(), completedByName: u('Henrik Sandberg'), legal: c.kind !== 'internal_investigation', missingLateReason: false, can: { record: c.completedAt === null, waive: c.completedAt === null, correct: c.outcome === 'sent', draft: true } }));
+const reportDraft = (u: UserText): ReportDraftView => ({
+  incidentId: '42', caseNumber: 'INC-2026-0042', key: 'imy_notification', kind: 'imy_notification', state: 'draft', id: '7', etag: '"2"', language: 'sv',
+  title: 'Anmälan av personuppgiftsincident', recipient: u('Stadens säkerhetsfunktion, för vidare rapportering till IMY'),
+  sections: [{ key: 'summary', heading: 'Sammanfattning', text: u('Stadsdelsförvaltning Söderbyn anmäler en personuppgiftsincident.') }, { key: 'whatHappened', heading: 'Vad har hänt', text: u('Rubrik: Beslut till fel mottagare\n\nEtt beslut om bistånd mejlades till fel person.') }],
+  generatedAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:10:00.000Z', updatedByName: u('Leila Haddad'), sentAt: null, reference: null, missing: ['Organisationsnummer'],
+  routedVia: u('Stadens säkerhetsfunktion'), text: u('Anmälan av personuppgiftsincident'), editable: true, clock: { dueAt: '2026-12-01T08:00:00.000Z', basis: 'confirmed', completedAt: null, outcome: null },
+});
 const incident = (u: UserText, over: Partial<IncidentView> = {}): IncidentView => ({
   id: '42', caseNumber: 'INC-2026-0042', detailed: true, status: 'investigating', category: 'misdirected', title: u('Beslut till fel mottagare'),
   description: u('Ett beslut om bistånd mejlades till fel person.\nMottagaren har raderat det.'), severity: 'high', significant: 'no', personalDataBreach: true,
@@ -54,7 +67,8 @@ const incident = (u: UserText, over: Partial<IncidentView> = {}): IncidentView =
   discoveredAt: '2026-11-28T07:40:00.000Z', occurredAt: '2026-11-28T07:15:00.000Z', reporterName: u('Amira Hassan'), unit: u('IFO'), managerName: u('Thomas Granlund'),
   managerId: 'd0000000-0000-4000-8000-000000000030', assetName: u('IA-006 E-post'), supplierName: u('Leverantören AB'), clocks,
   investigation: { findings: u('Autokomplettering i e-postklienten valde fel mottagare.'), actions: u('Autokomplettering avstängd.'), recordedBy: 'd0000000-0000-4000-8000-000000000030', recordedAt: '2026-11-29T08:00:00.000Z' } as IncidentView['investigation'],
-  closedAt: null, significanceRationale: u('Få berörda, ingen spridning.'), ...over,
+  closedAt: null, significanceRationale: u('Få berörda, ingen spridning.'), awareAt: '2026-11-28T06:00:00.000Z',
+  facts: { ...EMPTY_FACTS, cause: 'human_error', causeDescription: u('Autokomplettering.'), mitigation: u('Avstängd.') }, undecided: false, ...over,
 });
 const draft = (u: UserText): Draft => ({
   id: '3f1c1c1e-1111-4111-8111-111111111111', category: 'misdirected', title: u('Beslut till fel mottagare'), description: u('Ett beslut mejlades till fel person.'),
@@ -123,10 +137,38 @@ export const CATALOGUE: CatalogueEntry[] = [
   { name: 'incident notice, restricted channel copy', build: (l, u) => noticeCard(l, incident(u, { detailed: false, title: null, description: null, reporterName: null }), 'isam', NOW, links) },
   { name: 'incident notice, closed', build: (l, u) => noticeCard(l, incident(u, { status: 'closed', closedAt: '2026-12-01T08:00:00.000Z' }), 'isam', NOW, links) },
   { name: 'incident notice, manager', build: (l, u) => noticeCard(l, incident(u), 'person', NOW, links) },
-  { name: 'incident triage', build: (l, u) => triageCard(l, incident(u), { severity: 'high', personalDataBreach: 'true', significant: 'no', rationale: u('Få berörda'), imyNotRequiredRationale: '', restrictedHours: '2', manualHours: '' }, [u('Liknande incident i oktober')], [u('Motivering krävs')], links) },
-  { name: 'incident reports', build: (l, u) => reportsCard(l, incident(u), NOW, links) },
+  { name: 'incident notice, undecided', build: (l, u) => noticeCard(l, incident(u, { status: 'reported', undecided: true, severity: null }), 'isam', NOW, links) },
+  { name: 'incident notice, closed with a report unsent', build: (l, u) => noticeCard(l, incident(u, { status: 'closed', closedAt: '2026-12-01T08:00:00.000Z' }), 'dso', NOW, links) },
+  {
+    name: 'incident triage',
+    build: (l, u) =>
+      triageCard(l, incident(u), { severity: 'high', personalDataBreach: 'true', significant: 'no', rationale: u('Få berörda'), imyNotRequiredRationale: '', restrictedHours: '2', manualHours: '', reason: '', cause: 'unknown', suspectedMalicious: 'unknown', crossBorder: 'no' }, [u('Liknande incident i oktober')], [u('Motivering krävs')], links),
+  },
+  {
+    name: 'incident reassessment',
+    build: (l, u) =>
+      triageCard(l, incident(u), { severity: 'high', personalDataBreach: 'true', significant: 'yes', rationale: '', imyNotRequiredRationale: '', restrictedHours: '', manualHours: '', reason: u('Ny information'), cause: 'human_error', suspectedMalicious: 'no', crossBorder: 'no' }, [], [], links, { history: [u('fre 28 nov. 2026 10:00, Henrik Sandberg: Hög, betydande: nej')], reassess: true }),
+  },
+  {
+    name: 'incident reports',
+    build: (l, u) =>
+      reportsCard(l, { view: incident(u), clocks: clockViews(u), reportable: ['cs_early_warning', 'cs_situation_report:1'], openObligations: ['cs_early_warning'], permissions: { triage: false, reassess: true, markSent: true, correctAwareness: true, editFacts: true, requestIntermediate: true, investigate: true, close: true, reopen: false } }, NOW, links),
+  },
+  {
+    name: 'incident report form',
+    build: (l, u) =>
+      formCard(l, {
+        id: '42', key: 'imy_notification', title: u('Anmälan till IMY (72 h) – INC-2026-0042'), intro: 'Ange när rapporten faktiskt skickades.', facts: [{ title: 'Anmälan till IMY (72 h)', value: 'senast mån 1 dec. 2026 09:00' }], errors: [u('Ange skälen till förseningen.')],
+        inputs: [{ type: 'when', id: 'sent', label: 'Skickad – datum', timeLabel: 'Klockslag', date: '2026-12-02', time: '10:15' }, { type: 'line', id: 'reference', label: 'Myndighetens referens', value: u('IMY-2026-1') }, { type: 'long', id: 'lateReason', label: 'Skäl till förseningen', value: u('Omfattningen klarlades sent.') }],
+        verb: 'incident.report.record', submit: 'Spara',
+      }, links),
+  },
+  { name: 'incident report draft', build: (l, u) => draftCard(l, reportDraft(u), true, links) },
+  { name: 'incident report draft, sent', build: (l, u) => draftCard(l, { ...reportDraft(u), state: 'sent', sentAt: '2026-11-29T10:00:00.000Z', reference: u('IMY-2026-1'), editable: false }, false, links) },
   { name: 'incident investigation', build: (l, u) => investigationCard(l, incident(u), { findings: u('Orsaken var autokomplettering.'), actions: u('Avstängd.') }, [], NOW, links) },
   { name: 'incident reminder', build: (l, u) => reminderCard(l, { id: '42', caseNumber: 'INC-2026-0042', kind: 'cs_early_warning', stage: 'overdue', dueAt: '2026-11-29T08:00:00.000Z', detailed: true, title: u('Beslut till fel mottagare') }, links) },
+  { name: 'incident reminder, escalation', build: (l, u) => reminderCard(l, { id: '42', caseNumber: 'INC-2026-0042', kind: 'escalation', stage: 'escalation', dueAt: '2026-11-29T08:00:00.000Z', detailed: true, title: u('Beslut till fel mottagare'), provisional: true, assessed: false, passed: true }, links) },
+  { name: 'incident reminder, still overdue after closing', build: (l, u) => reminderCard(l, { id: '42', caseNumber: 'INC-2026-0042', kind: 'cs_final_report', stage: 'still_overdue', dueAt: '2026-11-29T08:00:00.000Z', detailed: true, title: u('Beslut till fel mottagare'), closed: true }, links) },
   { name: 'incident reminder, untriaged', build: (l, u) => reminderCard(l, { id: '42', caseNumber: 'INC-2026-0042', kind: 'untriaged', stage: 'due_soon', dueAt: '2026-11-29T08:00:00.000Z', detailed: false, title: u('x') }, links) },
   { name: 'incident reopen', build: (l, u) => reopenCard(l, incident(u)) },
   { name: 'my cases', build: (l, u) => myCasesCard(l, [{ heading: u('Incidenter jag rapporterat'), rows: Array.from({ length: 6 }, (_, k) => ({ id: String(k + 1), title: `INC-2026-000${k + 1}`, value: u(`Rubrik ${k} – Rapporterad`), open: true })) }, { heading: u('Behörigheter'), rows: [] }]) },
@@ -167,7 +209,7 @@ export const CATALOGUE: CatalogueEntry[] = [
 export const TEMPLATE_FILES = [
   'access-campaign', 'access-decision', 'access-leaver-form', 'access-leaver', 'access-notice', 'access-reminder', 'access-request', 'access-review', 'access-task',
   'ambassador-follow-up', 'ambassador-meeting-form', 'ambassador-meeting', 'ambassador-plan', 'card-short', 'governance-list', 'governance-review-reminder',
-  'incident-investigation', 'incident-notice', 'incident-receipt', 'incident-reminder', 'incident-reopen', 'incident-reports', 'incident-triage', 'incident-wizard',
+  'incident-draft', 'incident-form', 'incident-investigation', 'incident-notice', 'incident-receipt', 'incident-reminder', 'incident-reopen', 'incident-reports', 'incident-triage', 'incident-wizard',
   'menu', 'message', 'my-cases', 'training-record-form', 'training-reminder',
 ];
 

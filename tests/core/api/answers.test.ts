@@ -48,7 +48,10 @@ const tabFetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     .clone()
     .json()
     .catch(() => undefined);
-  if (body !== undefined) answers.push({ method: (init.method ?? 'GET').toUpperCase(), path: `${url.pathname.replace(/^\/api\/v1/, '')}${url.search}`, status: res.status, body });
+  const path = `${url.pathname.replace(/^\/api\/v1/, '')}${url.search}`;
+  if (body !== undefined) answers.push({ method: (init.method ?? 'GET').toUpperCase(), path, status: res.status, body });
+  // A file (the .docx of a report): recorded without its bytes, which no schema describes.
+  else if (res.ok && !(res.headers.get('content-type') ?? '').includes('json')) answers.push({ method: (init.method ?? 'GET').toUpperCase(), path, status: res.status, body: null });
   return res;
 }) as typeof fetch;
 
@@ -140,12 +143,30 @@ describe('every /api/v1 answer in a scenario through the tab', () => {
     await incidentsApi(isam).list({ status: 'investigating', category: 'phishing', direction: 'asc' });
     const page = await incidentsApi(isam).get(report.id);
     await incidentsApi(staff).get(report.id);
-    const triage = { severity: 'medium', personalDataBreach: true, significant: 'no', rationale: 'Ett brev, en mottagare.', imyNotRequiredRationale: null } as const;
+    const triage = { severity: 'high', personalDataBreach: true, significant: 'yes', rationale: 'Känsliga uppgifter till fel mottagare.', imyNotRequiredRationale: null, cause: 'human_error' } as const;
     const triaged = await incidentsApi(isam).triage(report.id, page.etag, triage, newIdempotencyKey());
     expect(await refusal(incidentsApi(isam).triage(report.id, page.etag, triage, newIdempotencyKey()))).toBe(409);
-    expect(triaged.reportable.length).toBeGreaterThan(0);
-    const sent = await incidentsApi(isam).markSent(report.id, triaged.etag, triaged.reportable[0]!, 'IMY-2026-1', newIdempotencyKey());
-    expect(sent.timeline.length).toBeGreaterThan(1);
+    expect(triaged.reportable).toContain('imy_notification');
+    const inc = incidentsApi(isam);
+    let at = await inc.facts(report.id, triaged.etag, { impact: 'Ett beslut lästes av fel mottagare.', breachNature: ['confidentiality'] }, newIdempotencyKey());
+    at = await inc.awareness(report.id, at.etag, { awareAt: new Date(Date.now() - 2 * 3_600_000).toISOString(), reason: 'Handläggaren såg felet två timmar tidigare.' }, newIdempotencyKey());
+    at = await inc.requestIntermediate(report.id, at.etag, { requestedAt: new Date().toISOString(), dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), reference: 'MCF-1' }, newIdempotencyKey());
+    // The IMY notification: drafted, edited, saved, downloaded as .docx, recorded sent, corrected.
+    const draft = await inc.draft(report.id, 'imy_notification');
+    const saved = await inc.saveDraft(report.id, 'imy_notification', { language: draft.language, sections: draft.sections }, draft.etag, newIdempotencyKey());
+    await inc.draft(report.id, 'imy_notification', { language: 'en', fresh: true });
+    const file = await inc.document(report.id, 'imy_notification');
+    expect(file.blob.size).toBeGreaterThan(1_000);
+    expect(saved.state).toBe('draft');
+    const sentAt = new Date(Date.now() - 60_000).toISOString();
+    at = await inc.markSent(report.id, at.etag, 'imy_notification', { sentAt, reference: 'IMY-2026-1' }, newIdempotencyKey());
+    at = await inc.correct(report.id, at.etag, 'imy_notification', { sentAt, reference: 'IMY-2026-2', reason: 'Fel diarienummer.' }, newIdempotencyKey());
+    at = await inc.notRequired(report.id, at.etag, 'data_subjects', 'Mottagaren har raderat brevet; ingen hög risk.', newIdempotencyKey());
+    at = await inc.investigation(report.id, at.etag, { findings: 'Fel adress valdes i listan.', actions: 'Kontroll före utskick.' }, newIdempotencyKey());
+    at = await inc.close(report.id, at.etag, newIdempotencyKey());
+    expect(at.openObligations.length).toBeGreaterThan(0);
+    at = await inc.reopen(report.id, at.etag, 'MCF begärde en delrapport.', newIdempotencyKey());
+    expect(at.timeline.length).toBeGreaterThan(5);
     // An older incident with clocks, closed or investigated, as the seed has them.
     const older = await incidentsApi(isam).list({ status: 'closed' });
     if (older.items[0]) await incidentsApi(isam).get(older.items[0].id);

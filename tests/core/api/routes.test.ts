@@ -26,7 +26,7 @@ describe('findRoute', () => {
     expect(findRoute('GET', '/assets?search=IA&pageSize=5')?.key).toBe('GET /assets');
     expect(findRoute('get', '/assets/12/')?.key).toBe('GET /assets/:id');
     expect(findRoute('PATCH', '/suppliers/6/checklist')?.key).toBe('PATCH /suppliers/:id/checklist');
-    expect(findRoute('POST', '/incidents/25/reports/imy_notification')?.key).toBe('POST /incidents/:id/reports/:kind');
+    expect(findRoute('POST', '/incidents/25/reports/imy_notification')?.key).toBe('POST /incidents/:id/reports/:key');
   });
 
   it('prefers a literal segment to a parameter', () => {

@@ -1,5 +1,5 @@
 /** Valid records used across tests; each test changes what it is about. */
-import type { InformationAsset, Incident, AccessRequest, Supplier } from '../../../core/domain';
+import { EMPTY_FACTS, type InformationAsset, type Incident, type AccessRequest, type Supplier } from '../../../core/domain';
 
 export const PERSON_A = 'd0000000-0000-4000-8000-000000000011';
 export const PERSON_B = 'd0000000-0000-4000-8000-000000000012';
@@ -11,6 +11,7 @@ export function incident(over: Partial<Incident> = {}): Incident {
     description: 'Ett beslut skickades till fel adress.',
     occurredAt: '2026-03-10T08:00:00.000Z',
     discoveredAt: '2026-03-10T09:30:00.000Z',
+    awareAt: over.discoveredAt ?? '2026-03-10T09:30:00.000Z',
     reportedAt: '2026-03-10T10:00:00.000Z',
     reporterId: PERSON_A,
     reporterUnit: 'EKB',
@@ -26,9 +27,13 @@ export function incident(over: Partial<Incident> = {}): Incident {
     triagedBy: null,
     triagedAt: null,
     clocks: [],
+    assessments: [],
+    facts: EMPTY_FACTS,
     investigation: null,
     closedBy: null,
     closedAt: null,
+    nextDueAt: null,
+    lastOperation: null,
     ...over,
   };
 }

@@ -38,6 +38,7 @@ export const tabHome = defineMessages(
     'tab.home.deadlinesEmpty': 'Inga tidsfrister löper just nu.',
     'tab.home.legal': 'Lagkrav',
     'tab.home.ownDeadline': 'Egen rutin',
+    'tab.home.provisional': 'Löper tills någon bedömt',
     'tab.home.personalData': 'Personuppgifter',
 
     // Decisions (owners)
@@ -175,6 +176,7 @@ export const tabHome = defineMessages(
     'tab.home.deadlinesEmpty': 'No deadlines are running.',
     'tab.home.legal': 'Legal requirement',
     'tab.home.ownDeadline': 'Own routine',
+    'tab.home.provisional': 'Runs until someone assesses it',
     'tab.home.personalData': 'Personal data',
 
     'tab.home.decisions': 'Access decisions',

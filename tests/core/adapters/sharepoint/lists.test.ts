@@ -61,7 +61,10 @@ describe('codec', () => {
   const def = listDef('Incidents');
 
   it('round-trips a record through SharePoint fields', () => {
-    const record = incident({ clocks: [{ kind: 'imy_notification', startedAt: '2026-03-10T09:30:00.000Z', dueAt: '2026-03-13T09:30:00.000Z', completedAt: null, completedBy: null, reference: null, outcome: null, rationale: null }] });
+    const record = incident({
+      clocks: [{ kind: 'imy_notification', key: 'imy_notification', basis: 'provisional', startedAt: '2026-03-10T09:30:00.000Z', dueAt: '2026-03-13T09:30:00.000Z', completedAt: null, completedBy: null, recordedAt: null, reference: null, outcome: null, stoppedBy: null, rationale: null, lateReason: null, evidenceId: null, requestReference: null }],
+      nextDueAt: '2026-03-13T09:30:00.000Z',
+    });
     const fields = encodeNew(def, 'k1', record as never);
     expect(fields).toMatchObject({ IdempotencyKey: 'k1', Title: record.title, Category: 'misdirected', Clocks: expect.any(String) });
     expect(fields).not.toHaveProperty('Severity'); // nulls are left out of a create
