@@ -31,6 +31,11 @@ export interface M365Settings {
    * public cloud default. Tests point it at a loopback server with a locally generated key.
    */
   botOpenIdMetadataUrl: string | null;
+  /**
+   * How long a directory answer (account enabled, guest or member, manager) is reused, in seconds
+   * (`DIRECTORY_CACHE_SECONDS`, default 60, 0–600): the longest a change in Entra ID waits to count.
+   */
+  directoryCacheSeconds: number;
 }
 
 export interface TabAuthSettings {
@@ -42,6 +47,12 @@ export interface TabAuthSettings {
   scope: string;
   /** Entra authority host (`ENTRA_AUTHORITY_HOST`, default https://login.microsoftonline.com). */
   authorityHost: string;
+  /**
+   * The app role a token must carry (`TAB_APP_ROLE`, default `LIS.User`): only people the tenant
+   * has assigned to the tab's enterprise app, directly or through a group, use the API — a second
+   * lock behind the enterprise app's "Assignment required" (docs/admin-guide.md). `none` turns it off.
+   */
+  appRole: string | null;
 }
 
 export interface Config {
@@ -206,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graphBaseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
       tab: tabAuth(env),
       botOpenIdMetadataUrl: botMetadataUrl(env.BOT_OPENID_METADATA_URL),
+      directoryCacheSeconds: int(env, 'DIRECTORY_CACHE_SECONDS', 60, 0, 600),
     },
   };
 }
@@ -244,5 +256,17 @@ function tabAuth(env: NodeJS.ProcessEnv): TabAuthSettings {
     appIdUri: env.TAB_APP_ID_URI?.trim() || `api://${new URL(env.PUBLIC_URL!).host}/${clientId}`,
     scope: env.TAB_API_SCOPE?.trim() || 'access_as_user',
     authorityHost,
+    appRole: appRole(env.TAB_APP_ROLE),
   };
 }
+
+/** The app role value the tab's API requires; `LIS.User` unless set, null for `none`. */
+function appRole(value: string | undefined): string | null {
+  const role = value?.trim() || DEFAULT_TAB_APP_ROLE;
+  if (role.toLowerCase() === 'none') return null;
+  if (!/^[A-Za-z0-9._-]{1,120}$/.test(role)) throw new ConfigError('TAB_APP_ROLE must be an app role value (letters, digits, dots), or none.');
+  return role;
+}
+
+/** The app role of aad.manifest.json (`appRoles[].value`) that assigned people and groups hold. */
+export const DEFAULT_TAB_APP_ROLE = 'LIS.User';

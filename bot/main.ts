@@ -71,7 +71,7 @@ export async function startM365(options: M365Options = {}): Promise<M365App> {
     userAgent: config.userAgent,
     siteId: config.m365.siteId,
   });
-  const directory = new GraphDirectory({ client: sharepoint.client, unitProperty: env.DIRECTORY_UNIT_PROPERTY });
+  const directory = new GraphDirectory({ client: sharepoint.client, unitProperty: env.DIRECTORY_UNIT_PROPERTY, cacheTtlMs: config.m365.directoryCacheSeconds * 1000 });
   const runtime = createRuntime({ config, store: sharepoint.store, directory, clock: options.clock ?? systemClock, log });
   let server: RunningServer;
   try {

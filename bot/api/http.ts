@@ -4,6 +4,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { ErrorBody } from '../../core/api';
+import { NotAdmitted } from '../../core/app/people';
 import { Refused } from '../../core/app/platform';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { formatIssue } from '../../core/i18n/validation';
@@ -41,6 +42,8 @@ export function errorHandler(log?: Logger) {
       res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
       return send(401, { error: 'unauthorized', message: t(locale, 'tab.error.signIn') });
     }
+    // Not let in at all (issue 17.4): the tab shows the message instead of its views.
+    if (error instanceof NotAdmitted) return send(403, { error: 'not_admitted', message: t(locale, error.messageKey) });
     if (error instanceof Refused) {
       const status = { forbidden: 403, state: 409, invalid: 400, not_found: 404 }[error.reason];
       return send(status, { error: error.reason, message: t(locale, error.messageKey, error.params) });

@@ -22,8 +22,8 @@
  * updates need `If-Match` with the record's etag (stale → 409 with the current record).
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { AssetListQuery, DemoSignIn, PeopleQuery, type DemoPerson, type TabAuthConfig } from '../../core/api';
-import { describeSession, listOrganisation, listUnits, loadActor, searchPeople, type Actor } from '../../core/app/people';
+import { AssetListQuery, DemoSignIn, PeopleQuery, type DemoPerson, type DemoRefusedAccount, type TabAuthConfig } from '../../core/api';
+import { admitActor, describeSession, listDemoAccounts, listUnits, NotAdmitted, searchPeople, type Actor } from '../../core/app/people';
 import { createAsset, getAsset, listAssets, updateAsset } from '../../core/app/assets';
 import type { Deps } from '../../core/app/platform';
 import { buildDashboard } from '../../core/app/overview';
@@ -105,14 +105,19 @@ export function createTabApi(options: TabApiOptions): Router {
     // Local mode only (loopback, no Microsoft 365): choose whom to act as. In Microsoft 365 mode
     // these routes do not exist.
     router.get('/auth/demo-people', async (_req, res) => {
-      const people = await listOrganisation(deps);
-      res.json({ people: people.map((p): DemoPerson => ({ id: p.id, name: p.name, unit: p.unit, roles: p.roles })) });
+      // The demo directory's guest and disabled accounts are listed apart, to try the entry check:
+      // the demo sign-in gives them a token like anyone, and the API then refuses them (403).
+      const { people, refused } = await listDemoAccounts(deps);
+      res.json({
+        people: people.map((p): DemoPerson => ({ id: p.id, name: p.name, unit: p.unit, roles: p.roles })),
+        refused: refused.map((p): DemoRefusedAccount => ({ id: p.id, name: p.name, unit: p.unit, reason: p.reason })),
+      });
     });
     router.post('/auth/demo', async (req, res) => {
       const body = DemoSignIn.safeParse(req.body);
       if (!body.success) throw new BadRequest('tab.error.badRequest');
       const person = await deps.directory.getPerson(body.data.personId);
-      if (!person || !person.accountEnabled) throw new InvalidTokenError('unknown demo person');
+      if (!person) throw new InvalidTokenError('unknown demo person');
       res.json(await localTokens.issue({ oid: person.aadObjectId, name: person.displayName }));
     });
   }
@@ -123,7 +128,12 @@ export function createTabApi(options: TabApiOptions): Router {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
     if (!match) throw new InvalidTokenError('no bearer token');
     const claims = await validator.validate(match[1]!);
-    res.locals.actor = await loadActor(deps, claims.oid);
+    // Who may enter (issue 17.4): in Microsoft 365 mode only people assigned to the tab's
+    // enterprise app (its app role in the token), and in both modes only enabled accounts of the
+    // organisation's own directory — a guest, a disabled or unknown account gets 403 and a message.
+    const appRole = config.mode === 'm365' ? (config.m365?.tab.appRole ?? null) : null;
+    if (appRole && !claims.roles.includes(appRole)) throw new NotAdmitted('notAssigned');
+    res.locals.actor = await admitActor(deps, claims.oid);
     next();
   });
   // One person, one budget: a runaway tab or script cannot spend the tenant's SharePoint quota.

@@ -21,11 +21,14 @@ export interface DecisionCardOptions {
 export function accessDecisionCard(locale: Locale, r: RequestView, options: DecisionCardOptions = {}, links: RecordLinks = NO_LINKS): AdaptiveCard {
   const state = requestState(locale, r);
   const pending = r.status === 'pending';
+  // The owner's own access goes to someone the owner has not appointed: the card says why it came to them.
+  const ownersOwn = r.deciders.some((d) => d.as === 'line_manager' || d.as === 'isam') || r.decidedAs === 'line_manager' || r.decidedAs === 'isam';
+  const note = options.note ?? (ownersOwn ? { text: t(locale, 'access.decision.ownersOwn'), tone: 'warning' as const } : null);
   return renderTemplate(template, {
     t: {
       title: t(locale, pending ? 'access.decision.title' : 'access.decision.titleDecided'),
       subtitle: t(locale, 'access.decision.subtitle', { asset: assetLabel(locale, r.asset) }),
-      note: options.note?.text ?? '',
+      note: note?.text ?? '',
       facts: requestFacts(locale, r),
       justificationLabel: t(locale, 'access.fact.justification'),
       justification: r.justification ?? '',
@@ -34,7 +37,7 @@ export function accessDecisionCard(locale: Locale, r: RequestView, options: Deci
       error: options.error ?? '',
     },
     v: {
-      noteStyle: options.note?.tone ?? 'emphasis',
+      noteStyle: note?.tone ?? 'emphasis',
       stateStyle: state.tone,
       pending,
       requestId: r.id,

@@ -4,11 +4,19 @@
  * except where a function says it is for `v` (button titles, choice titles, input labels).
  */
 import type { AssetRef, PersonRef, RequestView } from '../../core/app/access';
+import type { DeciderCapacity } from '../../core/domain';
 import { STOCKHOLM } from '../../core/domain';
 import { t, type Locale } from '../../core/i18n';
 
 export const personName = (locale: Locale, p: PersonRef | null | undefined): string => (p ? (p.name ?? t(locale, 'access.unknownPerson')) : t(locale, 'access.nobody'));
 export const personWithUnit = (locale: Locale, p: PersonRef): string => (p.unit && p.name ? `${p.name} (${p.unit})` : personName(locale, p));
+/**
+ * A decider's name and, unless they are the owner, the capacity they decide in — "Camilla Norén
+ * (ersättare för informationsägaren)", "Karin Ekström (informationsägarens chef)" — so everyone,
+ * the administrative unit first, sees who approved what and why they could (issue 17.3).
+ */
+export const deciderName = (locale: Locale, p: PersonRef | null | undefined, as: DeciderCapacity | null | undefined): string =>
+  as && as !== 'owner' ? `${personName(locale, p)} (${t(locale, `access.as.${as}`)})` : personName(locale, p);
 export const assetLabel = (locale: Locale, a: AssetRef | null | undefined): string => (a ? `${a.code} ${a.name}` : t(locale, 'access.unknownAsset'));
 
 const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone: STOCKHOLM, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -57,11 +65,11 @@ export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';
 
 /** One sentence saying where the request stands, and the colour to show it in. */
 export function requestState(locale: Locale, r: RequestView): { text: string; tone: Tone } {
-  const decider = personName(locale, r.decidedBy);
+  const decider = deciderName(locale, r.decidedBy, r.decidedAs);
   const at = dateTime(r.decidedAt);
   switch (r.status) {
     case 'pending':
-      return { text: t(locale, 'access.state.pending', { names: r.deciders.map((d) => personName(locale, d)).join(t(locale, 'access.or')) }), tone: 'accent' };
+      return { text: t(locale, 'access.state.pending', { names: r.deciders.map((d) => deciderName(locale, d, d.as)).join(t(locale, 'access.or')) }), tone: 'accent' };
     case 'approved':
       return { text: r.decidedBy ? t(locale, 'access.state.approved', { name: decider, at }) : t(locale, 'access.state.toDo'), tone: 'good' };
     case 'denied':

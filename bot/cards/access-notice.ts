@@ -6,7 +6,7 @@
  */
 import type { CampaignView, LeaverView, NoticePayload, RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
-import { assetLabel, dateTime, personName, requestFacts, type Fact, type Tone } from './access-format';
+import { assetLabel, dateTime, deciderName, personName, requestFacts, type Fact, type Tone } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/access-notice.json';
@@ -40,7 +40,7 @@ function notice(locale: Locale, payload: NoticePayload | ConfirmationPayload): N
       const r = payload.request;
       return {
         title: t(locale, 'access.notice.submitted.title'),
-        text: t(locale, 'access.notice.submitted.text', { names: r.deciders.map((d) => personName(locale, d)).join(t(locale, 'access.or')) }),
+        text: t(locale, 'access.notice.submitted.text', { names: r.deciders.map((d) => deciderName(locale, d, d.as)).join(t(locale, 'access.or')) }),
         tone: 'good',
         facts: requestFacts(locale, r),
       };
@@ -51,7 +51,7 @@ function notice(locale: Locale, payload: NoticePayload | ConfirmationPayload): N
       const approved = payload.event === 'approved';
       return {
         title: t(locale, approved ? 'access.notice.approved.title' : 'access.notice.denied.title'),
-        text: t(locale, approved ? 'access.notice.approved.text' : 'access.notice.denied.text', { name: personName(locale, r.decidedBy), at: dateTime(r.decidedAt) }),
+        text: t(locale, approved ? 'access.notice.approved.text' : 'access.notice.denied.text', { name: deciderName(locale, r.decidedBy, r.decidedAs), at: dateTime(r.decidedAt) }),
         tone: approved ? 'good' : 'attention',
         facts: requestFacts(locale, r),
         quote: r.comment ? { label: t(locale, 'access.notice.comment'), text: r.comment } : null,

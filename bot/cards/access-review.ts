@@ -5,7 +5,7 @@
  */
 import type { ReminderPayload, ReviewView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
-import { assetLabel, dateOf, dateTime, personName, validity, type Tone } from './access-format';
+import { assetLabel, dateOf, dateTime, deciderName, personName, validity, type Tone } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import reminderTemplate from './templates/access-reminder.json';
@@ -20,9 +20,10 @@ export function accessReviewCard(locale: Locale, r: ReviewView, note: { text: st
   return renderTemplate(template, {
     t: {
       title: t(locale, 'access.review.title', { asset: assetLabel(locale, r.asset) }),
-      subtitle: t(locale, 'access.review.subtitle', { campaign: r.campaignName, due: dateOf(r.dueAt), owner: personName(locale, r.owner) }),
+      subtitle: t(locale, 'access.review.subtitle', { campaign: r.campaignName, due: dateOf(r.dueAt), owner: deciderName(locale, r.owner, r.reviewerAs) }),
       note: note?.text ?? '',
-      intro: t(locale, 'access.review.intro'),
+      // The owner's own grants, reviewed apart by someone the owner has not appointed: the card says so.
+      intro: r.concerns ? t(locale, 'access.review.introOwnersOwn', { owner: personName(locale, r.concerns), as: t(locale, `access.as.${r.reviewerAs}`) }) : t(locale, 'access.review.intro'),
       progress,
       rows: open ? r.rows.map((row) => ({
         name: row.subject.unit ? `${personName(locale, row.subject)} (${row.subject.unit})` : personName(locale, row.subject),

@@ -4,7 +4,7 @@
  */
 import type { RequestView } from '../../core/app/access';
 import { t, type Locale } from '../../core/i18n';
-import { dateTime, personName, requestFacts, requestState, type Tone } from './access-format';
+import { dateTime, deciderName, requestFacts, requestState, type Tone } from './access-format';
 import { NO_LINKS, type RecordLinks } from './links';
 import { renderTemplate, type AdaptiveCard } from './render';
 import template from './templates/access-task.json';
@@ -16,9 +16,9 @@ export function accessTaskCard(locale: Locale, r: RequestView, note: { text: str
   const open = r.status === 'approved' || r.status === 'in_progress';
   const decision =
     r.origin === 'request' && r.decidedBy
-      ? t(locale, 'access.task.decidedBy', { name: personName(locale, r.decidedBy), at: dateTime(r.decidedAt) }) + (r.comment ? ` ${t(locale, 'access.decision.commentWas', { comment: r.comment })}` : '')
+      ? t(locale, 'access.task.decidedBy', { name: deciderName(locale, r.decidedBy, r.decidedAs), at: dateTime(r.decidedAt) }) + (r.comment ? ` ${t(locale, 'access.decision.commentWas', { comment: r.comment })}` : '')
       : r.origin === 'recertification' && r.decidedBy
-        ? t(locale, 'access.task.reviewedBy', { name: personName(locale, r.decidedBy), at: dateTime(r.decidedAt) })
+        ? t(locale, 'access.task.reviewedBy', { name: deciderName(locale, r.decidedBy, r.decidedAs), at: dateTime(r.decidedAt) })
         : '';
   return renderTemplate(template, {
     t: {

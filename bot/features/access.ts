@@ -189,7 +189,11 @@ async function saveReview(turn: Turn, data: Record<string, unknown>, keepAll: bo
   // The activity's key names this save (a retried invoke saves once); hashed, as Teams ids are long.
   const op = createHash('sha256').update(turn.activityKey).digest('base64url').slice(0, 22);
   const result = await decideReview(turn.deps, actor, ref.data.reviewId, choices, ref.data.page, op);
-  const note = result.decided ? { text: t(l, 'access.review.saved', { count: result.decided }), tone: 'good' as const } : { text: t(l, 'access.review.nothingNew'), tone: 'accent' as const };
+  const note = result.notYours
+    ? { text: [result.decided ? t(l, 'access.review.saved', { count: result.decided }) : '', t(l, 'access.review.notYours', { count: result.notYours })].filter(Boolean).join(' '), tone: 'warning' as const }
+    : result.decided
+      ? { text: t(l, 'access.review.saved', { count: result.decided }), tone: 'good' as const }
+      : { text: t(l, 'access.review.nothingNew'), tone: 'accent' as const };
   return { card: accessReviewCard(l, result.view, note) };
 }
 

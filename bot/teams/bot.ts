@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { ActivityTypes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
-import { loadActor, type Actor } from '../../core/app/people';
+import { loadActor, NotAdmitted, type Actor } from '../../core/app/people';
+import { entryRefusal } from '../../core/domain/policy';
 import { Refused, type Deps } from '../../core/app/platform';
 import { resolveLocale, t, type Locale } from '../../core/i18n';
 import { ConflictError, NotFoundError, RecordValidationError, StoreUnavailableError } from '../../core/ports/errors';
@@ -117,8 +118,19 @@ export class LisBot {
       return;
     }
     const actorId = rawActor.toLowerCase();
-
     const conversationType = (activity.conversation.conversationType ?? 'personal') as ConversationType;
+
+    // Who may enter (issue 17.4): only an enabled account of the organisation's own directory. A
+    // guest, an external identity, a disabled or unknown account is told why and whom to ask —
+    // before anything is stored (not even where the conversation is) or any directory data is read.
+    const person = await deps.directory.getPerson(actorId);
+    const refusal = entryRefusal(person);
+    if (refusal) {
+      log.warn({ event: 'bot.not_admitted', reason: refusal, route: route ?? activity.type }, 'activity refused: account not admitted');
+      await this.refuseEntry(context, route, conversationType, locale, new NotAdmitted(refusal));
+      return;
+    }
+
     await this.options.conversations.remember({
       tenantId: tenantId!,
       conversationId: activity.conversation.id,
@@ -133,7 +145,7 @@ export class LisBot {
     const turn: Turn = {
       context,
       deps,
-      actor: () => (actor ??= loadActor(deps, actorId)),
+      actor: () => (actor ??= loadActor(deps, actorId, person)),
       actorId,
       locale,
       tenantId: tenantId!,
@@ -271,6 +283,23 @@ export class LisBot {
       }
       this.options.log.error({ event: 'bot.handler_failed', err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'handler failed');
       return show(messageCard(l, 'error', t(l, 'error.unexpected')));
+    }
+  }
+
+  /** The answer to someone the entry check refused, in the form the activity expects. */
+  private async refuseEntry(context: TurnContext, route: string | undefined, conversationType: ConversationType, locale: Locale, refusal: NotAdmitted): Promise<void> {
+    const text = t(locale, refusal.messageKey);
+    const activity = context.activity;
+    if (route === 'card.action') {
+      await this.invokeResponse(context, 200, this.actionBody(locale, { card: messageCard(locale, 'warning', text) }));
+    } else if (route === 'extension.open' || route === 'extension.submit') {
+      // A task module answer Teams shows as a message (the message extension's "Rapportera som incident").
+      await this.invokeResponse(context, 200, { task: { type: 'message', value: text } });
+    } else if (activity.type === ActivityTypes.Invoke) {
+      // Typeahead searches included: the people directory is not read for them.
+      await this.invokeResponse(context, 403, { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: text } });
+    } else if (route === 'message' || ((route === 'conversation.update' || route === 'installation.update') && conversationType === 'personal')) {
+      await context.sendActivity({ type: 'message', attachments: [cardAttachment(messageCard(locale, 'warning', text))], summary: t(locale, 'entry.title') } as Partial<Activity>);
     }
   }
 

@@ -8,12 +8,15 @@
  *            falling back to startswith() filters where $search is refused
  *   reports  GET /users/{id}/directReports?$select=…
  *
- * Leavers: `accountEnabled` false marks a disabled account (reading it needs User.Read.All). The
- * unit is read from one user property (default `department`) that holds the LIS unit code.
- * Answers are cached for a few minutes: every bot turn and API call looks its actor up.
+ * Leavers: `accountEnabled` false marks a disabled account (reading it needs User.Read.All);
+ * `userType` Guest and a `#EXT#` sign-in name mark accounts from outside the organisation, which LIS
+ * does not let in (core/app/people/admission.ts). The unit is read from one user property (default
+ * `department`) that holds the LIS unit code. Answers are cached for a minute (DIRECTORY_CACHE_MS):
+ * every bot turn and API call looks its actor up.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Directory, Person } from '../ports/directory';
+import { isExternalSignInName } from './directory/static-directory';
 import { relativeGraphPath } from './sharepoint/client';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,6 +28,7 @@ interface GraphUser {
   mail?: string | null;
   userPrincipalName?: string | null;
   accountEnabled?: boolean | null;
+  userType?: string | null;
   '@odata.type'?: string;
   [property: string]: unknown;
 }
@@ -51,6 +55,14 @@ export interface GraphDirectoryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * How long a directory answer is reused by default: one minute. Every bot turn and API call looks
+ * its actor up (is the account enabled, a member, who is the manager), so a change in Entra ID —
+ * an account disabled, turned into a guest, a new manager — takes effect within this time
+ * (`DIRECTORY_CACHE_SECONDS`, docs/security.md). Roles are not cached at all.
+ */
+export const DIRECTORY_CACHE_MS = 60_000;
+
 /** Graph's own limit of requests in one $batch. */
 const BATCH_LIMIT = 20;
 
@@ -69,8 +81,8 @@ export class GraphDirectory implements Directory {
     const unit = (options.unitProperty?.trim() || 'department').replace(/\./g, '/');
     if (!/^[A-Za-z][A-Za-z0-9_]*(\/[A-Za-z][A-Za-z0-9_]*)?$/.test(unit)) throw new Error(`Not a Graph user property: ${options.unitProperty}`);
     this.unitPath = unit.split('/');
-    this.select = [...new Set(['id', 'displayName', 'mail', 'userPrincipalName', 'accountEnabled', this.unitPath[0]!])].join(',');
-    this.ttl = options.cacheTtlMs ?? 5 * 60_000;
+    this.select = [...new Set(['id', 'displayName', 'mail', 'userPrincipalName', 'accountEnabled', 'userType', this.unitPath[0]!])].join(',');
+    this.ttl = options.cacheTtlMs ?? DIRECTORY_CACHE_MS;
     this.maxEntries = options.maxCacheEntries ?? 5_000;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -237,6 +249,8 @@ export class GraphDirectory implements Directory {
       managerAadObjectId: managerId,
       // Reading accountEnabled needs User.Read.All; an account is enabled unless Graph says otherwise.
       accountEnabled: u.accountEnabled !== false,
+      userType: u.userType === 'Guest' ? 'Guest' : 'Member',
+      external: isExternalSignInName(u.userPrincipalName),
     };
   }
 

@@ -1,6 +1,6 @@
 /** Behörigheter, read-only in the tab: access requests, the access register (grants) and the recertification campaigns. */
 import { z } from 'zod';
-import { AccessRequestKind, AccessRequestStatus, ACCESS_GRANT_STATUSES } from '../domain';
+import { AccessRequestKind, AccessRequestStatus, ACCESS_GRANT_STATUSES, DeciderCapacity } from '../domain';
 import { Count, CursorParam, Day, Instant, Month, NextCursor, PageSize, PersonRef, RecordRef, Scope, type Routes } from './common';
 
 export const AccessGrantStatus = z.enum(ACCESS_GRANT_STATUSES);
@@ -27,6 +27,8 @@ export const AccessRequestRow = z.strictObject({
   validUntil: Day.nullable(),
   requestedAt: Instant,
   decidedBy: PersonRef.nullable(),
+  /** The capacity the decision was made in: owner, delegate, the owner's line manager, ISAM (issue 17.3). */
+  decidedAs: DeciderCapacity.nullable(),
   decidedAt: Instant.nullable(),
   completedAt: Instant.nullable(),
 });
@@ -40,8 +42,14 @@ export const AccessGrantRow = z.strictObject({
   status: AccessGrantStatus,
   grantedAt: Instant,
   validUntil: Day.nullable(),
-  /** The latest recertification decision on this grant. */
-  lastReview: z.strictObject({ decision: z.enum(['keep', 'remove']), decidedAt: Instant }).nullable(),
+  /**
+   * Who approved the grant — the decision on the request that created or last changed it — and in
+   * what capacity, so that the administrative unit sees who approved what (issue 17.3). Null for
+   * grants recorded without a decision in LIS (imported, or seeded).
+   */
+  approval: z.strictObject({ requestId: z.string(), by: PersonRef.nullable(), as: DeciderCapacity.nullable(), at: Instant.nullable() }).nullable(),
+  /** The latest recertification decision on this grant: what, when, by whom and in what capacity. */
+  lastReview: z.strictObject({ decision: z.enum(['keep', 'remove']), decidedAt: Instant, decidedBy: PersonRef, decidedAs: DeciderCapacity.nullable() }).nullable(),
 });
 export type AccessGrantRow = z.infer<typeof AccessGrantRow>;
 

@@ -20,7 +20,10 @@ export type TabAuthConfig = z.infer<typeof TabAuthConfig>;
 /** Someone to act as in local mode's demo sign-in. */
 export const DemoPerson = z.strictObject({ id: z.string(), name: z.string(), unit: z.string().nullable(), roles: z.array(RoleKey) });
 export type DemoPerson = z.infer<typeof DemoPerson>;
-export const DemoPeople = z.strictObject({ people: z.array(DemoPerson) });
+/** An account of the demo directory that LIS refuses (a guest, a disabled account): listed apart, to try the entry check. */
+export const DemoRefusedAccount = z.strictObject({ id: z.string(), name: z.string(), unit: z.string().nullable(), reason: z.enum(['disabled', 'guest']) });
+export type DemoRefusedAccount = z.infer<typeof DemoRefusedAccount>;
+export const DemoPeople = z.strictObject({ people: z.array(DemoPerson), refused: z.array(DemoRefusedAccount) });
 export type DemoPeople = z.infer<typeof DemoPeople>;
 
 /** `POST /auth/demo`: whom to act as. */

@@ -24,6 +24,15 @@ export const ACCESS_REQUEST_ORIGINS = ['request', 'expiry', 'recertification', '
 export const AccessRequestOrigin = z.enum(ACCESS_REQUEST_ORIGINS);
 export type AccessRequestOrigin = z.infer<typeof AccessRequestOrigin>;
 
+/**
+ * In what capacity a person decided (separation of duties, core/domain/policy/access.ts): the
+ * information owner, the owner's delegate (a manager), or — for the owner's own access — the owner's
+ * line manager or the information security coordinator.
+ */
+export const DECIDER_CAPACITIES = ['owner', 'delegate', 'line_manager', 'isam'] as const;
+export const DeciderCapacity = z.enum(DECIDER_CAPACITIES);
+export type DeciderCapacity = z.infer<typeof DeciderCapacity>;
+
 export const AccessRequest = z
   .object({
     kind: AccessRequestKind,
@@ -48,6 +57,8 @@ export const AccessRequest = z
     status: AccessRequestStatus,
     decidedBy: AadObjectId.nullable(),
     decidedAt: UtcDateTime.nullable(),
+    /** The capacity `decidedBy` decided in; absent on decisions recorded before it was kept. */
+    decidedAs: DeciderCapacity.nullish(),
     decisionComment: OptionalText(2_000),
     takenBy: AadObjectId.nullable(),
     takenAt: UtcDateTime.nullable(),
@@ -82,6 +93,8 @@ export const ReviewDecision = z.object({
   decision: z.enum(['keep', 'remove']),
   decidedBy: AadObjectId,
   decidedAt: UtcDateTime,
+  /** The reviewer's capacity (absent on decisions recorded before it was kept). */
+  decidedAs: DeciderCapacity.nullish(),
 });
 
 /** The register of who has which access (Behörighetsregister). */
@@ -109,7 +122,17 @@ export const AccessReview = z.object({
   campaignId: Line(100),
   campaignName: Line(200),
   assetId: ItemId,
+  /** Who reviews: the asset's owner at the start — or, for `subjectId`'s own grants, the independent reviewer. */
   ownerId: AadObjectId,
+  /**
+   * Set when the review covers only this person's grants: the asset owner's own access, reviewed by
+   * someone the owner has not appointed (their line manager, else ISAM; issue 17.3).
+   */
+  subjectId: AadObjectId.nullish(),
+  /** Set on the owner's review when the owner's own grants are reviewed apart (in the review above). */
+  exceptSubjectId: AadObjectId.nullish(),
+  /** The reviewer's capacity: `owner`, or `line_manager` / `isam` for an owner's own grants. */
+  reviewerAs: DeciderCapacity.nullish(),
   status: z.enum(['open', 'completed']),
   startedAt: UtcDateTime,
   dueAt: UtcDateTime,

@@ -10,6 +10,7 @@ import { ambassadors } from './messages/ambassadors';
 import { bot } from './messages/bot';
 import { common } from './messages/common';
 import { domain } from './messages/domain';
+import { duties } from './messages/duties';
 import { incidentReports } from './messages/incident-reports';
 import { incidents } from './messages/incidents';
 import { security } from './messages/security';
@@ -50,6 +51,7 @@ const areas = [
   tabSearch,
   ambassadors,
   security,
+  duties,
 ] as const;
 
 type Merge<A extends readonly { sv: object }[]> = A extends readonly [infer H extends { sv: object }, ...infer T extends readonly { sv: object }[]] ? H['sv'] & Merge<T> : unknown;

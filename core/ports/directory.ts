@@ -1,5 +1,6 @@
 /**
- * Directory: who people are (name, e-mail, unit, manager). Locally `teams-app/local/seed/people.json`;
+ * Directory: who people are (name, e-mail, unit, manager, and whether the account is the
+ * organisation's own and enabled). Locally `teams-app/local/seed/people.json`;
  * in Microsoft 365, Entra ID through Graph. Roles are not read from here but from the `Roles` list,
  * so that authorization rests on stored records in both modes.
  */
@@ -11,6 +12,16 @@ export interface Person {
   managerAadObjectId: string | null;
   /** False once the account is disabled (leavers detected in Microsoft 365). */
   accountEnabled: boolean;
+  /**
+   * `Member`: an account of the organisation. `Guest`: someone invited from outside (Entra B2B).
+   * Entra ID's own `userType`; an account without one counts as a member.
+   */
+  userType: 'Member' | 'Guest';
+  /**
+   * An identity from another organisation: its sign-in name carries `#EXT#` (B2B collaboration),
+   * whatever its `userType` says. LIS lets in only the administration's own accounts.
+   */
+  external: boolean;
 }
 
 export interface Directory {

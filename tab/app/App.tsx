@@ -2,7 +2,7 @@
  * The tab from start to signed in: the host's theme and language, how to get a token (local demo
  * sign-in, or Entra ID inside Teams), the signed-in person, then the shell.
  */
-import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../core/i18n';
 import { ApiError, createApiClient } from '../api/client';
@@ -18,7 +18,13 @@ import { SessionProvider } from './session';
 import { Shell } from './Shell';
 import { FLUENT_THEMES, type ThemeName } from './theme';
 
-type Phase = { kind: 'starting' } | { kind: 'sign-in'; notice: MessageKey | null } | { kind: 'ready'; me: SessionView } | { kind: 'failed'; message: MessageKey };
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'sign-in'; notice: MessageKey | null }
+  | { kind: 'ready'; me: SessionView }
+  | { kind: 'failed'; message: MessageKey }
+  /** The API does not let this account in (a guest, a disabled account…): its message says why and whom to ask. */
+  | { kind: 'refused'; message: string };
 
 const useStyles = makeStyles({
   // On a div inside the provider, not on the provider: Fluent gives its portals (a combobox's list,
@@ -35,6 +41,9 @@ export async function fetchAuthConfig(fetchImpl: typeof fetch = fetch): Promise<
   await checkAnswerInDevelopment('GET', '/config', res.status, config);
   return config;
 }
+
+/** Entra ID's refusal of a token to someone not assigned to the tab's enterprise app ("Assignment required"). */
+const notAssigned = (error: unknown) => /AADSTS50105/.test(String((error as { message?: string } | null)?.message ?? error));
 
 export interface AppProps {
   host: Host;
@@ -77,13 +86,21 @@ function SignedInApp({ host, fetch: fetchImpl, storage, config: early }: AppProp
     try {
       setPhase({ kind: 'ready', me: await commonApi(api).me() });
     } catch (error) {
+      if (error instanceof ApiError && error.status === 403 && error.body.error === 'not_admitted') {
+        setPhase({ kind: 'refused', message: error.body.message });
+        return;
+      }
+      if (notAssigned(error)) {
+        setPhase({ kind: 'refused', message: t('entry.notAssigned') });
+        return;
+      }
       if (auth.current?.kind === 'local' && (error instanceof SignInRequired || (error instanceof ApiError && error.status === 401))) {
         setPhase({ kind: 'sign-in', notice: error instanceof ApiError ? 'tab.signIn.expired' : null });
       } else {
         setPhase({ kind: 'failed', message: error instanceof ApiError && error.status === 401 ? 'tab.signIn.teamsFailed' : 'tab.error.network' });
       }
     }
-  }, [api]);
+  }, [api, t]);
 
   const start = useCallback(async () => {
     setPhase({ kind: 'starting' });
@@ -109,11 +126,14 @@ function SignedInApp({ host, fetch: fetchImpl, storage, config: early }: AppProp
       const { createTeamsAuth } = await import('./auth/teams-auth');
       auth.current = await createTeamsAuth(config.auth, host);
       await loadMe();
-    } catch {
+    } catch (error) {
       host.notifyFailure('sign-in failed');
-      setPhase({ kind: 'failed', message: 'tab.signIn.teamsFailed' });
+      // Entra ID refuses a token to someone not assigned to the tab's enterprise app (AADSTS50105,
+      // "Assignment required"): say so, and whom to ask, instead of a generic sign-in failure.
+      if (notAssigned(error)) setPhase({ kind: 'refused', message: t('entry.notAssigned') });
+      else setPhase({ kind: 'failed', message: 'tab.signIn.teamsFailed' });
     }
-  }, [fetchImpl, host, loadMe, localAuth]);
+  }, [fetchImpl, host, loadMe, localAuth, t]);
 
   useEffect(() => {
     void start();
@@ -128,6 +148,29 @@ function SignedInApp({ host, fetch: fetchImpl, storage, config: early }: AppProp
           <MessageBarActions>
             <Button onClick={() => void start()}>{t('tab.error.retry')}</Button>
           </MessageBarActions>
+        </MessageBar>
+      </main>
+    );
+  }
+  if (phase.kind === 'refused') {
+    return (
+      <main className={styles.center} id="main">
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t('entry.title')}</MessageBarTitle> {phase.message}
+          </MessageBarBody>
+          {auth.current?.kind === 'local' && (
+            <MessageBarActions>
+              <Button
+                onClick={() => {
+                  auth.current?.signOut();
+                  setPhase({ kind: 'sign-in', notice: null });
+                }}
+              >
+                {t('tab.shell.switchPerson')}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       </main>
     );

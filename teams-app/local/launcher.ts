@@ -7,7 +7,6 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import { connectSharePoint, type SharePointConnection } from '../../core/adapters/sharepoint';
-import { StaticDirectory } from '../../core/adapters/directory/static-directory';
 import { systemClock, type Clock } from '../../core/ports/clock';
 import { ConfigError, loadConfig, type Config } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/log';
@@ -17,7 +16,7 @@ import { createApp, listen, type RunningServer } from '../../bot/server';
 import { faultsFromEnv, startLocalGraphServer, type LocalGraphServer } from './graph-server';
 import { localConnector, localHostGuard } from './local-connector';
 import { localGraphToken } from './local-token';
-import { loadDirectoryPeople } from './seed-data';
+import { LocalDirectory } from './local-directory';
 import { seedDemoOrganisation, type SeedResult } from './seed-demo';
 import { seedScale, writeScalePeople, type ScaleOptions, type ScaleResult } from './seed-scale';
 
@@ -113,8 +112,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
     let ready = false;
     // A scale seed adds generated staff to the local directory (kept in the data folder).
     if (options.scale) writeScalePeople(dataDir, options.scale);
-    const directory = new StaticDirectory(loadDirectoryPeople(dataDir));
-    runtime = createRuntime({ config, store: sharepoint.store, directory, clock, log: options.logger ?? createLogger({ silent: options.quiet }) });
+    const appLog = options.logger ?? createLogger({ silent: options.quiet });
+    // Re-read when people.json changes: an account disabled there is refused within seconds.
+    const directory = new LocalDirectory({ dataDir, onError: (error) => appLog.warn({ event: 'directory.reload_failed', err: error instanceof Error ? error.message : String(error) }, 'people.json could not be read; the last good directory is kept') });
+    runtime = createRuntime({ config, store: sharepoint.store, directory, clock, log: appLog });
     const inner = createApp({ runtime, isReady: () => ready, extraRoutes: [localConnector({ token })] });
     // The Host allow-list wraps the whole app (bot, tab API, tab, inbox): local mode stays local.
     const outer = express();

@@ -23,13 +23,13 @@ const asset = { id: '7', code: 'IA-007', name: 'Teams, SharePoint och OneDrive (
 const request = (over: Partial<RequestView> = {}): RequestView => ({
   id: '42', kind: 'change', status: 'pending', origin: 'request', subject: person(16, 'Johanna Berg'), requester: person(17, 'Ali Hussein'), asset,
   role: EVIL, grant: { id: '9', role: 'Läsbehörighet', validUntil: null, status: 'active' }, justification: EVIL, validUntil: '2027-06-30',
-  deciders: [person(7, 'Per Holmberg'), person(10, 'Lena Forsberg')], decidedBy: null, decidedAt: null, comment: null, takenBy: null, takenAt: null,
+  deciders: [{ ...person(7, 'Per Holmberg'), as: 'owner' }, { ...person(41, 'Camilla Norén'), as: 'delegate' }], decidedBy: null, decidedAs: null, decidedAt: null, comment: null, takenBy: null, takenAt: null,
   completedBy: null, completedAt: null, requestedAt: '2026-11-28T09:00:00.000Z', ...over,
 });
-const decided = request({ status: 'approved', decidedBy: person(7, 'Per Holmberg'), decidedAt: '2026-11-28T10:00:00.000Z', comment: EVIL });
+const decided = request({ status: 'approved', decidedBy: person(7, 'Per Holmberg'), decidedAs: 'owner', decidedAt: '2026-11-28T10:00:00.000Z', comment: EVIL });
 const review = (rows: number): ReviewView => ({
   id: '3', campaignId: '1', campaignName: 'Behörighetsrevision mars 2027', dueAt: '2027-03-31T21:59:59.000Z', status: 'open', completedAt: null, asset,
-  owner: person(7, 'Per Holmberg'), delegate: null, total: 400, kept: 10, removed: 2, pending: 388, page: 1, pages: 39,
+  owner: person(7, 'Per Holmberg'), delegate: null, concerns: null, reviewerAs: 'owner', total: 400, kept: 10, removed: 2, pending: 388, page: 1, pages: 39,
   rows: Array.from({ length: rows }, (_, k) => ({ grantId: String(100 + k), subject: person(k + 1, `Förnamn Efternamnsson-Långnamn ${k}`), role: `${EVIL} ${'x'.repeat(150)}`, grantedAt: '2021-09-01T07:00:00.000Z', validUntil: k % 2 ? '2027-12-31' : null })),
 });
 const campaign: CampaignView = {

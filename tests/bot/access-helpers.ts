@@ -7,7 +7,9 @@ import { cardText, executeActions, PEOPLE, type BotHarness } from '../support/bo
 export const P = {
   ...PEOPLE,
   ahmed: 'd0000000-0000-4000-8000-000000000009', // admin unit
-  lena: 'd0000000-0000-4000-8000-000000000010', // admin unit, delegate for IA-007
+  lena: 'd0000000-0000-4000-8000-000000000010', // admin unit, system owner of IA-007 (carries out, never decides)
+  camilla: 'd0000000-0000-4000-8000-000000000041', // deputy head of ADM (manager), delegate for IA-007
+  karin: 'd0000000-0000-4000-8000-000000000001', // director, line manager of the unit heads
   cecilia: 'd0000000-0000-4000-8000-000000000014', // owner of IA-002, IA-016
   johanna: 'd0000000-0000-4000-8000-000000000016', // staff, EKB
   ali: 'd0000000-0000-4000-8000-000000000017', // staff, EKB (Johanna's colleague)

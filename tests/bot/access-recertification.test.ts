@@ -14,7 +14,10 @@ const ADMIN_CHANNEL = '19:recert-admin@thread.tacv2';
 const ISAM_CHANNEL = '19:recert-isam@thread.tacv2';
 const person = (n: number) => `d0000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
 const OWNERS = [20, 21, 22, 23, 25, 26, 27, 28, 29, 31].map(person);
-const DELEGATE = person(15); // delegate for the first system: gets a copy of its review card
+const DELEGATE = person(15); // delegate for the first system (made a manager below, as a delegate must be): gets a copy of its review card
+// Nobody reviews their own access: the owners hold no grants here (their own grants are reviewed
+// apart, by their line manager — tests/bot/access-duties.test.ts).
+const SUBJECTS = Array.from({ length: 40 }, (_, i) => person(i + 1)).filter((id) => !OWNERS.includes(id));
 const GRANTS_PER_ASSET = 30;
 let assets: { id: string; code: string; owner: string }[] = [];
 
@@ -24,6 +27,7 @@ beforeAll(async () => {
   await h.channelMessage(P.isam, 'koppla admin', { id: ADMIN_CHANNEL, name: 'Behörigheter' });
   await h.channelMessage(P.isam, 'koppla isam', { id: ISAM_CHANNEL, name: 'Informationssäkerhet' });
   for (const who of [...OWNERS, DELEGATE, P.isam, P.adminUnit]) await h.message(who, 'hej');
+  await store.create('Roles', 'test:recert:delegate:manager', { personId: DELEGATE, role: 'manager', unit: 'EKB', assignedBy: P.isam, assignedAt: '2026-11-01T08:00:00.000Z', validTo: null, active: true });
 
   // Exactly 300 grants across 10 owners: the demo organisation's own grants are ended first.
   const seeded = await all(h, 'AccessGrants', 'status', 'active');
@@ -65,7 +69,7 @@ beforeAll(async () => {
       Array.from({ length: GRANTS_PER_ASSET }, (_, k) => ({
         key: `test:recert:grant:${i}:${k}`,
         data: {
-          subjectId: person(((i * 7 + k) % 40) + 1),
+          subjectId: SUBJECTS[(i * 7 + k) % SUBJECTS.length]!,
           assetId: a.id,
           role: `Roll ${k + 1}`,
           status: 'active' as const,

@@ -16,7 +16,7 @@ beforeAll(async () => {
   await h.channelMessage(P.isam, 'koppla admin', { id: ADMIN_CHANNEL, name: 'Behörigheter' });
   // Everyone here has a 1:1 chat with the bot, as in Teams once the app is installed: proactive
   // cards and the invokes on them share that conversation.
-  for (const who of [P.johanna, P.ali, P.ifoManager, P.cecilia, P.admManager, P.lena, P.birgitta, P.adminUnit, P.ahmed]) await h.message(who, 'hej');
+  for (const who of [P.johanna, P.ali, P.ifoManager, P.cecilia, P.admManager, P.camilla, P.birgitta, P.adminUnit, P.ahmed]) await h.message(who, 'hej');
 });
 afterAll(async () => h?.close());
 beforeEach(async () => {
@@ -85,10 +85,11 @@ describe('the request card', () => {
     expect(JSON.stringify(card)).toContain(`"formId":"${formId}"`); // the same form: a resubmit is one request
   });
 
-  it('refuses a request nobody but the person could decide, and a duplicate', async () => {
-    // Cecilia owns IA-016 and has no delegate: she cannot approve her own access.
+  it("sends an owner's request for their own access to their line manager, and refuses a duplicate", async () => {
+    // Cecilia owns IA-016: she cannot approve her own access — her line manager, the director, decides
+    // (separation of duties; the whole path is in tests/bot/access-duties.test.ts).
     const { card } = await submit(h, P.cecilia, { kind: 'new', subjectId: P.cecilia, assetId: await assetId(h, 'IA-016'), role: 'Administratör', justification: 'Behöver skicka utskick.' });
-    expect(visible(card)).toContain('har ingen annan informationsägare eller ersättare som kan besluta');
+    expect(visible(card)).toContain('Din begäran har skickats till Karin Ekström (informationsägarens chef) för beslut.');
 
     const ia13 = await assetId(h, 'IA-013');
     await submit(h, P.johanna, { kind: 'new', subjectId: P.johanna, assetId: ia13, role: 'Bildgranskare', justification: 'Utredning av skadegörelse.' });
@@ -233,7 +234,11 @@ describe('who decides', () => {
       const res = await h.execute(who, 'access.request.approve', { requestId: request.id, approverId: P.ifoManager, decidedBy: P.ifoManager, actorId: P.ifoManager, comment: 'Godkänt' });
       expect(res.status).toBe(200);
       expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
-      expect(visible(res.body.value)).toContain('Du kan inte besluta om det här ärendet. Bara informationsägaren för Uppgifter om personer med skyddade personuppgifter (Thomas Granlund) eller dennes ersättare får besluta. Inget har sparats.');
+      expect(visible(res.body.value)).toContain(
+        who === P.johanna
+          ? 'Du kan inte besluta om din egen behörighet. Ärendet om Uppgifter om personer med skyddade personuppgifter beslutas av Thomas Granlund. Inget har sparats.'
+          : 'Du kan inte besluta om det här ärendet. Bara informationsägaren för Uppgifter om personer med skyddade personuppgifter (Thomas Granlund) eller dennes ersättare får besluta. Inget har sparats.',
+      );
     }
     const after = await h.app.runtime.deps.store.get('AccessRequests', request.id);
     expect(after!.data).toMatchObject({ status: 'pending', decidedBy: null, decidedAt: null, decisionComment: null });
@@ -261,30 +266,31 @@ describe('who decides', () => {
   });
 
   it('leaves exactly one of two simultaneous decisions, and the other person sees it', async () => {
-    // IA-007: owner Per Holmberg, delegate Lena Forsberg — both get the card, both may decide.
+    // IA-007: owner Per Holmberg, delegate Camilla Norén (a manager) — both get the card, both may decide.
     const ia7 = await assetId(h, 'IA-007');
     const outcomes: string[] = [];
     for (let round = 0; round < 4; round++) {
       await submit(h, P.johanna, { kind: 'new', subjectId: P.johanna, assetId: ia7, role: `Medlem i team ${round}`, justification: 'Projektarbete.' });
       const request = await latestRequest(h, P.johanna);
       await drain();
-      const copies = [...cardsTo(h, P.admManager), ...cardsTo(h, P.lena)].filter((c) => JSON.stringify(c.card).includes(`"requestId":"${request.id}"`));
+      const copies = [...cardsTo(h, P.admManager), ...cardsTo(h, P.camilla)].filter((c) => JSON.stringify(c.card).includes(`"requestId":"${request.id}"`));
       expect(copies).toHaveLength(2);
       h.connector.reset();
 
-      const [per, lena] = await Promise.all([
+      const [per, camilla] = await Promise.all([
         h.execute(P.admManager, 'access.request.approve', { requestId: request.id }),
-        h.execute(P.lena, 'access.request.deny', { requestId: request.id, comment: 'Använd projektytan i stället.' }),
+        h.execute(P.camilla, 'access.request.deny', { requestId: request.id, comment: 'Använd projektytan i stället.' }),
       ]);
       const stored = (await h.app.runtime.deps.store.get('AccessRequests', request.id))!.data;
       expect(['approved', 'denied']).toContain(stored.status);
-      const winner = stored.status === 'approved' ? P.admManager : P.lena;
+      const winner = stored.status === 'approved' ? P.admManager : P.camilla;
       expect(stored.decidedBy).toBe(winner);
       const decisions = (await auditOf(h, `AccessRequests/${request.id}`)).filter((a) => a.data.action === 'access.approved' || a.data.action === 'access.denied');
       expect(decisions).toHaveLength(1);
       expect(decisions[0]!.data.actorId).toBe(winner);
-      const finalText = stored.status === 'approved' ? 'Beviljad av Per Holmberg' : 'Avslagen av Lena Forsberg';
-      const [mine, theirs] = winner === P.admManager ? [per, lena] : [lena, per];
+      const finalText = stored.status === 'approved' ? 'Beviljad av Per Holmberg' : 'Avslagen av Camilla Norén (ersättare för informationsägaren)';
+      expect(stored.decidedAs).toBe(stored.status === 'approved' ? 'owner' : 'delegate');
+      const [mine, theirs] = winner === P.admManager ? [per, camilla] : [camilla, per];
       expect(visible(mine.body.value)).toContain('Ditt beslut är sparat.');
       expect(visible(theirs.body.value)).toMatch(/hann besluta först|redan beslutat/);
       outcomes.push(visible(theirs.body.value).match(/hann besluta först|redan beslutat/)![0]);
@@ -294,7 +300,7 @@ describe('who decides', () => {
       }
       // Both copies are replaced with the final state; the requester hears once.
       await drain();
-      const updated = [...cardsTo(h, P.admManager), ...cardsTo(h, P.lena)];
+      const updated = [...cardsTo(h, P.admManager), ...cardsTo(h, P.camilla)];
       expect(updated.map((c) => c.id).sort()).toEqual(copies.map((c) => c.id).sort());
       for (const c of updated) {
         expect(c.method).toBe('PUT');

@@ -132,7 +132,7 @@ describe('the monthly manager reminder', () => {
     expect(birgitta).toContain('Du själv har inte gått: Cybersäkerhetslagen för ledningen.');
 
     const audit = await h.app.runtime.deps.store.findByKey('AuditLog', 'audit:training.reminders:2026-12');
-    expect(audit!.data).toMatchObject({ actorId: 'system', action: 'training.reminders_queued', details: { reminded: 7, managers: 7 } });
+    expect(audit!.data).toMatchObject({ actorId: 'system', action: 'training.reminders_queued', details: { reminded: 7, managers: 8 } });
   });
 
   it('sends next month’s card as a new message, not over December’s', async () => {

@@ -24,6 +24,9 @@ interface Seen {
   body?: unknown;
 }
 
+const KIM = { id: 'd0000000-0000-4000-8000-000000000042', name: 'Kim Varga', unit: 'IFO', reason: 'guest' };
+const REFUSED_MESSAGE = 'LIS är bara till för förvaltningens medarbetare: gästkonton och konton från andra organisationer släpps inte in.';
+
 function fakeServer(options: { expireTokens?: boolean } = {}) {
   const seen: Seen[] = [];
   let issued = 0;
@@ -34,12 +37,13 @@ function fakeServer(options: { expireTokens?: boolean } = {}) {
     const body = init.body ? JSON.parse(String(init.body)) : undefined;
     seen.push({ url, method: init.method ?? 'GET', headers, body });
     if (url === '/api/v1/config') return json(200, { mode: 'local', tenantId: 't', auth: { kind: 'local' } });
-    if (url === '/api/v1/auth/demo-people') return json(200, { people: [JOHANNA, HENRIK] });
+    if (url === '/api/v1/auth/demo-people') return json(200, { people: [JOHANNA, HENRIK], refused: [KIM] });
     if (url === '/api/v1/auth/demo') {
       issued++;
       return json(200, { token: `token-${body.personId}-${issued}`, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
     }
     if (!headers.authorization || options.expireTokens) return json(401, { error: 'unauthorized', message: 'Du behöver logga in.' });
+    if (headers.authorization.includes(KIM.id)) return json(403, { error: 'not_admitted', message: REFUSED_MESSAGE });
     const who = headers.authorization.includes(JOHANNA.id) ? JOHANNA : HENRIK;
     if (url === '/api/v1/me') return json(200, { ...who, email: null, permissions: { createAsset: who === HENRIK, governAssets: who === HENRIK } });
     if (url === '/api/v1/dashboard') return json(200, DASHBOARD);
@@ -83,13 +87,33 @@ describe('signing in outside Teams (local mode)', () => {
     expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Start', 'Översikt', 'Incidenter', 'Informationstillgångar', 'Behörigheter', 'Leverantörer', 'Dataskydd', 'Åtgärder', 'Utbildning', 'Ambassadörsnätverket', 'Sök']);
     expect(screen.getByRole('main')).toBeTruthy();
     await waitFor(() => expect(window.location.hash).toBe('#/home'));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Start' })).toBeTruthy();
+    // The view is loaded lazily: under load that takes more than findBy's default second.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Start' }, { timeout: 10_000 })).toBeTruthy();
     await waitFor(() => expect(within(nav).getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page'));
 
     const me = server.seen.find((s) => s.url === '/api/v1/me')!;
     expect(me.headers.authorization).toBe(`Bearer token-${HENRIK.id}-1`);
     expect(me.headers['accept-language']).toBe('sv');
     expect(server.seen.find((s) => s.url === '/api/v1/auth/demo')!.body).toEqual({ personId: HENRIK.id });
+  });
+
+  it('lists the accounts LIS refuses apart; signed in as one, the API\'s refusal is shown with a way back', async () => {
+    const user = userEvent.setup();
+    const server = fakeServer();
+    render(<App host={svHost()} fetch={server.fetchImpl} />);
+    const refused = await screen.findByRole('list', { name: 'Konton som LIS inte släpper in' });
+    expect(within(refused).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Logga in som Kim Varga, Gästkonto (extern)']);
+    expect(within(screen.getByRole('list', { name: 'Demopersoner' })).queryByText('Kim Varga')).toBeNull();
+
+    await user.click(within(refused).getByRole('button', { name: /Kim Varga/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Du kan inte använda LIS');
+    expect(alert.textContent).toContain(REFUSED_MESSAGE);
+    // Nothing of the app behind it: no menu, no overview.
+    expect(screen.queryByRole('navigation', { name: 'Huvudmeny' })).toBeNull();
+    expect(server.seen.some((s) => s.url === '/api/v1/dashboard')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Byt demoperson' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Välj demoperson' })).toBeTruthy();
   });
 
   it('lets a demo user switch person, and remembers the choice in this browser tab', async () => {

@@ -107,12 +107,15 @@ describe('Behörigheter and Ambassadörsnätverket', () => {
     window.location.hash = '#/access';
     const api = fakeApi()
       .on('GET', '/access/requests', () => ({ items: [], cursor: null, scope: 'entitled' }))
-      .on('GET', '/access/grants', () => ({ items: [{ id: '1', subject: { id: 's', name: 'Johanna Berg' }, asset: { id: '1', code: 'IA-001', name: 'Verksamhetssystem' }, role: 'Handläggare', status: 'active', grantedAt: '2026-01-01T00:00:00.000Z', validUntil: null, lastReview: null }], cursor: null, scope: 'entitled' }));
+      .on('GET', '/access/grants', () => ({ items: [{ id: '1', subject: { id: 's', name: 'Johanna Berg' }, asset: { id: '1', code: 'IA-001', name: 'Verksamhetssystem' }, role: 'Handläggare', status: 'active', grantedAt: '2026-01-01T00:00:00.000Z', validUntil: null, approval: { requestId: '9', by: { id: 'k', name: 'Karin Ekström' }, as: 'line_manager', at: '2026-01-01T00:00:00.000Z' }, lastReview: { decision: 'keep', decidedAt: '2026-03-20T09:00:00.000Z', decidedBy: { id: 'p', name: 'Per Holmberg' }, decidedAs: 'owner' } }], cursor: null, scope: 'entitled' }));
     renderWithSession(<Routed view={AccessView} />, { api, me: ME.staff });
     await screen.findByText(/Du ser dina egna behörigheter/);
     await userEvent.click(screen.getByRole('tab', { name: 'Behörighetsregister' }));
     const table = await screen.findByRole('table', { name: 'Behörighetsregister' });
     await within(table).findByText('IA-001 Verksamhetssystem');
+    // Who approved what, and in what capacity (issue 17.3).
+    expect(within(table).getByText('Karin Ekström (informationsägarens chef), 1 jan. 2026')).toBeTruthy();
+    expect(within(table).getByText(/Per Holmberg$/)).toBeTruthy();
     await waitFor(() => expect(window.location.hash).toBe('#/access?tab=grants'));
   });
 

@@ -13,6 +13,11 @@ export interface TokenClaims {
   name: string | null;
   /** Seconds since the epoch. */
   exp: number;
+  /**
+   * App roles the person is assigned in the tab's enterprise app (`roles`, Entra ID only; the local
+   * demo token has none). Microsoft 365 mode requires `TAB_APP_ROLE` among them (docs/security.md).
+   */
+  roles: string[];
 }
 
 export interface TokenValidator {
@@ -36,5 +41,6 @@ export function claimsFrom(payload: Record<string, unknown>, tenantId: string): 
   if (typeof oid !== 'string' || !GUID.test(oid)) throw new InvalidTokenError('no oid');
   if (typeof tid !== 'string' || tid.toLowerCase() !== tenantId.toLowerCase()) throw new InvalidTokenError('wrong tenant');
   if (typeof exp !== 'number') throw new InvalidTokenError('no exp');
-  return { oid: oid.toLowerCase(), tid: tid.toLowerCase(), name: typeof payload.name === 'string' ? payload.name : null, exp };
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string').slice(0, 50) : [];
+  return { oid: oid.toLowerCase(), tid: tid.toLowerCase(), name: typeof payload.name === 'string' ? payload.name : null, exp, roles };
 }

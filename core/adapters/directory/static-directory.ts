@@ -12,9 +12,17 @@ export const SeedPerson = z.object({
   unit: z.string().nullable(),
   managerAadObjectId: z.guid().nullable(),
   roles: z.array(z.string()),
+  /** Optional: absent means enabled (a disabled account, like Entra's `accountEnabled: false`). */
   accountEnabled: z.boolean().optional(),
+  /** Optional: absent means `Member` (a guest is `Guest`, like Entra's `userType`). */
+  userType: z.enum(['Member', 'Guest']).optional(),
+  /** Optional: the sign-in name, when it differs from `email` (`#EXT#` marks an external identity). */
+  userPrincipalName: z.string().min(3).max(200).optional(),
 });
 export type SeedPerson = z.infer<typeof SeedPerson>;
+
+/** `#EXT#` in a sign-in name marks an identity from another organisation (Entra B2B). */
+export const isExternalSignInName = (upn: string | null | undefined) => Boolean(upn && /#EXT#/i.test(upn));
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
@@ -25,7 +33,16 @@ export class StaticDirectory implements Directory {
     this.byId = new Map(
       people.map((p) => [
         p.aadObjectId.toLowerCase(),
-        { aadObjectId: p.aadObjectId, displayName: p.displayName, email: p.email, unit: p.unit, managerAadObjectId: p.managerAadObjectId, accountEnabled: p.accountEnabled ?? true },
+        {
+          aadObjectId: p.aadObjectId,
+          displayName: p.displayName,
+          email: p.email,
+          unit: p.unit,
+          managerAadObjectId: p.managerAadObjectId,
+          accountEnabled: p.accountEnabled ?? true,
+          userType: p.userType ?? 'Member',
+          external: isExternalSignInName(p.userPrincipalName ?? p.email),
+        },
       ]),
     );
   }

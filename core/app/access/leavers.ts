@@ -12,8 +12,9 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, Refused, type Deps } from '../platform';
+import { audit, forbidden, Refused, versionKey, type Deps } from '../platform';
 import { addDays, today } from './dates';
+import { decidersOf } from './deciders';
 import { leaverView, refreshLeaverCard, tellRecorder } from './leaver-card';
 import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, type LeaverView, type NoticePayload } from './notify';
 import { announceTasks, completeAccessTask, createTerminationTasks, forEachLimited } from './tasks';
@@ -70,7 +71,11 @@ export async function recordLeaver(deps: Deps, actor: Actor, form: LeaverForm): 
   if (pending) {
     if (pending.data.lastDay === lastDay) return leaverView(deps, pending);
     stored = await moveLastDay(deps, pending, lastDay);
-    await audit(deps, `access:leaver:${stored.id}:moved:${lastDay}`, {
+    // Processed meanwhile (the day came): nothing was moved, nothing to record.
+    if (stored.data.lastDay !== lastDay) return leaverView(deps, stored);
+    // Keyed by the version moved from: moving back to an earlier date is a change of its own.
+    const op = `access:leaver:${stored.id}:moved:${versionKey(pending.etag)}`;
+    await audit(deps, op, {
       actorId: actor.id,
       action: 'access.leaver.changed',
       target: `Leavers/${stored.id}`,
@@ -78,7 +83,7 @@ export async function recordLeaver(deps: Deps, actor: Actor, form: LeaverForm): 
       details: { personId, lastDay, previous: pending.data.lastDay },
       correlationId: `Leavers/${stored.id}`,
     });
-    await sendCard(deps, `access:leaver:${stored.id}:moved:${lastDay}`, await adminUnit(deps), ACCESS_CARDS.leaver, { mode: 'registered', leaver: await leaverView(deps, stored) }, correlation.leaver(stored.id));
+    await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.leaver, { mode: 'registered', leaver: await leaverView(deps, stored) }, correlation.leaver(stored.id));
   } else {
     const created = await deps.store.createOrGet('Leavers', `access:leaver:${personId.toLowerCase()}:${lastDay}`, {
       personId,
@@ -218,8 +223,8 @@ async function cancelOpenRequests(deps: Deps, requests: StoredOf<'AccessRequests
     const view = await requestView(deps, cancelled);
     await audit(deps, op, { actorId: SYSTEM_ACTOR, action: 'access.cancelled', target: `AccessRequests/${r.id}`, summary: `Ärendet avbröts: personen slutar ${leaver.data.lastDay}`, details: { leaverId: leaver.id }, correlationId: `AccessRequests/${r.id}` });
     if (r.data.status === 'pending') {
-      const deciders = [r.data.ownerId, r.data.delegateId].filter((id): id is string => Boolean(id) && !same(id, r.data.subjectId));
-      await sendCard(deps, op, deciders.map(person), ACCESS_CARDS.decision, { request: view }, correlation.decider(r.id));
+      const deciders = await decidersOf(deps, { ownerId: r.data.ownerId, delegateId: r.data.delegateId }, r.data.subjectId);
+      await sendCard(deps, op, deciders.map((d) => person(d.id)), ACCESS_CARDS.decision, { request: view }, correlation.decider(r.id));
     } else await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.task, { request: view }, correlation.task(r.id));
     if ((r.data.origin ?? 'request') === 'request' && !same(r.data.requesterId, r.data.subjectId)) await sendCard(deps, op, [person(r.data.requesterId)], ACCESS_CARDS.notice, { event: 'cancelled', request: view } satisfies NoticePayload, correlation.notice(r.id, 'cancelled'));
   });

@@ -73,7 +73,7 @@ export async function remindReviewers(deps: Deps, now: Date): Promise<number> {
   const byPerson = new Map<string, { id: string; items: ReminderItem[] }>();
   for (const r of due) {
     const asset = assets.get(r.data.assetId) ?? null;
-    for (const to of reviewers(r, asset)) {
+    for (const to of await reviewers(deps, r, asset)) {
       if (to.type !== 'person') continue;
       const entry = byPerson.get(to.id.toLowerCase()) ?? { id: to.id, items: [] };
       entry.items.push({ reviewId: r.id, asset: assetRef(asset), pending: Math.max(0, r.data.total - r.data.kept - r.data.removed) });

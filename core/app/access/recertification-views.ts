@@ -3,12 +3,13 @@
  * review card page by page, ISAM's campaign view, what a new campaign would cover, and who is told.
  * A review covers the grants of its asset that were active when the campaign started.
  */
-import { canRunRecertification, isLater, type AccessReview } from '../../domain';
+import { canRunRecertification, isLater, mayApproveAsDelegate, same, type AccessReview, type DeciderCapacity } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import { linkedChannel } from '../channels';
-import { holdersOf, type Actor } from '../people';
+import { holdersOf, rolesOf, type Actor } from '../people';
 import { forbidden, type Deps, type Recipient } from '../platform';
 import { addDays, stockholmMonth, today } from './dates';
+import { independentApprovers } from './deciders';
 import { person, type CampaignView } from './notify';
 import { assetRef, peopleById, personRef, type AssetRef, type PersonRef } from './views';
 
@@ -28,7 +29,9 @@ export const campaignName = (period: string) => `Behörighetsrevision ${MONTHS_S
 // ── review scope ───────────────────────────────────────────────────────────
 
 const decidedIn = (g: Grant, r: AccessReview) => g.data.lastReview?.campaignId === r.campaignId;
-const inScope = (g: Grant, r: AccessReview) => g.data.assetId === r.assetId && (decidedIn(g, r) || (g.data.status === 'active' && !isLater(g.data.grantedAt, r.startedAt)));
+/** Whose grants a review covers: one person's (the owner's own, reviewed apart), all but that person's, or all. */
+const forSubject = (g: Grant, r: AccessReview) => (r.subjectId ? same(g.data.subjectId, r.subjectId) : r.exceptSubjectId ? !same(g.data.subjectId, r.exceptSubjectId) : true);
+const inScope = (g: Grant, r: AccessReview) => g.data.assetId === r.assetId && forSubject(g, r) && (decidedIn(g, r) || (g.data.status === 'active' && !isLater(g.data.grantedAt, r.startedAt)));
 export const isPending = (g: Grant, r: AccessReview) => inScope(g, r) && !decidedIn(g, r) && g.data.status === 'active';
 
 export async function scopeOf(deps: Pick<Deps, 'store'>, review: AccessReview): Promise<Grant[]> {
@@ -42,6 +45,7 @@ export function counts(scope: Grant[], review: AccessReview) {
   let removed = 0;
   let pending = 0;
   for (const g of scope) {
+    if (!inScope(g, review)) continue;
     if (decidedIn(g, review)) g.data.lastReview!.decision === 'keep' ? kept++ : removed++;
     else if (isPending(g, review)) pending++;
   }
@@ -66,8 +70,13 @@ export interface ReviewView {
   status: AccessReview['status'];
   completedAt: string | null;
   asset: AssetRef | null;
+  /** Who reviews: the owner — or, for a review of the owner's own grants, the independent reviewer. */
   owner: PersonRef;
   delegate: PersonRef | null;
+  /** Set when the review covers only the asset owner's own grants (separation of duties). */
+  concerns: PersonRef | null;
+  /** The reviewer's capacity: `owner`, or `line_manager` / `isam` for the owner's own grants. */
+  reviewerAs: DeciderCapacity;
   total: number;
   kept: number;
   removed: number;
@@ -82,7 +91,7 @@ export async function buildReviewView(deps: Pick<Deps, 'store' | 'directory'>, r
   const r = review.data;
   const pending = scope.filter((g) => isPending(g, r));
   const asset = known.asset !== undefined ? known.asset : await deps.store.get('InformationAssets', r.assetId);
-  const people = await peopleById(deps, [r.ownerId, asset?.data.delegateId, ...pending.map((g) => g.data.subjectId)]);
+  const people = await peopleById(deps, [r.ownerId, asset?.data.delegateId, r.subjectId, ...pending.map((g) => g.data.subjectId)]);
   const sorted = pending
     .map((g) => ({ g, subject: personRef(g.data.subjectId, people) }))
     .sort((a, b) => (a.subject.name ?? '\uffff').localeCompare(b.subject.name ?? '\uffff', 'sv') || a.g.data.role.localeCompare(b.g.data.role, 'sv') || Number(a.g.id) - Number(b.g.id));
@@ -98,7 +107,9 @@ export async function buildReviewView(deps: Pick<Deps, 'store' | 'directory'>, r
     completedAt: r.completedAt,
     asset: assetRef(asset),
     owner: personRef(r.ownerId, people),
-    delegate: asset?.data.delegateId ? personRef(asset.data.delegateId, people) : null,
+    delegate: asset?.data.delegateId && !r.subjectId ? personRef(asset.data.delegateId, people) : null,
+    concerns: r.subjectId ? personRef(r.subjectId, people) : null,
+    reviewerAs: r.reviewerAs ?? 'owner',
     total: r.total,
     kept: c.kept,
     removed: c.removed,
@@ -176,9 +187,19 @@ export async function campaignStartView(deps: Deps, actor: Actor | null): Promis
   return { running: null, grants: grants.length, assets: assets.length, owners: new Set(assets.map((a) => a.data.ownerId.toLowerCase())).size, ...base };
 }
 
-/** Who reviews: the asset's owner and delegate as the register says now (the owner may have changed). */
-export function reviewers(review: Review, asset: StoredOf<'InformationAssets'> | null): Recipient[] {
-  return [asset?.data.ownerId ?? review.data.ownerId, asset?.data.delegateId].filter((id): id is string => Boolean(id)).map(person);
+/**
+ * Who reviews, as things are now: the asset's owner and a delegate who may approve (the owner may have
+ * changed) — or, for the owner's own grants, whoever decides the owner's access now (their line
+ * manager, else ISAM).
+ */
+export async function reviewers(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, review: Review, asset: StoredOf<'InformationAssets'> | null): Promise<Recipient[]> {
+  const ownership = { ownerId: asset?.data.ownerId ?? review.data.ownerId, delegateId: asset?.data.delegateId ?? null };
+  if (review.data.subjectId) {
+    const subject = review.data.subjectId;
+    return (await independentApprovers(deps, { ...ownership, ownerId: subject })).filter((d) => !same(d.id, subject)).map((d) => person(d.id));
+  }
+  const delegate = ownership.delegateId && mayApproveAsDelegate(await rolesOf(deps, ownership.delegateId)) ? [ownership.delegateId] : [];
+  return [ownership.ownerId, ...delegate].map(person);
 }
 
 export async function isamRecipients(deps: Deps): Promise<Recipient[]> {

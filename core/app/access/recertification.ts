@@ -9,11 +9,12 @@
  * A review covers the grants of its asset that were active when the campaign started. Grants granted
  * later were just approved by the owner; grants removed meanwhile need no decision.
  */
-import { canReviewAccess, canRunRecertification, has, same } from '../../domain';
+import { accessDecisionCapacity, canReviewAccess, canRunRecertification, concernsOwner, has, same, type AssetOwnership, type Decider, type DeciderCapacity } from '../../domain';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
+import type { RecordOf } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, Refused, wrongState, type Deps } from '../platform';
+import { audit, fingerprint, forbidden, Refused, wrongState, type Deps } from '../platform';
 import { addDays, endOfStockholmDay, stockholmMonth, today } from './dates';
 import { ACCESS_CARDS, correlation, person, sendCard, type CampaignView, type NoticePayload } from './notify';
 import {
@@ -33,6 +34,7 @@ import {
   type ReviewView,
 } from './recertification-views';
 import { announceTasks, createTerminationTasks, forEachLimited, grantsWithOpenTermination } from './tasks';
+import { independentApprovers } from './deciders';
 
 type Grant = StoredOf<'AccessGrants'>;
 type Review = StoredOf<'AccessReviews'>;
@@ -48,8 +50,10 @@ export interface StartResult {
 
 /**
  * Starts this month's campaign: one AccessReview per asset that has active grants, owned by the
- * asset's owner, and a review card to the owner (and delegate). Safe to repeat: a second start finds
- * the campaign and completes any review a crash left out.
+ * asset's owner, and a review card to the owner (and delegate). The owner's own grants are reviewed
+ * apart, by someone the owner has not appointed — their line manager, else ISAM — in a second
+ * review of the asset (nobody recertifies their own access; issue 17.3). Safe to repeat: a second
+ * start finds the campaign and completes any review a crash left out.
  */
 export async function startRecertification(deps: Deps, actor: Actor, input: { dueDate: string | null }): Promise<StartResult> {
   if (!canRunRecertification(actor)) throw forbidden('access.campaign.onlyIsam');
@@ -79,31 +83,38 @@ export async function startRecertification(deps: Deps, actor: Actor, input: { du
   const byAsset = new Map<string, Grant[]>();
   for (const g of grants) byAsset.set(g.data.assetId, [...(byAsset.get(g.data.assetId) ?? []), g]);
   const assets = byAsset.size ? await deps.store.getMany('InformationAssets', [...byAsset.keys()]) : [];
-  const reviews = await deps.store.createMany(
-    'AccessReviews',
-    assets.map((a) => ({
-      key: `access:review:${campaign.id}:${a.id}`,
-      data: {
-        campaignId: campaign.id,
-        campaignName: campaign.data.name,
-        assetId: a.id,
-        ownerId: a.data.ownerId,
-        status: 'open' as const,
-        startedAt: campaign.data.startedAt,
-        dueAt: campaign.data.dueAt,
-        total: byAsset.get(a.id)!.length,
-        kept: 0,
-        removed: 0,
-        lastReminderAt: null,
-        completedAt: null,
-      },
-    })),
-  );
+  const planned: { key: string; data: RecordOf<'AccessReviews'> }[] = [];
+  for (const a of assets) {
+    const here = byAsset.get(a.id)!;
+    const own = here.filter((g) => same(g.data.subjectId, a.data.ownerId)).length;
+    // Who reviews the owner's own grants: their line manager, else ISAM — else the ISAM starting it.
+    const independent: Decider | null = own ? ((await independentApprovers(deps, a.data))[0] ?? (same(campaign.data.startedBy, a.data.ownerId) ? null : { id: campaign.data.startedBy, as: 'isam' })) : null;
+    const base = {
+      campaignId: campaign.id,
+      campaignName: campaign.data.name,
+      assetId: a.id,
+      status: 'open' as const,
+      startedAt: campaign.data.startedAt,
+      dueAt: campaign.data.dueAt,
+      kept: 0,
+      removed: 0,
+      lastReminderAt: null,
+      completedAt: null,
+    };
+    const apart = Boolean(own && independent);
+    if (here.length - (apart ? own : 0) > 0) {
+      planned.push({ key: `access:review:${campaign.id}:${a.id}`, data: { ...base, ownerId: a.data.ownerId, subjectId: null, exceptSubjectId: apart ? a.data.ownerId : null, reviewerAs: 'owner', total: here.length - (apart ? own : 0) } });
+    }
+    if (apart) {
+      planned.push({ key: `access:review:${campaign.id}:${a.id}:own`, data: { ...base, ownerId: independent!.id, subjectId: a.data.ownerId, exceptSubjectId: null, reviewerAs: independent!.as, total: own } });
+    }
+  }
+  const reviews = await deps.store.createMany('AccessReviews', planned);
   const assetById = new Map(assets.map((a) => [a.id, a]));
   await forEachLimited(reviews, 6, async (review) => {
     const asset = assetById.get(review.data.assetId) ?? null;
     const view = await buildReviewView(deps, review, byAsset.get(review.data.assetId) ?? [], 0, { asset });
-    await sendCard(deps, `access:review:${review.id}:opened`, reviewers(review, asset), ACCESS_CARDS.review, { review: view }, correlation.review(review.id));
+    await sendCard(deps, `access:review:${review.id}:opened`, await reviewers(deps, review, asset), ACCESS_CARDS.review, { review: view }, correlation.review(review.id));
   });
   const op = `access:campaign:${campaign.id}:started`;
   await audit(deps, op, {
@@ -126,13 +137,32 @@ export async function startRecertification(deps: Deps, actor: Actor, input: { du
 
 // ── reviewing ──────────────────────────────────────────────────────────────
 
-async function loadReview(deps: Deps, actor: Actor, reviewId: string): Promise<{ review: Review; asset: StoredOf<'InformationAssets'> | null }> {
+/**
+ * Whose the review's grants are to decide, as things are now: the asset's owner and delegate — with,
+ * for a review of the owner's own grants, that owner (who may have handed the asset on since).
+ */
+const ownershipOf = (review: Review, asset: StoredOf<'InformationAssets'> | null): AssetOwnership => ({
+  ownerId: review.data.subjectId ?? asset?.data.ownerId ?? review.data.ownerId,
+  delegateId: asset?.data.delegateId ?? null,
+});
+
+async function loadReview(deps: Deps, actor: Actor, reviewId: string): Promise<{ review: Review; asset: StoredOf<'InformationAssets'> | null; independent: Decider[] }> {
   const review = await deps.store.get('AccessReviews', reviewId);
   if (!review) throw new Refused('not_found', 'access.notFound');
   const asset = await deps.store.get('InformationAssets', review.data.assetId);
-  const ownership = asset?.data ?? { ownerId: review.data.ownerId, delegateId: null };
-  if (!canReviewAccess(actor, ownership)) throw forbidden('access.review.notOwner', { asset: asset?.data.name ?? review.data.assetId });
-  return { review, asset };
+  const ownership = ownershipOf(review, asset);
+  const name = asset?.data.name ?? review.data.assetId;
+  if (review.data.subjectId) {
+    // The owner's own grants: only whoever decides the owner's access now — never the owner or their delegate.
+    const independent = await independentApprovers(deps, ownership);
+    if (same(actor.id, review.data.subjectId) || !independent.some((d) => same(d.id, actor.id))) {
+      const names = (await deps.directory.getPeople(independent.map((d) => d.id))).map((p) => p.displayName).join(' / ') || '–';
+      throw forbidden('access.review.notIndependent', { asset: name, reviewer: names });
+    }
+    return { review, asset, independent };
+  }
+  if (!canReviewAccess(actor, ownership)) throw forbidden('access.review.notOwner', { asset: name });
+  return { review, asset, independent: [] };
 }
 
 /** The review card at a page (the owner's or delegate's; ISAM follows progress on the campaign card). */
@@ -147,6 +177,8 @@ export interface ReviewResult {
   view: ReviewView;
   /** How many grants this call decided (0 on a repeat, or when someone else decided them first). */
   decided: number;
+  /** Grants left undecided because they were not the actor's to decide: their own access. */
+  notYours: number;
 }
 
 /**
@@ -155,14 +187,25 @@ export interface ReviewResult {
  * is left, completes it — and the campaign, when it was the last review.
  */
 export async function decideReview(deps: Deps, actor: Actor, reviewId: string, decisions: ReviewDecisions, page: number, operationKey: string): Promise<ReviewResult> {
-  const { review, asset } = await loadReview(deps, actor, reviewId);
+  const { review, asset, independent: known } = await loadReview(deps, actor, reviewId);
   const r = review.data;
   const campaign = await deps.store.get('AccessCampaigns', r.campaignId);
   const scope = await scopeOf(deps, r);
-  if (r.status === 'completed' || campaign?.data.status !== 'running') return { view: await buildReviewView(deps, review, scope, page, { asset }), decided: 0 };
+  if (r.status === 'completed' || campaign?.data.status !== 'running') return { view: await buildReviewView(deps, review, scope, page, { asset }), decided: 0, notYours: 0 };
 
   const pending = new Map(scope.filter((g) => isPending(g, r)).map((g) => [g.id, g]));
-  const wanted = decisions === 'keepAll' ? [...pending.keys()].map((grantId) => ({ grantId, decision: 'keep' as const })) : decisions.filter((d) => pending.has(d.grantId));
+  const asked = decisions === 'keepAll' ? [...pending.keys()].map((grantId) => ({ grantId, decision: 'keep' as const })) : decisions.filter((d) => pending.has(d.grantId));
+  // Per grant, the same rule as a request: nobody decides their own access, and the owner's own
+  // access only someone the owner has not appointed (checked against the records as they are now).
+  const ownership = ownershipOf(review, asset);
+  const independent = known.length || !asked.some((d) => concernsOwner(ownership, pending.get(d.grantId)!.data.subjectId)) ? known : await independentApprovers(deps, ownership);
+  const capacity = new Map<string, DeciderCapacity>();
+  for (const d of asked) {
+    const as = accessDecisionCapacity(actor, ownership, pending.get(d.grantId)!.data.subjectId, independent);
+    if (as) capacity.set(d.grantId, as);
+  }
+  const wanted = asked.filter((d) => capacity.has(d.grantId));
+  const notYours = asked.length - wanted.length;
   const now = deps.clock.now().toISOString();
   const kept: string[] = [];
   const removed: Grant[] = [];
@@ -171,7 +214,7 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
     for (let attempt = 0; attempt < 3; attempt++) {
       if (!isPending(grant, r)) return; // decided by someone else, or removed meanwhile
       try {
-        grant = await deps.store.update('AccessGrants', grant, { lastReview: { campaignId: r.campaignId, decision: d.decision, decidedBy: actor.id, decidedAt: now } });
+        grant = await deps.store.update('AccessGrants', grant, { lastReview: { campaignId: r.campaignId, decision: d.decision, decidedBy: actor.id, decidedAt: now, decidedAs: capacity.get(d.grantId)! } });
         if (d.decision === 'keep') kept.push(grant.id);
         else removed.push(grant);
         return;
@@ -194,18 +237,21 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
         grant: g,
         origin: 'recertification' as const,
         decidedBy: actor.id,
+        decidedAs: capacity.get(g.id) ?? null,
         requesterId: actor.id,
         ownerId: asset?.data.ownerId ?? r.ownerId,
         delegateId: asset?.data.delegateId ?? null,
         validUntil: null,
       })),
     );
-    await audit(deps, `access:review:${review.id}:${operationKey}`, {
+    // Keyed by the review and the grants this save decided (each grant is decided once per
+    // campaign): two saves are two entries even when their activities share a key, a retry is one.
+    await audit(deps, `access:review:${review.id}:decided:${fingerprint([...kept, ...removed.map((g) => g.id)])}`, {
       actorId: actor.id,
       action: 'access.review.decided',
       target: `AccessReviews/${review.id}`,
       summary: `Behörighetsrevision ${asset?.data.code ?? r.assetId}: ${kept.length} behålls, ${removed.length} tas bort`,
-      details: { campaignId: r.campaignId, kept, removed: removed.map((g) => g.id), tasks: tasks.map((t) => t.id), keepAll: decisions === 'keepAll' },
+      details: { campaignId: r.campaignId, kept, removed: removed.map((g) => g.id), tasks: tasks.map((t) => t.id), keepAll: decisions === 'keepAll', reviewerAs: [...new Set(capacity.values())], notYours },
       correlationId: `AccessCampaigns/${r.campaignId}`,
     });
     await announceTasks(deps, tasks, actor.id, (t) => `Behörighetsrevision: ${t.data.role} ska tas bort`);
@@ -216,10 +262,10 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
   if (synced.completedNow) await reviewCompleted(deps, actor, synced.review, view, asset);
   else if (kept.length || removed.length) {
     // The other reviewer's copy shows the progress; the clicker's card is the invoke's answer.
-    const others = reviewers(synced.review, asset).filter((x) => x.type === 'person' && !same(x.id, actor.id));
+    const others = (await reviewers(deps, synced.review, asset)).filter((x) => x.type === 'person' && !same(x.id, actor.id));
     await sendCard(deps, `access:review:${review.id}:${operationKey}`, others, ACCESS_CARDS.review, { review: await buildReviewView(deps, synced.review, synced.scope, 0, { asset }) }, correlation.review(review.id));
   }
-  return { view, decided: kept.length + removed.length };
+  return { view, decided: kept.length + removed.length, notYours };
 }
 
 /** Recomputes a review's progress from the grants (never incremented: concurrent saves cannot drift). */
@@ -257,7 +303,7 @@ async function reviewCompleted(deps: Deps, actor: Actor, review: Review, view: R
     details: { kept: view.kept, removed: view.removed, total: review.data.total },
     correlationId: `AccessCampaigns/${review.data.campaignId}`,
   });
-  await sendCard(deps, op, reviewers(review, asset), ACCESS_CARDS.review, { review: view }, correlation.review(review.id));
+  await sendCard(deps, op, await reviewers(deps, review, asset), ACCESS_CARDS.review, { review: view }, correlation.review(review.id));
   const campaign = await deps.store.get('AccessCampaigns', review.data.campaignId);
   if (!campaign) return;
   const reviews: Review[] = [];

@@ -100,6 +100,7 @@ export async function listAccessRequests(deps: Deps, actor: Actor, query: Access
       validUntil: r.data.validUntil,
       requestedAt: r.data.requestedAt,
       decidedBy: l.person(r.data.decidedBy),
+      decidedAs: r.data.decidedAs ?? null,
       decidedAt: r.data.decidedAt,
       completedAt: r.data.completedAt,
     })),
@@ -128,7 +129,19 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGr
     const visible = all.filter((g) => canViewAccessGrant(actor, g.data, owners.owner(g.data.assetId))).sort((a, b) => Number(a.data.assetId) - Number(b.data.assetId) || Number(a.id) - Number(b.id));
     ({ items: stored, cursor } = offsetPage(visible, q.cursor, q.pageSize));
   }
-  const l = await lookups(deps, stored.map((g) => g.data.subjectId), stored.map((g) => g.data.assetId));
+  // The decisions behind this page's grants: read by id, one page at a time (at most pageSize items).
+  const requestIds = [...new Set(stored.map((g) => g.data.requestId).filter((id): id is string => Boolean(id)))];
+  const requests = new Map((requestIds.length ? await deps.store.getMany('AccessRequests', requestIds) : []).map((r) => [r.id, r]));
+  const approvalOf = (g: StoredOf<'AccessGrants'>) => {
+    const r = g.data.requestId ? requests.get(g.data.requestId) : undefined;
+    // A termination task's decision is a removal, not the approval of the grant.
+    return r && r.data.kind !== 'termination' && r.data.decidedBy ? r : null;
+  };
+  const l = await lookups(
+    deps,
+    stored.flatMap((g) => [g.data.subjectId, approvalOf(g)?.data.decidedBy ?? null, g.data.lastReview?.decidedBy ?? null]),
+    stored.map((g) => g.data.assetId),
+  );
   return {
     items: stored.map((g) => ({
       id: g.id,
@@ -138,7 +151,13 @@ export async function listAccessGrants(deps: Deps, actor: Actor, query: AccessGr
       status: g.data.status,
       grantedAt: g.data.grantedAt,
       validUntil: g.data.validUntil,
-      lastReview: g.data.lastReview ? { decision: g.data.lastReview.decision, decidedAt: g.data.lastReview.decidedAt } : null,
+      approval: (() => {
+        const r = approvalOf(g);
+        return r ? { requestId: r.id, by: l.person(r.data.decidedBy), as: r.data.decidedAs ?? null, at: r.data.decidedAt } : null;
+      })(),
+      lastReview: g.data.lastReview
+        ? { decision: g.data.lastReview.decision, decidedAt: g.data.lastReview.decidedAt, decidedBy: l.person(g.data.lastReview.decidedBy)!, decidedAs: g.data.lastReview.decidedAs ?? null }
+        : null,
     })),
     cursor,
     scope: privileged(actor) ? 'all' : 'entitled',

@@ -9,12 +9,14 @@ import { z } from 'zod';
 import {
   AadObjectId,
   AccessRequestKind,
-  accessDeciders,
+  accessDecisionCapacity,
   CalendarDate,
-  canDecideAccess,
+  concernsOwner,
   ItemId,
+  mayApproveAsDelegate,
   same,
   type AccessRequest,
+  type Decider,
 } from '../../domain';
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import type { MessageKey } from '../../i18n';
@@ -22,6 +24,7 @@ import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { today } from './dates';
+import { decidersOf, independentFor } from './deciders';
 import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
 import { assetRef, requestView, type AssetRef, type PersonRef, type RequestView } from './views';
 import { audit, forbidden, invalid, Refused, type Deps } from '../platform';
@@ -184,7 +187,9 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
   if (kind === 'new' && role && grants.some((g) => g.data.role.toLowerCase() === role.toLowerCase())) {
     issues.push(issue('role', 'access.form.alreadyHas', { name: subject?.displayName ?? '', role }));
   }
-  const deciders = asset && subjectId ? accessDeciders(asset.data, subjectId) : [];
+  // Who decides, as things are now: the owner and a delegate who may approve — or, for the owner's
+  // own access, someone the owner has not appointed (core/app/access/deciders.ts).
+  const deciders = asset && subjectId ? await decidersOf(deps, asset.data, subjectId) : [];
   if (asset && subjectId && deciders.length === 0) issues.push(issue('assetId', 'access.form.noDecider', { asset: asset.data.name }));
 
   const key = `access:request:${actor.id.toLowerCase()}:${formId}`;
@@ -224,16 +229,16 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
     origin: 'request',
   };
   const stored = await deps.store.create('AccessRequests', key, data);
-  const view = await requestView(deps, stored, { asset, grant });
+  const view = await requestView(deps, stored, { asset, grant, deciders });
   await audit(deps, `access:${stored.id}:requested`, {
     actorId: actor.id,
     action: 'access.requested',
     target: `AccessRequests/${stored.id}`,
     summary: `Behörighetsärende (${data.kind}) för ${view.subject.name ?? data.subjectId} i ${asset!.data.code}: ${data.role}`,
-    details: { kind: data.kind, subjectId: data.subjectId, assetId: data.assetId, role: data.role, grantId: data.grantId, validUntil: data.validUntil },
+    details: { kind: data.kind, subjectId: data.subjectId, assetId: data.assetId, role: data.role, grantId: data.grantId, validUntil: data.validUntil, deciders: deciders.map((d) => `${d.as}:${d.id}`) },
     correlationId: `AccessRequests/${stored.id}`,
   });
-  await sendCard(deps, `access:${stored.id}:requested`, deciders.map(person), ACCESS_CARDS.decision, { request: view }, correlation.decider(stored.id));
+  await sendCard(deps, `access:${stored.id}:requested`, deciders.map((d) => person(d.id)), ACCESS_CARDS.decision, { request: view }, correlation.decider(stored.id));
   return view;
 }
 
@@ -267,11 +272,10 @@ export async function decideAccessRequest(deps: Deps, actor: Actor, requestId: s
   if (!current) throw new Refused('not_found', 'access.notFound');
   const asset = await deps.store.get('InformationAssets', current.data.assetId);
   if (!asset) throw invalid('access.assetGone');
-  if (!canDecideAccess(actor, asset.data, current.data.subjectId)) {
-    const owner = await deps.directory.getPerson(asset.data.ownerId);
-    const ownsIt = same(actor.id, asset.data.ownerId) || same(actor.id, asset.data.delegateId);
-    throw forbidden(ownsIt ? 'access.decide.ownAccess' : 'access.decide.notDecider', { owner: owner?.displayName ?? asset.data.ownerId, asset: asset.data.name });
-  }
+  // Separation of duties, against the records as they are now: the asset, the Roles list, the directory.
+  const independent = await independentFor(deps, asset.data, current.data.subjectId);
+  const capacity = accessDecisionCapacity(actor, asset.data, current.data.subjectId, independent);
+  if (!capacity) throw await notDecider(deps, actor, asset, current.data.subjectId, independent);
   const text = comment?.trim() || null;
   for (let attempt = 0; attempt < DECIDE_ATTEMPTS; attempt++) {
     if (current.data.status !== 'pending') {
@@ -290,6 +294,7 @@ export async function decideAccessRequest(deps: Deps, actor: Actor, requestId: s
         status: decision === 'approve' ? 'approved' : 'denied',
         decidedBy: actor.id,
         decidedAt: deps.clock.now().toISOString(),
+        decidedAs: capacity,
         decisionComment: text,
       });
       const view = await requestView(deps, decided, { asset });
@@ -305,11 +310,26 @@ export async function decideAccessRequest(deps: Deps, actor: Actor, requestId: s
   return { outcome: 'lost', view: await requestView(deps, current, { asset }) };
 }
 
+/** Why `actor` may not decide, as a refusal that names who does. */
+async function notDecider(deps: Deps, actor: Actor, asset: StoredOf<'InformationAssets'>, subjectId: string, independent: Decider[]): Promise<Refused> {
+  const a = asset.data;
+  const names = async (ids: string[]) => (await deps.directory.getPeople(ids)).map((p) => p.displayName).join(' / ') || ids.join(' / ');
+  const params = { asset: a.name, owner: await names([a.ownerId]) };
+  if (same(actor.id, subjectId)) {
+    const deciders = (await decidersOf(deps, a, subjectId)).map((d) => d.id);
+    return forbidden('access.decide.ownAccess', { ...params, deciders: deciders.length ? await names(deciders) : params.owner });
+  }
+  if (concernsOwner(a, subjectId)) return forbidden('access.decide.ownersAccess', { ...params, approver: independent.length ? await names(independent.map((d) => d.id)) : '–' });
+  if (same(actor.id, a.delegateId) && !mayApproveAsDelegate(actor.roles)) return forbidden('access.decide.delegateNoRole', params);
+  return forbidden('access.decide.notDecider', params);
+}
+
 /** Audit, every decider's card, the requester's message and — when approved — the administrative task. Idempotent by key. */
 async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView): Promise<void> {
   const r = stored.data;
   const op = `access:${stored.id}:decided`;
-  const deciders = [r.ownerId, r.delegateId, ...(r.decidedBy ? [r.decidedBy] : [])].filter((id): id is string => Boolean(id) && !same(id, r.subjectId));
+  // Everyone who got the decision card (as the request recorded the asset), and whoever decided.
+  const deciders = [...(await decidersOf(deps, { ownerId: r.ownerId, delegateId: r.delegateId }, r.subjectId)).map((d) => d.id), ...(r.decidedBy ? [r.decidedBy] : [])].filter((id) => !same(id, r.subjectId));
   const event = r.status === 'denied' ? 'denied' : 'approved';
   // Independent writes, in parallel: the invoke answers sooner (Teams shows an error after ~10 s).
   await Promise.all([
@@ -318,7 +338,7 @@ async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'Acces
       action: r.status === 'denied' ? 'access.denied' : 'access.approved',
       target: `AccessRequests/${stored.id}`,
       summary: `${r.status === 'denied' ? 'Avslag' : 'Beviljat'}: ${r.kind} ${r.role} för ${view.subject.name ?? r.subjectId} i ${view.asset?.code ?? r.assetId}`,
-      details: { status: r.status, comment: r.decisionComment, ownerId: r.ownerId, delegateId: r.delegateId },
+      details: { status: r.status, comment: r.decisionComment, decidedAs: r.decidedAs ?? null, ownerId: r.ownerId, delegateId: r.delegateId },
       correlationId: `AccessRequests/${stored.id}`,
     }),
     (async () => {

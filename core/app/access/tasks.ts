@@ -4,7 +4,7 @@
  * or removed — and tells the people concerned. Every write is idempotent: a task done twice, or by
  * two members at once, changes the register once.
  */
-import { canCarryOutAccess, same, SYSTEM_ACTOR, type AccessGrant, type AccessRequest } from '../../domain';
+import { canCarryOutAccess, same, SYSTEM_ACTOR, type AccessGrant, type AccessRequest, type DeciderCapacity } from '../../domain';
 import { ConflictError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
@@ -193,6 +193,8 @@ export interface NewTask {
   origin: 'expiry' | 'recertification' | 'leaver';
   /** The person whose decision started it, or null (a date decided). */
   decidedBy: string | null;
+  /** Their capacity (a recertification: the reviewer's), when a person decided. */
+  decidedAs?: DeciderCapacity | null;
   requesterId: string;
   ownerId: string;
   delegateId: string | null;
@@ -221,6 +223,7 @@ export async function createTerminationTasks(deps: Deps, tasks: NewTask[]): Prom
         status: 'approved',
         decidedBy: t.decidedBy,
         decidedAt: now,
+        decidedAs: t.decidedAs ?? null,
         decisionComment: null,
         takenBy: null,
         takenAt: null,

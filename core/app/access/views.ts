@@ -2,10 +2,11 @@
  * What cards (and the tab) show of access records. Names are resolved once, when the view is built,
  * so a notification card can be rendered from its outbox payload alone, in the recipient's language.
  */
-import type { AccessGrant, AccessRequest } from '../../domain';
+import type { AccessGrant, AccessRequest, Decider, DeciderCapacity } from '../../domain';
 import type { Person } from '../../ports/directory';
 import type { StoredOf } from '../../ports/record-store';
 import type { Deps } from '../platform';
+import { decidersOf } from './deciders';
 
 export interface PersonRef {
   id: string;
@@ -33,9 +34,14 @@ export interface RequestView {
   grant: { id: string; role: string; validUntil: string | null; status: AccessGrant['status'] } | null;
   justification: string | null;
   validUntil: string | null;
-  /** Who may decide (owner, delegate), as recorded on the request. */
-  deciders: PersonRef[];
+  /**
+   * Who may decide while the request waits, and in what capacity: the owner and a delegate who may
+   * approve, or — for the owner's own access — the owner's line manager (else ISAM).
+   */
+  deciders: (PersonRef & { as: DeciderCapacity })[];
   decidedBy: PersonRef | null;
+  /** The capacity the decision was made in (null for tasks a date started, and older decisions). */
+  decidedAs: DeciderCapacity | null;
   decidedAt: string | null;
   comment: string | null;
   takenBy: PersonRef | null;
@@ -61,15 +67,23 @@ export const assetRef = (asset: StoredOf<'InformationAssets'> | null): AssetRef 
 
 /** Builds the view of one request, reading the asset and the grant unless they are given. */
 export async function requestView(
-  deps: Pick<Deps, 'store' | 'directory'>,
+  deps: Pick<Deps, 'store' | 'directory' | 'clock'>,
   stored: StoredOf<'AccessRequests'>,
-  known: { asset?: StoredOf<'InformationAssets'> | null; grant?: StoredOf<'AccessGrants'> | null; people?: Map<string, Person> } = {},
+  known: { asset?: StoredOf<'InformationAssets'> | null; grant?: StoredOf<'AccessGrants'> | null; people?: Map<string, Person>; deciders?: Decider[] } = {},
 ): Promise<RequestView> {
   const r = stored.data;
+  // Who decides matters only while it waits (and is then resolved as at submission: the recorded owner and delegate).
+  const deciders: Decider[] =
+    known.deciders ??
+    (r.status === 'pending'
+      ? await decidersOf(deps, { ownerId: r.ownerId, delegateId: r.delegateId }, r.subjectId)
+      : [{ id: r.ownerId, as: 'owner' as const }, ...(r.delegateId ? [{ id: r.delegateId, as: 'delegate' as const }] : [])]);
   const [asset, grant, people] = await Promise.all([
     known.asset !== undefined ? known.asset : deps.store.get('InformationAssets', r.assetId),
     known.grant !== undefined ? known.grant : r.grantId ? deps.store.get('AccessGrants', r.grantId) : null,
-    known.people ?? peopleById(deps, [r.subjectId, r.requesterId, r.ownerId, r.delegateId, r.decidedBy, r.takenBy, r.completedBy]),
+    known.people && deciders.every((d) => known.people!.has(d.id.toLowerCase()))
+      ? known.people
+      : peopleById(deps, [r.subjectId, r.requesterId, r.ownerId, r.delegateId, r.decidedBy, r.takenBy, r.completedBy, ...deciders.map((d) => d.id)]),
   ]);
   const ref = (id: string | null) => (id ? personRef(id, people) : null);
   return {
@@ -84,8 +98,9 @@ export async function requestView(
     grant: grant ? { id: grant.id, role: grant.data.role, validUntil: grant.data.validUntil, status: grant.data.status } : null,
     justification: r.justification,
     validUntil: r.validUntil,
-    deciders: [r.ownerId, r.delegateId].filter((id): id is string => Boolean(id)).map((id) => personRef(id, people)),
+    deciders: deciders.map((d) => ({ ...personRef(d.id, people), as: d.as })),
     decidedBy: ref(r.decidedBy),
+    decidedAs: r.decidedAs ?? null,
     decidedAt: r.decidedAt,
     comment: r.decisionComment,
     takenBy: ref(r.takenBy),

@@ -13,11 +13,11 @@ import {
   type KlassaLevel,
   type RecordOf,
 } from '../../domain';
-import { canCreateAsset, canEditAsset, canGovernAssetRegister, GOVERNED_ASSET_FIELDS } from '../../domain/policy';
+import { canCreateAsset, canEditAsset, canGovernAssetRegister, delegateRefusal, GOVERNED_ASSET_FIELDS, same } from '../../domain/policy';
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
-import { summarisePerson, type Actor } from '../people';
+import { isAdmitted, rolesOf, summarisePerson, type Actor } from '../people';
 import { compareValues, matchingIds, pageOfFound } from '../search';
 import { audit, forbidden, type Deps } from '../platform';
 
@@ -156,6 +156,30 @@ async function checkReferences(deps: Deps, data: Partial<Asset>, ownKey: string 
 }
 
 /**
+ * A delegate (ersättare) decides access in the owner's place, so not just anyone may be named
+ * (issue 17.3): they must hold a role that may approve — a manager or the director — and not one that
+ * carries decisions out (the administrative unit); they must be an enabled member of the organisation
+ * and someone else than the owner. Checked when the delegate or the owner changes, against the Roles
+ * list and the directory as they are now.
+ */
+async function checkDelegate(deps: Deps, next: Asset, before: Asset | null): Promise<void> {
+  const id = next.delegateId;
+  if (!id || (before && same(before.delegateId, id) && same(before.ownerId, next.ownerId))) return;
+  const [person, roles] = await Promise.all([deps.directory.getPerson(id), rolesOf(deps, id)]);
+  if (!person) return; // checkReferences has said so
+  const refusal = delegateRefusal({ id, roles, admitted: isAdmitted(person) }, next);
+  if (refusal) {
+    throw new RecordValidationError(LIST, [{ path: ['delegateId'], code: 'rule', messageKey: `tab.asset.delegate.${refusal}`, params: { name: person.displayName } }]);
+  }
+}
+
+/** The audit action of a change: naming a delegate is its own entry (who may decide access changed). */
+function updateAction(patch: Partial<Asset>): string {
+  if ('delegateId' in patch) return patch.delegateId ? 'asset.delegate_named' : 'asset.delegate_removed';
+  return CLASSIFICATION_ASPECTS.some((a) => a in patch) ? 'asset.classified' : 'asset.updated';
+}
+
+/**
  * Fills in who classified and when, and the next yearly review, when the levels are set or changed.
  * Clearing all four levels makes the asset unclassified again.
  */
@@ -190,13 +214,14 @@ export async function createAsset(deps: Deps, actor: Actor, key: string, input: 
   await checkReferences(deps, sent, recordKey, null);
   const base: Asset = { ...NEW_ASSET_DEFAULTS, ...sent, classifiedBy: null, supplierIds: [], updatedAt: now.toISOString() };
   const data = withClassification(actor, today, null, base, sent);
+  await checkDelegate(deps, data, null);
   const stored = await deps.store.create(LIST, recordKey, data);
   await audit(deps, `asset.created:${recordKey}`, {
     actorId: actor.id,
     action: 'asset.created',
     target: `${LIST}/${stored.id}`,
     summary: `Informationstillgång ${stored.data.code} skapad (${levelText(stored.data)})`,
-    details: { code: stored.data.code, ownerId: stored.data.ownerId, unit: stored.data.unit, levels: levelsOf(stored.data) },
+    details: { code: stored.data.code, ownerId: stored.data.ownerId, delegateId: stored.data.delegateId, unit: stored.data.unit, levels: levelsOf(stored.data) },
   });
   return toView(deps, actor, stored);
 }
@@ -222,10 +247,11 @@ export async function updateAsset(deps: Deps, actor: Actor, id: string, etag: st
   if (Object.keys(patch).length === 0) return toView(deps, actor, current);
 
   await checkReferences(deps, { ...(patch.code !== undefined ? { code: patch.code } : {}), ...pick(patch, ['ownerId', 'delegateId', 'contactId', 'systemOwnerId']) }, null, id);
+  await checkDelegate(deps, next, current.data);
   const updated = await deps.store.update(LIST, current, { ...patch, updatedAt: deps.clock.now().toISOString() });
   await audit(deps, `asset.updated:${id}:${current.etag}`, {
     actorId: actor.id,
-    action: CLASSIFICATION_ASPECTS.some((a) => a in patch) ? 'asset.classified' : 'asset.updated',
+    action: updateAction(patch),
     target: `${LIST}/${id}`,
     summary: `Informationstillgång ${updated.data.code} ändrad (${levelText(updated.data)})`,
     details: {

@@ -44,7 +44,9 @@ export async function linkChannel(deps: Deps, actor: Actor, input: ChannelInput,
     if (stored.data.conversationId !== input.conversationId) previous = stored.data.channelName ?? stored.data.conversationId;
     await deps.store.update('Channels', stored, data);
   }
-  await audit(deps, `link:${operationKey}`, {
+  // The record (the role's channel) and the operation: two roles linked by one activity key
+  // (an activity without an id) are two entries.
+  await audit(deps, `channel.linked:${role.data}:${operationKey}`, {
     actorId: actor.id,
     action: 'channel.linked',
     target: `Channels/${stored.id}`,

@@ -27,7 +27,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, notify, type Deps } from '../platform';
+import { audit, forbidden, notify, versionKey, type Deps } from '../platform';
 
 const LIST = 'GoverningDocuments';
 type Doc = RecordOf<typeof LIST>;
@@ -199,7 +199,8 @@ export async function recordDocumentReview(deps: Deps, actor: Actor, id: string,
     return { recorded: false, document, card: reminderPayload(current, reviewAt, today, { on: today, nextReviewAt: current.data.reviewAt, byName: null }) };
   }
   const updated = await deps.store.update(LIST, current, { reviewAt: nextReviewAt, status: 'in_force' });
-  await audit(deps, `governing_document.reviewed:${id}:${reviewAt}`, {
+  // Keyed by the version reviewed: a review date the document is moved back to is reviewed anew.
+  await audit(deps, `governing_document.reviewed:${id}:${versionKey(current.etag)}`, {
     actorId: actor.id,
     action: 'governing_document.reviewed',
     target: `${LIST}/${id}`,

@@ -7,6 +7,7 @@ import { stockholmDate, type RoleKey } from '../../domain';
 import { canCreateAsset, canGovernAssetRegister } from '../../domain/policy';
 import type { Person } from '../../ports/directory';
 import type { Actor } from './actor';
+import { isAdmitted } from './admission';
 import type { Deps } from '../platform';
 
 export interface OrganisationMember extends PersonSummary {
@@ -26,11 +27,16 @@ export function describeSession(actor: Actor): SessionView {
   };
 }
 
-/** The people picker: at most `limit` people whose name or e-mail matches. */
+/**
+ * The people picker: at most `limit` people whose name or e-mail matches — only people who may use
+ * LIS (enabled members of the organisation): guests and disabled accounts are never offered as an
+ * owner, a delegate or a contact.
+ */
 export async function searchPeople(deps: Pick<Deps, 'directory'>, query: string, limit = 10): Promise<PersonSummary[]> {
   const q = query.trim().slice(0, 100);
   if (!q) return [];
-  return (await deps.directory.search(q, Math.min(Math.max(limit, 1), 25))).filter((p) => p.accountEnabled).map(summarisePerson);
+  const wanted = Math.min(Math.max(limit, 1), 25);
+  return (await deps.directory.search(q, wanted + 5)).filter(isAdmitted).slice(0, wanted).map(summarisePerson);
 }
 
 /** Active role assignments per person, from the `Roles` list (one query, paged). */
@@ -50,9 +56,30 @@ export async function rolesByPerson(deps: Pick<Deps, 'store' | 'clock'>): Promis
  * Everyone in the organisation: the holders of a role, and from them up the manager chain and down
  * through every manager's reports. The Directory port has no "list everyone" (Entra ID would need
  * paging through all users); the walk reaches every person who has a manager in the tree.
- * Bounded by `maxPeople`.
+ * Bounded by `maxPeople`. Only people who may use LIS (admission.ts) are listed.
  */
 export async function listOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, maxPeople = 5_000): Promise<OrganisationMember[]> {
+  const { people, roles } = await walkOrganisation(deps, maxPeople);
+  return people.filter(isAdmitted).map((p) => member(p, roles));
+}
+
+/** An account the entry check refuses, for the local demo sign-in (to try the refusal). */
+export interface RefusedAccount extends PersonSummary {
+  reason: 'disabled' | 'guest';
+}
+
+/** The local demo sign-in: the organisation, and the accounts in its tree that LIS refuses. */
+export async function listDemoAccounts(deps: Pick<Deps, 'store' | 'clock' | 'directory'>): Promise<{ people: OrganisationMember[]; refused: RefusedAccount[] }> {
+  const { people, roles } = await walkOrganisation(deps, 5_000);
+  return {
+    people: people.filter(isAdmitted).map((p) => member(p, roles)),
+    refused: people.filter((p) => !isAdmitted(p)).map((p) => ({ ...summarisePerson(p), reason: p.accountEnabled ? 'guest' : 'disabled' })),
+  };
+}
+
+const member = (p: Person, roles: Map<string, Set<RoleKey>>): OrganisationMember => ({ ...summarisePerson(p), roles: [...(roles.get(p.aadObjectId.toLowerCase()) ?? [])].sort() });
+
+async function walkOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'directory'>, maxPeople: number): Promise<{ people: Person[]; roles: Map<string, Set<RoleKey>> }> {
   const roles = await rolesByPerson(deps);
   const seen = new Map<string, Person>();
   const queue: Person[] = [];
@@ -70,10 +97,7 @@ export async function listOrganisation(deps: Pick<Deps, 'store' | 'clock' | 'dir
     const up = p.managerAadObjectId && !seen.has(p.managerAadObjectId.toLowerCase()) ? await deps.directory.getPerson(p.managerAadObjectId) : null;
     add([...(up ? [up] : []), ...(await deps.directory.reportsOf(p.aadObjectId))]);
   }
-  return [...seen.values()]
-    .filter((p) => p.accountEnabled)
-    .map((p) => ({ ...summarisePerson(p), roles: [...(roles.get(p.aadObjectId.toLowerCase()) ?? [])].sort() }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  return { people: [...seen.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv')), roles };
 }
 
 /** The units people belong to, sorted: the choices of the unit filter and the asset form. */

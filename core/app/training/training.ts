@@ -27,7 +27,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import type { Person } from '../../ports/directory';
 import { RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
-import { holdersOf, type Actor } from '../people';
+import { holdersOf, isAdmitted, type Actor } from '../people';
 import { audit, forbidden, notify, type Deps } from '../platform';
 
 export const TRAINING_REMINDER_CARD = 'training.managerReminder';
@@ -196,7 +196,8 @@ async function managementIds(deps: Pick<Deps, 'store' | 'clock'>): Promise<Set<s
 }
 
 async function activeReports(deps: Pick<Deps, 'directory'>, managerId: string): Promise<Person[]> {
-  return (await deps.directory.reportsOf(managerId)).filter((p) => p.accountEnabled);
+  // Staff only: a guest or a disabled account is not expected to take the administration's courses.
+  return (await deps.directory.reportsOf(managerId)).filter(isAdmitted);
 }
 
 /** Completions of a few people, by the indexed `personId` (for a report asked for in chat). */
@@ -229,7 +230,7 @@ export async function myTraining(deps: Deps, actor: Actor): Promise<MyTraining> 
   const reports = isMgmt ? await activeReports(deps, actor.id) : [];
   const [courses, done, management] = await Promise.all([listCourses(deps), completionsOf(deps, [actor.id, ...reports.map((p) => p.aadObjectId)]), managementIds(deps)]);
   const ctx: Context = { courses, done, management, today };
-  const self: Person = actor.person ?? { aadObjectId: actor.id, displayName: '', email: '', unit: actor.unit, managerAadObjectId: null, accountEnabled: true };
+  const self: Person = actor.person ?? { aadObjectId: actor.id, displayName: '', email: '', unit: actor.unit, managerAadObjectId: null, accountEnabled: true, userType: 'Member', external: false };
   const team = isMgmt ? buildReport(ctx, self, reports, null) : null;
   const own = missingTraining(courses, done.get(actor.id.toLowerCase()) ?? new Map(), isMgmt, today);
   return { today, management: isMgmt, own: { all: refs(own.all), management: refs(own.management) }, team };
@@ -267,7 +268,7 @@ export async function queueMonthlyTrainingReminders(deps: Deps, now: Date): Prom
   for await (const c of deps.store.queryAll('Trainings')) completions.push(c.data);
   const ctx: Context = { courses, done: latestCompletions(completions), management, today };
 
-  const managers = (await deps.directory.getPeople([...management])).filter((p) => p.accountEnabled).sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId));
+  const managers = (await deps.directory.getPeople([...management])).filter(isAdmitted).sort((a, b) => a.aadObjectId.localeCompare(b.aadObjectId));
   run.managers = managers.length;
   for (const manager of managers) {
     const report = buildReport(ctx, manager, await activeReports(deps, manager.aadObjectId), month);

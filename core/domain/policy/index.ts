@@ -3,3 +3,4 @@ export * from './incidents';
 export * from './assets';
 export * from './access';
 export * from './registers';
+export * from './admission';

@@ -4,7 +4,7 @@
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { DemoPerson } from '../../../core/api';
+import type { DemoPeople, DemoPerson, DemoRefusedAccount } from '../../../core/api';
 import { useI18n } from '../i18n';
 import { markOnce } from '../perf';
 import type { LocalAuth } from './local-auth';
@@ -28,18 +28,21 @@ const useStyles = makeStyles({
   },
   name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   meta: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase200 },
+  refused: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
 export function DemoSignIn({ auth, onSignedIn, notice }: { auth: LocalAuth; onSignedIn: () => void; notice?: string | null }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const [people, setPeople] = useState<DemoPerson[] | null>(null);
+  const [directory, setDirectory] = useState<DemoPeople | null>(null);
+  const people = directory?.people ?? null;
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
   useEffect(() => {
-    auth.people().then(setPeople, () => setError(t('tab.error.network')));
+    auth.people().then(setDirectory, () => setError(t('tab.error.network')));
   }, [auth, t]);
   useEffect(() => {
     if (people) markOnce('lis:first-render');
@@ -54,7 +57,13 @@ export function DemoSignIn({ auth, onSignedIn, notice }: { auth: LocalAuth; onSi
     return q ? sorted.filter((p) => `${p.name} ${describe(p)}`.toLowerCase().includes(q)) : sorted;
   }, [people, filter]);
 
-  const choose = async (p: DemoPerson) => {
+  const refused = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const list = directory?.refused ?? [];
+    return q ? list.filter((p) => `${p.name} ${p.unit ?? ''}`.toLowerCase().includes(q)) : list;
+  }, [directory, filter]);
+
+  const choose = async (p: DemoPerson | DemoRefusedAccount) => {
     setBusy(p.id);
     setError(null);
     try {
@@ -97,7 +106,25 @@ export function DemoSignIn({ auth, onSignedIn, notice }: { auth: LocalAuth; onSi
           ))}
         </ul>
       )}
-      {people && shown.length === 0 && <p className={styles.intro}>{t('tab.signIn.none')}</p>}
+      {people && shown.length === 0 && refused.length === 0 && <p className={styles.intro}>{t('tab.signIn.none')}</p>}
+      {refused.length > 0 && (
+        <section aria-labelledby="demo-refused" className={styles.refused}>
+          <h2 id="demo-refused" className={styles.h2}>
+            {t('tab.signIn.refused')}
+          </h2>
+          <p className={styles.intro}>{t('tab.signIn.refusedIntro')}</p>
+          <ul className={styles.list} aria-label={t('tab.signIn.refused')}>
+            {refused.map((p) => (
+              <li key={p.id}>
+                <Button className={styles.person} disabled={busy !== null} onClick={() => void choose(p)} aria-label={`${t('tab.signIn.as', { name: p.name })}, ${t(`tab.signIn.reason.${p.reason}`)}`}>
+                  <span className={styles.name}>{p.name}</span>
+                  <span className={styles.meta}>{[p.unit, t(`tab.signIn.reason.${p.reason}`)].filter(Boolean).join(' · ')}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </main>
   );
 }

@@ -4,7 +4,7 @@
  * for the same person. The server validates the token like an Entra token: the tab's choice of
  * person is a local-mode convenience, never an identity the API takes on trust.
  */
-import type { DemoPerson, IssuedToken } from '../../../core/api';
+import type { DemoPeople, IssuedToken } from '../../../core/api';
 import { checkAnswerInDevelopment } from '../../api/dev-check';
 import { SignInRequired, type Auth } from './types';
 
@@ -53,12 +53,13 @@ export class LocalAuth implements Auth {
     return this.read()?.personId ?? null;
   }
 
-  async people(): Promise<DemoPerson[]> {
+  /** The demo organisation, and the accounts LIS refuses (listed apart, to try the entry check). */
+  async people(): Promise<DemoPeople> {
     const res = await this.doFetch(`${this.base}/auth/demo-people`, { headers: { Accept: 'application/json' } });
     if (!res.ok) throw new Error(`demo people: HTTP ${res.status}`);
-    const body = (await res.json()) as { people: DemoPerson[] };
+    const body = (await res.json()) as DemoPeople;
     await checkAnswerInDevelopment('GET', '/auth/demo-people', res.status, body);
-    return body.people;
+    return { people: body.people ?? [], refused: body.refused ?? [] };
   }
 
   async signIn(personId: string): Promise<string> {

@@ -6,6 +6,7 @@
  */
 import { Badge, Field, Select, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo } from 'react';
+import type { DeciderCapacity } from '../../../core/domain';
 import { stockholmDate } from '../../../core/domain/time';
 import type { ApiClient } from '../../api/client';
 import type { AccessCampaignRow, AccessGrantPage, AccessGrantRow, AccessRequestPage, AccessRequestRow } from '../../../core/api';
@@ -24,6 +25,9 @@ export const accessApi = (api: ApiClient) => ({
   grants: (status?: string, cursor?: string) => api.get<AccessGrantPage>('/access/grants', { status, cursor }),
   campaigns: async () => (await api.get<{ campaigns: AccessCampaignRow[] }>('/access/campaigns')).campaigns,
 });
+
+/** " (informationsägarens chef)" after a decider's name, unless they decided as the owner. */
+const capacityLabel = (t: ReturnType<typeof useI18n>['t']) => (as: DeciderCapacity | null | undefined) => (as && as !== 'owner' ? ` (${t(`access.as.${as}`)})` : '');
 
 const TABS = ['requests', 'grants', 'campaigns'] as const;
 type TabKey = (typeof TABS)[number];
@@ -91,6 +95,7 @@ function Requests({ status }: { status: string }) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
+  const capacity = capacityLabel(t);
   const { api } = useSession();
   const access = useMemo(() => accessApi(api), [api]);
   const paging = useCursorPaging();
@@ -114,7 +119,7 @@ function Requests({ status }: { status: string }) {
         </Badge>
       ),
     },
-    { key: 'decided', header: t('tab.access.col.decided'), width: '12rem', cell: (r) => (r.decidedAt ? `${i18n.date(r.decidedAt)}${r.decidedBy?.name ? `, ${r.decidedBy.name}` : ''}` : '–') },
+    { key: 'decided', header: t('tab.access.col.decided'), width: '14rem', cell: (r) => (r.decidedAt ? `${i18n.date(r.decidedAt)}${r.decidedBy?.name ? `, ${r.decidedBy.name}${capacity(r.decidedAs)}` : ''}` : '–') },
   ];
   return (
     <>
@@ -130,6 +135,7 @@ function Grants({ status }: { status: string }) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
+  const capacity = capacityLabel(t);
   const { api } = useSession();
   const access = useMemo(() => accessApi(api), [api]);
   const paging = useCursorPaging();
@@ -168,7 +174,14 @@ function Grants({ status }: { status: string }) {
           i18n.date(r.validUntil)
         ),
     },
-    { key: 'review', header: t('tab.access.col.review'), width: '11rem', cell: (r) => (r.lastReview ? t(`tab.access.review.${r.lastReview.decision}`, { date: i18n.date(r.lastReview.decidedAt) }) : '–') },
+    // Who approved what (issue 17.3): the decision behind the grant, and in what capacity.
+    { key: 'approved', header: t('tab.access.col.approvedBy'), width: '14rem', cell: (r) => (r.approval?.by ? `${r.approval.by.name ?? r.approval.by.id}${capacity(r.approval.as)}${r.approval.at ? `, ${i18n.date(r.approval.at)}` : ''}` : '–') },
+    {
+      key: 'review',
+      header: t('tab.access.col.review'),
+      width: '13rem',
+      cell: (r) => (r.lastReview ? `${t(`tab.access.review.${r.lastReview.decision}`, { date: i18n.date(r.lastReview.decidedAt) })}, ${r.lastReview.decidedBy.name ?? r.lastReview.decidedBy.id}${capacity(r.lastReview.decidedAs)}` : '–'),
+    },
   ];
   return (
     <>

@@ -21,11 +21,11 @@ const isUtc = (s) => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d
   !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s.replace('Z', '.000Z'); // rejects 2026-02-30
 const ROLE_KEYS = ['isam', 'itsec', 'dso', 'classification_lead', 'admin_unit', 'manager', 'director', 'ambassador'];
 
-/** Every record has exactly these keys (catches typos and drift from the documented shape). */
-function shape(list, keys, file) {
+/** Every record has exactly these keys, plus any of `optional` (catches typos and drift from the documented shape). */
+function shape(list, keys, file, optional = []) {
   check(Array.isArray(list), file, 'not an array');
   for (const [i, r] of (list ?? []).entries()) {
-    const got = Object.keys(r).sort().join(',');
+    const got = Object.keys(r).filter((k) => !optional.includes(k)).sort().join(',');
     check(got === [...keys].sort().join(','), `${file}[${i}]`, `keys ${got} ≠ ${[...keys].sort().join(',')}`);
   }
 }
@@ -41,7 +41,20 @@ const dateField = (v, where, nullable = false) =>
 const units = load('units.json');
 const people = load('people.json');
 shape(units, ['code', 'name', 'managerAadObjectId'], 'units');
-shape(people, ['aadObjectId', 'displayName', 'email', 'unit', 'managerAadObjectId', 'roles'], 'people');
+shape(people, ['aadObjectId', 'displayName', 'email', 'unit', 'managerAadObjectId', 'roles'], 'people', ['accountEnabled', 'userType', 'userPrincipalName']);
+// Accounts LIS refuses at the door (issue 17.4): a guest (userType Guest, #EXT# sign-in name) and a
+// disabled account. They hold no role, own nothing and have no grants; the rest is the organisation.
+const isGuest = (p) => p.userType === 'Guest' || /#EXT#/i.test(p.userPrincipalName ?? '');
+const refused = (p) => p.accountEnabled === false || isGuest(p);
+for (const p of people) {
+  const w = `person ${p.displayName}`;
+  if (p.accountEnabled !== undefined) check(p.accountEnabled === false, w, 'accountEnabled is only written when false');
+  if (p.userType !== undefined) check(p.userType === 'Guest', w, 'userType is only written for a guest');
+  if (p.userPrincipalName !== undefined) check(/#EXT#@soderbyn\.example$/.test(p.userPrincipalName) && isGuest(p), w, 'userPrincipalName is only written for a guest (…#EXT#@soderbyn.example)');
+  if (refused(p)) check(p.roles.length === 0, w, 'a refused account holds a role');
+}
+check(people.some((p) => p.accountEnabled === false), 'people', 'no disabled account (the entry check needs one)');
+check(people.some(isGuest), 'people', 'no guest account (the entry check needs one)');
 const unitCodes = unique(units, 'code', 'units');
 const personIds = unique(people, 'aadObjectId', 'people');
 unique(people, 'email', 'people');
@@ -63,7 +76,7 @@ for (const p of people) {
   const w = `person ${p.displayName}`;
   check(GUID.test(p.aadObjectId), w, `malformed GUID ${p.aadObjectId}`);
   check(/^d0000000-0000-4000-8000-0000000000[0-9a-f]{2}$/.test(p.aadObjectId), w, 'GUID outside the demo range');
-  check(/^[a-z]+(-[a-z]+)*(\.[a-z]+(-[a-z]+)*)+@soderbyn\.example$/.test(p.email), w, `email ${p.email}`);
+  check(/^[a-z]+(-[a-z]+)*(\.[a-z]+(-[a-z]+)*)+@[a-z-]+\.example$/.test(p.email) && (isGuest(p) || p.email.endsWith('@soderbyn.example')), w, `email ${p.email}`);
   unit(p.unit, w);
   check(Array.isArray(p.roles) && p.roles.every((r) => ROLE_KEYS.includes(r)), w, `bad roles ${p.roles}`);
   check(new Set(p.roles).size === p.roles.length, w, 'duplicate role');
@@ -141,6 +154,16 @@ for (const a of assets) {
   unit(a.unit, w);
   check(a.ownerAadObjectId === unitManager.get(a.unit), w, "owner is not the head of the asset's unit");
   person(a.delegateAadObjectId, w, true);
+  // A delegate decides access in the owner's place: a manager (or the director), never someone of the
+  // administrative unit, which carries the decisions out (separation of duties, docs/security.md).
+  if (a.delegateAadObjectId) {
+    const d = byId.get(a.delegateAadObjectId);
+    check(d && (d.roles.includes('manager') || d.roles.includes('director')) && !d.roles.includes('admin_unit') && !refused(d), w, 'delegate may not approve access (needs manager or director, not admin_unit)');
+    check(a.delegateAadObjectId !== a.ownerAadObjectId, w, 'owner is their own delegate');
+  }
+  for (const f of ['ownerAadObjectId', 'delegateAadObjectId', 'contactAadObjectId', 'systemOwnerAadObjectId']) {
+    if (a[f]) check(!refused(byId.get(a[f]) ?? {}), w, `${f} is a refused account`);
+  }
   person(a.contactAadObjectId, w);
   person(a.systemOwnerAadObjectId, w, true);
   check(typeof a.critical === 'boolean', w, 'critical not boolean');
@@ -216,7 +239,7 @@ const isManagement = (p) => p.roles.includes('manager') || p.roles.includes('dir
 let due = 0, done = 0;
 const perUnit = new Map();
 for (const course of trainings.courses.filter((c) => c.mandatory)) {
-  for (const p of people.filter((q) => course.audience === 'all' || isManagement(q))) {
+  for (const p of people.filter((q) => !refused(q) && (course.audience === 'all' || isManagement(q)))) {
     const ok = doneKeys.has(`${p.aadObjectId}|${course.code}`);
     due++; done += ok ? 1 : 0;
     const u = perUnit.get(p.unit) ?? [0, 0]; u[0]++; u[1] += ok ? 1 : 0; perUnit.set(p.unit, u);
@@ -255,6 +278,7 @@ const grantKeys = new Set();
 for (const g of grants) {
   const w = `grant ${g.aadObjectId}/${g.assetCode}/${g.role}`;
   person(g.aadObjectId, w);
+  check(!refused(byId.get(g.aadObjectId) ?? {}), w, "a refused account holds a grant (it would become a leaver at once)");
   asset(g.assetCode, w);
   dateField(g.grantedAt, w);
   dateField(g.validUntil, w, true);

@@ -120,6 +120,8 @@ var commonSettings = [
   { name: 'SHAREPOINT_SITE_ID', value: sharePointSiteId }
   { name: 'PUBLIC_URL', value: 'https://${publicHost}' }
   { name: 'DIRECTORY_UNIT_PROPERTY', value: directoryUnitProperty }
+  // Only people assigned to the tab's enterprise app (infra/entra.bicep) carry this app role.
+  { name: 'TAB_APP_ROLE', value: 'LIS.User' }
   { name: 'LOG_LEVEL', value: 'info' }
   // The package is built before deployment (npm ci, build:tab); App Service only runs it.
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }

@@ -52,7 +52,7 @@ describe('local mode sign-in', () => {
   it('lists the demo people with unit and roles', async () => {
     const res = await api.call('GET', '/auth/demo-people');
     expect(res.status).toBe(200);
-    expect(res.body.people).toHaveLength(40);
+    expect(res.body.people).toHaveLength(41);
     expect(res.body.people).toEqual(
       expect.arrayContaining([
         { id: PEOPLE.isam, name: 'Henrik Sandberg', unit: 'LEDN', roles: ['isam'] },
@@ -178,7 +178,7 @@ describe('Microsoft 365 mode: Entra ID access tokens', () => {
       PUBLIC_URL: 'https://lis.example.org',
       ENTRA_AUTHORITY_HOST: authority,
     });
-    expect(config.m365!.tab).toEqual({ clientId: CLIENT_ID, appIdUri: APP_ID_URI, scope: 'access_as_user', authorityHost: authority });
+    expect(config.m365!.tab).toEqual({ clientId: CLIENT_ID, appIdUri: APP_ID_URI, scope: 'access_as_user', authorityHost: authority, appRole: 'LIS.User' });
     const deps = composeDeps(config, api.app.sharepoint.store, new StaticDirectory(loadPeople()), systemClock);
     const app = express();
     app.use('/api/v1', createTabApi({ config, deps }));
@@ -190,7 +190,7 @@ describe('Microsoft 365 mode: Entra ID access tokens', () => {
   });
 
   const entraToken = (claims: Record<string, unknown> = {}, options: { issuer?: string; audience?: string; key?: CryptoKey; kid?: string } = {}) =>
-    new SignJWT({ oid: PEOPLE.isam, tid: TENANT, name: 'Henrik Sandberg', scp: 'access_as_user', ver: '2.0', ...claims })
+    new SignJWT({ oid: PEOPLE.isam, tid: TENANT, name: 'Henrik Sandberg', scp: 'access_as_user', ver: '2.0', roles: ['LIS.User'], ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'test-key' })
       .setIssuer(options.issuer ?? `${authority}/${TENANT}/v2.0`)
       .setAudience(options.audience ?? CLIENT_ID)
@@ -215,6 +215,29 @@ describe('Microsoft 365 mode: Entra ID access tokens', () => {
     expect((await me(await entraToken({ scp: 'User.Read' }))).status).toBe(401);
     const stranger = await generateKeyPair('RS256');
     expect((await me(await entraToken({}, { key: stranger.privateKey }))).status).toBe(401);
+  });
+
+  it('lets in only people assigned to the enterprise app (the LIS.User app role), with a message in their language', async () => {
+    for (const claims of [{ roles: [] }, { roles: ['Something.Else'] }, { roles: undefined }]) {
+      const res = await fetch(`${m365.url}/api/v1/me`, { headers: { Authorization: `Bearer ${await entraToken(claims)}`, 'Accept-Language': 'sv-SE' } });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ error: 'not_admitted', message: expect.stringContaining('inte tilldelad appen LIS') });
+    }
+    // The people directory is not read for them either.
+    const people = await fetch(`${m365.url}/api/v1/people?query=an`, { headers: { Authorization: `Bearer ${await entraToken({ roles: [] })}` } });
+    expect(people.status).toBe(403);
+  });
+
+  it('refuses a guest, a disabled and an unknown account even with the app role', async () => {
+    for (const [oid, text] of [
+      ['d0000000-0000-4000-8000-000000000042', 'gästkonton'],
+      ['d0000000-0000-4000-8000-000000000043', 'inaktiverat'],
+      ['0badc0de-0000-4000-8000-000000000099', 'finns inte i förvaltningens katalog'],
+    ] as const) {
+      const res = await fetch(`${m365.url}/api/v1/people?query=an`, { headers: { Authorization: `Bearer ${await entraToken({ oid })}`, 'Accept-Language': 'sv-SE' } });
+      expect(res.status, oid).toBe(403);
+      expect(await res.json()).toEqual({ error: 'not_admitted', message: expect.stringContaining(text) });
+    }
   });
 
   it('has no demo sign-in, and tells the tab its Entra app', async () => {

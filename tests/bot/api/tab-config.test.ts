@@ -13,12 +13,13 @@ const m365 = {
 };
 
 describe('tab sign-in settings', () => {
-  it('default to the bot’s app id, an app id URI on the public host, and access_as_user', () => {
+  it('default to the bot’s app id, an app id URI on the public host, access_as_user and the app role LIS.User', () => {
     expect(loadConfig(m365).m365!.tab).toEqual({
       clientId: m365.MicrosoftAppId,
       appIdUri: `api://lis.example.org/${m365.MicrosoftAppId}`,
       scope: 'access_as_user',
       authorityHost: 'https://login.microsoftonline.com',
+      appRole: 'LIS.User',
     });
   });
 

@@ -81,13 +81,13 @@ const asset = (u: UserText) => ({ id: '7', code: 'IA-007', name: u('Teams, Share
 const request = (u: UserText, over: Partial<RequestView> = {}): RequestView => ({
   id: '42', kind: 'change', status: 'pending', origin: 'request', subject: person(u, 16, 'Johanna Berg'), requester: person(u, 17, 'Ali Hussein'), asset: asset(u),
   role: u('Handläggare'), grant: { id: '9', role: u('Läsbehörighet'), validUntil: null, status: 'active' }, justification: u('Ny tjänst från december.'), validUntil: '2027-06-30',
-  deciders: [person(u, 7, 'Per Holmberg'), person(u, 10, 'Lena Forsberg')], decidedBy: null, decidedAt: null, comment: null, takenBy: null, takenAt: null,
+  deciders: [{ ...person(u, 7, 'Per Holmberg'), as: 'owner' }, { ...person(u, 41, 'Camilla Norén'), as: 'delegate' }], decidedBy: null, decidedAs: null, decidedAt: null, comment: null, takenBy: null, takenAt: null,
   completedBy: null, completedAt: null, requestedAt: '2026-11-28T09:00:00.000Z', ...over,
 });
-const decided = (u: UserText) => request(u, { status: 'approved', decidedBy: person(u, 7, 'Per Holmberg'), decidedAt: '2026-11-28T10:00:00.000Z', comment: u('Godkänt till och med juni.') });
+const decided = (u: UserText, over: Partial<RequestView> = {}) => request(u, { status: 'approved', decidedBy: person(u, 7, 'Per Holmberg'), decidedAs: 'owner', decidedAt: '2026-11-28T10:00:00.000Z', comment: u('Godkänt till och med juni.'), ...over });
 const review = (u: UserText, rows: number): ReviewView => ({
   id: '3', campaignId: '1', campaignName: u('Behörighetsrevision mars 2027'), dueAt: '2027-03-31T21:59:59.000Z', status: 'open', completedAt: null, asset: asset(u),
-  owner: person(u, 7, 'Per Holmberg'), delegate: null, total: 400, kept: 10, removed: 2, pending: 388, page: 1, pages: 39,
+  owner: person(u, 7, 'Per Holmberg'), delegate: null, concerns: null, reviewerAs: 'owner', total: 400, kept: 10, removed: 2, pending: 388, page: 1, pages: 39,
   rows: Array.from({ length: rows }, (_, k) => ({ grantId: String(100 + k), subject: person(u, k + 1, `Förnamn Efternamnsson ${k}`), role: u(`Handläggare ${k}`), grantedAt: '2021-09-01T07:00:00.000Z', validUntil: k % 2 ? '2027-12-31' : null })),
 });
 const campaign = (u: UserText): CampaignView => ({
@@ -184,9 +184,19 @@ export const CATALOGUE: CatalogueEntry[] = [
   { name: 'access decision, pending', build: (l, u) => accessDecisionCard(l, request(u), { comment: u('Kommentar'), error: u('fel') }, links) },
   { name: 'access decision, decided', build: (l, u) => accessDecisionCard(l, decided(u), { note: { text: u('Klart'), tone: 'good' } }) },
   { name: 'access task', build: (l, u) => accessTaskCard(l, decided(u), null, links) },
+  // Separation of duties (issue 17.3): the owner's own access, decided by the owner's line manager.
+  {
+    name: 'access decision, the owner\'s own access',
+    build: (l, u) => accessDecisionCard(l, request(u, { subject: person(u, 7, 'Per Holmberg'), deciders: [{ ...person(u, 1, 'Karin Ekström'), as: 'line_manager' }] }), {}, links),
+  },
+  { name: 'access task, approved by the owner\'s manager', build: (l, u) => accessTaskCard(l, decided(u, { decidedBy: person(u, 1, 'Karin Ekström'), decidedAs: 'line_manager' }), null, links) },
   { name: 'access notice, approved', build: (l, u) => accessNoticeCard(l, { event: 'approved', request: decided(u) }, links) },
   { name: 'access notice, campaign completed', build: (l, u) => accessNoticeCard(l, { event: 'campaignCompleted', campaign: { ...campaign(u), status: 'completed' } }) },
   { name: 'access review', build: (l, u) => accessReviewCard(l, review(u, 10), null, links) },
+  {
+    name: 'access review of the owner\'s own grants',
+    build: (l, u) => accessReviewCard(l, { ...review(u, 1), owner: person(u, 1, 'Karin Ekström'), concerns: person(u, 7, 'Per Holmberg'), reviewerAs: 'line_manager' }, { text: u('1 behörighet(er) är dina egna'), tone: 'warning' }, links),
+  },
   { name: 'access reminder', build: (l, u) => accessReminderCard(l, { campaignName: u('Behörighetsrevision mars 2027'), dueAt: '2027-03-31T21:59:59.000Z', overdue: true, items: Array.from({ length: 4 }, (_, k) => ({ reviewId: String(k), asset: { ...asset(u), code: `IA-00${k}` }, pending: k })) }) },
   { name: 'access campaign, start', build: (l, u) => accessCampaignCard(l, { mode: 'start', start: startView(u), error: u('fel') }) },
   { name: 'access campaign, status', build: (l, u) => accessCampaignCard(l, { mode: 'status', campaign: campaign(u) }, links) },

@@ -17,6 +17,8 @@ const ID = {
   leaver: 'd0000000-0000-4000-8000-000000000099',
   contact: 'c0000000-0000-4000-8000-000000000001',
   unknown: 'd0000000-0000-4000-8000-0000000000ff',
+  guest: 'd0000000-0000-4000-8000-000000000042',
+  b2bMember: 'd0000000-0000-4000-8000-000000000044',
 };
 
 interface FakeUser {
@@ -26,6 +28,7 @@ interface FakeUser {
   userPrincipalName: string;
   department: string | null;
   accountEnabled: boolean;
+  userType?: 'Member' | 'Guest';
   givenName: string;
   surname: string;
   manager: string | null;
@@ -36,6 +39,9 @@ const USERS: FakeUser[] = [
   { id: ID.karin, displayName: 'Karin Ekström', mail: 'karin.ekstrom@soderbyn.example', userPrincipalName: 'karin@soderbyn.example', department: 'LEDN', accountEnabled: true, givenName: 'Karin', surname: 'Ekström', manager: null },
   { id: ID.henrik, displayName: 'Henrik Sandberg', mail: 'henrik.sandberg@soderbyn.example', userPrincipalName: 'henrik@soderbyn.example', department: 'LEDN', accountEnabled: true, givenName: 'Henrik', surname: 'Sandberg', manager: ID.karin, onPremisesExtensionAttributes: { extensionAttribute1: 'ISAM-ENH' } },
   { id: ID.johanna, displayName: 'Johanna Berg', mail: null, userPrincipalName: 'johanna.berg@soderbyn.example', department: ' EKB ', accountEnabled: true, givenName: 'Johanna', surname: 'Berg', manager: ID.karin },
+  { id: ID.guest, displayName: 'Kim Varga', mail: 'kim.varga@konsultbyran.example', userPrincipalName: 'kim.varga_konsultbyran.example#EXT#@soderbyn.onmicrosoft.com', department: null, accountEnabled: true, userType: 'Guest', givenName: 'Kim', surname: 'Varga', manager: null },
+  // An identity from another organisation made a Member (B2B "convert to member"): #EXT# still says so.
+  { id: ID.b2bMember, displayName: 'Sam Partner', mail: 'sam@partner.example', userPrincipalName: 'sam_partner.example#EXT#@soderbyn.onmicrosoft.com', department: 'IFO', accountEnabled: true, userType: 'Member', givenName: 'Sam', surname: 'Partner', manager: null },
   { id: ID.leaver, displayName: 'Per Slutat', mail: 'per@soderbyn.example', userPrincipalName: 'per@soderbyn.example', department: '', accountEnabled: false, givenName: 'Per', surname: 'Slutat', manager: ID.karin },
 ];
 
@@ -171,14 +177,46 @@ describe('GraphDirectory', () => {
       unit: 'LEDN',
       managerAadObjectId: ID.karin,
       accountEnabled: true,
+      userType: 'Member',
+      external: false,
     });
     expect(fake.requests).toEqual(['POST /v1.0/$batch']);
     // Upper-case id, same person, from the cache.
     expect((await dir.getPerson(ID.henrik.toUpperCase()))?.displayName).toBe('Henrik Sandberg');
     expect(fake.requests).toHaveLength(1);
-    now += 5 * 60_000 + 1;
+    // Kept for a minute by default (DIRECTORY_CACHE_SECONDS): a change in Entra ID counts after that.
+    now += 59_000;
+    await dir.getPerson(ID.henrik);
+    expect(fake.requests).toHaveLength(1);
+    now += 1_001;
     await dir.getPerson(ID.henrik);
     expect(fake.requests).toHaveLength(2);
+  });
+
+  it('sees an account disabled in Entra ID once the cache time has passed', async () => {
+    const dir = directory({ cacheTtlMs: 30_000 });
+    const henrik = USERS.find((u) => u.id === ID.henrik)!;
+    expect((await dir.getPerson(ID.henrik))?.accountEnabled).toBe(true);
+    henrik.accountEnabled = false;
+    try {
+      now += 29_000;
+      expect((await dir.getPerson(ID.henrik))?.accountEnabled).toBe(true);
+      now += 1_001;
+      expect((await dir.getPerson(ID.henrik))?.accountEnabled).toBe(false);
+    } finally {
+      henrik.accountEnabled = true;
+    }
+  });
+
+  it('tells a guest and an identity from another organisation from a member (userType, #EXT#)', async () => {
+    const dir = directory();
+    expect(await dir.getPerson(ID.guest)).toMatchObject({ userType: 'Guest', external: true, accountEnabled: true });
+    expect(await dir.getPerson(ID.b2bMember)).toMatchObject({ userType: 'Member', external: true });
+    expect(await dir.getPerson(ID.karin)).toMatchObject({ userType: 'Member', external: false });
+    // userType is asked for, in the same $select as the rest.
+    expect(fake.requests.length).toBeGreaterThan(0);
+    const found = await dir.search('kim');
+    expect(found.map((p) => [p.displayName, p.userType, p.external])).toEqual([['Kim Varga', 'Guest', true]]);
   });
 
   it('has no manager for the top of the organisation, falls back to the UPN for e-mail, trims the unit', async () => {

@@ -97,7 +97,8 @@ describe('every /api/v1 answer in a scenario through the tab', () => {
     // Signing in.
     expect((await fetchAuthConfig(tabFetch)).mode).toBe('local');
     const people = await new LocalAuth({ storage: memoryStorage(), fetch: tabFetch }).people();
-    expect(people.length).toBeGreaterThan(30);
+    expect(people.people.length).toBeGreaterThan(30);
+    expect(people.refused.map((p) => p.reason).sort()).toEqual(['disabled', 'guest']);
     const isam = await tabAs(PEOPLE.isam);
     const staff = await tabAs(PEOPLE.staff);
     const lead = await tabAs(PEOPLE.classificationLead);

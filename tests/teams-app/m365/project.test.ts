@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../bot/config';
+import { DEFAULT_TAB_APP_ROLE, loadConfig } from '../../../bot/config';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const project = path.join(root, 'teams-app/m365');
@@ -15,6 +15,8 @@ const read = (rel: string) => readFileSync(path.join(project, rel), 'utf8');
 
 const yml = read('m365agents.yml');
 const bicep = read('infra/azure.bicep');
+const entra = read('infra/entra.bicep');
+const entraParameters = JSON.parse(read('infra/entra.parameters.json')) as { parameters: Record<string, { value: string }> };
 const parameters = JSON.parse(read('infra/azure.parameters.json')) as { parameters: Record<string, { value: string }> };
 const aad = JSON.parse(read('aad.manifest.json')) as Record<string, any>;
 const envFile = read('env/.env.dev');
@@ -49,7 +51,7 @@ describe('m365agents.yml', () => {
   it('has provision and deploy stages with the actions the guide describes', () => {
     expect(yml).toMatch(/^version: v1\.\d+$/m);
     expect(stages(yml)).toEqual({
-      provision: ['teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update', 'script', 'teamsApp/validateAppPackage', 'teamsApp/update'],
+      provision: ['teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update', 'arm/deploy', 'script', 'teamsApp/validateAppPackage', 'teamsApp/update'],
       deploy: ['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy'],
     });
     expect(yml).toMatch(/generateClientSecret: false/);
@@ -58,7 +60,7 @@ describe('m365agents.yml', () => {
 
   it('points at files that exist and npm scripts that exist', () => {
     const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    for (const rel of ['./infra/azure.bicep', './infra/azure.parameters.json', './aad.manifest.json']) {
+    for (const rel of ['./infra/azure.bicep', './infra/azure.parameters.json', './infra/entra.bicep', './infra/entra.parameters.json', './aad.manifest.json']) {
       expect(yml).toContain(rel);
       expect(existsSync(path.join(project, rel)), rel).toBe(true);
     }
@@ -70,8 +72,8 @@ describe('m365agents.yml', () => {
   });
 
   it('uses only variables the environment file defines or the Bicep outputs', () => {
-    const outputs = [...bicep.matchAll(/^output (\w+) /gm)].map((m) => m[1]!);
-    const used = new Set([...placeholders(yml), ...placeholders(read('infra/azure.parameters.json')), ...placeholders(read('aad.manifest.json'))]);
+    const outputs = [...`${bicep}\n${entra}`.matchAll(/^output (\w+) /gm)].map((m) => m[1]!);
+    const used = new Set([...placeholders(yml), ...placeholders(read('infra/azure.parameters.json')), ...placeholders(read('infra/entra.parameters.json')), ...placeholders(read('aad.manifest.json'))]);
     for (const name of used) expect(envKeys.has(name) || outputs.includes(name), name).toBe(true);
     // What arm/deploy writes back is what later steps and the package read.
     for (const o of ['BOT_ID', 'BOT_DOMAIN', 'PUBLIC_URL', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID']) {
@@ -175,6 +177,34 @@ describe('aad.manifest.json (the tab\'s Entra app)', () => {
   it('asks only for User.Read, and has no password', () => {
     expect(aad.requiredResourceAccess).toEqual([{ resourceAppId: 'Microsoft Graph', resourceAccess: [{ id: 'User.Read', type: 'Scope' }] }]);
     expect(aad.passwordCredentials).toBeUndefined();
+  });
+});
+
+describe('who may enter: app role assignment (issue 17.4)', () => {
+  it('declares the app role LIS.User on the tab\'s Entra app, for users', () => {
+    expect(aad.appRoles).toEqual([expect.objectContaining({ value: DEFAULT_TAB_APP_ROLE, allowedMemberTypes: ['User'], isEnabled: true, id: '${{LIS_USER_ROLE_ID}}' })]);
+    expect(envKeys.get('LIS_USER_ROLE_ID')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(envKeys.has('LIS_USERS_GROUP_ID')).toBe(true);
+  });
+
+  it('requires assignment on the tab\'s enterprise app and assigns the LIS users group, after the app role exists', () => {
+    expect(entra).toMatch(/^extension microsoftGraphV1$/m);
+    expect(entra).toMatch(/resource \w+ 'Microsoft\.Graph\/servicePrincipals@v1\.0' = \{\s*appId: tabClientId\s*appRoleAssignmentRequired: true\s*\}/);
+    expect(entra).toMatch(/'Microsoft\.Graph\/appRoleAssignedTo@v1\.0' = if \(!empty\(lisUsersGroupId\)\) \{\s*appRoleId: lisUserRoleId\s*principalId: lisUsersGroupId\s*resourceId: tabServicePrincipal\.id/);
+    const config = JSON.parse(read('infra/bicepconfig.json')) as { extensions: Record<string, string> };
+    expect(config.extensions.microsoftGraphV1).toMatch(/^br:mcr\.microsoft\.com\/bicep\/extensions\/microsoftgraph\/v1\.0:\d+\.\d+\.\d+$/);
+    const params = [...entra.matchAll(/^param (\w+) (\w+)( = .*)?$/gm)].map((m) => m[1]!);
+    expect(Object.keys(entraParameters.parameters).sort()).toEqual(params.sort());
+    // After aadApp/update, which creates the app role the assignment names.
+    expect(yml.indexOf('./infra/entra.bicep')).toBeGreaterThan(yml.indexOf('uses: aadApp/update'));
+  });
+
+  it('makes the server require the same app role in every tab token', () => {
+    expect(bicep).toContain("{ name: 'TAB_APP_ROLE', value: 'LIS.User' }");
+    const env = { LIS_MODE: 'm365', MicrosoftAppId: '2f3b6c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', MicrosoftAppTenantId: '66666666-7777-4888-9999-000000000000', MicrosoftAppManagedIdentityClientId: '2f3b6c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', TAB_CLIENT_ID: '11111111-2222-4333-8444-555555555555', SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,1,2', PUBLIC_URL: 'https://lisforteams-app.azurewebsites.net' };
+    expect(loadConfig(env).m365!.tab.appRole).toBe('LIS.User');
+    expect(loadConfig({ ...env, TAB_APP_ROLE: 'none' }).m365!.tab.appRole).toBeNull();
+    expect(() => loadConfig({ ...env, TAB_APP_ROLE: 'bad role!' })).toThrow(/TAB_APP_ROLE/);
   });
 });
 
