@@ -6,7 +6,7 @@
  * decision are here too: the same use cases as the bot's cards.
  */
 import { z } from 'zod';
-import { AccessRequestKind, AccessRequestOrigin, AccessRequestStatus, ClockKind, IncidentCategory, IncidentStatus } from '../domain';
+import { AccessRequestKind, AccessRequestOrigin, AccessRequestStatus, ClockKind, DeciderCapacity, IncidentCategory, IncidentStatus } from '../domain';
 import { AccessGrantStatus } from './access';
 import { Count, Day, Instant, PersonRef, RecordRef, type Routes } from './common';
 
@@ -85,8 +85,11 @@ export const DecisionItem = z.strictObject({
   /** For a change or an end of access: the grant as it is now. */
   grant: z.strictObject({ role: z.string(), validUntil: Day.nullable() }).nullable(),
   requestedAt: Instant,
-  /** Whether the person decides as the owner or as the owner's delegate. */
-  as: z.enum(['owner', 'delegate']),
+  /**
+   * In what capacity the person decides: the owner, the owner's delegate, or — for the owner's own
+   * access — the owner's line manager, else ISAM (separation of duties).
+   */
+  as: DeciderCapacity,
   /** The decision card in Teams, when it has been delivered and a link can be made. */
   chat: ChatLink.nullable(),
 });
@@ -222,8 +225,9 @@ export const AccessRequestDetail = z.strictObject({
   grant: z.strictObject({ id: z.string(), role: z.string(), validUntil: Day.nullable(), status: AccessGrantStatus }).nullable(),
   justification: z.string().nullable(),
   validUntil: Day.nullable(),
-  deciders: z.array(PersonInUnit),
+  deciders: z.array(PersonInUnit.extend({ as: DeciderCapacity })),
   decidedBy: PersonInUnit.nullable(),
+  decidedAs: DeciderCapacity.nullable(),
   decidedAt: Instant.nullable(),
   comment: z.string().nullable(),
   takenBy: PersonInUnit.nullable(),

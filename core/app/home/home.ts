@@ -17,10 +17,10 @@
  * which is where the query plan of docs/queries.md applies). Nothing counts a whole list.
  */
 import type { Bounded, DecisionItem, DueItem, HomeInvestigation, HomeView, MyCourse, MyIncident, MyRequest, RecordRef, ReviewItem, TaskItem, UnassessedItem } from '../../api';
-import { addMonthsToDate, caseNumber, isLater, isLegalKind, isManagement, isOpen, stockholmDate } from '../../domain';
-import { canDecideAccess, has, involvesPersonalData, same } from '../../domain/policy';
+import { addMonthsToDate, caseNumber, isLater, isLegalKind, isManagement, isOpen, stockholmDate, type DeciderCapacity } from '../../domain';
+import { accessDecisionCapacity, concernsOwner, has, involvesPersonalData, same } from '../../domain/policy';
 import type { StoredOf } from '../../ports/record-store';
-import { correlation, peopleById, personRef } from '../access';
+import { correlation, independentFor, peopleById, personRef } from '../access';
 import type { Actor } from '../people';
 import type { Deps } from '../platform';
 import { chatLink, type ChatLinkSettings } from './chat-links';
@@ -44,7 +44,7 @@ export async function buildHome(deps: Deps, actor: Actor, options: HomeOptions):
   const today = stockholmDate(now);
   const reads = await homeReads(deps, actor);
 
-  const requests = [...reads.pendingForMe.items, ...reads.myRequests.items, ...reads.tasks.items];
+  const requests = [...reads.pendingForMe.items, ...(reads.pendingBacklog?.items ?? []), ...reads.myRequests.items, ...reads.tasks.items];
   const [people, assets] = await Promise.all([
     peopleById(deps, requests.flatMap((r) => [r.data.subjectId, r.data.requesterId])),
     deps.store.getMany('InformationAssets', [...new Set(requests.map((r) => r.data.assetId).filter((id) => !reads.myAssets.has(id)))]),
@@ -84,11 +84,22 @@ export async function buildHome(deps: Deps, actor: Actor, options: HomeOptions):
 
   // ── decisions (owners and delegates) ───────────────────────────────────
   let decisions: Bounded<DecisionItem> | null = null;
-  // Decided against the asset as it is now (its owner may have changed since the request was made).
-  const decidable = reads.pendingForMe.items.filter((r) => {
+  // In what capacity the person may decide each waiting request, against the asset as it is now (its
+  // owner may have changed since the request was made); an owner's own access is decided by the
+  // owner's line manager, else ISAM — resolved from the directory and the Roles list.
+  const ownersOwn = (reads.pendingBacklog?.items ?? []).filter((r) => {
     const asset = assetById.get(r.data.assetId);
-    return asset ? canDecideAccess(actor, asset.data, r.data.subjectId) : false;
+    return asset !== undefined && concernsOwner(asset.data, r.data.subjectId);
   });
+  const independent = new Map(await Promise.all(ownersOwn.map(async (r) => [r.id, await independentFor(deps, assetById.get(r.data.assetId)!.data, r.data.subjectId)] as const)));
+  const capacity = new Map<string, DeciderCapacity>();
+  const waiting = [...new Map([...reads.pendingForMe.items, ...ownersOwn].map((r) => [r.id, r])).values()].sort((a, b) => Date.parse(a.data.requestedAt) - Date.parse(b.data.requestedAt));
+  for (const r of waiting) {
+    const asset = assetById.get(r.data.assetId);
+    const as = asset ? accessDecisionCapacity(actor, asset.data, r.data.subjectId, independent.get(r.id) ?? []) : null;
+    if (as) capacity.set(r.id, as);
+  }
+  const decidable = waiting.filter((r) => capacity.has(r.id));
   if (reads.myAssets.size > 0 || decidable.length > 0) {
     const shown = decidable.slice(0, HOME_LIST_LIMIT);
     const [links, grants] = await Promise.all([
@@ -98,7 +109,6 @@ export async function buildHome(deps: Deps, actor: Actor, options: HomeOptions):
     const grantById = new Map(grants.map((g) => [g.id, g]));
     const items: DecisionItem[] = shown.map((r) => {
       const grant = r.data.grantId ? grantById.get(r.data.grantId) : undefined;
-      const asset = assetById.get(r.data.assetId);
       return {
         id: r.id,
         etag: r.etag,
@@ -111,11 +121,11 @@ export async function buildHome(deps: Deps, actor: Actor, options: HomeOptions):
         validUntil: r.data.validUntil,
         grant: grant ? { role: grant.data.role, validUntil: grant.data.validUntil } : null,
         requestedAt: r.data.requestedAt,
-        as: same(asset ? asset.data.ownerId : r.data.ownerId, actor.id) ? 'owner' : 'delegate',
+        as: capacity.get(r.id)!,
         chat: links.get(r.id) ?? null,
       };
     });
-    decisions = { items, total: decidable.length, capped: reads.pendingForMe.capped };
+    decisions = { items, total: decidable.length, capped: reads.pendingForMe.capped || Boolean(reads.pendingBacklog?.capped && ownersOwn.length) };
   }
 
   let reviews: Bounded<ReviewItem> | null = null;

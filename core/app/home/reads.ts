@@ -9,6 +9,7 @@
  * | everyone | the course catalogue, and own completions by `personId` | tens of items |
  * | everyone | assets owned (`ownerId`) and delegated (`delegateId`) | a person's systems |
  * | owners | pending requests by `ownerId` / `delegateId` + `status`, oldest first | what one owner has waiting |
+ * | line managers, the director, ISAM | pending requests by `status`, oldest first, for an owner's own access | the backlog |
  * | owners | open reviews by `ownerId` (and each delegated asset) + `status` | two campaigns a year |
  * | managers | incidents by `managerId` + `status` triaged / investigating | what one manager has open |
  * | ISAM, IT security, DSO | incidents with a deadline running (`nextDueAt`, soonest first), and `status` reported | the open work |
@@ -41,6 +42,12 @@ export interface HomeReads {
   completions: StoredOf<'Trainings'>[];
   myAssets: Map<string, StoredOf<'InformationAssets'>>;
   pendingForMe: Read<StoredOf<'AccessRequests'>>;
+  /**
+   * Waiting requests someone other than the owner may have to decide — an owner's own access goes to
+   * the owner's line manager, else ISAM (separation of duties): the backlog, for those who can be
+   * such an approver; null for everyone else.
+   */
+  pendingBacklog: Read<StoredOf<'AccessRequests'>> | null;
   reviews: Read<StoredOf<'AccessReviews'>>;
   managed: Read<StoredOf<'Incidents'>>;
   /** Open incidents, for those who answer for the legal deadlines; null for everyone else. */
@@ -70,7 +77,9 @@ export async function homeReads(deps: Pick<Deps, 'store'>, actor: Actor): Promis
   const isManager = has(actor, 'manager');
   const seesDeadlines = has(actor, 'isam', 'itsec', 'dso');
 
-  const [myIncidents, myRequests, courses, completions, owned, delegated, pendingForMe, ownReviews, managed, open, tasks] = await Promise.all([
+  const mayApproveIndependently = has(actor, 'manager', 'director', 'isam');
+
+  const [myIncidents, myRequests, courses, completions, owned, delegated, pendingForMe, ownReviews, managed, open, tasks, pendingBacklog] = await Promise.all([
     page(store, 'Incidents', { where: [{ field: 'reporterId', op: 'eq', value: me }], orderBy: { field: 'reportedAt', direction: 'desc' }, pageSize: OWN_PAGE }),
     union([
       page(store, 'AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: me }], orderBy: newest, pageSize: OWN_PAGE }),
@@ -102,6 +111,7 @@ export async function homeReads(deps: Pick<Deps, 'store'>, actor: Actor): Promis
     has(actor, 'admin_unit')
       ? union((['approved', 'in_progress'] as const).map((status) => page(store, 'AccessRequests', { where: [{ field: 'status', op: 'eq', value: status }], orderBy: { field: 'requestedAt', direction: 'asc' }, pageSize: WORK_PAGE })))
       : none<StoredOf<'AccessRequests'>>(),
+    mayApproveIndependently ? page(store, 'AccessRequests', { where: [{ field: 'status', op: 'eq', value: 'pending' }], orderBy: { field: 'requestedAt', direction: 'asc' }, pageSize: WORK_PAGE }) : Promise.resolve(null),
   ]);
 
   const myAssets = new Map([...owned, ...delegated].map((a) => [a.id, a]));
@@ -111,5 +121,5 @@ export async function homeReads(deps: Pick<Deps, 'store'>, actor: Actor): Promis
     : { items: [], capped: false };
   const reviews = { items: [...new Map([...ownReviews.items, ...delegatedReviews.items].map((r) => [r.id, r])).values()], capped: ownReviews.capped || delegatedReviews.capped };
 
-  return { myIncidents, myRequests, courses, completions, myAssets, pendingForMe, reviews, managed, open, tasks };
+  return { myIncidents, myRequests, courses, completions, myAssets, pendingForMe, pendingBacklog, reviews, managed, open, tasks };
 }

@@ -60,7 +60,9 @@ export function DecisionCard({ item, api }: { item: DecisionItem; api: HomeApi }
         <dt className={styles.term}>{t('tab.home.decision.requested')}</dt>
         <dd className={styles.value}>{t('tab.home.decision.requestedBy', { date: i18n.date(item.requestedAt), person: item.requester.name ?? t('tab.assets.unknownPerson') })}</dd>
       </dl>
-      {item.as === 'delegate' && <p className={styles.small}>{t('tab.home.decision.asDelegate')}</p>}
+      {item.as !== 'owner' && (
+        <p className={styles.small}>{t(item.as === 'delegate' ? 'tab.home.decision.asDelegate' : item.as === 'line_manager' ? 'tab.home.decision.asLineManager' : 'tab.home.decision.asIsam')}</p>
+      )}
 
       {!done && (
         <>

@@ -11,6 +11,8 @@ import { assetId, auditOf, buttons, cardsTo, P, visible } from '../access-helper
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
+/** Camilla Norén, ADM: Per Holmberg's delegate for IA-007, a manager who may decide in his place. */
+const CAMILLA = 'd0000000-0000-4000-8000-000000000041';
 let h: BotHarness;
 const tokens = new Map<string, string>();
 
@@ -44,7 +46,7 @@ const decide = (as: string, id: string, etag: string, body: Record<string, unkno
 beforeAll(async () => {
   h = await startBotHarness({ env: { TEAMS_APP_ID: APP_ID } });
   // The owners and the delegate have talked with the bot: their chats exist.
-  for (const who of [P.johanna, P.ifoManager, P.admManager, P.lena]) await h.message(who, 'hej');
+  for (const who of [P.johanna, P.ifoManager, P.admManager, CAMILLA, P.director]) await h.message(who, 'hej');
   await drain();
 }, 120_000);
 afterAll(async () => {
@@ -143,18 +145,18 @@ describe('an owner decides from the tab', () => {
     const ia7 = await assetId(h, 'IA-007');
     const made = await request(P.johanna, { assetId: ia7, role: 'Gästkonto', justification: 'Samarbete med förskolan.' });
     await drain();
-    // Per Holmberg (the owner) has the request on his home; Lena Forsberg (the delegate) approves it on her card.
+    // Per Holmberg (the owner) has the request on his home; Camilla Norén (his delegate) approves it on her card.
     const seen = (await home(P.admManager)).decisions.items.find((d: { id: string }) => d.id === made.body.id);
     expect(seen.as).toBe('owner');
-    expect((await home(P.lena)).decisions.items.find((d: { id: string }) => d.id === made.body.id).as).toBe('delegate');
-    const onCard = await h.execute(P.lena, 'access.request.approve', { requestId: made.body.id });
-    expect(visible(onCard.body.value)).toContain('Beviljad av Lena Forsberg');
+    expect((await home(CAMILLA)).decisions.items.find((d: { id: string }) => d.id === made.body.id).as).toBe('delegate');
+    const onCard = await h.execute(CAMILLA, 'access.request.approve', { requestId: made.body.id });
+    expect(visible(onCard.body.value)).toContain('Beviljad av Camilla Norén');
 
     const stale = await decide(P.admManager, seen.id, seen.etag, { decision: 'deny', comment: 'Nej.' });
     expect(stale.status).toBe(409);
-    expect(stale.body.message).toBe('Lena Forsberg hann besluta först: ärendet är beviljat. Ditt beslut sparades inte.');
-    expect(stale.body.current).toMatchObject({ outcome: 'stale', request: { status: 'approved', decidedBy: { name: 'Lena Forsberg' } } });
-    expect((await h.app.runtime.deps.store.get('AccessRequests', seen.id))!.data).toMatchObject({ status: 'approved', decidedBy: P.lena, decisionComment: null });
+    expect(stale.body.message).toBe('Camilla Norén hann besluta först: ärendet är beviljat. Ditt beslut sparades inte.');
+    expect(stale.body.current).toMatchObject({ outcome: 'stale', request: { status: 'approved', decidedBy: { name: 'Camilla Norén' } } });
+    expect((await h.app.runtime.deps.store.get('AccessRequests', seen.id))!.data).toMatchObject({ status: 'approved', decidedBy: CAMILLA, decisionComment: null });
   });
 
   it('leaves one decision when owner and delegate decide at the same moment', async () => {
@@ -162,7 +164,7 @@ describe('an owner decides from the tab', () => {
     const made = await request(P.johanna, { assetId: ia7, role: 'Redaktör', justification: 'Uppdaterar enhetens sida.' });
     await drain();
     const seen = (await home(P.admManager)).decisions.items.find((d: { id: string }) => d.id === made.body.id);
-    const [tab] = await Promise.all([decide(P.admManager, seen.id, seen.etag, { decision: 'approve' }), h.execute(P.lena, 'access.request.deny', { requestId: seen.id, comment: 'Inte nu.' })]);
+    const [tab] = await Promise.all([decide(P.admManager, seen.id, seen.etag, { decision: 'approve' }), h.execute(CAMILLA, 'access.request.deny', { requestId: seen.id, comment: 'Inte nu.' })]);
     const stored = (await h.app.runtime.deps.store.get('AccessRequests', seen.id))!.data;
     const decisions = (await auditOf(h, `AccessRequests/${seen.id}`)).filter((a) => a.data.action !== 'access.requested');
     expect(decisions).toHaveLength(1);
@@ -171,10 +173,23 @@ describe('an owner decides from the tab', () => {
       expect(tab.status).toBe(200);
       expect(stored.status).toBe('approved');
     } else {
-      expect(stored).toMatchObject({ decidedBy: P.lena, status: 'denied' });
+      expect(stored).toMatchObject({ decidedBy: CAMILLA, status: 'denied' });
       expect(tab.status).toBe(409);
       expect(tab.body.current.request.status).toBe('denied');
     }
+  });
+
+  it('sends an owner’s own access to the owner’s line manager, not to the delegate the owner appointed', async () => {
+    const ia7 = await assetId(h, 'IA-007');
+    const made = await request(P.admManager, { assetId: ia7, role: 'Administratör', justification: 'Behöver administrera enhetens yta.' });
+    expect(made.body.deciders).toEqual([{ id: P.director, name: 'Karin Ekström', unit: 'LEDN', as: 'line_manager' }]);
+    expect((await home(CAMILLA)).decisions.items.some((d: { id: string }) => d.id === made.body.id)).toBe(false);
+    expect((await home(P.admManager)).decisions.items.some((d: { id: string }) => d.id === made.body.id)).toBe(false);
+    const karin = (await home(P.director)).decisions.items.find((d: { id: string }) => d.id === made.body.id);
+    expect(karin).toMatchObject({ as: 'line_manager', subject: { name: 'Per Holmberg' }, asset: { code: 'IA-007' } });
+    const decided = await decide(P.director, karin.id, karin.etag, { decision: 'approve' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.request).toMatchObject({ status: 'approved', decidedBy: { name: 'Karin Ekström' }, decidedAs: 'line_manager' });
   });
 
   it('lets no one else decide, and says whom to ask', async () => {
