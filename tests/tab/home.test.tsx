@@ -111,6 +111,7 @@ describe('an owner’s decisions on the home', () => {
     const card = await screen.findByRole('article', { name: 'Johanna Berg: Läsbehörighet' });
     await user.click(within(card).getByRole('button', { name: 'Bevilja' }));
     expect(await within(card).findByRole('status')).toHaveProperty('textContent', 'Beviljad. Administrativa enheten får uppdraget och Johanna Berg får besked i Teams.');
+    expect(screen.getByText('1 ärende väntar på ditt beslut')).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Bevilja' })).toBeNull();
     const call = api.calls.find((c) => c.path === '/access/requests/5/decision')!;
     expect(call).toMatchObject({ method: 'POST', etag: '"etag-5,1"', body: { decision: 'approve', comment: null } });

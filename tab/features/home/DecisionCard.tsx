@@ -5,7 +5,7 @@
  * first, their decision is shown and nothing of this person's is saved.
  */
 import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { DecisionItem } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/ErrorMessage';
@@ -14,7 +14,7 @@ import { TeamsLink } from './TeamsLink';
 import { useDecision } from './useDecision';
 import { useHomeStyles } from './useHomeStyles.styles';
 
-export function DecisionCard({ item, api }: { item: DecisionItem; api: HomeApi }) {
+export function DecisionCard({ item, api, onSettled }: { item: DecisionItem; api: HomeApi; onSettled?: () => void }) {
   const styles = useHomeStyles();
   const i18n = useI18n();
   const { t } = i18n;
@@ -26,6 +26,9 @@ export function DecisionCard({ item, api }: { item: DecisionItem; api: HomeApi }
   const decided = state.outcome?.kind === 'decided' ? state.outcome.result : null;
   const conflict = state.outcome?.kind === 'conflict' ? state.outcome : null;
   const done = Boolean(decided || conflict);
+  useEffect(() => {
+    if (done) onSettled?.();
+  }, [done]);
 
   return (
     <article className={styles.decision} aria-labelledby={headingId}>

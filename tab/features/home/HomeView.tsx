@@ -168,10 +168,13 @@ function DueSection({ due, dso, i18n }: { due: NonNullable<Home['due']>; dso: bo
 function Decisions({ decisions, api, i18n }: { decisions: NonNullable<Home['decisions']>; api: HomeApi; i18n: I18n }) {
   const styles = useHomeStyles();
   const { t } = i18n;
+  // Decided here (by this person or, as it turned out, by someone else): no longer waiting.
+  const [settled, setSettled] = useState<ReadonlySet<string>>(new Set());
+  const waiting = Math.max(0, decisions.total - settled.size);
   return (
-    <Section title={t('tab.home.decisions')} summary={decisions.total ? plural(i18n, 'tab.home.decisions.count', decisions.total) : t('tab.home.decisionsEmpty')} wide>
+    <Section title={t('tab.home.decisions')} summary={waiting ? plural(i18n, 'tab.home.decisions.count', waiting) : t('tab.home.decisionsEmpty')} wide>
       {decisions.items.map((d) => (
-        <DecisionCard key={d.id} item={d} api={api} />
+        <DecisionCard key={d.id} item={d} api={api} onSettled={() => setSettled((s) => new Set(s).add(d.id))} />
       ))}
       <More list={decisions} i18n={i18n} />
       {decisions.total > decisions.items.length && (

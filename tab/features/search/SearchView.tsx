@@ -66,7 +66,8 @@ const useStyles = makeStyles({
   },
   hitTitle: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold },
   meta: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: 'inherit', borderRadius: '2px' },
+  // Underlined too: in high contrast the highlight colour alone does not show.
+  mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: 'inherit', borderRadius: '2px', textDecorationLine: 'underline', textDecorationThickness: '2px' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   footLink: { display: 'inline-flex', alignItems: 'center', minHeight: TOUCH },
 });
