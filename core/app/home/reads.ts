@@ -4,7 +4,7 @@
  *
  * | For | Query (first condition) | Bound |
  * |---|---|---|
- * | everyone | own incidents, `reporterId`, newest first, one page | what one person reports |
+ * | everyone | own incidents: `reporterKey` open and year buckets merged newest first, one page | what one person has open; reports in a year |
  * | everyone | own requests, `subjectId` and `requesterId`, newest first | one person's requests |
  * | everyone | the course catalogue, and own completions by `personId` | tens of items |
  * | everyone | assets owned (`ownerId`) and delegated (`delegateId`) | a person's systems |
@@ -23,7 +23,7 @@ import { has } from '../../domain/policy';
 import { openOrYear, type ListName } from '../../domain';
 import type { QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import type { Deps } from '../platform';
+import { historyYears, mergeSources, openAndYears, type Deps } from '../platform';
 
 export interface Read<T> {
   items: T[];
@@ -71,7 +71,7 @@ async function union<L extends ListName>(reads: Promise<Read<StoredOf<L>>>[]): P
 
 const none = <T>(): Promise<Read<T>> => Promise.resolve({ items: [], capped: false });
 
-export async function homeReads(deps: Pick<Deps, 'store'>, actor: Actor): Promise<HomeReads> {
+export async function homeReads(deps: Pick<Deps, 'store' | 'clock'>, actor: Actor): Promise<HomeReads> {
   const { store } = deps;
   const me = actor.id;
   const newest = { field: 'requestedAt', direction: 'desc' } as const;
@@ -81,7 +81,11 @@ export async function homeReads(deps: Pick<Deps, 'store'>, actor: Actor): Promis
   const mayApproveIndependently = has(actor, 'manager', 'director', 'isam');
 
   const [myIncidents, myRequests, courses, completions, owned, delegated, pendingForMe, ownReviews, managed, open, tasks, pendingBacklog] = await Promise.all([
-    page(store, 'Incidents', { where: [{ field: 'reporterId', op: 'eq', value: me }], orderBy: { field: 'reportedAt', direction: 'desc' }, pageSize: OWN_PAGE }),
+    // One person's reports over the years: their open bucket and year buckets merged newest first
+    // (a heavy reporter's history passes the threshold on `reporterId` alone).
+    historyYears(store, 'Incidents', 'reportedAt', deps.clock.now())
+      .then((years) => mergeSources(store, { list: 'Incidents', sort: 'reportedAt', direction: 'desc', sources: openAndYears('reporterKey', me, years), pageSize: OWN_PAGE }))
+      .then((m) => ({ items: m.items, capped: m.cursor !== null })),
     union([
       page(store, 'AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: me }], orderBy: newest, pageSize: OWN_PAGE }),
       page(store, 'AccessRequests', { where: [{ field: 'requesterId', op: 'eq', value: me }], orderBy: newest, pageSize: OWN_PAGE }),
