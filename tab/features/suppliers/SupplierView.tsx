@@ -155,7 +155,8 @@ export default function SupplierView({ params }: ViewProps) {
           )}
         </section>
       )}
-      <Checklist supplier={s} onSaved={() => supplier.reload()} />
+      {/* The checklist's answer is issue 5's page: merged into the register's, which keeps its history. */}
+      <Checklist supplier={s} onSaved={(v) => supplier.set({ ...s, ...v })} />
       {'archive' in s && (
         <>
           <section className={styles.section} aria-labelledby="supplier-archive">
