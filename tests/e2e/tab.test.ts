@@ -243,7 +243,7 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
     const { page, context } = await openTab(e2e, { locale: 'en-GB' });
     await page.getByRole('heading', { level: 1, name: 'Choose a demo person' }).waitFor();
     await page.getByRole('button', { name: /^Sign in as Leila Haddad/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await context.close();
   });

@@ -124,7 +124,13 @@ export async function listAssets(deps: Deps, actor: Actor, query: AssetListQuery
   // A search finds its words anywhere in the id, name or description, also inside words (ADR 016).
   const found = q.search ? await matchingIds(deps.store, 'assets', q.search) : null;
   if (found) {
-    const records = (await deps.store.getMany(LIST, [...found])).filter((s) => (!q.unit || s.data.unit === q.unit) && (!q.ownerId || s.data.ownerId.toLowerCase() === q.ownerId.toLowerCase()));
+    const records = (await deps.store.getMany(LIST, [...found])).filter(
+      (s) =>
+        (!q.unit || s.data.unit === q.unit) &&
+        (!q.ownerId || s.data.ownerId.toLowerCase() === q.ownerId.toLowerCase()) &&
+        // Archived (decommissioned) systems only when asked for, as in the list without a search.
+        (q.archived === 'all' || s.data.archived === (q.archived === 'archived')),
+    );
     const page = pageOfFound(records, { cursor: q.cursor, pageSize: q.pageSize, compare: (a, b) => compareValues(a.data[q.sort], b.data[q.sort], q.direction) || a.data.code.localeCompare(b.data.code) });
     const people = await peopleById(deps, page.items.map((s) => s.data.ownerId));
     return { items: page.items.map((s) => toRow(deps, actor, people, s)), cursor: page.cursor, sort: q.sort, direction: q.direction };
