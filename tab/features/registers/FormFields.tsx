@@ -49,6 +49,7 @@ export const useFieldStyles = makeStyles({
     alignItems: 'start',
     '& > *': { minWidth: 0 },
   },
+  rowsLabel: { fontWeight: tokens.fontWeightSemibold },
   rowLegend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   rowActions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   fixed: { gridColumn: '1 / -1', margin: 0, color: tokens.colorNeutralForeground2 },
@@ -63,9 +64,11 @@ export interface FieldInputProps {
   onChange: (value: FormValue) => void;
   disabled: boolean;
   error: (path: string) => string | undefined;
+  /** The legend of the fieldset it stands in: a sub-list whose label says the same shows none of its own. */
+  legend?: string;
 }
 
-export function FieldInput({ field, path, value, values, onChange, disabled, error }: FieldInputProps) {
+export function FieldInput({ field, path, value, values, onChange, disabled, error, legend }: FieldInputProps) {
   const { t } = useI18n();
   const styles = useFieldStyles();
   const common = useCommonApi();
@@ -140,7 +143,7 @@ export function FieldInput({ field, path, value, values, onChange, disabled, err
         </div>
       );
     case 'rows':
-      return <RowsField field={field} path={path} value={(value as FormRow[] | null) ?? []} values={values} onChange={onChange} disabled={disabled} error={error} />;
+      return <RowsField field={field} path={path} value={(value as FormRow[] | null) ?? []} values={values} onChange={onChange} disabled={disabled} error={error} {...(legend ? { legend } : {})} />;
     default:
       return (
         <Field {...common_}>
@@ -171,13 +174,15 @@ function UnitSelect(props: { id: string; label: string; required?: boolean | und
 }
 
 /** A sub-list edited in place: each row a small fieldset with its own fields, removable; rows with an id keep it. */
-function RowsField({ field, path, value, values, onChange, disabled, error }: Omit<FieldInputProps, 'value'> & { value: FormRow[] }) {
+function RowsField({ field, path, value, values, onChange, disabled, error, legend }: Omit<FieldInputProps, 'value'> & { value: FormRow[] }) {
   const { t } = useI18n();
   const styles = useFieldStyles();
   const fields = field.fields ?? [];
   const set = (i: number, name: string, v: FormValue) => onChange(value.map((r, j) => (j === i ? { ...r, [name]: v } : r)));
+  const label = t(field.label);
   return (
-    <div className={styles.rows} id={fieldDomId(path)} role="group" aria-label={t(field.label)}>
+    <div className={styles.rows} id={fieldDomId(path)} role="group" aria-label={label}>
+      {label !== legend && <span className={styles.rowsLabel}>{label}</span>}
       {value.length === 0 && <p className={styles.fixed}>{t('tab.reg.noRows')}</p>}
       {value.map((row, i) => {
         const rowName = t(field.rowLabel ?? 'tab.reg.row', { n: i + 1, id: typeof row.id === 'string' && row.id ? row.id : '' });

@@ -27,6 +27,7 @@ export const useDetailStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  p: { margin: 0 },
 });
 
 export default function RegisterDetailView({ params }: ViewProps) {
@@ -115,7 +116,7 @@ function RegisterDetail<View extends RecordBase>({ spec, id }: { spec: RegisterS
         <h2 id="reg-archive" className={styles.h2}>
           {t('tab.reg.archiveState')}
         </h2>
-        <p>{archiveState(view, i18n)}</p>
+        <p className={styles.p}>{archiveState(view, i18n)}</p>
       </section>
       <section className={styles.section} aria-labelledby="reg-history">
         <h2 id="reg-history" className={styles.h2}>

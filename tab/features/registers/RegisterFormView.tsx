@@ -189,7 +189,7 @@ export function RegisterForm<View extends RecordBase>({ spec, id }: { spec: Regi
               <legend className={fieldStyles.legend}>{t(s.legend)}</legend>
               {s.help && <p className={fieldStyles.help}>{t(s.help)}</p>}
               {shown.map((f) => (
-                <FieldInput key={f.name} field={f} path={f.name} value={values[f.name] ?? null} values={values} onChange={(v) => set(f.name, v)} disabled={readOnly || !editable(f)} error={error} />
+                <FieldInput key={f.name} field={f} path={f.name} value={values[f.name] ?? null} values={values} onChange={(v) => set(f.name, v)} disabled={readOnly || !editable(f)} error={error} legend={t(s.legend)} />
               ))}
             </fieldset>
           );
