@@ -8,7 +8,7 @@
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditView, HeatMap, ProcessingDetail, RiskMatrix, RiskRow, RiskView, SupplierDetail } from '../../core/api';
 import { ApiError } from '../../tab/api/client';
 import { resetViewHeadingFocus } from '../../tab/components/ViewHeading';
@@ -16,24 +16,13 @@ import RegisterDetailView from '../../tab/features/registers/RegisterDetailView'
 import RegisterFormView from '../../tab/features/registers/RegisterFormView';
 import RegisterListView from '../../tab/features/registers/RegisterListView';
 import SupplierPage from '../../tab/features/suppliers/SupplierView';
-import { fakeApi, ME, renderWithSession, Routed, type FakeApi } from './render';
+import { fakeApi, handleCancelledAnimations, ME, renderWithSession, Routed, type FakeApi } from './render';
 
 beforeEach(() => resetViewHeadingFocus());
 afterEach(cleanup);
-
-// A dialog's exit animation cancelled by the test's cleanup rejects the animation's `finished`
-// in happy-dom (a browser does too, but nobody awaits it there): the motion is not what is tested.
-const animate = Element.prototype.animate;
-beforeAll(() => {
-  Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
-    const animation = animate.apply(this, args);
-    animation.finished?.catch(() => undefined);
-    return animation;
-  };
-});
-afterAll(() => {
-  Element.prototype.animate = animate;
-});
+handleCancelledAnimations();
+// Dialogs are queried with `hidden: true`: happy-dom sometimes leaves tabster's aria-hidden on an
+// open dialog (a browser does not; the e2e tests use the dialogs in Chromium).
 
 const NOW = '2026-12-01T09:00:00.000Z';
 const KEPT = { archived: false, archivedAt: null, years: 5, removableFrom: null, canRemove: false };
@@ -187,11 +176,11 @@ describe('Risker', () => {
     expect(within(history).getByText(/Henrik Sandberg/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Ändra' }).getAttribute('href')).toBe('#/risks/12/edit');
     await userEvent.click(screen.getByRole('button', { name: 'Arkivera' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Arkivera RISK-012 Nätfiske mot förskolans personal?' });
-    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Varför den inte längre är i bruk' }), 'Förskolan har bytt system');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Arkivera' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Arkivera RISK-012 Nätfiske mot förskolans personal?', hidden: true }, { timeout: 5000 });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Varför den inte längre är i bruk', hidden: true }), 'Förskolan har bytt system');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Arkivera', hidden: true }));
     await screen.findByText('Posten är arkiverad.');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull(), { timeout: 5000 });
     const call = api.calls.find((c) => c.path === '/risks/12/archive')!;
     expect(call).toMatchObject({ etag: '"r,1"', body: { reason: 'Förskolan har bytt system' } });
     expect(call.idempotencyKey).toBeTruthy();
@@ -320,11 +309,10 @@ describe('Registerförteckning', () => {
     expect(api.calls.find((c) => c.path === '/processing/6/screening')).toMatchObject({ etag: '"p,1"', body: { criteria: ['sensitive_data', 'vulnerable_subjects'] } });
     expect(within(screening).getByRole('button', { name: 'Starta konsekvensbedömning' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Arkivera' }));
-    // happy-dom leaves tabster's aria-hidden on the dialog after the screening's focus moves (a browser does not): query it as such.
     const dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 5000 });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Arkivera', hidden: true }));
     await screen.findByText('Posten är arkiverad.');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull(), { timeout: 5000 });
     // The archive went with the etag the screening answered.
     expect(api.calls.find((c) => c.path === '/processing/6/archive')).toMatchObject({ etag: '"p,2"', body: { reason: null } });
   });
@@ -388,13 +376,13 @@ describe('Leverantörer', () => {
       .on('POST', '/suppliers/6/archive', () => supplierDetail({ etag: '"s,2"', history: HISTORY, archived: true, editableFields: [], archive: { ...KEPT, years: 10, archived: true, archivedAt: NOW, removableFrom: '2036-12-01' } }));
     renderWithSession(<SupplierPage params={{ id: '6' }} query={new URLSearchParams()} />, { api, me: ME.isam });
     await userEvent.click(await screen.findByRole('button', { name: 'Arkivera' }));
-    const dialog = await screen.findByRole('dialog', undefined, { timeout: 5000 });
-    await userEvent.type(within(dialog).getByRole('textbox'), 'Avtalet har upphört');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Arkivera' }));
+    const dialog = await screen.findByRole('dialog', { hidden: true }, { timeout: 5000 });
+    await userEvent.type(within(dialog).getByRole('textbox', { hidden: true }), 'Avtalet har upphört');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Arkivera', hidden: true }));
     await screen.findByText('Posten är arkiverad.');
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull(), { timeout: 5000 });
     expect(api.calls.find((c) => c.path === '/suppliers/6/archive')).toMatchObject({ etag: '"s,1"', body: { reason: 'Avtalet har upphört' } });
     expect(screen.getByText(/Får gallras från/)).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Historik' })).getByText('Risken registrerades')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Historik', hidden: true })).getByText('Risken registrerades')).toBeTruthy();
   });
 });

@@ -3,7 +3,7 @@
  * the administrative unit (`POST /roles/information-owners`; the server refuses others, in words).
  * One Idempotency-Key per submission.
  */
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { InformationOwnerAnswer, PersonRef, RecordRef } from '../../../core/api';
 import { ApiError, newIdempotencyKey } from '../../api/client';
@@ -11,28 +11,15 @@ import { useI18n } from '../../app/i18n';
 import { useCommonApi, useSession } from '../../app/session';
 import { errorText } from '../../components/ErrorMessage';
 import { PeoplePicker } from '../../components/PeoplePicker';
+import { useFieldStyles } from './FormFields';
 import { errorsByPath } from './form-values';
 import { RecordPicker } from './RecordPicker';
 
-const useStyles = makeStyles({
-  root: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalL,
-    margin: 0,
-    minWidth: 0,
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(15rem, 100%), 1fr))',
-    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    alignItems: 'end',
-    maxWidth: '64rem',
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  full: { gridColumn: '1 / -1' },
-});
+const useStyles = makeStyles({ root: { alignItems: 'end', maxWidth: '64rem' } });
 
 export function InformationOwner() {
   const styles = useStyles();
+  const fieldStyles = useFieldStyles();
   const { t } = useI18n();
   const { api, me } = useSession();
   const common = useCommonApi();
@@ -67,8 +54,8 @@ export function InformationOwner() {
   };
   const err = (f: string) => errors[f]?.join(' ');
   return (
-    <fieldset className={styles.root}>
-      <legend className={styles.legend}>{t('tab.owner.title')}</legend>
+    <fieldset className={mergeClasses(fieldStyles.fieldset, styles.root)}>
+      <legend className={fieldStyles.legend}>{t('tab.owner.title')}</legend>
       <RecordPicker id="owner-asset" label={t('tab.owner.asset')} source="assets" required value={asset} onChange={(v) => { changed(); setAsset(v as RecordRef | null); }} validationMessage={err('assetId')} />
       <PeoplePicker id="owner-owner" label={t('tab.owner.owner')} required value={owner} search={common.searchPeople} onChange={(p) => { changed(); setOwner(p); }} {...(err('ownerId') ? { validationMessage: err('ownerId')! } : {})} />
       <PeoplePicker id="owner-delegate" label={t('tab.owner.delegate')} value={delegate} search={common.searchPeople} onChange={(p) => { changed(); setDelegate(p); }} {...(err('delegateId') ? { validationMessage: err('delegateId')! } : {})} />
@@ -78,7 +65,7 @@ export function InformationOwner() {
         </Button>
       </div>
       {message && (
-        <MessageBar className={styles.full} intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
+        <MessageBar className={fieldStyles.full} intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
