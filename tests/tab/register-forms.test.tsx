@@ -386,3 +386,41 @@ describe('Leverantörer', () => {
     expect(within(screen.getByRole('region', { name: 'Historik', hidden: true })).getByText('Risken registrerades')).toBeTruthy();
   });
 });
+
+describe('Omprövning av behörigheter', () => {
+  const admin = { ...ME.staff, id: 'd0000000-0000-4000-8000-000000000020', name: 'Sara Johansson', roles: ['admin_unit' as const] };
+  const campaign = { id: 'c1', name: 'Omprövning 2026 H2', period: '2026-H2', status: 'running' as const, startedBy: { id: admin.id, name: 'Sara Johansson', unit: 'ADM' }, startedAt: NOW,
+    dueAt: '2026-12-22T22:59:59.000Z', completedAt: null, reviews: 4, completedReviews: 0, grants: 12, kept: 0, removed: 0, waitingFor: [] };
+
+  it('lets the administrative unit start a campaign with a due date, once per click', async () => {
+    window.location.hash = '#/access?tab=campaigns';
+    const api = fakeApi()
+      .on('GET', '/access/campaigns', () => ({ campaigns: [] }))
+      .on('GET', '/access/campaigns/start', () => ({ running: null, period: '2026-H2', name: 'Omprövning 2026 H2', grants: 12, assets: 3, owners: 2, suggestedDue: '2026-12-22', minDue: '2026-12-08', maxDue: '2027-03-01' }))
+      .on('POST', '/access/campaigns', () => ({ started: true, campaign }));
+    const { default: AccessView } = await import('../../tab/features/access/AccessView');
+    renderWithSession(<Routed view={AccessView} />, { api, me: admin });
+    const region = await screen.findByRole('region', { name: 'Starta omprövning av behörigheter' });
+    expect(within(region).getByText(/omfattar 12 behörigheter i 3 informationstillgångar, hos 2 ägare/)).toBeTruthy();
+    await userEvent.click(within(region).getByRole('button', { name: 'Starta omprövningen' }));
+    await within(region).findByText('Omprövning 2026 H2 är startad. Ägarna får sina listor i Teams.');
+    const post = api.calls.find((c) => c.method === 'POST')!;
+    expect(post.body).toEqual({ dueDate: '2026-12-22' });
+    expect(post.idempotencyKey).toBeTruthy();
+  });
+
+  it('offers nothing to someone the server refuses', async () => {
+    window.location.hash = '#/access?tab=campaigns';
+    const api = fakeApi()
+      .on('GET', '/access/campaigns', () => ({ campaigns: [] }))
+      .on('GET', '/access/campaigns/start', () => {
+        throw new ApiError(403, { error: 'forbidden', message: 'Bara informationssäkerhetssamordnaren och administrativa enheten startar omprövningar.' });
+      });
+    const { default: AccessView } = await import('../../tab/features/access/AccessView');
+    renderWithSession(<Routed view={AccessView} />, { api, me: ME.staff });
+    await screen.findByText('Inga behörighetsrevisioner ännu.');
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/access/campaigns/start')).toBe(true));
+    expect(screen.queryByRole('region', { name: 'Starta omprövning av behörigheter' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Starta omprövningen' })).toBeNull();
+  });
+});

@@ -408,6 +408,14 @@ export const tabRegisters = defineMessages(
     'tab.owner.saved': '{owner} är informationsägare för {asset}.',
     'tab.owner.unchanged': '{owner} var redan informationsägare för {asset}.',
 
+    'tab.campaign.title': 'Starta omprövning av behörigheter',
+    'tab.campaign.covers': '{name} omfattar {grants, plural, one {# behörighet} other {# behörigheter}} i {assets, plural, one {# informationstillgång} other {# informationstillgångar}}, hos {owners, plural, one {# ägare} other {# ägare}}.',
+    'tab.campaign.running': '{name} pågår, klar senast {due}.',
+    'tab.campaign.due': 'Klar senast',
+    'tab.campaign.start': 'Starta omprövningen',
+    'tab.campaign.started': '{name} är startad. Ägarna får sina listor i Teams.',
+    'tab.campaign.alreadyRunning': '{name} pågick redan.',
+
     // ── retention ──
     'tab.retention.title': 'Gallring',
     'tab.retention.intro': 'Arkiverade poster vars bevarandetid har gått ut, äldst först. Inget tas bort av att listas: öppna posten för att gallra den.',
@@ -821,6 +829,14 @@ export const tabRegisters = defineMessages(
     'tab.owner.save': 'Save information owner',
     'tab.owner.saved': '{owner} is the information owner of {asset}.',
     'tab.owner.unchanged': '{owner} already was the information owner of {asset}.',
+
+    'tab.campaign.title': 'Start an access recertification',
+    'tab.campaign.covers': '{name} covers {grants, plural, one {# access right} other {# access rights}} in {assets, plural, one {# information asset} other {# information assets}}, held by {owners, plural, one {# owner} other {# owners}}.',
+    'tab.campaign.running': '{name} is running, due {due}.',
+    'tab.campaign.due': 'Due',
+    'tab.campaign.start': 'Start the recertification',
+    'tab.campaign.started': '{name} is started. The owners get their lists in Teams.',
+    'tab.campaign.alreadyRunning': '{name} was already running.',
 
     'tab.retention.title': 'Retention',
     'tab.retention.intro': 'Archived records whose retention has ended, oldest first. Listing removes nothing: open the record to remove it.',
