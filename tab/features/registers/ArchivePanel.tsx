@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/ErrorMessage';
-import type { RecordBase } from './spec';
+import type { ArchiveWords, RecordBase } from './spec';
 
 export function archiveState(view: RecordBase, i18n: ReturnType<typeof useI18n>): string {
   const { t, date, dateTime } = i18n;
@@ -25,6 +25,7 @@ export function ArchiveActions(props: {
   title: string;
   noRemove?: boolean | undefined;
   canArchive: boolean;
+  words?: ArchiveWords | undefined;
   archive: (reason: string | null, idempotencyKey: string) => Promise<unknown>;
   remove: () => Promise<unknown>;
   onDone: (what: 'archived' | 'removed') => void;
@@ -35,6 +36,7 @@ export function ArchiveActions(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const key = useRef<string | null>(null);
+  const words: ArchiveWords = props.words ?? { action: 'tab.reg.archive', title: 'tab.reg.archiveTitle', help: 'tab.reg.archiveHelp', done: 'tab.reg.archivedDone' };
   const canArchive = props.canArchive && !props.view.archive.archived;
   const canRemove = !props.noRemove && props.view.archive.canRemove;
   if (!canArchive && !canRemove) return null;
@@ -61,16 +63,16 @@ export function ArchiveActions(props: {
 
   return (
     <>
-      {canArchive && <Button onClick={() => { key.current = null; setError(null); setOpen('archive'); }}>{t('tab.reg.archive')}</Button>}
+      {canArchive && <Button onClick={() => { key.current = null; setError(null); setOpen('archive'); }}>{t(words.action)}</Button>}
       {canRemove && <Button onClick={() => { setError(null); setOpen('remove'); }}>{t('tab.reg.remove')}</Button>}
       <Dialog open={open !== null} onOpenChange={(_, d) => !d.open && setOpen(null)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{open === 'archive' ? t('tab.reg.archiveTitle', { title: props.title }) : t('tab.reg.removeTitle', { title: props.title })}</DialogTitle>
+            <DialogTitle>{open === 'archive' ? t(words.title, { title: props.title }) : t('tab.reg.removeTitle', { title: props.title })}</DialogTitle>
             <DialogContent>
               {open === 'archive' ? (
                 <>
-                  <p>{t('tab.reg.archiveHelp')}</p>
+                  <p>{t(words.help)}</p>
                   <Field label={t('tab.reg.archiveReason')}>
                     <Textarea value={reason} onChange={(_, d) => { key.current = null; setReason(d.value); }} resize="vertical" />
                   </Field>
@@ -86,7 +88,7 @@ export function ArchiveActions(props: {
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" disabled={busy} onClick={() => void run()}>
-                {open === 'archive' ? t('tab.reg.archiveConfirm') : t('tab.reg.removeConfirm')}
+                {open === 'archive' ? t(words.action) : t('tab.reg.removeConfirm')}
               </Button>
               <Button onClick={() => setOpen(null)}>{t('tab.reg.cancel')}</Button>
             </DialogActions>

@@ -88,6 +88,7 @@ function RegisterDetail<View extends RecordBase>({ spec, id }: { spec: RegisterS
           view={view}
           title={title}
           noRemove={spec.noRemove}
+          words={spec.archiveWords}
           canArchive={spec.canArchive ? spec.canArchive(view) : view.canArchive === true}
           archive={(reason, key) => reg.archive(view.id, view.etag, { reason }, key).then((v) => record.set(v))}
           remove={() => reg.remove(view.id, view.etag)}
@@ -95,7 +96,7 @@ function RegisterDetail<View extends RecordBase>({ spec, id }: { spec: RegisterS
             if (what === 'removed') {
               setFlash(null);
               navigate(list);
-            } else setFlash(t('tab.reg.archivedDone'));
+            } else setFlash(t(spec.archiveWords?.done ?? 'tab.reg.archivedDone'));
           }}
         />
       </div>

@@ -69,6 +69,14 @@ export interface RecordBase {
   editableFields?: string[];
 }
 
+export interface ArchiveWords {
+  action: MessageKey;
+  /** `{title}` */
+  title: MessageKey;
+  help: MessageKey;
+  done: MessageKey;
+}
+
 export interface FilterSpec {
   /** The list's query parameter. */
   name: string;
@@ -131,6 +139,8 @@ export interface RegisterSpec<Row = any, View extends RecordBase = any> {
   fieldEditable?: (view: View, field: string) => boolean;
   /** The view's field that says whether the person may edit at all. */
   canEdit?: (view: View) => boolean;
+  /** The archive action's words where "archive" is not what people call it (a role assignment is ended). */
+  archiveWords?: ArchiveWords;
   /** Whether the person may archive it, where the answer has no `canArchive` (a role: whoever may change it). */
   canArchive?: (view: View) => boolean;
   /** No removal (governing documents are kept for good). */

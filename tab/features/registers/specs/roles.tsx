@@ -66,4 +66,5 @@ export const roles: RegisterSpec<RoleRow, RoleView> = {
   toForm: (v) => ({ personId: v?.person ?? null, role: v?.role ?? '', unit: text(v?.unit), validTo: text(v?.validTo) }),
   canEdit: (v) => v.canEdit && v.active,
   canArchive: (v) => v.canEdit && v.active,
+  archiveWords: { action: 'tab.roles.end', title: 'tab.roles.endTitle', help: 'tab.roles.endHelp', done: 'tab.roles.endDone' },
 };
