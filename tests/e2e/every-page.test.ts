@@ -68,8 +68,9 @@ async function pagesFor(page: Page): Promise<{ name: string; path: string }[]> {
     const id = await page.evaluate(async ({ list, pick }) => {
       const { token } = JSON.parse(sessionStorage.getItem('lis.demo-sign-in') ?? '{}') as { token: string };
       const res = await fetch(`/api/v1${list}`, { headers: { Authorization: `Bearer ${token}` } });
-      const body = (await res.json()) as Record<string, { id: string }[]>;
-      return body[pick]?.[0]?.id ?? null;
+      const body = (await res.json()) as Record<string, { id: string; canRead?: boolean }[]>;
+      // A record the person may open (an impact assessment's content is not everyone's).
+      return body[pick]?.find((x) => x.canRead !== false)?.id ?? null;
     }, source);
     if (id) out.push({ name: r.pattern.slice(1).replace(':id', 'record').replace(/\//g, '-'), path: r.pattern.replace(':id', id) });
   }

@@ -409,7 +409,7 @@ describe('Omprövning av behörigheter', () => {
     expect(post.idempotencyKey).toBeTruthy();
   });
 
-  it('offers nothing to someone the server refuses', async () => {
+  it('offers nothing to others (no request), nor when the server refuses', async () => {
     window.location.hash = '#/access?tab=campaigns';
     const api = fakeApi()
       .on('GET', '/access/campaigns', () => ({ campaigns: [] }))
@@ -418,6 +418,10 @@ describe('Omprövning av behörigheter', () => {
       });
     const { default: AccessView } = await import('../../tab/features/access/AccessView');
     renderWithSession(<Routed view={AccessView} />, { api, me: ME.staff });
+    await screen.findByText('Inga behörighetsrevisioner ännu.');
+    expect(api.calls.some((c) => c.path === '/access/campaigns/start')).toBe(false);
+    cleanup();
+    renderWithSession(<Routed view={AccessView} />, { api, me: admin });
     await screen.findByText('Inga behörighetsrevisioner ännu.');
     await waitFor(() => expect(api.calls.some((c) => c.path === '/access/campaigns/start')).toBe(true));
     expect(screen.queryByRole('region', { name: 'Starta omprövning av behörigheter' })).toBeNull();

@@ -1,8 +1,8 @@
 /**
  * Start a recertification campaign (ISAM and the administrative unit): what a campaign started now
  * would cover (`GET /access/campaigns/start`), a due date within the allowed range, and one
- * Idempotency-Key per start (a double click answers the same campaign). Those the server refuses
- * see nothing here: the offer comes from the server's answer, not from the tab's idea of roles.
+ * Idempotency-Key per start (a double click answers the same campaign). Others see nothing here
+ * (and a 403 from the server hides it too).
  */
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
@@ -25,8 +25,10 @@ export function StartCampaign({ onStarted }: { onStarted: () => void }) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
-  const { api } = useSession();
-  const start = useAsync(() => api.get<CampaignStartView>('/access/campaigns/start'), [api]);
+  const { api, me } = useSession();
+  // Asked only by those docs/security.md 4a names (no request the server would refuse); it checks again.
+  const may = me.roles.some((r) => r === 'isam' || r === 'admin_unit');
+  const start = useAsync(() => (may ? api.get<CampaignStartView>('/access/campaigns/start') : Promise.resolve(null)), [api, may]);
   const [due, setDue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
@@ -62,7 +64,7 @@ export function StartCampaign({ onStarted }: { onStarted: () => void }) {
         <>
           <p className={styles.p}>{t('tab.campaign.covers', { name: s.name, grants: s.grants, assets: s.assets, owners: s.owners })}</p>
           <div className={styles.row}>
-            <DateField label={t('tab.campaign.due')} value={dueAt} min={s.minDue} max={s.maxDue} onChange={(v) => { key.current = null; setDue(v); }} />
+            <DateField id="campaign-due" label={t('tab.campaign.due')} value={dueAt} min={s.minDue} max={s.maxDue} onChange={(v) => { key.current = null; setDue(v); }} />
             <Button appearance="primary" onClick={() => void run()} disabled={busy}>
               {t('tab.campaign.start')}
             </Button>

@@ -13,6 +13,8 @@ import type { RecordSource } from './spec';
 const useStyles = makeStyles({
   tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXS },
   code: { color: tokens.colorNeutralForeground2, marginRight: tokens.spacingHorizontalXS },
+  // A chosen record is removed with a tap: a full-size target on a phone.
+  tag: { '@media (max-width: 47.99em), (pointer: coarse)': { minHeight: '44px' } },
 });
 
 interface Props {
@@ -83,7 +85,7 @@ export function RecordPicker(props: Props) {
             onDismiss={(_, d) => props.onChange(chosen.filter((c) => c.id !== d.value))}
           >
             {chosen.map((c) => (
-              <Tag key={c.id} value={c.id} dismissible={!props.disabled} dismissIcon={{ 'aria-label': t('tab.reg.removeChoice', { name: `${c.code} ${c.name}` }) }} size="small">
+              <Tag key={c.id} className={styles.tag} value={c.id} dismissible={!props.disabled} dismissIcon={{ 'aria-label': t('tab.reg.removeChoice', { name: `${c.code} ${c.name}` }) }} >
                 {c.code} {c.name}
               </Tag>
             ))}

@@ -67,7 +67,7 @@ function RegisterDetail<View extends RecordBase>({ spec, id }: { spec: RegisterS
       <div className={styles.head}>
         <ViewHeading>{title}</ViewHeading>
         {view.archive.archived && (
-          <Badge appearance="outline" color="subtle">
+          <Badge appearance="tint" color="informative">
             {t('tab.reg.archivedBadge')}
           </Badge>
         )}

@@ -161,7 +161,7 @@ function RegisterList<Row>({ spec, query }: { spec: RegisterSpec<Row>; query: UR
         rows={page.data?.items}
         rowKey={spec.rowId}
         loading={page.loading}
-        listTitle={(r) => <Link href={href(`${list}/${spec.rowId(r)}`)}>{spec.rowTitle(r, t)}</Link>}
+        listTitle={(r) => (spec.rowOpens && !spec.rowOpens(r) ? spec.rowTitle(r, t) : <Link href={href(`${list}/${spec.rowId(r)}`)}>{spec.rowTitle(r, t)}</Link>)}
         minTableWidth={760}
         {...(spec.sort && sort && direction
           ? {

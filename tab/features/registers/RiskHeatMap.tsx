@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   medium: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   high: { backgroundColor: tokens.colorPaletteDarkOrangeBackground2 },
   very_high: { backgroundColor: tokens.colorPaletteRedBackground2 },
-  empty: { opacity: 0.75 },
+  empty: { fontWeight: tokens.fontWeightRegular },
   meta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 

@@ -119,6 +119,8 @@ export interface RegisterSpec<Row = any, View extends RecordBase = any> {
   rowId: (row: Row) => string;
   /** The card's title on a phone and the link's text. */
   rowTitle: (row: Row, t: I18n['t']) => string;
+  /** Whether a row opens its page (an impact assessment the person may not read does not). */
+  rowOpens?: (row: Row) => boolean;
   /** Whether the list offers "New" (from the page's flags; a register whose list has none says how). */
   canCreate: (page: ListPage<Row>, me: SessionView) => boolean;
   /** A note above the list from the page (e.g. "you see your own risks"). */

@@ -1,5 +1,6 @@
 /** Internrevision: the audit programme (ISO 27001 9.2), findings and their corrective actions. */
-import { Link, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { LinkList } from '../../../components/LinkList';
 import type { AuditRow, AuditView } from '../../../../core/api';
 import { AUDIT_SORT_FIELDS } from '../../../../core/api/choices';
 import { AUDIT_STATUSES, FINDING_KINDS } from '../../../../core/domain/choices';
@@ -8,7 +9,7 @@ import { href } from '../../../app/router';
 import { lines, text } from '../form-values';
 import { useDetailStyles } from '../RegisterDetailView';
 import type { DetailContext, RegisterSpec } from '../spec';
-import { archivedBadge, choice, day, inMonths, is, list, person, rowLink } from './common';
+import { archivedBadge, choice, day, inMonths, is, list, person, rowLink, urlLink } from './common';
 
 const PLAN_FIELDS = ['title', 'scope', 'clauses', 'units', 'auditorId', 'externalAuditor', 'plannedAt'];
 
@@ -48,9 +49,7 @@ function Findings({ view }: DetailContext<AuditView>) {
                 {f.actionDueAt && ` · ${t('tab.audit.f.actionDueAt')}: ${day(i18n, f.actionDueAt)}`}
               </div>
               {f.improvementAction && (
-                <div>
-                  <Link href={href('/improvements')}>{t('tab.audit.improvement', { title: f.improvementAction.title, status: f.improvementAction.status })}</Link>
-                </div>
+                <LinkList items={[{ key: f.improvementAction.id, href: href('/improvements'), text: t('tab.audit.improvement', { title: f.improvementAction.title, status: f.improvementAction.status }) }]} />
               )}
             </li>
           ))}
@@ -102,7 +101,7 @@ export const audits: RegisterSpec<AuditRow, AuditView> = {
       ['tab.audit.f.performedAt', day(i18n, v.performedAt)],
       ['tab.audit.f.status', t(`tab.audit.status.${v.status}`)],
       ['tab.audit.f.conclusion', v.conclusion],
-      ['tab.audit.f.reportUrl', v.reportUrl ? <Link href={v.reportUrl} target="_blank" rel="noreferrer">{v.reportUrl}</Link> : null],
+      ['tab.audit.f.reportUrl', urlLink(v.reportUrl)],
       ['tab.audit.findings', t('tab.audit.summary', { nc: v.summary.nonconformities, obs: v.summary.observations, open: v.summary.openActions })],
       ['tab.reg.createdBy', person(v.createdBy, t)],
       ['tab.reg.updatedAt', i18n.dateTime(v.updatedAt)],

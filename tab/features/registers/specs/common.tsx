@@ -1,5 +1,6 @@
 /** What the register descriptions share: links, people, records and choices as text. */
 import { Badge, Link } from '@fluentui/react-components';
+import { LinkList } from '../../../components/LinkList';
 import type { ReactNode } from 'react';
 import type { PersonRef, RecordRef } from '../../../../core/api';
 import type { MessageKey } from '../../../../core/i18n';
@@ -9,16 +10,11 @@ import type { FormValues } from '../spec';
 
 export const person = (p: PersonRef | null | undefined, t: I18n['t']): string => (p ? (p.name ?? t('tab.reg.unknownPerson')) : '–');
 export const refText = (r: RecordRef | null | undefined): string => (r ? `${r.code} ${r.name}` : '–');
-export const recordLink = (path: string, r: RecordRef | null | undefined): ReactNode => (r ? <Link href={href(`/${path}/${r.id}`)}>{refText(r)}</Link> : '–');
-export const recordLinks = (path: string, rs: RecordRef[]): ReactNode =>
-  rs.length === 0
-    ? '–'
-    : rs.map((r, i) => (
-        <span key={r.id}>
-          {i > 0 && ', '}
-          {recordLink(path, r)}
-        </span>
-      ));
+/** Records as links that stand on their own line (44 px on a phone: LinkList). */
+export const recordLinks = (path: string, rs: RecordRef[]): ReactNode => <LinkList items={rs.map((r) => ({ key: r.id, href: href(`/${path}/${r.id}`), text: refText(r) }))} />;
+export const recordLink = (path: string, r: RecordRef | null | undefined): ReactNode => recordLinks(path, r ? [r] : []);
+/** A web address (a document, a report) as a link of its own. */
+export const urlLink = (url: string | null): ReactNode => (url ? <LinkList items={[{ key: url, href: url, text: url }]} /> : null);
 export const rowLink = (path: string, id: string, text: string): ReactNode => <Link href={href(`/${path}/${id}`)}>{text}</Link>;
 export const day = (i18n: I18n, d: string | null | undefined): string => (d ? i18n.date(d) : '–');
 export const yesNo = (b: boolean, t: I18n['t']): string => t(b ? 'tab.reg.yes' : 'tab.reg.no');
@@ -32,7 +28,7 @@ export const choice =
 
 export const archivedBadge = (archived: boolean, t: I18n['t']): ReactNode =>
   archived ? (
-    <Badge appearance="outline" color="subtle">
+    <Badge appearance="tint" color="informative">
       {t('tab.reg.archivedBadge')}
     </Badge>
   ) : null;

@@ -11,7 +11,8 @@ import { DPIA_CRITERIA, DPIA_RISK_LEVELS, DPIA_STATUSES } from '../../../../core
 import { ApiError, newIdempotencyKey } from '../../../api/client';
 import { setFlash } from '../../../app/flash';
 import { useI18n } from '../../../app/i18n';
-import { navigate } from '../../../app/router';
+import { href, navigate } from '../../../app/router';
+import { LinkList } from '../../../components/LinkList';
 import { useSession } from '../../../app/session';
 import { errorText } from '../../../components/ErrorMessage';
 import { registerApi } from '../api';
@@ -23,7 +24,6 @@ import { archivedBadge, choice, day, list, person, recordLink, recordLinks, rowL
 const useStyles = makeStyles({
   criteria: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(18rem, 100%), 1fr))', gap: tokens.spacingVerticalXS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  dpias: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** The screening (EDPB WP248) and the impact assessments of one processing. */
@@ -84,11 +84,7 @@ function Screening({ view, replace }: DetailContext<ProcessingDetail>) {
         <p>{t('tab.screening.none')}</p>
       )}
       {view.dpias.length > 0 && (
-        <ul className={styles.dpias}>
-          {view.dpias.map((x) => (
-            <li key={x.id}>{rowLink('impact-assessments', x.id, `${x.code}${x.detail ? ` ${x.detail.title}` : ''} – ${t(`tab.dpia.status.${x.status}`)}`)}</li>
-          ))}
-        </ul>
+        <LinkList items={view.dpias.map((x) => ({ key: x.id, href: href(`/impact-assessments/${x.id}`), text: `${x.code}${x.detail ? ` ${x.detail.title}` : ''} – ${t(`tab.dpia.status.${x.status}`)}` }))} />
       )}
       {view.canScreen && !view.archived && (
         <fieldset className={d.section} style={{ border: 'none', padding: 0, margin: 0 }}>
@@ -259,7 +255,7 @@ export const impactAssessments: RegisterSpec<ImpactAssessmentRow, ImpactAssessme
   sort: { fields: DPIA_SORT_FIELDS, default: 'code', direction: 'asc' },
   columns: ({ t, date }) => [
     { key: 'code', header: t('tab.reg.col.code'), sortField: 'code', width: '7rem', hideInList: true, cell: (r) => r.code },
-    { key: 'title', header: t('tab.dpia.f.title'), hideInList: true, cell: (r) => rowLink('impact-assessments', r.id, r.title ?? t('tab.dpias.restricted')) },
+    { key: 'title', header: t('tab.dpia.f.title'), hideInList: true, cell: (r) => (r.canRead ? rowLink('impact-assessments', r.id, r.title ?? r.code) : t('tab.dpias.restricted')) },
     { key: 'processing', header: t('tab.dpia.f.processing'), cell: (r) => `${r.processing.code} ${r.processing.name}` },
     { key: 'status', header: t('tab.dpia.f.status'), width: '9rem', cell: (r) => <>{t(`tab.dpia.status.${r.status}`)} {archivedBadge(r.archived, t)}</> },
     { key: 'residual', header: t('tab.dpia.f.residualRisk'), width: '8rem', cell: (r) => (r.residualRisk ? t(`tab.dpia.risk.${r.residualRisk}`) : '–') },
@@ -268,6 +264,7 @@ export const impactAssessments: RegisterSpec<ImpactAssessmentRow, ImpactAssessme
   ],
   rowId: (r) => r.id,
   rowTitle: (r, t) => `${r.code} ${r.title ?? t('tab.dpias.restricted')}`,
+  rowOpens: (r) => r.canRead,
   canCreate: () => false,
   heading: (v) => `${v.code} ${v.title}`,
   facts: (v, i18n) => {

@@ -1,5 +1,5 @@
 /** Styrdokument: local instructions with owner, version, status, decision and review date. */
-import { Badge, Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import type { GoverningDocumentDetail, GoverningDocumentRow } from '../../../../core/api';
 import { GOVERNING_DOCUMENT_SORT_FIELDS } from '../../../../core/api/choices';
@@ -13,11 +13,11 @@ import { registerApi } from '../api';
 import { text } from '../form-values';
 import { useDetailStyles } from '../RegisterDetailView';
 import type { DetailContext, RegisterSpec } from '../spec';
-import { archivedBadge, choice, day, inMonths, person, rowLink } from './common';
+import { archivedBadge, choice, day, inMonths, person, rowLink, urlLink } from './common';
 
 const useStyles = makeStyles({ row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' } });
 
-const reviewColor = { ok: 'success', due_soon: 'warning', overdue: 'danger', repealed: 'subtle' } as const;
+const reviewColor = { ok: 'success', due_soon: 'warning', overdue: 'danger', repealed: 'informative' } as const;
 
 /** The owner (or ISAM) records that the document was reviewed; the next review defaults to a year on. */
 function Review({ view, replace }: DetailContext<GoverningDocumentDetail>) {
@@ -53,7 +53,7 @@ function Review({ view, replace }: DetailContext<GoverningDocumentDetail>) {
         {t('tab.doc.review')}
       </h2>
       <div className={styles.row}>
-        <DateField label={t('tab.doc.nextReviewAt')} hint={t('tab.doc.nextReviewHint')} value={next} onChange={(v) => { key.current = null; setNext(v); }} />
+        <DateField id="doc-next-review" label={t('tab.doc.nextReviewAt')} hint={t('tab.doc.nextReviewHint')} value={next} onChange={(v) => { key.current = null; setNext(v); }} />
         <Button onClick={() => void record()} disabled={busy}>
           {t('tab.doc.recordReview')}
         </Button>
@@ -117,7 +117,7 @@ export const governingDocuments: RegisterSpec<GoverningDocumentRow, GoverningDoc
       ['tab.doc.f.kind', t(`tab.doc.kind.${v.kind}`)],
       ['tab.doc.f.version', v.version],
       ['tab.doc.f.description', v.description],
-      ['tab.doc.f.url', <Link href={v.url} target="_blank" rel="noreferrer">{v.url}</Link>],
+      ['tab.doc.f.url', urlLink(v.url)],
       ['tab.doc.f.ownerId', person(v.owner, t)],
       ['tab.doc.f.decidedAt', day(i18n, v.decidedAt)],
       ['tab.doc.f.decidedBy', v.decidedBy],
