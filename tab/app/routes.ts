@@ -39,7 +39,8 @@ const RetentionView = lazy(() => import('../features/registers/RetentionView'));
 /** The registers kept with the generic list, page and form (features/registers/specs). */
 const REGISTER_ROUTES: RouteDef[] = ['risks', 'audits', 'governing-documents', 'processing', 'impact-assessments', 'procurements', 'roles'].flatMap((r) => [
   { pattern: `/${r}`, section: r, view: RegisterListView },
-  { pattern: `/${r}/new`, section: r, view: RegisterFormView },
+  // An impact assessment is started from its processing (the screening), not from a blank form.
+  ...(r === 'impact-assessments' ? [] : [{ pattern: `/${r}/new`, section: r, view: RegisterFormView }]),
   { pattern: `/${r}/:id/edit`, section: r, view: RegisterFormView },
   { pattern: `/${r}/:id`, section: r, view: RegisterDetailView },
 ]);
