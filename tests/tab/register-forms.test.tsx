@@ -51,6 +51,12 @@ const heat = (count: number): HeatMap => ({
   total: count, byLevel: { low: 0, medium: 0, high: count, very_high: 0 }, truncated: false, computedAt: NOW,
 });
 
+/** A create form is enabled once the list has said the person may create (or could not be asked). */
+const enabledTextbox = async (name: RegExp) => {
+  const box = await screen.findByRole('textbox', { name });
+  await waitFor(() => expect((box as HTMLInputElement).disabled).toBe(false), { timeout: 5000 });
+  return box;
+};
 const withUnits = (api: FakeApi) => api.on('GET', '/units', () => ({ units: ['FSK', 'LEDN'] }));
 const validation = (issues: { path: (string | number)[]; message: string }[]) =>
   new ApiError(400, { error: 'validation', message: 'Kontrollera fälten.', issues: issues.map((i) => ({ ...i, field: String(i.path.filter((p) => typeof p === 'string').at(-1)) })) });
@@ -85,14 +91,14 @@ describe('Risker', () => {
   it('creates a risk: the server’s message stands at its field, the retry keeps the Idempotency-Key, then the new risk opens', async () => {
     window.location.hash = '#/risks/new';
     let attempt = 0;
-    const api = withUnits(fakeApi()).on('POST', '/risks', () => {
+    const api = withUnits(fakeApi()).on('GET', '/risks', () => ({ items: [], cursor: null, canCreate: true, scope: 'all' })).on('POST', '/risks', () => {
       attempt++;
       if (attempt === 1) throw validation([{ path: ['consequence'], message: 'Beskriv konsekvensen.' }, { path: ['likelihood'], message: 'Välj en sannolikhet.' }]);
       return riskView({ id: '13', code: 'RISK-013' });
     });
     renderWithSession(<Routed view={RegisterFormView} />, { api, me: ME.isam });
     await screen.findByRole('heading', { level: 1, name: 'Ny risk' });
-    await userEvent.type(screen.getByRole('textbox', { name: /^Rubrik/ }), 'Nätfiske mot förskolans personal');
+    await userEvent.type(await enabledTextbox(/^Rubrik/), 'Nätfiske mot förskolans personal');
     await userEvent.type(screen.getByRole('textbox', { name: /^Process/ }), 'Förskolans administration');
     await userEvent.type(screen.getByRole('textbox', { name: /^Hot/ }), 'Nätfiske');
     await userEvent.click(screen.getByRole('button', { name: 'Skapa' }));
@@ -119,15 +125,25 @@ describe('Risker', () => {
     expect(second.idempotencyKey).not.toBe(first.idempotencyKey);
   });
 
+  it('offers no create form to someone the list says may not create', async () => {
+    window.location.hash = '#/risks/new';
+    const api = withUnits(fakeApi()).on('GET', '/risks', () => ({ items: [], cursor: null, canCreate: false, scope: 'own' }));
+    renderWithSession(<Routed view={RegisterFormView} />, { api, me: ME.staff });
+    await screen.findByText('Du kan inte lägga till poster i det här registret. Fråga informationssäkerhetssamordnaren.', undefined, { timeout: 5000 });
+    expect(screen.queryByRole('button', { name: 'Skapa' })).toBeNull();
+    expect((screen.getByRole('textbox', { name: /^Rubrik/ }) as HTMLInputElement).disabled).toBe(true);
+    expect(api.calls.find((c) => c.path === '/risks')!.query).toMatchObject({ pageSize: 1 });
+  });
+
   it('sends one key for a retry of the same content (a lost answer)', async () => {
     window.location.hash = '#/risks/new';
     let attempt = 0;
-    const api = withUnits(fakeApi()).on('POST', '/risks', () => {
+    const api = withUnits(fakeApi()).on('GET', '/risks', () => ({ items: [], cursor: null, canCreate: true, scope: 'all' })).on('POST', '/risks', () => {
       if (++attempt === 1) throw new ApiError(0, { error: 'network', message: '' });
       return riskView({ id: '13', code: 'RISK-013' });
     });
     renderWithSession(<Routed view={RegisterFormView} />, { api, me: ME.isam });
-    await userEvent.type(await screen.findByRole('textbox', { name: /^Rubrik/ }), 'Risk');
+    await userEvent.type(await enabledTextbox(/^Rubrik/), 'Risk');
     await userEvent.click(screen.getByRole('button', { name: 'Skapa' }));
     await screen.findByText('Det gick inte att nå LIS. Kontrollera anslutningen och försök igen.', { exact: false }).catch(() => screen.findByRole('alert'));
     await userEvent.click(screen.getByRole('button', { name: 'Skapa' }));
@@ -239,7 +255,7 @@ describe('Internrevision', () => {
     const api = withUnits(fakeApi()).on('POST', '/audits', () => auditView({ id: '5', code: 'REV-005', canPlan: true }));
     renderWithSession(<Routed view={RegisterFormView} />, { api, me: ME.isam });
     await screen.findByRole('heading', { level: 1, name: 'Planera internrevision' });
-    await userEvent.type(screen.getByRole('textbox', { name: /^Rubrik/ }), 'Loggning');
+    await userEvent.type(await enabledTextbox(/^Rubrik/), 'Loggning');
     await userEvent.type(screen.getByRole('textbox', { name: /^Omfattning/ }), 'Loggar i verksamhetssystemen');
     await userEvent.type(screen.getByRole('textbox', { name: /^Krav som granskas/ }), 'A.8.15\n9.2');
     await userEvent.click(screen.getByRole('button', { name: 'Skapa' }));
@@ -282,7 +298,7 @@ describe('Registerförteckning', () => {
     });
     renderWithSession(<Routed view={RegisterFormView} />, { api, me: { ...ME.isam, roles: ['dso'] } });
     await screen.findByRole('heading', { level: 1, name: 'Ny behandling' });
-    await userEvent.type(screen.getByRole('textbox', { name: /^Namn/ }), 'Förskolans barnregister');
+    await userEvent.type(await enabledTextbox(/^Namn/), 'Förskolans barnregister');
     await userEvent.type(screen.getByRole('textbox', { name: /^Ändamål/ }), 'Placering');
     await userEvent.type(screen.getByRole('textbox', { name: /^Kategorier av registrerade/ }), 'Barn\nVårdnadshavare\n');
     await userEvent.click(screen.getByRole('button', { name: 'Lägg till överföring' }));
@@ -335,10 +351,10 @@ describe('Leverantörer', () => {
       return supplierDetail({ id: '9', code: 'SUP-009' });
     });
     renderWithSession(<Routed view={RegisterFormView} />, { api, me: ME.isam });
-    await userEvent.type(await screen.findByRole('textbox', { name: /^Namn/ }), 'Molnet AB');
+    await userEvent.type(await enabledTextbox(/^Namn/), 'Molnet AB');
     await userEvent.click(screen.getByRole('button', { name: 'Skapa' }));
     expect((await screen.findAllByText(/Beskriv tjänsterna\./)).length).toBe(2);
-    expect(api.calls[0]!.body).toEqual({ name: 'Molnet AB', processesPersonalData: false, dpaStatus: 'missing', dpaInstructionAttached: false, dpaSubprocessorListAttached: false });
+    expect(api.calls.find((c) => c.method === 'POST')!.body).toEqual({ name: 'Molnet AB', processesPersonalData: false, dpaStatus: 'missing', dpaInstructionAttached: false, dpaSubprocessorListAttached: false });
     await userEvent.type(screen.getByRole('textbox', { name: /^Tjänster/ }), 'Drift');
     await userEvent.click(screen.getByRole('button', { name: 'Skapa' }));
     await waitFor(() => expect(window.location.hash).toBe('#/suppliers/9'));

@@ -62,6 +62,16 @@ export function RegisterForm<View extends RecordBase>({ spec, id }: { spec: Regi
   const key = useRef<string | null>(null);
   const inFlight = useRef(false);
 
+  // May this person create one? The list's answer says (`canCreate`…): the form does not guess from roles.
+  const [mayCreate, setMayCreate] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (id !== null) return;
+    reg.list(spec.path === 'suppliers' ? {} : { pageSize: 1 }).then(
+      (page) => setMayCreate(spec.canCreate(page, me)),
+      () => setMayCreate(true), // the server checks again on save and says why not
+    );
+  }, [reg, id, spec, me]);
+
   const load = useCallback(() => {
     if (id === null) return;
     setLoadError(undefined);
@@ -94,7 +104,8 @@ export function RegisterForm<View extends RecordBase>({ spec, id }: { spec: Regi
     if (spec.fieldEditable && !spec.fieldEditable(view, f.name)) return false;
     return !view.editableFields || view.editableFields.includes(f.name);
   };
-  const readOnly = mode === 'edit' && (!view || view.archive.archived || (spec.canEdit ? !spec.canEdit(view) : view.canEdit === false) || (view.editableFields?.length === 0));
+  const readOnly =
+    mode === 'create' ? mayCreate !== true : !view || view.archive.archived || (spec.canEdit ? !spec.canEdit(view) : view.canEdit === false) || view.editableFields?.length === 0;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -168,9 +179,9 @@ export function RegisterForm<View extends RecordBase>({ spec, id }: { spec: Regi
     <div className={styles.root}>
       <BackLink href={href(back)}>{view ? t('tab.reg.backTo', { title: spec.heading(view, t) }) : t('tab.reg.back', { register: t(spec.title) })}</BackLink>
       <ViewHeading>{title}</ViewHeading>
-      {readOnly && (
+      {readOnly && (mode === 'edit' || mayCreate === false) && (
         <MessageBar intent="info">
-          <MessageBarBody>{view?.archived ? t('tab.reg.archivedReadOnly') : t('tab.reg.readOnly')}</MessageBarBody>
+          <MessageBarBody>{view?.archive.archived ? t('tab.reg.archivedReadOnly') : mode === 'create' ? t('tab.reg.mayNotCreate') : t('tab.reg.readOnly')}</MessageBarBody>
         </MessageBar>
       )}
       <ErrorSummary errors={errors} labelOf={labelOf} idOf={fieldDomId} />

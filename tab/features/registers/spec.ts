@@ -91,6 +91,8 @@ export interface ListPage<Row> {
   cursor: string | null;
   canCreate?: boolean;
   canAssign?: boolean;
+  /** The supplier tree's flag: ISAM and the IT security officer keep the register. */
+  canEditChecklist?: boolean;
   scope?: string;
 }
 

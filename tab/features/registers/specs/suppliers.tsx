@@ -20,7 +20,7 @@ export const suppliers: RegisterSpec<{ id: string }, SupplierDetail> = {
   columns: () => [],
   rowId: (r) => r.id,
   rowTitle: () => '',
-  canCreate: () => false,
+  canCreate: (p) => p.canEditChecklist === true,
   heading: (v) => `${v.code} ${v.name}`,
   facts: () => [],
   sections: [
