@@ -3,7 +3,7 @@
  * checklist, screening…), its archive state and history, and the actions the server says the person
  * may take (edit, archive, remove) — never guessed from roles.
  */
-import { Badge, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { takeFlash } from '../../app/flash';
 import { useI18n } from '../../app/i18n';
@@ -16,19 +16,12 @@ import { Fact, Facts } from '../../components/Facts';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { registerApi } from './api';
+import { useDetailStyles } from './styles';
 import { ArchiveActions, archiveState } from './ArchivePanel';
 import { History } from './History';
 import { useRegister } from './registry';
 import type { RecordBase, RegisterSpec } from './spec';
 
-export const useDetailStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '64rem' },
-  head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  p: { margin: 0 },
-});
 
 export default function RegisterDetailView({ params }: ViewProps) {
   const spec = useRegister();

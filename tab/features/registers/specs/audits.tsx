@@ -7,7 +7,7 @@ import { AUDIT_STATUSES, FINDING_KINDS } from '../../../../core/domain/choices';
 import { useI18n } from '../../../app/i18n';
 import { href } from '../../../app/router';
 import { lines, text } from '../form-values';
-import { useDetailStyles } from '../RegisterDetailView';
+import { useDetailStyles } from '../styles';
 import type { DetailContext, RegisterSpec } from '../spec';
 import { archivedBadge, choice, day, inMonths, is, list, person, rowLink, urlLink } from './common';
 

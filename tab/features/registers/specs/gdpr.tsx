@@ -17,7 +17,7 @@ import { useSession } from '../../../app/session';
 import { errorText } from '../../../components/ErrorMessage';
 import { registerApi } from '../api';
 import { lines, text } from '../form-values';
-import { useDetailStyles } from '../RegisterDetailView';
+import { useDetailStyles } from '../styles';
 import type { DetailContext, RegisterSpec } from '../spec';
 import { archivedBadge, choice, day, list, person, recordLink, recordLinks, rowLink, yesNo } from './common';
 

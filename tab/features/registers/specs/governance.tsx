@@ -11,7 +11,7 @@ import { DateField } from '../../../components/DateField';
 import { errorText } from '../../../components/ErrorMessage';
 import { registerApi } from '../api';
 import { text } from '../form-values';
-import { useDetailStyles } from '../RegisterDetailView';
+import { useDetailStyles } from '../styles';
 import type { DetailContext, RegisterSpec } from '../spec';
 import { archivedBadge, choice, day, inMonths, person, rowLink, urlLink } from './common';
 

@@ -10,7 +10,7 @@ import { useSession } from '../../../app/session';
 import { errorText } from '../../../components/ErrorMessage';
 import { registerApi } from '../api';
 import { text } from '../form-values';
-import { useDetailStyles } from '../RegisterDetailView';
+import { useDetailStyles } from '../styles';
 import type { DetailContext, RegisterSpec } from '../spec';
 import { archivedBadge, choice, day, person, recordLink, recordLinks, rowLink } from './common';
 
