@@ -85,7 +85,7 @@ export function FieldInput({ field, path, value, values, onChange, disabled, err
     case 'lines':
       return (
         <Field {...common_}>
-          <Textarea id={id} disabled={disabled} value={str} resize="vertical" onChange={(_, d) => onChange(d.value)} />
+          <Textarea id={id} disabled={disabled} value={str} resize="vertical" rows={field.kind === 'lines' ? 4 : 3} onChange={(_, d) => onChange(d.value)} />
         </Field>
       );
     case 'select':

@@ -11,10 +11,17 @@ import { useSession } from '../../app/session';
 import type { RecordSource } from './spec';
 
 const useStyles = makeStyles({
-  tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXS },
   code: { color: tokens.colorNeutralForeground2, marginRight: tokens.spacingHorizontalXS },
   // A chosen record is removed with a tap: a full-size target on a phone.
-  tag: { '@media (max-width: 47.99em), (pointer: coarse)': { minHeight: '44px' } },
+  tag: {
+    maxWidth: '100%',
+    height: 'auto',
+    minHeight: '32px',
+    // A long name wraps inside its tag instead of pushing the page wider than a phone.
+    '& .fui-Tag__primaryText': { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+    '@media (max-width: 47.99em), (pointer: coarse)': { minHeight: '44px' },
+  },
+  tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginBottom: tokens.spacingVerticalXS, maxWidth: '100%', minWidth: 0 },
 });
 
 interface Props {
