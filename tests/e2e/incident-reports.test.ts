@@ -46,7 +46,8 @@ describe.skipIf(!hasChromium)('reports to the authorities in Chromium', () => {
       const { page, context, errors } = await openTab(e2e, { theme: v.theme, path: `/incidents/${id}`, viewport: { width: v.width, height: 900 } });
       await signIn(page, 'Henrik Sandberg');
       await page.getByRole('heading', { level: 1, name: /^INC-2026-0016 / }).waitFor();
-      const clocks = page.getByRole('table', { name: 'Tidsfrister (svensk tid)' });
+      // A table on a wide screen; on a phone each obligation is a card in a list.
+      const clocks = page.getByRole(v.width < 760 ? 'list' : 'table', { name: 'Tidsfrister (svensk tid)' });
       await clocks.waitFor();
       expect(await clocks.getByText('Skickad i tid').count()).toBeGreaterThan(2);
       expect(await page.getByRole('region', { name: 'Bedömning' }).getByText('Henrik Sandberg', { exact: false }).count()).toBeGreaterThan(0);
