@@ -7,10 +7,17 @@
  * Which incidents are read: those with an open obligation due within the longest lead time, or
  * overdue — `nextDueAt` (an indexed column derived from the clocks on every write, see
  * core/domain/clocks.ts `nextDueAt`) — whatever their status.
+ *
+ * What is written: only what is new since the last completed run (kept in `JobState`). An incident
+ * unchanged since then whose latest stage (or escalation slot) was already reached at that run was
+ * handled by it — its reminder is in the outbox — and costs nothing; without this, every overdue
+ * obligation of a large district (thousands, years of stragglers) cost one refused create every
+ * five minutes. A changed incident (a new deadline, a corrected awareness) is looked at whole, and
+ * the outbox key still makes each reminder once.
  */
 import { caseNumber, escalationSlot, isLegalKind, normalizeIncident, reminderStages, type LegalClock } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
-import { notify, readSmall, type Deps, type Recipient } from '../platform';
+import { notify, readJobState, readSmall, saveJobState, type Deps, type Recipient } from '../platform';
 
 export { UNTRIAGED_AFTER_MS } from '../../domain';
 
@@ -56,10 +63,20 @@ function recipientsOf(c: LegalClock, managerId: string | null): Recipient[] {
   return to;
 }
 
+/** The job's state: the `now` of its last completed run. */
+export const REMINDER_JOB_STATE = 'incident-reminders';
+/** Runs overlap by this much (clock skew, two instances): a repeat inside it is refused by the outbox key. */
+export const REMINDER_OVERLAP_MS = 15 * 60_000;
+
 export async function sendIncidentReminders(deps: Deps, now: Date): Promise<number> {
   let queued = 0;
+  const state = await readJobState(deps, REMINDER_JOB_STATE);
+  const last = state ? Date.parse(state.data.value) : Number.NaN;
+  // Stages reached by this instant were handled by the last completed run (null: look at everything).
+  const since = Number.isFinite(last) && last <= now.getTime() ? new Date(last - REMINDER_OVERLAP_MS) : null;
   for await (const stored of reminderCandidates(deps, now)) {
     const i = normalizeIncident(stored.data);
+    const unchanged = since !== null && Date.parse(stored.modifiedAt) < since.getTime();
     const number = caseNumber(stored.id, i.reportedAt);
     const hidden = i.personalData.protectedIdentity;
     const base = { id: stored.id, caseNumber: number, title: hidden ? null : i.title, detailed: !hidden, closed: i.status === 'closed' };
@@ -67,7 +84,7 @@ export async function sendIncidentReminders(deps: Deps, now: Date): Promise<numb
     // Nothing decided yet: ISAM is told as the 24-hour mark nears, and again while nobody decides.
     const slot = escalationSlot(i, now, deps.settings.escalationHours);
     const early = i.clocks.find((c) => c.key === 'cs_early_warning');
-    if (slot !== null) {
+    if (slot !== null && !(unchanged && escalationSlot(i, since, deps.settings.escalationHours) === slot)) {
       const payload: ReminderPayloadData = {
         ...base,
         kind: slot === 0 ? 'untriaged' : 'escalation',
@@ -94,7 +111,8 @@ export async function sendIncidentReminders(deps: Deps, now: Date): Promise<numb
       if (i.status === 'closed' && !isLegalKind(clock.kind)) continue;
       // The latest stage reached: each is sent once (its key); one missed while nothing ran is superseded.
       const due = reminderStages(clock, now).at(-1);
-      if (due) {
+      const before = unchanged ? reminderStages(clock, since).at(-1) : undefined;
+      if (due && !(before && before.stage === due.stage && before.round === due.round)) {
         for (const to of recipientsOf(clock, i.managerId)) {
           const detailed = to.type === 'person' || !hidden;
           const payload: ReminderPayloadData = { ...base, detailed, title: detailed ? i.title : null, kind: clock.kind, stage: due.stage, dueAt: clock.dueAt, provisional: clock.basis === 'provisional' };
@@ -109,5 +127,8 @@ export async function sendIncidentReminders(deps: Deps, now: Date): Promise<numb
       }
     }
   }
+  // Everything up to `now` is in the outbox: the next run starts from here. A run that failed part
+  // way does not get here, and the next one looks again from the last completed run.
+  await saveJobState(deps, REMINDER_JOB_STATE, now.toISOString(), state);
   return queued;
 }
