@@ -25,6 +25,7 @@ import { tabIncidents } from './messages/tab/incidents';
 import { tabOverview } from './messages/tab/overview';
 import { tabSearch } from './messages/tab/search';
 import { tabShell } from './messages/tab/shell';
+import { tabRegisters } from './messages/tab/registers';
 import { tabSuppliers } from './messages/tab/suppliers';
 import { tabTraining } from './messages/tab/training';
 
@@ -50,6 +51,7 @@ const areas = [
   tabAmbassadors,
   tabHome,
   tabSearch,
+  tabRegisters,
   ambassadors,
   registers,
   security,

@@ -14,12 +14,12 @@ import {
   Spinner,
   mergeClasses,
 } from '@fluentui/react-components';
-import { Hamburger, NavDrawer, NavDrawerBody, NavDrawerHeader, NavItem } from '@fluentui/react-nav';
+import { Hamburger, NavDrawer, NavDrawerBody, NavDrawerHeader, NavItem, NavSectionHeader } from '@fluentui/react-nav';
 import { Suspense } from 'react';
 import { ViewHeading } from '../components/ViewHeading';
 import { useI18n } from './i18n';
 import { href } from './router';
-import { DEFAULT_PATH, NAV } from './navigation';
+import { DEFAULT_PATH, navFor } from './navigation';
 import { useSession } from './session';
 import { useShell } from './useShell';
 import { useShellStaticStyles, useShellStyles } from './useShellStyles.styles';
@@ -72,7 +72,9 @@ export function Shell() {
   useShellStaticStyles();
   const styles = useShellStyles();
   const { t } = useI18n();
-  const { host } = useSession();
+  const { host, me } = useSession();
+  const entries = navFor(me);
+  const groups = [...new Set(entries.flatMap((n) => (n.group ? [n.group] : [])))];
   const { location, narrow, drawerOpen, setDrawerOpen, main, route } = useShell();
   const View = route?.view;
 
@@ -93,11 +95,23 @@ export function Shell() {
         </NavDrawerHeader>
       )}
       <NavDrawerBody>
-        {NAV.map((n) => (
-          <NavItem key={n.section} value={n.section} href={href(n.path)}>
-            {t(n.label)}
-          </NavItem>
-        ))}
+        {entries
+          .filter((n) => !n.group)
+          .map((n) => (
+            <NavItem key={n.section} value={n.section} href={href(n.path)}>
+              {t(n.label)}
+            </NavItem>
+          ))}
+        {groups.map((g) => [
+          <NavSectionHeader key={g}>{t(g)}</NavSectionHeader>,
+          ...entries
+            .filter((n) => n.group === g)
+            .map((n) => (
+              <NavItem key={n.section} value={n.section} href={href(n.path)}>
+                {t(n.label)}
+              </NavItem>
+            )),
+        ])}
       </NavDrawerBody>
     </NavDrawer>
   );

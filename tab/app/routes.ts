@@ -31,6 +31,19 @@ const TrainingView = lazy(() => import('../features/training/TrainingView'));
 const AccessView = lazy(() => import('../features/access/AccessView'));
 const AmbassadorsView = lazy(() => import('../features/ambassadors/AmbassadorsView'));
 const ConfigureView = lazy(() => import('../features/configure/ConfigureView'));
+const RegisterListView = lazy(() => import('../features/registers/RegisterListView'));
+const RegisterDetailView = lazy(() => import('../features/registers/RegisterDetailView'));
+const RegisterFormView = lazy(() => import('../features/registers/RegisterFormView'));
+const RetentionView = lazy(() => import('../features/registers/RetentionView'));
+
+/** The registers kept with the generic list, page and form (features/registers/specs). */
+const REGISTER_ROUTES: RouteDef[] = ['risks', 'audits', 'governing-documents', 'processing', 'impact-assessments', 'procurements', 'roles'].flatMap((r) => [
+  { pattern: `/${r}`, section: r, view: RegisterListView },
+  // An impact assessment is started from its processing (the screening), not from a blank form.
+  ...(r === 'impact-assessments' ? [] : [{ pattern: `/${r}/new`, section: r, view: RegisterFormView }]),
+  { pattern: `/${r}/:id/edit`, section: r, view: RegisterFormView },
+  { pattern: `/${r}/:id`, section: r, view: RegisterDetailView },
+]);
 
 /** First match wins: put fixed paths before parameterised ones. */
 export const ROUTES: RouteDef[] = [
@@ -46,6 +59,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/incidents/:id', section: 'incidents', view: IncidentView },
   { pattern: '/incidents/:id/reports/:key', section: 'incidents', view: ReportDraftView },
   { pattern: '/suppliers', section: 'suppliers', view: SuppliersView },
+  { pattern: '/suppliers/new', section: 'suppliers', view: RegisterFormView },
+  { pattern: '/suppliers/:id/edit', section: 'suppliers', view: RegisterFormView },
   { pattern: '/suppliers/:id', section: 'suppliers', view: SupplierView },
   { pattern: '/gdpr', section: 'gdpr', view: DataProtectionView },
   { pattern: '/gdpr/:id', section: 'gdpr', view: ProcessingView },
@@ -53,6 +68,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/training', section: 'training', view: TrainingView },
   { pattern: '/access', section: 'access', view: AccessView },
   { pattern: '/ambassadors', section: 'ambassadors', view: AmbassadorsView },
+  ...REGISTER_ROUTES,
+  { pattern: '/retention', section: 'retention', view: RetentionView },
   /** The channel tab's configuration page (manifest configurationUrl). */
   { pattern: '/configure', section: 'configure', view: ConfigureView },
 ];
@@ -77,4 +94,8 @@ export function preloadViews(): void {
   void import('../features/training/TrainingView');
   void import('../features/access/AccessView');
   void import('../features/ambassadors/AmbassadorsView');
+  void import('../features/registers/RegisterListView');
+  void import('../features/registers/RegisterDetailView');
+  void import('../features/registers/RegisterFormView');
+  void import('../features/registers/RetentionView');
 }

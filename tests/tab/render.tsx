@@ -5,6 +5,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ComponentType, ReactElement } from 'react';
+import { afterAll, beforeAll } from 'vitest';
 import { ApiError, type ApiClient, type Query } from '../../tab/api/client';
 import { checkAnswer, type SessionView } from '../../core/api';
 import { browserHost } from '../../tab/app/host';
@@ -94,4 +95,23 @@ export function renderPlain(ui: ReactElement, locale: Locale = 'sv'): RenderResu
 export function Routed({ view: View, params = {} }: { view: ComponentType<ViewProps>; params?: Record<string, string> }) {
   const location = useRouteLocation();
   return <View params={params} query={location.query} />;
+}
+
+/**
+ * A dialog's exit animation cancelled by a test's cleanup rejects the animation's `finished` promise,
+ * which browsers mark as handled (Web Animations) and happy-dom does not: do as browsers do, for
+ * the file's tests (call at the top of a test file).
+ */
+export function handleCancelledAnimations(): void {
+  const animate = Element.prototype.animate;
+  beforeAll(() => {
+    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      const animation = animate.apply(this, args);
+      animation.finished?.catch(() => undefined);
+      return animation;
+    };
+  });
+  afterAll(() => {
+    Element.prototype.animate = animate;
+  });
 }

@@ -19,6 +19,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PagedTable, useCursorPaging, type Column } from '../../components/PagedTable';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
+import { StartCampaign } from './StartCampaign';
 
 export const accessApi = (api: ApiClient) => ({
   requests: (status?: string, cursor?: string) => api.get<AccessRequestPage>('/access/requests', { status, cursor }),
@@ -217,9 +218,10 @@ function Campaigns() {
   const campaigns = useAsync(() => access.campaigns(), [access]);
   if (campaigns.error !== undefined) return <ErrorMessage error={campaigns.error} onRetry={campaigns.reload} />;
   if (!campaigns.data) return null;
-  if (campaigns.data.length === 0) return <p>{t('tab.access.noCampaigns')}</p>;
   return (
     <>
+      <StartCampaign onStarted={campaigns.reload} />
+      {campaigns.data.length === 0 && <p>{t('tab.access.noCampaigns')}</p>}
       {campaigns.data.map((c) => (
         <section key={c.id} className={styles.section} aria-labelledby={`campaign-${c.id}`}>
           <h2 id={`campaign-${c.id}`} className={styles.h2}>

@@ -5,13 +5,17 @@
  * current checklist instead).
  */
 import { Button, Checkbox, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { takeFlash } from '../../app/flash';
+import { registerApi } from '../registers/api';
+import { ArchiveActions, archiveState } from '../registers/ArchivePanel';
+import { History } from '../registers/History';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../../../core/i18n';
 import { ApiError } from '../../api/client';
-import type { ChecklistPoint, SupplierView as Supplier } from '../../../core/api';
+import type { ChecklistPoint, SupplierDetail, SupplierView as Supplier } from '../../../core/api';
 import { SUPPLIER_CHECKLIST_KEYS } from '../../../core/domain/choices';
 import { useI18n } from '../../app/i18n';
-import { href } from '../../app/router';
+import { href, navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { BackLink } from '../../components/BackLink';
@@ -60,6 +64,8 @@ export default function SupplierView({ params }: ViewProps) {
   const suppliers = useMemo(() => suppliersApi(api), [api]);
   const id = params.id ?? '';
   const supplier = useAsync(() => suppliers.get(id), [suppliers, id]);
+  const reg = useMemo(() => registerApi<unknown, SupplierDetail>(api, 'suppliers'), [api]);
+  const [flash, setFlash] = useState<string | null>(() => takeFlash());
 
   if (supplier.error !== undefined && !supplier.data) return <ErrorMessage error={supplier.error} onRetry={supplier.reload} />;
   if (!supplier.data) return <Spinner label={t('tab.shell.loading')} />;
@@ -72,6 +78,28 @@ export default function SupplierView({ params }: ViewProps) {
     <div className={styles.root}>
       <BackLink href={href('/suppliers')}>{t('tab.supplier.back')}</BackLink>
       <ViewHeading>{`${s.code} ${s.name}`}</ViewHeading>
+      {flash && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{flash}</MessageBarBody>
+        </MessageBar>
+      )}
+      {'archive' in s && (
+        <div className={styles.badges}>
+          {!s.archive.archived && s.editableFields.length > 0 && (
+            <Button appearance="primary" as="a" href={href(`/suppliers/${s.id}/edit`)}>
+              {t('tab.reg.edit')}
+            </Button>
+          )}
+          <ArchiveActions
+            view={s}
+            title={`${s.code} ${s.name}`}
+            canArchive={s.canArchive}
+            archive={(reason, key) => reg.archive(s.id, s.etag, { reason }, key).then((v) => supplier.set(v))}
+            remove={() => reg.remove(s.id, s.etag)}
+            onDone={(what) => (what === 'removed' ? navigate('/suppliers') : setFlash(t('tab.reg.archivedDone')))}
+          />
+        </div>
+      )}
       <section className={styles.section} aria-labelledby="supplier-facts">
         <h2 id="supplier-facts" className={styles.h2}>
           {t('tab.supplier.facts')}
@@ -107,7 +135,44 @@ export default function SupplierView({ params }: ViewProps) {
         <p className={styles.help}>{t('tab.supplier.systemsHelp')}</p>
         <LinkList items={links(s.systems, '/assets')} empty={t('tab.suppliers.noSystems')} />
       </section>
-      <Checklist supplier={s} onSaved={supplier.set} />
+      {'followUps' in s && (
+        <section className={styles.section} aria-labelledby="supplier-followups">
+          <h2 id="supplier-followups" className={styles.h2}>
+            {t('tab.supplier.s.followUps')}
+          </h2>
+          {s.followUps.length === 0 ? (
+            <p className={styles.help}>{t('tab.reg.noRows')}</p>
+          ) : (
+            <ul>
+              {s.followUps.map((f) => (
+                <li key={f.id}>
+                  {`${date(f.plannedAt)} · ${f.focus}`}
+                  {f.doneAt ? ` · ${t('tab.supplier.f.doneAt')} ${date(f.doneAt)}${f.doneBy?.name ? ` (${f.doneBy.name})` : ''}` : f.overdue ? ` · ${t('tab.reg.due')}` : ''}
+                  {f.findings && <div className={styles.help}>{f.findings}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {/* The checklist's answer is issue 5's page: merged into the register's, which keeps its history. */}
+      <Checklist supplier={s} onSaved={(v) => supplier.set({ ...s, ...v })} />
+      {'archive' in s && (
+        <>
+          <section className={styles.section} aria-labelledby="supplier-archive">
+            <h2 id="supplier-archive" className={styles.h2}>
+              {t('tab.reg.archiveState')}
+            </h2>
+            <p className={styles.help}>{archiveState(s, i18n)}</p>
+          </section>
+          <section className={styles.section} aria-labelledby="supplier-history">
+            <h2 id="supplier-history" className={styles.h2}>
+              {t('tab.reg.history')}
+            </h2>
+            <History key={s.etag} first={s.history} more={(cursor) => reg.history(s.id, cursor)} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

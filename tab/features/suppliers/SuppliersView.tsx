@@ -4,14 +4,15 @@
  * supplier) — with the PUB-avtal status (expiry highlighted), the systems it supplies and how far
  * the procurement security checklist has come. Search by the start of the name lists matches flat.
  */
-import { Badge, Field, Input, Spinner, Tree, TreeItem, TreeItemLayout, makeStyles, mergeClasses, tokens, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Tree, TreeItem, TreeItemLayout, makeStyles, mergeClasses, tokens, type TreeItemValue, type TreeOpenChangeData } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { SupplierNode } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
-import { navigate } from '../../app/router';
+import { href, navigate } from '../../app/router';
 import type { ViewProps } from '../../app/navigation';
 import { useSession } from '../../app/session';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { saveFile } from '../registers/api';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
 import { suppliersApi } from './api';
@@ -21,7 +22,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '60rem' },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  search: { maxWidth: '24rem' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(14rem, 100%), 24rem))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   tree: {
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -51,14 +53,24 @@ export default function SuppliersView({ query }: ViewProps) {
   const { api } = useSession();
   const suppliers = useMemo(() => suppliersApi(api), [api]);
   const search = query.get('search') ?? '';
+  const archived = query.get('archived') === 'archived' || query.get('archived') === 'all' ? query.get('archived')! : 'active';
   const [text, setText] = useState(search);
   useEffect(() => setText(search), [search]);
   useEffect(() => {
     if (text === search) return;
-    const timer = setTimeout(() => navigate('/suppliers', { search: text.trim() || undefined }, { replace: true }), 300);
+    const timer = setTimeout(() => navigate('/suppliers', { search: text.trim() || undefined, archived: archived === 'active' ? undefined : archived }, { replace: true }), 300);
     return () => clearTimeout(timer);
   }, [text]);
-  const tree = useAsync(() => suppliers.tree(search || undefined), [suppliers, search]);
+  const tree = useAsync(() => suppliers.tree(search || undefined, archived), [suppliers, search, archived]);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportXlsx = async () => {
+    setExportError(null);
+    try {
+      saveFile(await api.download('/suppliers/export.xlsx', { search: search || undefined, archived }), 'suppliers.xlsx');
+    } catch (e) {
+      setExportError(errorText(e, t));
+    }
+  };
   const [closed, setClosed] = useState<Set<TreeItemValue>>(new Set());
   const openItems = useMemo(() => allIds(tree.data?.roots ?? []).filter((id) => !closed.has(id)), [tree.data, closed]);
 
@@ -103,9 +115,32 @@ export default function SuppliersView({ query }: ViewProps) {
         <ViewHeading>{t('tab.suppliers.title')}</ViewHeading>
         <p className={styles.intro}>{t('tab.suppliers.intro')}</p>
       </div>
-      <div role="search" aria-label={t('tab.suppliers.search')} className={styles.search}>
+      <div className={styles.actions}>
+        {/* Creating suppliers goes with keeping their checklist: ISAM and the IT security officer (the server checks again). */}
+        {tree.data?.canEditChecklist && (
+          <Button appearance="primary" as="a" href={href('/suppliers/new')}>
+            {t('tab.supplier.new')}
+          </Button>
+        )}
+        <Button onClick={() => void exportXlsx()}>{t('tab.reg.export')}</Button>
+      </div>
+      {exportError && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{exportError}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div role="search" aria-label={t('tab.suppliers.search')} className={styles.filters}>
         <Field label={t('tab.suppliers.search')} hint={t('tab.suppliers.searchHint')}>
           <Input type="search" value={text} onChange={(_, d) => setText(d.value)} />
+        </Field>
+        <Field label={t('tab.reg.archivedFilter')}>
+          <Select value={archived} onChange={(_, d) => navigate('/suppliers', { search: search || undefined, archived: d.value === 'active' ? undefined : d.value }, { replace: true })}>
+            {(['active', 'archived', 'all'] as const).map((a) => (
+              <option key={a} value={a}>
+                {t(`tab.reg.archived.${a}`)}
+              </option>
+            ))}
+          </Select>
         </Field>
       </div>
       {tree.error !== undefined && <ErrorMessage error={tree.error} onRetry={tree.reload} />}
