@@ -303,8 +303,8 @@ export async function decideAccessRequest(deps: Deps, actor: Actor, requestId: s
       if (current.data.decidedBy && same(current.data.decidedBy, actor.id)) {
         // Our own earlier decision (a double click, a retried invoke): make sure all its effects exist
         // (the audit entry alone says nothing about the cards: a crash may fall between any two).
-        await decisionEffects(deps, actor, current, view);
-        return { outcome: 'already', view };
+        const { completed } = await decisionEffects(deps, actor, current, view);
+        return { outcome: completed ? 'decided' : 'already', view };
       }
       return { outcome: attempt === 0 ? 'already' : 'lost', view };
     }
@@ -346,7 +346,7 @@ async function notDecider(deps: Deps, actor: Actor, asset: StoredOf<'Information
 }
 
 /** Audit, every decider's card, the requester's message and — when approved — the administrative task. Idempotent by key. */
-async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView): Promise<void> {
+async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView): Promise<{ completed: boolean }> {
   const r = stored.data;
   const op = `access:${stored.id}:decided`;
   // Everyone who got the decision card (as the request recorded the asset), and whoever decided.
@@ -359,7 +359,7 @@ async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'Acces
     { to: [person(r.requesterId)], card: ACCESS_CARDS.notice, payload: { event, request: view } satisfies NoticePayload, correlationKey: correlation.notice(stored.id, event) },
   ];
   if (r.status === 'approved') items.push({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(stored.id) });
-  await finish(deps, [
+  return finish(deps, [
     auditRecord(deps, op, {
       actorId: actor.id,
       action: r.status === 'denied' ? 'access.denied' : 'access.approved',
