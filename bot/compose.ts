@@ -3,7 +3,7 @@
  * the same `Deps`, so a rule lives once, in core/.
  */
 import { keepingFigures } from '../core/app/figures';
-import { createBackground, type Deps } from '../core/app/platform';
+import { cachingReads, createBackground, type Deps } from '../core/app/platform';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
@@ -13,7 +13,8 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
   // Figures a write changes are recounted after the answer, off the person's request (core/app/figures).
   const background = createBackground({ concurrency: 2, ...(onBackgroundError ? { onError: onBackgroundError } : {}) });
   return {
-    store: keepingFigures({ store, directory, clock }, background),
+    // Reads of roles, assets, suppliers and channel links kept briefly (ADR 016); writes through it forget them.
+    store: keepingFigures({ store: cachingReads(store, { ttlMs: config.readCacheSeconds * 1000 }), directory, clock }, background),
     background,
     directory,
     clock,

@@ -153,10 +153,14 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
 
   const subjectId = AadObjectId.safeParse(form.subjectId).success ? form.subjectId! : null;
   const assetId = ItemId.safeParse(form.assetId).success ? form.assetId! : null;
-  const [subject, asset, grants] = await Promise.all([
+  const key = `access:request:${actor.id.toLowerCase()}:${formId}`;
+  // Every read side by side: one round trip before the write (issue 18.1).
+  const [subject, asset, grants, earlierRead, openRead] = await Promise.all([
     subjectId ? deps.directory.getPerson(subjectId) : Promise.resolve(null),
     assetId ? deps.store.get('InformationAssets', assetId) : Promise.resolve(null),
     subjectId && assetId ? activeGrantsOf(deps, subjectId, assetId) : Promise.resolve([]),
+    deps.store.findByKey('AccessRequests', key),
+    subjectId ? openRequestsOf(deps, subjectId) : Promise.resolve([]),
   ]);
   if (subjectId && !subject) issues.push(issue('subjectId', 'access.form.unknownPerson'));
   if (subject && !subject.accountEnabled) issues.push(issue('subjectId', 'access.form.personDisabled', { name: subject.displayName }));
@@ -193,10 +197,9 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
   const deciders = asset && subjectId ? await decidersOf(deps, asset.data, subjectId) : [];
   if (asset && subjectId && deciders.length === 0) issues.push(issue('assetId', 'access.form.noDecider', { asset: asset.data.name }));
 
-  const key = `access:request:${actor.id.toLowerCase()}:${formId}`;
   if (issues.length === 0) {
     // A double click submits the same form: the first request is the answer, whatever it says now.
-    const earlier = await deps.store.findByKey('AccessRequests', key);
+    const earlier = earlierRead;
     if (earlier) {
       // A double click, or a retry after a crash between the steps below: the first request is the
       // answer, and whatever the crash left undone (audit, the deciders' cards) is done now.
@@ -204,8 +207,7 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
       await requestEffects(deps, actor, earlier, view, asset!, await decidersOf(deps, { ownerId: earlier.data.ownerId, delegateId: earlier.data.delegateId }, earlier.data.subjectId));
       return view;
     }
-    const open = await openRequestsOf(deps, subjectId!);
-    const duplicate = open.find(
+    const duplicate = openRead.find(
       (r) => r.data.assetId === assetId && r.data.kind === kind && (kind === 'new' ? r.data.role.toLowerCase() === role!.toLowerCase() : r.data.grantId === grant?.id),
     );
     if (duplicate) issues.push(issue('assetId', 'access.form.duplicate', { date: duplicate.data.requestedAt.slice(0, 10) }));

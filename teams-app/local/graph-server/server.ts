@@ -59,7 +59,7 @@ export interface LocalGraphServer {
    * `$batch` counted; `waves` — round trips on the critical path: how often a request arrived while
    * none was in flight (requests sent side by side, or in one `$batch`, are one wave).
    */
-  traffic(): { requests: number; operations: number; waves: number };
+  traffic(): { requests: number; operations: number; waves: number; trail: string[] };
   resetRequestCount(): void;
 }
 
@@ -113,6 +113,8 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
   let operations = 0;
   let waves = 0;
   let inFlight = 0;
+  /** What the last requests were (for a benchmark that explains its counts). */
+  const trail: string[] = [];
   let closing = false;
   const sleepers = new Set<() => void>();
 
@@ -144,6 +146,7 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
   /** Runs one Graph request (outer or inside a batch) with fault injection. */
   const dispatcher = (requestId: string, clientRequestId: string) => (greq: GraphRequest, faultPath: string): Dispatched => {
     operations++;
+    if (trail.length < 200) trail.push(`${waves}: ${greq.method} ${faultPath.replace(/\/sites\/[^/]+\/lists\/([^/]+)/, '…/$1').slice(0, 160)}`);
     const decision = faults.decide(greq.method, faultPath);
     if (decision.kind === 'reject') return { res: errorResponse(decision.error, requestId, clientRequestId) };
     let res: GraphResponse;
@@ -275,11 +278,12 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
     threshold,
     setFaults: (f) => faults.set(parseFaultConfig(f)),
     requestCount: () => requests,
-    traffic: () => ({ requests, operations, waves }),
+    traffic: () => ({ requests, operations, waves, trail: [...trail] }),
     resetRequestCount: () => {
       requests = 0;
       operations = 0;
       waves = 0;
+      trail.length = 0;
     },
     close: async () => {
       if (closing) return;
