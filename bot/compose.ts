@@ -13,7 +13,7 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
   // Figures a write changes are recounted after the answer, off the person's request (core/app/figures).
   const background = createBackground({ concurrency: 2, ...(onBackgroundError ? { onError: onBackgroundError } : {}) });
   return {
-    // Reads of roles, assets, suppliers and channel links kept briefly (ADR 016); writes through it forget them.
+    // Reads of roles, assets, suppliers and channel links kept briefly (ADR 017); writes through it forget them.
     store: keepingFigures({ store: cachingReads(store, { ttlMs: config.readCacheSeconds * 1000 }), directory, clock }, background),
     background,
     directory,

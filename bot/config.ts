@@ -60,7 +60,7 @@ export interface Config {
   /**
    * How long reads of roles, assets, suppliers and channel links are reused (`READ_CACHE_SECONDS`,
    * default 30, 0–300; 0 = off): a change made through this instance counts at once, a change made
-   * through another instance within this time (ADR 016).
+   * through another instance within this time (ADR 017).
    */
   readCacheSeconds: number;
   host: string;

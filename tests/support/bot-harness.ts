@@ -3,7 +3,7 @@
  * Bot Connector, driven over HTTP exactly as Teams drives it. Background loops are off: tests call
  * `runtime.outbox.drain()` and `runtime.scheduler.tick()` after moving the clock. A test clicks far
  * faster than a person: the bot's rate limit is lifted unless `env` sets BOT_RATE_USER/TENANT. Tests
- * write records behind the app's back (through the adapter): its short read cache (ADR 016) is off
+ * write records behind the app's back (through the adapter): its short read cache (ADR 017) is off
  * unless `env` sets READ_CACHE_SECONDS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

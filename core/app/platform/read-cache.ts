@@ -1,6 +1,6 @@
 /**
  * Short-lived reads of the lists every request consults and that rarely change — roles, information
- * assets, suppliers, channel links (ADR 016): a RecordStore that passes everything to the real one
+ * assets, suppliers, channel links (ADR 017): a RecordStore that passes everything to the real one
  * and keeps the answers of `get`, `findByKey`, `query` and `queryMany` on those lists for `ttlMs`.
  *
  * - A write through this store to one of those lists forgets everything kept about that list at
