@@ -4,17 +4,20 @@
  */
 import { keepingFigures } from '../core/app/figures';
 import { cachingReads, createBackground, type Deps } from '../core/app/platform';
+import { keepingSearch } from '../core/app/search';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
 import type { Config } from './config';
 
 export function composeDeps(config: Config, store: RecordStore, directory: Directory, clock: Clock, onBackgroundError?: (task: string, error: unknown) => void): Deps {
-  // Figures a write changes are recounted after the answer, off the person's request (core/app/figures).
+  // Figures and search texts a write changes are rebuilt after the answer, off the person's request,
+  // on one queue (core/app/figures, core/app/search).
   const background = createBackground({ concurrency: 2, ...(onBackgroundError ? { onError: onBackgroundError } : {}) });
+  // Reads of roles, assets, suppliers and channel links kept briefly (ADR 017); writes through it forget them.
+  const searchable = keepingSearch(cachingReads(store, { ttlMs: config.readCacheSeconds * 1000 }), { clock, background }).store;
   return {
-    // Reads of roles, assets, suppliers and channel links kept briefly (ADR 017); writes through it forget them.
-    store: keepingFigures({ store: cachingReads(store, { ttlMs: config.readCacheSeconds * 1000 }), directory, clock }, background),
+    store: keepingFigures({ store: searchable, directory, clock }, background),
     background,
     directory,
     clock,

@@ -23,4 +23,6 @@ export * from './audits';
 export * from './governance';
 export * from './roles';
 export * from './procurements';
+export * from './home';
+export * from './search';
 export * from './routes';

@@ -199,7 +199,9 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
 
   if (issues.length === 0) {
     // A double click submits the same form: the first request is the answer, whatever it says now.
-    const earlier = earlierRead;
+    // The same form sent twice at once (a double click): the other submission may have made it a
+    // moment ago — found by its key, or among the open requests.
+    const earlier = earlierRead ?? openRead.find((r) => r.key === key) ?? null;
     if (earlier) {
       // A double click, or a retry after a crash between the steps below: the first request is the
       // answer, and whatever the crash left undone (audit, the deciders' cards) is done now.
