@@ -3,7 +3,7 @@
  * the same `Deps`, so a rule lives once, in core/.
  */
 import { keepingFigures } from '../core/app/figures';
-import { createBackground, type Deps } from '../core/app/platform';
+import { cachingReads, createBackground, type Deps } from '../core/app/platform';
 import { keepingSearch } from '../core/app/search';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
@@ -14,7 +14,8 @@ export function composeDeps(config: Config, store: RecordStore, directory: Direc
   // Figures and search texts a write changes are rebuilt after the answer, off the person's request,
   // on one queue (core/app/figures, core/app/search).
   const background = createBackground({ concurrency: 2, ...(onBackgroundError ? { onError: onBackgroundError } : {}) });
-  const searchable = keepingSearch(store, { clock, background }).store;
+  // Reads of roles, assets, suppliers and channel links kept briefly (ADR 018); writes through it forget them.
+  const searchable = keepingSearch(cachingReads(store, { ttlMs: config.readCacheSeconds * 1000 }), { clock, background }).store;
   return {
     store: keepingFigures({ store: searchable, directory, clock }, background),
     background,

@@ -57,6 +57,12 @@ export interface TabAuthSettings {
 
 export interface Config {
   mode: Mode;
+  /**
+   * How long reads of roles, assets, suppliers and channel links are reused (`READ_CACHE_SECONDS`,
+   * default 30, 0–300; 0 = off): a change made through this instance counts at once, a change made
+   * through another instance within this time (ADR 018).
+   */
+  readCacheSeconds: number;
   host: string;
   port: number;
   tenantId: string;
@@ -155,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     userAgent: env.GRAPH_USER_AGENT ?? 'NONISV|StockholmStad|LISforTeams/0.1.0',
     investigationDays: int(env, 'INVESTIGATION_DAYS', 30, 1, 365),
+    readCacheSeconds: int(env, 'READ_CACHE_SECONDS', 30, 0, 300),
     recertificationMonths: months(env.RECERTIFICATION_MONTHS),
     retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 50),
     agreementRetentionYears: int(env, 'RETENTION_YEARS_AGREEMENTS', 10, 1, 50),

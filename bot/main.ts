@@ -90,8 +90,8 @@ export async function startM365(options: M365Options = {}): Promise<M365App> {
     sharepoint,
     server,
     async close() {
-      await runtime.stop();
-      await server.close();
+      // Stop accepting (requests in flight get 3 s) while the worker and scheduler hand back claims.
+      await Promise.all([server.close(3_000), runtime.stop()]);
     },
   };
 }

@@ -64,7 +64,8 @@ export function createApp(deps: AppDeps): Express {
 export interface RunningServer {
   url: string;
   server: http.Server;
-  close(): Promise<void>;
+  /** Stops accepting connections; those in flight get `graceMs` (default 0) to finish. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function listen(app: Express, host: string, port: number): Promise<RunningServer> {
@@ -78,10 +79,18 @@ export async function listen(app: Express, host: string, port: number): Promise<
   return {
     url: `http://${shownHost}:${address.port}`,
     server,
-    close: () =>
+    // Stops accepting at once; requests in flight get `graceMs` to be answered, then their
+    // connections are closed (a client retries; every write is idempotent).
+    close: (graceMs = 0) =>
       new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        force.unref();
+        server.close((err) => {
+          clearTimeout(force);
+          return err ? reject(err) : resolve();
+        });
+        server.closeIdleConnections();
+        if (graceMs <= 0) server.closeAllConnections();
       }),
   };
 }

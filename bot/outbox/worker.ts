@@ -50,6 +50,10 @@ export class OutboxWorker {
   private readonly pacer: Pacer;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<DrainReport> | null = null;
+  /** Set by `stop`: no new claims; a claim waiting for its turn is handed back. */
+  private stopping = false;
+  private wake: () => void = () => undefined;
+  private readonly stopped = new Promise<void>((resolve) => (this.wake = resolve));
 
   constructor(
     private readonly deps: Deps,
@@ -65,6 +69,7 @@ export class OutboxWorker {
 
   /** Sends everything due now. Concurrent calls share one run. */
   drain(): Promise<DrainReport> {
+    if (this.stopping) return Promise.resolve({ sent: 0, retried: 0, dead: 0 });
     this.running ??= this.drainOnce().finally(() => {
       this.running = null;
     });
@@ -77,10 +82,18 @@ export class OutboxWorker {
     }, intervalMs);
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops taking work (SIGTERM): no new drain, no new claim; a notification being sent finishes, one
+   * claimed but waiting for its turn (the pacer, a 429 pause) is handed back at once — pending, no
+   * claim, its attempt not counted — so another instance can take it without waiting for the claim
+   * to expire. Waits at most `graceMs` (default 5 s) for the send in flight.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.stopping = true;
+    this.wake();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running?.catch(() => undefined);
+    if (this.running) await Promise.race([this.running.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
   }
 
   /**
@@ -113,6 +126,7 @@ export class OutboxWorker {
       Array.from({ length: Math.min(parallel, queues.length) }, async () => {
         for (let q = queues.shift(); q; q = queues.shift()) {
           for (const entry of q[1]) {
+            if (this.stopping) return;
             const outcome = await this.deliver(entry, q[0]);
             if (outcome) report[outcome]++;
             if (outcome === 'retried') break; // keep this recipient's order: try the rest later
@@ -143,7 +157,11 @@ export class OutboxWorker {
       const locale = resolveLocale(await this.notifier.localeOf(target));
       const { card, summary } = this.render(claimed.data.card, claimed.data.payload, locale);
       const previous = await this.previousMessage(claimed);
-      await this.pacer.acquire(recipientKey);
+      await Promise.race([this.pacer.acquire(recipientKey), this.stopped]);
+      if (this.stopping) {
+        await this.release(claimed, entry);
+        return null;
+      }
       const sent = await this.notifier.send(target, card, previous, summary);
       await store.update('Outbox', claimed, { status: 'sent', sentAt: clock.now().toISOString(), activityId: sent.activityId, conversationId: sent.conversationId, lastError: null, claimedUntil: null });
       return 'sent';
@@ -162,6 +180,16 @@ export class OutboxWorker {
         claimedUntil: null,
       });
       return dead ? 'dead' : 'retried';
+    }
+  }
+
+  /** Hands a claim back unused (stopping): pending again, due now, the attempt not counted. */
+  private async release(claimed: Entry, before: Entry): Promise<void> {
+    try {
+      await this.deps.store.update('Outbox', claimed, { status: 'pending', claimedBy: null, claimedUntil: null, attempts: before.data.attempts, nextAttemptAt: before.data.nextAttemptAt });
+    } catch (error) {
+      // Its claim expires instead (claimMs): delivered later, never lost.
+      this.log.warn({ event: 'outbox.release_failed', outboxId: claimed.id, err: String(error) }, 'claim not handed back');
     }
   }
 

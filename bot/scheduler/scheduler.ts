@@ -4,7 +4,7 @@
  * its records' keys, so even two runs at once send every reminder exactly once.
  * Time comes from the Clock port: tests move it and call `tick()`.
  */
-import { tryAcquireLease, type Deps } from '../../core/app/platform';
+import { releaseLease, tryAcquireLease, type Deps } from '../../core/app/platform';
 import type { Logger } from '../log';
 
 export interface Job {
@@ -17,6 +17,9 @@ export interface Job {
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<string[]> | null = null;
+  private stopping = false;
+  /** The job running now (its lease is handed back when a stop cuts it short). */
+  private current: string | null = null;
 
   constructor(
     private readonly deps: Deps,
@@ -33,6 +36,7 @@ export class Scheduler {
 
   /** Runs every job whose period has come, on this instance if it wins the lease. Returns what ran. */
   tick(): Promise<string[]> {
+    if (this.stopping) return Promise.resolve([]);
     this.running ??= this.tickOnce().finally(() => {
       this.running = null;
     });
@@ -42,12 +46,16 @@ export class Scheduler {
   private async tickOnce(): Promise<string[]> {
     const ran: string[] = [];
     for (const job of this.jobs) {
+      if (this.stopping) break;
       if (!(await tryAcquireLease(this.deps, `job:${job.name}`, this.instanceId, job.everyMs))) continue;
+      this.current = job.name;
       try {
         await job.run(this.deps, this.deps.clock.now());
         ran.push(job.name);
       } catch (error) {
         this.log.error({ event: 'scheduler.job_failed', job: job.name, err: error instanceof Error ? error.message : String(error) }, 'job failed');
+      } finally {
+        this.current = null;
       }
     }
     return ran;
@@ -57,9 +65,22 @@ export class Scheduler {
     this.timer ??= setInterval(() => void this.tick(), intervalMs);
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops taking work (SIGTERM): no new tick, no next job. A job running now gets `graceMs` (default
+   * 5 s) to finish; one still running then has its lease handed back, so another instance runs it at
+   * its next tick instead of a whole period later (every job is idempotent by its records' keys).
+   */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running?.catch(() => undefined);
+    if (!this.running) return;
+    const finished = await Promise.race([this.running.then(() => true, () => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref())]);
+    if (!finished && this.current) {
+      const name = this.current;
+      await releaseLease(this.deps, `job:${name}`, this.instanceId).catch((error: unknown) =>
+        this.log.warn({ event: 'scheduler.release_failed', job: name, err: String(error) }, 'lease not handed back'),
+      );
+    }
   }
 }

@@ -81,6 +81,15 @@ export interface NewRecord<L extends ListName> {
   data: RecordInput<L>;
 }
 
+/** One record of a `createAll`, on any list. */
+export type AnyNewRecord = { [L in ListName]: { list: L; key: string; data: RecordInput<L> } }[ListName];
+
+/** What `createAll` did with one record: created by this call, or found there already. */
+export interface Created {
+  record: Stored<unknown>;
+  created: boolean;
+}
+
 export interface RecordStore {
   /**
    * Creates a record, idempotently: a second call with the same key (a retry, a double click, a
@@ -92,6 +101,14 @@ export interface RecordStore {
   createOrGet<L extends ListName>(list: L, key: string, data: RecordInput<L>): Promise<{ record: StoredOf<L>; created: boolean }>;
   /** `create` for many records at once (Graph `$batch`, 20 per request). Results in input order. */
   createMany<L extends ListName>(list: L, records: NewRecord<L>[]): Promise<StoredOf<L>[]>;
+  /**
+   * Creates records on several lists together (one Graph `$batch` per 20), each idempotently by its
+   * key, and says for each whether this call created it (a retry of its own that found its first
+   * attempt committed counts as created). For the follow-up writes of one operation — its audit entry
+   * and outbox items — in a single round trip. Results in input order. Not atomic: a crash midway
+   * leaves some written, and running the same call again completes the rest.
+   */
+  createAll(records: readonly AnyNewRecord[]): Promise<Created[]>;
   get<L extends ListName>(list: L, id: string): Promise<StoredOf<L> | null>;
   /** Reads several records by id (batched). Missing ids are left out. */
   getMany<L extends ListName>(list: L, ids: string[]): Promise<StoredOf<L>[]>;

@@ -167,9 +167,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       sharepoint,
       graph,
       app,
+      // SIGTERM: the HTTP server stops accepting (requests in flight get 3 s), the outbox worker and
+      // the scheduler stop claiming and hand back what they had claimed — side by side, well within
+      // 10 s — and only then the local Graph server goes (the hand-backs are writes to it).
       async close() {
-        await rt.stop();
-        await running.close();
+        await Promise.all([running.close(3_000), rt.stop()]);
         await graph?.close();
       },
     };

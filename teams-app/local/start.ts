@@ -6,6 +6,7 @@
 import { ConfigError } from '../../bot/config';
 import { startLocal } from './launcher';
 import { parseScaleArgs } from './seed-scale';
+import { ensureTabBuilt } from './tab-build';
 
 const HELP = `Usage: npm start [-- --reset] [-- --scale [--small] [--grants N] [--incidents M] …]
   --reset   delete the data folder (.data/) and seed a fresh demo organisation
@@ -35,6 +36,9 @@ if (unknown.length) {
 
 try {
   const started = Date.now();
+  // The tab is rebuilt only when its sources changed (tab-build.ts).
+  const tab = await ensureTabBuilt(new URL('../..', import.meta.url).pathname);
+  console.log(tab.rebuilt ? `Tab built in ${(tab.ms / 1000).toFixed(1)} s (its sources changed).` : `Tab up to date (sources unchanged, checked in ${Math.round(tab.ms)} ms).`);
   const local = await startLocal({ reset: args.includes('--reset'), log: (l) => console.log(l), ...(scale ? { scale: scale.options } : {}) });
   const seeded = local.seed.seeded
     ? `seeded the demo organisation (${Object.values(local.seed.counts).reduce((a, b) => a + (b ?? 0), 0)} records)`
@@ -61,11 +65,20 @@ try {
     ].join('\n'),
   );
   let closing = false;
+  // One process (`exec node --import tsx`, no runner in between that could kill it outright): the
+  // signal reaches this handler, which stops taking work, hands back claims and exits within 10 s.
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;
+    const t0 = Date.now();
     console.log(`\n${signal}: stopping…`);
+    const deadline = setTimeout(() => {
+      console.error('Not stopped within 9 s: exiting anyway (claims left expire by themselves).');
+      process.exit(1);
+    }, 9_000);
+    deadline.unref();
     await local.close();
+    console.log(`Stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -2,7 +2,9 @@
  * The whole local app (local SharePoint server, seeded demo organisation, app server) plus a fake
  * Bot Connector, driven over HTTP exactly as Teams drives it. Background loops are off: tests call
  * `runtime.outbox.drain()` and `runtime.scheduler.tick()` after moving the clock. A test clicks far
- * faster than a person: the bot's rate limit is lifted unless `env` sets BOT_RATE_USER/TENANT.
+ * faster than a person: the bot's rate limit is lifted unless `env` sets BOT_RATE_USER/TENANT. Tests
+ * write records behind the app's back (through the adapter): its short read cache (ADR 018) is off
+ * unless `env` sets READ_CACHE_SECONDS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -53,7 +55,7 @@ export async function startBotHarness(options: { now?: string; env?: Record<stri
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lis-bot-'));
   const clock = new TestClock(Date.parse(options.now ?? '2026-11-28T09:00:00.000Z'));
   const connector = await startFakeConnector();
-  const app = await startLocal({ env: { PORT: '0', LOCAL_GRAPH_PORT: '0', LIS_DATA_DIR: dataDir, BOT_RATE_USER: '1000000/1000000', BOT_RATE_TENANT: '1000000/1000000', ...options.env }, clock, quiet: true, background: false });
+  const app = await startLocal({ env: { PORT: '0', LOCAL_GRAPH_PORT: '0', LIS_DATA_DIR: dataDir, BOT_RATE_USER: '1000000/1000000', BOT_RATE_TENANT: '1000000/1000000', READ_CACHE_SECONDS: '0', ...options.env }, clock, quiet: true, background: false });
 
   const base = (from: string, conversation: Record<string, unknown>) => ({
     channelId: 'msteams',

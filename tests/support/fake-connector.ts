@@ -31,6 +31,8 @@ export interface FakeConnector {
   cards(): { conversationId: string; id: string; method: string; card: Record<string, unknown> }[];
   /** Make the next N sends answer with this status (e.g. 429 with Retry-After, 403). */
   failNext(status: number, times?: number, retryAfterSeconds?: number): void;
+  /** Added delay before each answer (a slow Teams: lets a backlog build). */
+  delayMs: number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -41,10 +43,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   let failures: { status: number; retryAfter?: number }[] = [];
   let counter = 0;
 
+  const control = { delayMs: 0 };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
-    req.on('end', () => {
+    req.on('end', () => setTimeout(() => {
       const url = new URL(req.url ?? '/', 'http://x');
       const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
       const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
@@ -80,11 +83,17 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
       if (parts[3] === 'members') return json(200, []);
       return json(404, { error: { code: 'NotFound', message: req.url } });
-    });
+    }, control.delayMs));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    get delayMs() {
+      return control.delayMs;
+    },
+    set delayMs(ms: number) {
+      control.delayMs = ms;
+    },
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
     conversations,

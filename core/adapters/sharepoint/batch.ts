@@ -5,7 +5,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { graphErrorInfo, isListViewThresholdRefusal } from './graph-errors';
-import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep } from './middleware';
+import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, WriteAttempts } from './middleware';
 
 export interface BatchRequest {
   id: string;
@@ -30,7 +30,7 @@ const BATCH_RETRIES = 8;
  * 429/503/504 are retried after the longest Retry-After among them (graph-client's middleware only
  * sees the outer 200).
  */
-export async function sendBatch(client: Client, fail: (error: unknown) => Error, requests: BatchRequest[], options: { parallel?: number } = {}): Promise<BatchResponse[]> {
+export async function sendBatch(client: Client, fail: (error: unknown) => Error, requests: BatchRequest[], options: { parallel?: number; retried?: Set<string> } = {}): Promise<BatchResponse[]> {
   const results = new Map<string, BatchResponse>();
   const chunks: BatchRequest[][] = [];
   for (let start = 0; start < requests.length; start += BATCH_LIMIT) chunks.push(requests.slice(start, start + BATCH_LIMIT));
@@ -38,18 +38,21 @@ export async function sendBatch(client: Client, fail: (error: unknown) => Error,
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(Math.max(1, options.parallel ?? 1), chunks.length) }, async () => {
-      for (let c = next++; c < chunks.length; c = next++) await sendChunk(client, fail, chunks[c]!, results);
+      for (let c = next++; c < chunks.length; c = next++) await sendChunk(client, fail, chunks[c]!, results, options.retried);
     }),
   );
   return requests.map((r) => results.get(r.id) ?? { id: r.id, status: 0 });
 }
 
-async function sendChunk(client: Client, fail: (error: unknown) => Error, chunk: BatchRequest[], results: Map<string, BatchResponse>): Promise<void> {
+/** `retried` collects the ids of requests sent more than once (inner retries, or the whole $batch again). */
+async function sendChunk(client: Client, fail: (error: unknown) => Error, chunk: BatchRequest[], results: Map<string, BatchResponse>, retried?: Set<string>): Promise<void> {
   let pending = chunk;
   for (let attempt = 0; pending.length > 0; attempt++) {
       let res: { responses: BatchResponse[] };
       try {
-        res = (await client.api('/$batch').post({ requests: pending })) as { responses: BatchResponse[] };
+        const marker = new WriteAttempts();
+        res = (await client.api('/$batch').middlewareOptions([marker]).post({ requests: pending })) as { responses: BatchResponse[] };
+        if (marker.retried) for (const p of pending) retried?.add(p.id);
       } catch (error) {
         throw fail(error);
       }
@@ -60,6 +63,7 @@ async function sendChunk(client: Client, fail: (error: unknown) => Error, chunk:
         const refused = isListViewThresholdRefusal(graphErrorInfo(r), request.url);
         if ([429, 503, 504].includes(r.status) && !refused && attempt < BATCH_RETRIES) {
           retry.push(request);
+          retried?.add(request.id);
           wait = Math.max(wait, retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null) ?? backoffMs(attempt, DEFAULT_RETRY));
         } else results.set(r.id, r);
       }

@@ -36,6 +36,16 @@ function setHeader(context: Context, name: string, value: string): void {
   options.headers = Object.fromEntries(headers.entries());
 }
 
+/**
+ * Passed with a write (`client.api(…).middlewareOptions([new WriteAttempts()])`): the retry link
+ * marks it when it sent the request again. A create answered "already exists" after such a retry was
+ * this call's own (its first attempt committed before the client saw a 503) — the record store tells
+ * "created" to the first answered request, not "already there".
+ */
+export class WriteAttempts {
+  retried = false;
+}
+
 function urlOf(context: Context): string {
   return typeof context.request === 'string' ? context.request : (context.request as Request).url;
 }
@@ -120,6 +130,8 @@ export class RetryMiddleware extends Link {
       // threshold, not throttling (graph-errors.ts): the same query would be refused again.
       if (response.status === 429 && !response.headers.get('Retry-After') && isItemQuery(urlOf(context))) return;
       const wait = retryAfterMs(response.headers.get('Retry-After')) ?? backoffMs(attempt, this.policy);
+      const marker = context.middlewareControl?.getMiddlewareOptions(WriteAttempts) as WriteAttempts | undefined;
+      if (marker) marker.retried = true;
       await response.body?.cancel().catch(() => undefined);
       await sleep(Math.min(wait, this.policy.maxDelayMs));
     }

@@ -27,14 +27,14 @@ import {
   StoreRequestError,
   StoreUnavailableError,
 } from '../../ports/errors';
-import type { AnyListQuery, Changes, Condition, NewRecord, Page, PagesOf, QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
+import type { AnyListQuery, AnyNewRecord, Changes, Created, Condition, NewRecord, Page, PagesOf, QueryOptions, RecordStore, StoredOf } from '../../ports/record-store';
 import { relativeGraphPath } from './client';
 import { atSharePointPrecision, decodeFields, encodeKeys, encodeNew, encodePatch, holdsPatch, odataLiteral, type Fields } from './codec';
 import { BATCH_LIMIT, sendBatch, type BatchResponse } from './batch';
 import { KEY_COLUMN, queryColumn, type ListDef } from './columns';
 import { graphErrorInfo, isListViewThresholdRefusal, isUniqueViolation } from './graph-errors';
 import { listDef } from './lists';
-import { backoffMs, DEFAULT_RETRY, sleep } from './middleware';
+import { backoffMs, DEFAULT_RETRY, sleep, WriteAttempts } from './middleware';
 
 export interface SharePointStoreOptions {
   client: Client;
@@ -402,16 +402,18 @@ export class SharePointRecordStore implements RecordStore {
         if (existing) return { record: existing, created: true };
         await sleep(backoffMs(attempt, DEFAULT_RETRY));
       }
+      const marker = new WriteAttempts();
       try {
-        const item = (await this.client.api(this.itemsPath(list)).post({ fields })) as GraphItem;
+        const item = (await this.client.api(this.itemsPath(list)).middlewareOptions([marker]).post({ fields })) as GraphItem;
         return { record: this.decodeItem<L>(def, item), created: true };
       } catch (error) {
         if (isUniqueViolation(graphErrorInfo(error))) {
           // SharePoint refused a second item with this key (409 through Graph; 400 or 500 with the
-          // same text elsewhere). After a lost answer of our own this says "not created" although it
-          // was: callers use `created` only to skip work, never to decide who may act.
+          // same text elsewhere). After a retry of our own (here, or the middleware's after a 503)
+          // the first attempt committed and only its answer was lost: that item is this call's.
+          // Callers use `created` only to skip work or word an answer, never to decide who may act.
           const existing = await this.findByKey(list, key);
-          if (existing) return { record: existing, created: attempt > 0 };
+          if (existing) return { record: existing, created: (attempt > 0 || marker.retried) && this.holds(def, existing, fields) };
           throw translate(error, list);
         }
         if (!isAmbiguous(error)) throw translate(error, list);
@@ -449,6 +451,61 @@ export class SharePointRecordStore implements RecordStore {
       }
     }
     return records.map((r) => byKey.get(r.key)!);
+  }
+
+  /**
+   * Whether `existing` holds exactly what this call sent: after a retry, only then is it this call's
+   * own first attempt (another writer with the same key — a second instance taking a lease — wrote
+   * something else).
+   */
+  private holds(def: ListDef, existing: StoredOf<ListName>, sent: Fields): boolean {
+    const compared = Object.fromEntries(Object.entries(sent).filter(([c]) => c !== KEY_COLUMN && c !== 'Title'));
+    return holdsPatch(def, encodeNew(def, existing.key, existing.data as Record<string, unknown>), compared);
+  }
+
+  async createAll(records: readonly AnyNewRecord[]): Promise<Created[]> {
+    const encoded = records.map((r) => {
+      const def = listDef(r.list);
+      return { ...r, def, fields: encodeNew(def, r.key, atSharePointPrecision(def, this.validate(r.list, r.data) as Record<string, unknown>)) };
+    });
+    const out = new Map<number, Created>();
+    const retried = new Set<string>();
+    let responses: BatchResponse[];
+    try {
+      responses = await sendBatch(this.client, (error) => translate(error, encoded[0]?.list ?? 'AuditLog'),
+        encoded.map((r, i) => ({ id: String(i), method: 'POST', url: this.itemsPath(r.list), headers: { 'Content-Type': 'application/json' }, body: { fields: r.fields } })),
+        { retried },
+      );
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Unknown how much committed: one by one, each idempotent by key. An item found there counts as
+      // created by this call (its own $batch may have committed it).
+      const one: Created[] = [];
+      for (const r of encoded) {
+        const res = (await this.createOrGet(r.list, r.key, r.data as never)) as Created;
+        one.push({ record: res.record, created: res.created || this.holds(r.def, res.record as StoredOf<ListName>, r.fields) });
+      }
+      return one;
+    }
+    const refused = (i: number) => translate({ statusCode: responses[i]!.status, ...((responses[i]!.body as { error?: object })?.error ?? {}) }, encoded[i]!.list);
+    const there: number[] = [];
+    for (const [i, res] of responses.entries()) {
+      const r = encoded[i]!;
+      if (res.status === 201 || res.status === 200) out.set(i, { record: this.decodeItem(r.def, res.body as GraphItem), created: true });
+      else if (isUniqueViolation(graphErrorInfo(res))) there.push(i);
+      else throw refused(i);
+    }
+    // Those already there (a retry completing what a crash left): looked up together, per list.
+    const lists = [...new Set(there.map((i) => encoded[i]!.list))];
+    const found = await Promise.all(lists.map((list) => this.findByKeys(list, there.filter((i) => encoded[i]!.list === list).map((i) => encoded[i]!.key))));
+    const byKey = new Map(found.flatMap((items, n) => items.map((item) => [`${lists[n]}|${item.key}`, item] as const)));
+    for (const i of there) {
+      const r = encoded[i]!;
+      const existing = byKey.get(`${r.list}|${r.key}`);
+      if (!existing) throw refused(i);
+      out.set(i, { record: existing, created: retried.has(String(i)) && this.holds(r.def, existing, r.fields) });
+    }
+    return records.map((_, i) => out.get(i)!);
   }
 
   async update<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>): Promise<StoredOf<L>> {

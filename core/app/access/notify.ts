@@ -5,7 +5,7 @@
  */
 import { holdersOf, type Actor } from '../people';
 import { linkedChannel } from '../channels';
-import { notifyAll, type Deps, type Notification, type Recipient } from '../platform';
+import { outboxRecords, type Deps, type Notification, type Recipient } from '../platform';
 import type { AssetRef, PersonRef, RequestView } from './views';
 
 /** Card names, registered by bot/features/access.ts. */
@@ -50,15 +50,15 @@ export const person = (id: string): Recipient => ({ type: 'person', id });
  * same person (a decision card and a notice) and a repeat of it sends nothing twice.
  */
 export async function sendCard(deps: Pick<Deps, 'store' | 'clock'>, operationKey: string, to: Recipient[], card: string, payload: Record<string, unknown>, correlationKey: string): Promise<void> {
+  const records = cardRecord(deps, operationKey, to, card, payload, correlationKey);
+  if (records.length) await deps.store.createAll(records);
+}
+
+/** The outbox items `sendCard` writes, for `finish` (one `$batch` with the audit entry). */
+export function cardRecord(deps: Pick<Deps, 'clock'>, operationKey: string, to: Recipient[], card: string, payload: Record<string, unknown>, correlationKey: string) {
   const seen = new Set<string>();
-  const unique = to.filter((r) => {
-    const k = r.type === 'channel' ? `c:${r.role}` : `${r.type}:${r.id.toLowerCase()}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  if (!unique.length) return;
-  await notifyAll(deps, `${operationKey}/${correlationKey}`, unique.map((r) => ({ to: r, card, payload, correlationKey })));
+  const unique = to.filter((r) => !seen.has(target(r)) && seen.add(target(r)));
+  return outboxRecords(deps, `${operationKey}/${correlationKey}`, unique.map((r) => ({ to: r, card, payload, correlationKey })));
 }
 
 export interface Outgoing {
@@ -68,13 +68,19 @@ export interface Outgoing {
   correlationKey: string;
 }
 
-/**
- * Several cards of one operation in as few outbox `$batch`es as possible: one, unless a person gets
- * two cards (their later cards then go in their own batch, keyed by correlation key as in sendCard).
- * Keys are computed from the list alone, so a repeat of the operation writes nothing new.
- */
 export async function sendCards(deps: Pick<Deps, 'store' | 'clock'>, operationKey: string, items: Outgoing[]): Promise<void> {
-  const target = (r: Recipient) => (r.type === 'channel' ? `c:${r.role}` : `${r.type}:${r.id.toLowerCase()}`);
+  const records = cardRecords(deps, operationKey, items);
+  if (records.length) await deps.store.createAll(records);
+}
+
+const target = (r: Recipient) => (r.type === 'channel' ? `c:${r.role}` : `${r.type}:${r.id.toLowerCase()}`);
+
+/**
+ * The outbox items of several cards of one operation, for one `$batch` (with the audit entry, through
+ * `finish`). A recipient of two cards gets both: the second under a key that names its correlation.
+ * The same person twice in one card's list gets it once.
+ */
+export function cardRecords(deps: Pick<Deps, 'clock'>, operationKey: string, items: Outgoing[]) {
   const first: Notification[] = [];
   const taken = new Set<string>();
   const later: Outgoing[] = [];
@@ -93,7 +99,10 @@ export async function sendCards(deps: Pick<Deps, 'store' | 'clock'>, operationKe
     }
     if (repeated.length) later.push({ ...item, to: repeated });
   }
-  await Promise.all([first.length ? notifyAll(deps, operationKey, first) : null, ...later.map((l) => sendCard(deps, operationKey, l.to, l.card, l.payload, l.correlationKey))]);
+  return [
+    ...outboxRecords(deps, operationKey, first),
+    ...later.flatMap((l) => outboxRecords(deps, `${operationKey}/${l.correlationKey}`, l.to.map((r) => ({ to: r, card: l.card, payload: l.payload, correlationKey: l.correlationKey })))),
+  ];
 }
 
 // ── notification payloads (what bot/cards/access-*.ts render) ─────────────

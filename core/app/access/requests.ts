@@ -25,9 +25,9 @@ import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { today } from './dates';
 import { decidersOf, independentFor } from './deciders';
-import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
+import { ACCESS_CARDS, adminUnit, cardRecord, cardRecords, correlation, person, type NoticePayload, type Outgoing } from './notify';
 import { assetRef, requestView, type AssetRef, type PersonRef, type RequestView } from './views';
-import { audit, forbidden, invalid, readSmall, Refused, type Deps } from '../platform';
+import { auditRecord, finish, forbidden, invalid, readSmall, Refused, type Deps } from '../platform';
 
 /** Requests that still need someone: the owner (pending) or the administrative unit (approved, in progress). */
 export const OPEN_STATUSES = ['pending', 'approved', 'in_progress'] as const;
@@ -153,10 +153,14 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
 
   const subjectId = AadObjectId.safeParse(form.subjectId).success ? form.subjectId! : null;
   const assetId = ItemId.safeParse(form.assetId).success ? form.assetId! : null;
-  const [subject, asset, grants] = await Promise.all([
+  const key = `access:request:${actor.id.toLowerCase()}:${formId}`;
+  // Every read side by side: one round trip before the write (issue 18.1).
+  const [subject, asset, grants, earlierRead, openRead] = await Promise.all([
     subjectId ? deps.directory.getPerson(subjectId) : Promise.resolve(null),
     assetId ? deps.store.get('InformationAssets', assetId) : Promise.resolve(null),
     subjectId && assetId ? activeGrantsOf(deps, subjectId, assetId) : Promise.resolve([]),
+    deps.store.findByKey('AccessRequests', key),
+    subjectId ? openRequestsOf(deps, subjectId) : Promise.resolve([]),
   ]);
   if (subjectId && !subject) issues.push(issue('subjectId', 'access.form.unknownPerson'));
   if (subject && !subject.accountEnabled) issues.push(issue('subjectId', 'access.form.personDisabled', { name: subject.displayName }));
@@ -193,16 +197,19 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
   const deciders = asset && subjectId ? await decidersOf(deps, asset.data, subjectId) : [];
   if (asset && subjectId && deciders.length === 0) issues.push(issue('assetId', 'access.form.noDecider', { asset: asset.data.name }));
 
-  const key = `access:request:${actor.id.toLowerCase()}:${formId}`;
   if (issues.length === 0) {
     // A double click submits the same form: the first request is the answer, whatever it says now.
-    const earlier = await deps.store.findByKey('AccessRequests', key);
-    if (earlier) return requestView(deps, earlier, { asset });
-    const open = await openRequestsOf(deps, subjectId!);
-    // The same form sent twice at once (a double click): the other submission made it a moment ago.
-    const sameForm = open.find((r) => r.key === key);
-    if (sameForm) return requestView(deps, sameForm, { asset });
-    const duplicate = open.find(
+    // The same form sent twice at once (a double click): the other submission may have made it a
+    // moment ago — found by its key, or among the open requests.
+    const earlier = earlierRead ?? openRead.find((r) => r.key === key) ?? null;
+    if (earlier) {
+      // A double click, or a retry after a crash between the steps below: the first request is the
+      // answer, and whatever the crash left undone (audit, the deciders' cards) is done now.
+      const view = await requestView(deps, earlier, { asset });
+      await requestEffects(deps, actor, earlier, view, asset!, await decidersOf(deps, { ownerId: earlier.data.ownerId, delegateId: earlier.data.delegateId }, earlier.data.subjectId));
+      return view;
+    }
+    const duplicate = openRead.find(
       (r) => r.data.assetId === assetId && r.data.kind === kind && (kind === 'new' ? r.data.role.toLowerCase() === role!.toLowerCase() : r.data.grantId === grant?.id),
     );
     if (duplicate) issues.push(issue('assetId', 'access.form.duplicate', { date: duplicate.data.requestedAt.slice(0, 10) }));
@@ -234,16 +241,28 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
   };
   const stored = await deps.store.create('AccessRequests', key, data);
   const view = await requestView(deps, stored, { asset, grant, deciders });
-  await audit(deps, `access:${stored.id}:requested`, {
-    actorId: actor.id,
-    action: 'access.requested',
-    target: `AccessRequests/${stored.id}`,
-    summary: `Behörighetsärende (${data.kind}) för ${view.subject.name ?? data.subjectId} i ${asset!.data.code}: ${data.role}`,
-    details: { kind: data.kind, subjectId: data.subjectId, assetId: data.assetId, role: data.role, grantId: data.grantId, validUntil: data.validUntil, deciders: deciders.map((d) => `${d.as}:${d.id}`) },
-    correlationId: `AccessRequests/${stored.id}`,
-  });
-  await sendCard(deps, `access:${stored.id}:requested`, deciders.map((d) => person(d.id)), ACCESS_CARDS.decision, { request: view }, correlation.decider(stored.id));
+  await requestEffects(deps, actor, stored, view, asset!, deciders);
   return view;
+}
+
+/**
+ * The audit entry and the deciders' cards of a stored request, in one `$batch`. Idempotent by key:
+ * run by the first submit and by every retry of it, so a crash between the steps loses nothing.
+ */
+async function requestEffects(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView, asset: StoredOf<'InformationAssets'>, deciders: Decider[]): Promise<void> {
+  const data = stored.data;
+  const op = `access:${stored.id}:requested`;
+  await finish(deps, [
+    auditRecord(deps, op, {
+      actorId: actor.id,
+      action: 'access.requested',
+      target: `AccessRequests/${stored.id}`,
+      summary: `Behörighetsärende (${data.kind}) för ${view.subject.name ?? data.subjectId} i ${asset.data.code}: ${data.role}`,
+      details: { kind: data.kind, subjectId: data.subjectId, assetId: data.assetId, role: data.role, grantId: data.grantId, validUntil: data.validUntil, deciders: deciders.map((d) => `${d.as}:${d.id}`) },
+      correlationId: `AccessRequests/${stored.id}`,
+    }),
+    ...cardRecord(deps, op, deciders.map((d) => person(d.id)), ACCESS_CARDS.decision, { request: view }, correlation.decider(stored.id)),
+  ]);
 }
 
 /** The person's requests still open (`subjectId`: the requests about one person, tens over a career). */
@@ -286,9 +305,10 @@ export async function decideAccessRequest(deps: Deps, actor: Actor, requestId: s
     if (current.data.status !== 'pending') {
       const view = await requestView(deps, current, { asset });
       if (current.data.decidedBy && same(current.data.decidedBy, actor.id)) {
-        // Our own earlier decision (a double click, a retried invoke): make sure its effects exist.
-        if (!(await deps.store.findByKey('AuditLog', `audit:access:${current.id}:decided`))) await decisionEffects(deps, actor, current, view);
-        return { outcome: 'already', view };
+        // Our own earlier decision (a double click, a retried invoke): make sure all its effects exist
+        // (the audit entry alone says nothing about the cards: a crash may fall between any two).
+        const { completed } = await decisionEffects(deps, actor, current, view);
+        return { outcome: completed ? 'decided' : 'already', view };
       }
       return { outcome: attempt === 0 ? 'already' : 'lost', view };
     }
@@ -330,15 +350,21 @@ async function notDecider(deps: Deps, actor: Actor, asset: StoredOf<'Information
 }
 
 /** Audit, every decider's card, the requester's message and — when approved — the administrative task. Idempotent by key. */
-async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView): Promise<void> {
+async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView): Promise<{ completed: boolean }> {
   const r = stored.data;
   const op = `access:${stored.id}:decided`;
   // Everyone who got the decision card (as the request recorded the asset), and whoever decided.
   const deciders = [...(await decidersOf(deps, { ownerId: r.ownerId, delegateId: r.delegateId }, r.subjectId)).map((d) => d.id), ...(r.decidedBy ? [r.decidedBy] : [])].filter((id) => !same(id, r.subjectId));
   const event = r.status === 'denied' ? 'denied' : 'approved';
-  // Independent writes, in parallel: the invoke answers sooner (Teams shows an error after ~10 s).
-  await Promise.all([
-    audit(deps, op, {
+  // Every decider's copy, the requester's message and the administrative unit's task, with the audit
+  // entry: one $batch. Idempotent by key, and run again by a retry (see decideAccessRequest).
+  const items: Outgoing[] = [
+    { to: deciders.map(person), card: ACCESS_CARDS.decision, payload: { request: view }, correlationKey: correlation.decider(stored.id) },
+    { to: [person(r.requesterId)], card: ACCESS_CARDS.notice, payload: { event, request: view } satisfies NoticePayload, correlationKey: correlation.notice(stored.id, event) },
+  ];
+  if (r.status === 'approved') items.push({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(stored.id) });
+  return finish(deps, [
+    auditRecord(deps, op, {
       actorId: actor.id,
       action: r.status === 'denied' ? 'access.denied' : 'access.approved',
       target: `AccessRequests/${stored.id}`,
@@ -346,15 +372,7 @@ async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'Acces
       details: { status: r.status, comment: r.decisionComment, decidedAs: r.decidedAs ?? null, ownerId: r.ownerId, delegateId: r.delegateId },
       correlationId: `AccessRequests/${stored.id}`,
     }),
-    (async () => {
-      // Every decider's copy, the requester's message and the administrative unit's task: one $batch.
-      const items: Outgoing[] = [
-        { to: deciders.map(person), card: ACCESS_CARDS.decision, payload: { request: view }, correlationKey: correlation.decider(stored.id) },
-        { to: [person(r.requesterId)], card: ACCESS_CARDS.notice, payload: { event, request: view } satisfies NoticePayload, correlationKey: correlation.notice(stored.id, event) },
-      ];
-      if (r.status === 'approved') items.push({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(stored.id) });
-      await sendCards(deps, op, items);
-    })(),
+    ...cardRecords(deps, op, items),
   ]);
 }
 

@@ -9,10 +9,10 @@ import { ConflictError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { today } from './dates';
-import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, sendCards, type NoticePayload, type Outgoing } from './notify';
+import { ACCESS_CARDS, adminUnit, cardRecord, cardRecords, correlation, person, sendCard, type NoticePayload, type Outgoing } from './notify';
 import { OPEN_STATUSES } from './requests';
 import { peopleById, requestView, type RequestView } from './views';
-import { audit, forbidden, readEach, readJobState, readSmall, Refused, saveJobState, type Deps } from '../platform';
+import { audit, auditRecord, finish, forbidden, readEach, readJobState, readSmall, Refused, saveJobState, type Deps } from '../platform';
 import { refreshLeaverCard } from './leaver-card';
 
 export interface TaskResult {
@@ -35,13 +35,20 @@ async function loadTask(deps: Deps, actor: Actor, requestId: string): Promise<St
 export async function takeAccessTask(deps: Deps, actor: Actor, requestId: string): Promise<TaskResult> {
   let current = await loadTask(deps, actor, requestId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (current.data.status !== 'approved') return { outcome: 'already', stored: current, view: await requestView(deps, current) };
+    if (current.data.status !== 'approved') {
+      const view = await requestView(deps, current);
+      // Taken by this person before (a double click, or a retry after a crash between the write and
+      // its effects): whatever is missing of the audit entry and the cards is written now.
+      if (current.data.status === 'in_progress' && current.data.takenBy && same(current.data.takenBy, actor.id)) {
+        const { completed } = await takeEffects(deps, actor, current, view);
+        return { outcome: completed ? 'changed' : 'already', stored: current, view };
+      }
+      return { outcome: 'already', stored: current, view };
+    }
     try {
       const taken = await deps.store.update('AccessRequests', current, { status: 'in_progress', takenBy: actor.id, takenAt: deps.clock.now().toISOString() });
       const view = await requestView(deps, taken);
-      const op = `access:${taken.id}:taken`;
-      await audit(deps, op, { actorId: actor.id, action: 'access.task.taken', target: `AccessRequests/${taken.id}`, summary: `Uppgiften togs av administrativa enheten`, details: {}, correlationId: `AccessRequests/${taken.id}` });
-      await updateTaskCards(deps, actor, op, taken, view);
+      await takeEffects(deps, actor, taken, view);
       return { outcome: 'changed', stored: taken, view };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
@@ -51,6 +58,18 @@ export async function takeAccessTask(deps: Deps, actor: Actor, requestId: string
   return { outcome: 'already', stored: current, view: await requestView(deps, current) };
 }
 
+/** The audit entry and the task card of a taken task, in one `$batch` (idempotent by key). */
+async function takeEffects(deps: Deps, actor: Actor, taken: StoredOf<'AccessRequests'>, view: RequestView): Promise<{ completed: boolean }> {
+  const op = `access:${taken.id}:taken`;
+  const entry = auditRecord(deps, op, { actorId: actor.id, action: 'access.task.taken', target: `AccessRequests/${taken.id}`, summary: `Uppgiften togs av administrativa enheten`, details: {}, correlationId: `AccessRequests/${taken.id}` });
+  if ((taken.data.origin ?? 'request') === 'leaver') {
+    const done = await finish(deps, [entry]);
+    await refreshLeaverCard(deps, op, taken.data.subjectId, actor.id);
+    return done;
+  }
+  return finish(deps, [entry, ...cardRecord(deps, op, await adminUnit(deps), ACCESS_CARDS.task, { request: view }, correlation.task(taken.id))]);
+}
+
 /**
  * Carries out a task: the register first (idempotent), then the request is marked done with If-Match.
  * A task that was not taken is taken by whoever completes it.
@@ -58,7 +77,17 @@ export async function takeAccessTask(deps: Deps, actor: Actor, requestId: string
 export async function completeAccessTask(deps: Deps, actor: Actor, requestId: string, options: { quiet?: boolean } = {}): Promise<TaskResult> {
   let current = await loadTask(deps, actor, requestId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (current.data.status !== 'approved' && current.data.status !== 'in_progress') return { outcome: 'already', stored: current, view: await requestView(deps, current) };
+    if (current.data.status !== 'approved' && current.data.status !== 'in_progress') {
+      const view = await requestView(deps, current);
+      // Completed by this person before: a retry after a crash between the write and its effects
+      // completes them (the register write is found, not repeated).
+      if (current.data.status === 'done' && current.data.completedBy && same(current.data.completedBy, actor.id)) {
+        const change = await applyToRegister(deps, actor, current, current.data.completedAt ?? deps.clock.now().toISOString());
+        const { completed } = await completionEffects(deps, actor, current, view, change, options.quiet ?? false);
+        return { outcome: completed ? 'changed' : 'already', stored: current, view };
+      }
+      return { outcome: 'already', stored: current, view };
+    }
     const now = deps.clock.now().toISOString();
     const change = await applyToRegister(deps, actor, current, now);
     try {
@@ -115,7 +144,8 @@ async function applyToRegister(deps: Deps, actor: Actor, task: StoredOf<'AccessR
   if (!r.grantId) return { change: 'none', grantId: null };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const grant = await deps.store.get('AccessGrants', r.grantId);
-    if (!grant || grant.data.status !== 'active') return { change: 'none', grantId: r.grantId };
+    // Ended by this task already (a retry after a crash): that was this task's change.
+    if (!grant || grant.data.status !== 'active') return { change: grant && grant.data.requestId === task.id && r.kind === 'termination' ? 'removed' : 'none', grantId: r.grantId };
     const origin = r.origin ?? 'request';
     const patch: Partial<AccessGrant> =
       r.kind === 'change'
@@ -133,7 +163,7 @@ async function applyToRegister(deps: Deps, actor: Actor, task: StoredOf<'AccessR
 }
 
 /** `quiet`: the caller updates the cards itself (a leaver's "all done" updates their card once). */
-async function completionEffects(deps: Deps, actor: Actor, done: StoredOf<'AccessRequests'>, view: RequestView, change: RegisterChange, quiet: boolean): Promise<void> {
+async function completionEffects(deps: Deps, actor: Actor, done: StoredOf<'AccessRequests'>, view: RequestView, change: RegisterChange, quiet: boolean): Promise<{ completed: boolean }> {
   const r = done.data;
   const op = `access:${done.id}:done`;
   const origin = r.origin ?? 'request';
@@ -142,8 +172,16 @@ async function completionEffects(deps: Deps, actor: Actor, done: StoredOf<'Acces
   // The person whose access changed is told too — except a leaver, whose account is ending.
   if (origin !== 'leaver' && !told.has(r.subjectId.toLowerCase())) told.set(r.subjectId.toLowerCase(), 'subject');
   const ids = new Map([r.requesterId, r.subjectId].map((id) => [id.toLowerCase(), id]));
-  await Promise.all([
-    audit(deps, op, {
+  // The audit entries, the task card and the messages to the people concerned: one $batch.
+  const items: Outgoing[] = [...told].map(([id, audience]) => ({
+    to: [person(ids.get(id)!)],
+    card: ACCESS_CARDS.notice,
+    payload: { event: 'done', audience, request: view } satisfies NoticePayload,
+    correlationKey: correlation.notice(done.id, `done:${audience}`),
+  }));
+  if (!quiet && origin !== 'leaver') items.unshift({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(done.id) });
+  const result = await finish(deps, [
+    auditRecord(deps, op, {
       actorId: actor.id,
       action: 'access.task.completed',
       target: `AccessRequests/${done.id}`,
@@ -151,29 +189,22 @@ async function completionEffects(deps: Deps, actor: Actor, done: StoredOf<'Acces
       details: { change: change.change, grantId: change.grantId, origin },
       correlationId: `AccessRequests/${done.id}`,
     }),
-    change.grantId && change.change !== 'none'
-      ? audit(deps, `${op}:grant`, {
-          actorId: actor.id,
-          action: `access.grant.${change.change}`,
-          target: `AccessGrants/${change.grantId}`,
-          summary: `Behörighetsregistret: ${r.role} för ${view.subject.name ?? r.subjectId} i ${view.asset?.code ?? r.assetId} (${change.change})`,
-          details: { requestId: done.id, subjectId: r.subjectId, assetId: r.assetId, role: r.role, validUntil: r.validUntil },
-          correlationId: `AccessRequests/${done.id}`,
-        })
-      : null,
-    (async () => {
-      // The task card and the messages to the people concerned: one $batch.
-      const items: Outgoing[] = [...told].map(([id, audience]) => ({
-        to: [person(ids.get(id)!)],
-        card: ACCESS_CARDS.notice,
-        payload: { event: 'done', audience, request: view } satisfies NoticePayload,
-        correlationKey: correlation.notice(done.id, `done:${audience}`),
-      }));
-      if (!quiet && origin !== 'leaver') items.unshift({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(done.id) });
-      await sendCards(deps, op, items);
-      if (!quiet && origin === 'leaver') await updateTaskCards(deps, actor, op, done, view);
-    })(),
+    ...(change.grantId && change.change !== 'none'
+      ? [
+          auditRecord(deps, `${op}:grant`, {
+            actorId: actor.id,
+            action: `access.grant.${change.change}`,
+            target: `AccessGrants/${change.grantId}`,
+            summary: `Behörighetsregistret: ${r.role} för ${view.subject.name ?? r.subjectId} i ${view.asset?.code ?? r.assetId} (${change.change})`,
+            details: { requestId: done.id, subjectId: r.subjectId, assetId: r.assetId, role: r.role, validUntil: r.validUntil },
+            correlationId: `AccessRequests/${done.id}`,
+          }),
+        ]
+      : []),
+    ...cardRecords(deps, op, items),
   ]);
+  if (!quiet && origin === 'leaver') await updateTaskCards(deps, actor, op, done, view);
+  return result;
 }
 
 async function updateTaskCards(deps: Deps, actor: Actor, op: string, task: StoredOf<'AccessRequests'>, view: RequestView): Promise<void> {

@@ -6,7 +6,7 @@ import { attendanceOpen, canMarkAttendance, hasAttended, meetingPhase, stockholm
 import { ConflictError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, Refused, wrongState, type Deps } from '../platform';
+import { auditRecord, finish, forbidden, Refused, wrongState, type Deps } from '../platform';
 import { ambassadorUnits, LIST, meetingCards, toView, updateCards, type MeetingCards, type MeetingView } from './meeting-view';
 
 type StoredMeeting = StoredOf<typeof LIST>;
@@ -51,7 +51,11 @@ export async function markAttendance(deps: Deps, actor: Actor, meetingId: string
     if (hasAttended(current.data, actor.id)) {
       const mine = current.data.attendance.find((a) => a.personId.toLowerCase() === actor.id.toLowerCase())!;
       const units = await ambassadorUnits(deps);
-      return { recorded: false, unit: mine.unit, meeting: await toView(deps, actor, current, units), cards: await meetingCards(deps, current, units) };
+      // Marked before: by a double click, or by a request that crashed before its audit entry and the
+      // cards — which are written now if missing (idempotent by key).
+      const { completed } = await attended(deps, actor, current, mine.unit);
+      const cards = await updateCards(deps, current, `attendance:${actor.id.toLowerCase()}`, await meetingCards(deps, current, units));
+      return { recorded: completed, unit: mine.unit, meeting: await toView(deps, actor, current, units), cards };
     }
     unit ??= await representedUnit(deps, actor);
     let updated: StoredMeeting;
@@ -61,16 +65,23 @@ export async function markAttendance(deps: Deps, actor: Actor, meetingId: string
       if (error instanceof ConflictError) continue; // someone else marked at the same moment: merge
       throw error;
     }
-    await audit(deps, `ambassador_meeting.attended:${meetingId}:${actor.id.toLowerCase()}`, {
-      actorId: actor.id,
-      action: 'ambassador_meeting.attended',
-      target: `${LIST}/${meetingId}`,
-      summary: `Närvaro på ambassadörsträff ${stockholmDate(new Date(updated.data.startsAt))} (${unit ?? 'ingen enhet'})`,
-      details: { unit },
-    });
+    await attended(deps, actor, updated, unit);
     const units = await ambassadorUnits(deps);
     const cards = await updateCards(deps, updated, `attendance:${actor.id.toLowerCase()}`, await meetingCards(deps, updated, units));
     return { recorded: true, unit, meeting: await toView(deps, actor, updated, units), cards };
   }
   throw new ConflictError(LIST, meetingId);
+}
+
+/** The audit entry of one person's attendance (keyed by meeting and person: one per person and meeting). */
+async function attended(deps: Deps, actor: Actor, meeting: StoredMeeting, unit: string | null): Promise<{ completed: boolean }> {
+  return finish(deps, [
+    auditRecord(deps, `ambassador_meeting.attended:${meeting.id}:${actor.id.toLowerCase()}`, {
+      actorId: actor.id,
+      action: 'ambassador_meeting.attended',
+      target: `${LIST}/${meeting.id}`,
+      summary: `Närvaro på ambassadörsträff ${stockholmDate(new Date(meeting.data.startsAt))} (${unit ?? 'ingen enhet'})`,
+      details: { unit },
+    }),
+  ]);
 }

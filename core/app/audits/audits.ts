@@ -232,7 +232,19 @@ export async function createAudit(deps: Deps, actor: Actor, key: string, input: 
   const sent = parseWith(LIST, AuditCreateInput, input);
   const recordKey = `audit:${actor.id}:${key}`;
   const replay = await deps.store.findByKey(LIST, recordKey);
-  if (replay) return toView(deps, actor, await linkCorrectiveActions(deps, actor, replay));
+  // A retry after a crash between the create and its audit entry writes the entry then (idempotent by key).
+  const recorded = (stored: NonNullable<typeof replay>) =>
+    audit(deps, `internal_audit.created:${recordKey}`, {
+      actorId: actor.id,
+      action: 'internal_audit.created',
+      target: `${LIST}/${stored.id}`,
+      summary: `Internrevision ${stored.data.code} planerad ${stored.data.plannedAt}: ${stored.data.title}`.slice(0, 500),
+      details: { code: stored.data.code, auditorId: stored.data.auditorId, plannedAt: stored.data.plannedAt, units: stored.data.units },
+    });
+  if (replay) {
+    await recorded(replay);
+    return toView(deps, actor, await linkCorrectiveActions(deps, actor, replay));
+  }
   const findings = mergeFindings([], sent.findings ?? []);
   const code = sent.code ?? (await nextCode(deps, LIST, 'REV'));
   await checkUniqueCode(deps, LIST, code, { key: recordKey });
@@ -258,13 +270,7 @@ export async function createAudit(deps: Deps, actor: Actor, key: string, input: 
   };
   await checkAudit(deps, data);
   const stored = await deps.store.create(LIST, recordKey, data);
-  await audit(deps, `internal_audit.created:${recordKey}`, {
-    actorId: actor.id,
-    action: 'internal_audit.created',
-    target: `${LIST}/${stored.id}`,
-    summary: `Internrevision ${stored.data.code} planerad ${stored.data.plannedAt}: ${stored.data.title}`.slice(0, 500),
-    details: { code: stored.data.code, auditorId: stored.data.auditorId, plannedAt: stored.data.plannedAt, units: stored.data.units },
-  });
+  await recorded(stored);
   return toView(deps, actor, await linkCorrectiveActions(deps, actor, stored));
 }
 

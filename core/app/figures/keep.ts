@@ -40,6 +40,11 @@ export function keepingFigures(deps: Pick<Deps, 'store' | 'clock' | 'directory'>
       for (const s of stored) touched(list, null, s.data);
       return stored;
     },
+    createAll: async (records) => {
+      const done = await inner.createAll(records);
+      done.forEach((d, i) => touched(records[i]!.list, null, d.record.data as never));
+      return done;
+    },
     update: async <L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>) => {
       const updated = await inner.update(list, current, patch);
       touched(list, current.data, updated.data);

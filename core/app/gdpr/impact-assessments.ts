@@ -151,7 +151,19 @@ export async function startImpactAssessment(deps: Deps, actor: Actor, key: strin
   if (!canWorkOnImpactAssessment(actor, p.data)) throw forbidden('gdpr.onlyDsoIsamOrOwner');
   const recordKey = `dpia:${actor.id}:${key}`;
   const replay = await deps.store.findByKey(LIST, recordKey);
-  if (replay) return toView(deps, actor, replay, p);
+  // A retry after a crash between the create and its audit entry writes the entry then (idempotent by key).
+  const recorded = (s: NonNullable<typeof replay>) =>
+    audit(deps, `dpia.started:${recordKey}`, {
+      actorId: actor.id,
+      action: 'dpia.started',
+      target: `${LIST}/${s.id}`,
+      summary: `Konsekvensbedömning ${s.data.code} påbörjad för ${p.data.code} (${s.data.criteria.length} kriterier)`,
+      details: { processingActivityId: p.id, criteria: s.data.criteria },
+    });
+  if (replay) {
+    await recorded(replay);
+    return toView(deps, actor, replay, p);
+  }
   if (p.data.archived) throw forbidden('registers.archivedReadOnly');
   if (!p.data.screening) throw wrongState('gdpr.dpia.screeningMissing');
   const outcome = screeningOutcome(p.data.screening.criteria);
@@ -186,13 +198,7 @@ export async function startImpactAssessment(deps: Deps, actor: Actor, key: strin
     archivedAt: null,
   };
   const s = await deps.store.create(LIST, recordKey, data);
-  await audit(deps, `dpia.started:${recordKey}`, {
-    actorId: actor.id,
-    action: 'dpia.started',
-    target: `${LIST}/${s.id}`,
-    summary: `Konsekvensbedömning ${s.data.code} påbörjad för ${p.data.code} (${s.data.criteria.length} kriterier)`,
-    details: { processingActivityId: p.id, criteria: s.data.criteria },
-  });
+  await recorded(s);
   return toView(deps, actor, s, p);
 }
 

@@ -103,7 +103,19 @@ export async function createProcessing(deps: Deps, actor: Actor, key: string, in
   const sent = parseWith(LIST, ProcessingCreateInput, input);
   const recordKey = `processing:${actor.id}:${key}`;
   const replay = await deps.store.findByKey(LIST, recordKey);
-  if (replay) return replay;
+  // A retry after a crash between the create and its audit entry writes the entry then (idempotent by key).
+  const recorded = (s: NonNullable<typeof replay>) =>
+    audit(deps, `processing.created:${recordKey}`, {
+      actorId: actor.id,
+      action: 'processing.created',
+      target: `${LIST}/${s.id}`,
+      summary: `Behandling ${s.data.code} förd in i registerförteckningen: ${s.data.name}`.slice(0, 500),
+      details: { code: s.data.code, ownerId: s.data.ownerId, unit: s.data.unit, specialCategories: s.data.specialCategories },
+    });
+  if (replay) {
+    await recorded(replay);
+    return replay;
+  }
   await checkLinks(deps, sent);
   const code = sent.code ?? (await nextCode(deps, LIST, 'PA'));
   await checkUniqueCode(deps, LIST, code, { key: recordKey });
@@ -126,13 +138,7 @@ export async function createProcessing(deps: Deps, actor: Actor, key: string, in
     archivedAt: null,
   };
   const s = await deps.store.create(LIST, recordKey, data);
-  await audit(deps, `processing.created:${recordKey}`, {
-    actorId: actor.id,
-    action: 'processing.created',
-    target: `${LIST}/${s.id}`,
-    summary: `Behandling ${s.data.code} förd in i registerförteckningen: ${s.data.name}`.slice(0, 500),
-    details: { code: s.data.code, ownerId: s.data.ownerId, unit: s.data.unit, specialCategories: s.data.specialCategories },
-  });
+  await recorded(s);
   return s;
 }
 

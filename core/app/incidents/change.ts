@@ -8,8 +8,8 @@
  */
 import { nextDueAt, normalizeIncident, reconcileClocks, type Incident } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
-import { audit, type AuditInput, type Deps } from '../platform';
-import { announce } from './view';
+import { auditRecord, finish, type AuditInput, type Deps } from '../platform';
+import { announcement } from './view';
 
 export type StoredIncident = StoredOf<'Incidents'>;
 
@@ -63,7 +63,9 @@ export async function applyChange(deps: Deps, stored: StoredIncident, actorId: s
     for (const f of ['awareAt', 'assessments', 'facts'] as const) if (stored.data[f] === null || stored.data[f] === undefined) (patch as Record<string, unknown>)[f] ??= next[f];
     updated = await deps.store.update('Incidents', { ...stored, data: current }, patch);
   }
-  await audit(deps, `incident:${stored.id}:${change.name}:${operationKey}`, { ...change.audit, actorId, target: `Incidents/${stored.id}` });
-  await announce(deps, updated, `incident:${stored.id}:${change.name}:${operationKey}`);
+  // The audit entry and every card in one $batch; a retry writes what a crash left out.
+  const op = `incident:${stored.id}:${change.name}:${operationKey}`;
+  const { records } = await announcement(deps, updated, op);
+  await finish(deps, [auditRecord(deps, op, { ...change.audit, actorId, target: `Incidents/${stored.id}` }), ...records]);
   return { stored: updated, changed: true };
 }

@@ -5,12 +5,12 @@
 import type { IncidentView } from '../../api';
 import { caseNumber, involvesPersonalData, normalizeIncident, type Incident } from '../../domain';
 import type { StoredOf } from '../../ports/record-store';
-import { notifyAll, Refused, type Deps, type Recipient } from '../platform';
+import { outboxRecords, Refused, type Deps, type Recipient } from '../platform';
 
 export async function incidentView(
   deps: Deps,
   stored: StoredOf<'Incidents'>,
-  options: { detailed: boolean; asset?: StoredOf<'InformationAssets'> | null },
+  options: { detailed: boolean; asset?: StoredOf<'InformationAssets'> | null; supplier?: StoredOf<'Suppliers'> | null },
 ): Promise<IncidentView> {
   const i = normalizeIncident(stored.data);
   const number = caseNumber(stored.id, i.reportedAt);
@@ -26,7 +26,7 @@ export async function incidentView(
   const [people, asset, supplier] = await Promise.all([
     deps.directory.getPeople([i.reporterId, ...(i.managerId ? [i.managerId] : [])]),
     options.asset !== undefined ? options.asset : i.assetId ? deps.store.get('InformationAssets', i.assetId) : null,
-    i.supplierId ? deps.store.get('Suppliers', i.supplierId) : null,
+    options.supplier !== undefined ? options.supplier : i.supplierId ? deps.store.get('Suppliers', i.supplierId) : null,
   ]);
   const name = (id: string | null) => people.find((p) => p.aadObjectId === id)?.displayName ?? null;
   return {
@@ -59,11 +59,17 @@ function audience(stored: StoredOf<'Incidents'>, asset: StoredOf<'InformationAss
  * detailed view for the caller's own card.
  */
 export async function announce(deps: Deps, stored: StoredOf<'Incidents'>, operationKey: string): Promise<IncidentView> {
-  const asset = stored.data.assetId ? await deps.store.get('InformationAssets', stored.data.assetId) : null;
-  const detailed = await incidentView(deps, stored, { detailed: true, asset });
-  const restricted = await incidentView(deps, stored, { detailed: false, asset });
+  const { view, records } = await announcement(deps, stored, operationKey);
+  await deps.store.createAll(records);
+  return view;
+}
+
+/** The outbox items `announce` writes, for `finish` (one `$batch` with the audit entry), and the detailed view. */
+export async function announcement(deps: Deps, stored: StoredOf<'Incidents'>, operationKey: string, known?: { asset: StoredOf<'InformationAssets'> | null; supplier?: StoredOf<'Suppliers'> | null }) {
+  const asset = known ? known.asset : stored.data.assetId ? await deps.store.get('InformationAssets', stored.data.assetId) : null;
+  const [detailed, restricted] = await Promise.all([incidentView(deps, stored, { detailed: true, asset, ...(known?.supplier !== undefined ? { supplier: known.supplier } : {}) }), incidentView(deps, stored, { detailed: false, asset })]);
   const at = deps.clock.now().toISOString(); // the outbox renders later; "overdue" is judged as of the change
-  await notifyAll(
+  const records = outboxRecords(
     deps,
     `${operationKey}:notice`,
     audience(stored, asset).map((a) => ({
@@ -73,7 +79,7 @@ export async function announce(deps: Deps, stored: StoredOf<'Incidents'>, operat
       correlationKey: `incident:${stored.id}:notice`,
     })),
   );
-  return detailed;
+  return { view: detailed, records };
 }
 
 /** An incident by id, read as the current rules read it (normalizeIncident); refused when there is none. */

@@ -27,12 +27,13 @@ export type AuditInput = Omit<AuditEntry, 'at' | 'correlationId' | 'details'> & 
 };
 
 export async function audit(deps: AuditDeps, operationKey: string, input: AuditInput) {
-  return deps.store.create('AuditLog', `audit:${operationKey}`, {
-    at: deps.clock.now().toISOString(),
-    details: {},
-    correlationId: null,
-    ...input,
-  });
+  const r = auditRecord(deps, operationKey, input);
+  return deps.store.create('AuditLog', r.key, r.data);
+}
+
+/** The audit entry `audit` writes, as a record for `finish` (one `$batch` with the outbox items). */
+export function auditRecord(deps: Pick<AuditDeps, 'clock'>, operationKey: string, input: AuditInput): { list: 'AuditLog'; key: string; data: AuditEntry } {
+  return { list: 'AuditLog', key: `audit:${operationKey}`, data: { at: deps.clock.now().toISOString(), details: {}, correlationId: null, ...input } };
 }
 
 /** A record's version as part of a key: the ETag without its quotes and punctuation. */

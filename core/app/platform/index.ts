@@ -11,3 +11,4 @@ export * from './lease';
 export * from './reads';
 export * from './background';
 export * from './job-state';
+export * from './read-cache';

@@ -19,3 +19,14 @@ export async function tryAcquireLease(deps: Pick<Deps, 'store' | 'clock'>, name:
     throw error;
   }
 }
+
+/** Hands a lease back (a stopping instance whose job did not finish): expired now, if still ours. */
+export async function releaseLease(deps: Pick<Deps, 'store' | 'clock'>, name: string, holder: string): Promise<void> {
+  const lease = await deps.store.findByKey('Leases', `lease:${name}`);
+  if (!lease || lease.data.holder !== holder) return;
+  try {
+    await deps.store.update('Leases', lease, { until: deps.clock.now().toISOString() });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+}

@@ -4,6 +4,7 @@
  * operation). The worker in bot/outbox delivers them.
  */
 import type { ChannelRole } from '../../domain';
+import type { AnyNewRecord } from '../../ports/record-store';
 import type { Deps } from './context';
 
 export type Recipient = { type: 'person'; id: string } | { type: 'channel'; role: ChannelRole } | { type: 'conversation'; id: string };
@@ -27,8 +28,26 @@ export async function notify(deps: Pick<Deps, 'store' | 'clock'>, operationKey: 
 /** Several notifications of one operation, written in one `$batch`. */
 export async function notifyAll(deps: Pick<Deps, 'store' | 'clock'>, operationKey: string, list: Notification[]): Promise<void> {
   if (!list.length) return;
+  await deps.store.createMany('Outbox', outboxRecords(deps, operationKey, list).map(({ key, data }) => ({ key, data })));
+}
+
+/** The outbox items `notifyAll` writes, as records for `finish` (one `$batch` with the audit entry). */
+export function outboxRecords(deps: Pick<Deps, 'clock'>, operationKey: string, list: Notification[]) {
   const now = deps.clock.now().toISOString();
-  await deps.store.createMany('Outbox', list.map((n) => entry(n, operationKey, now)));
+  return list.map((n) => ({ list: 'Outbox' as const, ...entry(n, operationKey, now) }));
+}
+
+/**
+ * The follow-up writes of one operation — its audit entry and its outbox items — in one round trip
+ * (`createAll`: a Graph `$batch`). Each is idempotent by key, so a use case runs `finish` on EVERY
+ * path, also when it finds its record already stored (a retry after a crash, a double click): what
+ * a crash left unwritten is written then, and nothing is written twice. Says whether this call wrote
+ * the audit entry (the first record), i.e. whether it is the one that completed the operation.
+ */
+export async function finish(deps: Pick<Deps, 'store'>, records: readonly AnyNewRecord[]): Promise<{ completed: boolean }> {
+  if (!records.length) return { completed: false };
+  const done = await deps.store.createAll(records);
+  return { completed: done[0]!.created };
 }
 
 function entry(n: Notification, operationKey: string, now: string) {

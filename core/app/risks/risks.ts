@@ -180,7 +180,19 @@ export async function createRisk(deps: Deps, actor: Actor, key: string, input: u
   if (sent.treatment === 'accept' && !canAcceptRisk(actor, { ownerId: sent.ownerId })) throw forbidden('risk.acceptOnlyOwner');
   const recordKey = `risk:${actor.id}:${key}`;
   const replay = await deps.store.findByKey(LIST, recordKey);
-  if (replay) return toView(deps, actor, replay);
+  // A retry after a crash between the create and its audit entry writes the entry then (idempotent by key).
+  const recorded = (stored: NonNullable<typeof replay>) =>
+    audit(deps, `risk.created:${recordKey}`, {
+      actorId: actor.id,
+      action: 'risk.created',
+      target: `${LIST}/${stored.id}`,
+      summary: `Risk ${stored.data.code} registrerad: ${stored.data.title} (${levelText(stored.data.level)})`.slice(0, 500),
+      details: { code: stored.data.code, assetId: stored.data.assetId, ownerId: stored.data.ownerId, likelihood: stored.data.likelihood, consequenceLevel: stored.data.consequenceLevel, level: stored.data.level, treatment: stored.data.treatment },
+    });
+  if (replay) {
+    await recorded(replay);
+    return toView(deps, actor, replay);
+  }
   await checkReferences(deps, sent);
   const code = sent.code ?? (await nextCode(deps, LIST, 'RISK'));
   await checkUniqueCode(deps, LIST, code, { key: recordKey });
@@ -215,13 +227,7 @@ export async function createRisk(deps: Deps, actor: Actor, key: string, input: u
     archivedAt: null,
   });
   const stored = await deps.store.create(LIST, recordKey, data);
-  await audit(deps, `risk.created:${recordKey}`, {
-    actorId: actor.id,
-    action: 'risk.created',
-    target: `${LIST}/${stored.id}`,
-    summary: `Risk ${stored.data.code} registrerad: ${stored.data.title} (${levelText(stored.data.level)})`.slice(0, 500),
-    details: { code: stored.data.code, assetId: stored.data.assetId, ownerId: stored.data.ownerId, likelihood: stored.data.likelihood, consequenceLevel: stored.data.consequenceLevel, level: stored.data.level, treatment: stored.data.treatment },
-  });
+  await recorded(stored);
   return toView(deps, actor, stored);
 }
 

@@ -86,7 +86,19 @@ export async function assignRole(deps: Deps, actor: Actor, key: string, input: u
   if (!canAssignRoleTo(actor, sent.personId)) throw forbidden('roles.notSelf');
   const recordKey = `role:${actor.id}:${key}`;
   const replay = await deps.store.findByKey(LIST, recordKey);
-  if (replay) return toView(deps, actor, replay);
+  // A retry after a crash between the create and its audit entry writes the entry then (idempotent by key).
+  const recorded = (s: NonNullable<typeof replay>) =>
+    audit(deps, `role.assigned:${recordKey}`, {
+      actorId: actor.id,
+      action: 'role.assigned',
+      target: `${LIST}/${s.id}`,
+      summary: `Rollen ${s.data.role}${s.data.unit ? ` (${s.data.unit})` : ''} tilldelad`,
+      details: { personId: s.data.personId, role: s.data.role, unit: s.data.unit, validTo: s.data.validTo },
+    });
+  if (replay) {
+    await recorded(replay);
+    return toView(deps, actor, replay);
+  }
   await checkPeople(deps, LIST, { personId: sent.personId });
   const unit = sent.unit ?? (await deps.directory.getPerson(sent.personId))?.unit ?? null;
   const today = stockholmDate(deps.clock.now());
@@ -94,13 +106,7 @@ export async function assignRole(deps: Deps, actor: Actor, key: string, input: u
   if (holding) throw wrongState('roles.alreadyHolds');
   const now = deps.clock.now().toISOString();
   const s = await deps.store.create(LIST, recordKey, { personId: sent.personId, role: sent.role, unit, assignedBy: actor.id, assignedAt: now, validTo: sent.validTo ?? null, active: true, endedAt: null, endedBy: null });
-  await audit(deps, `role.assigned:${recordKey}`, {
-    actorId: actor.id,
-    action: 'role.assigned',
-    target: `${LIST}/${s.id}`,
-    summary: `Rollen ${s.data.role}${s.data.unit ? ` (${s.data.unit})` : ''} tilldelad`,
-    details: { personId: s.data.personId, role: s.data.role, unit: s.data.unit, validTo: s.data.validTo },
-  });
+  await recorded(s);
   return toView(deps, actor, s);
 }
 

@@ -60,6 +60,11 @@ export function keepingSearch(inner: RecordStore, options: KeepingOptions): Sear
       for (const s of stored) touched(list, s.id, null, s.data);
       return stored;
     },
+    createAll: async (records) => {
+      const done = await inner.createAll(records);
+      done.forEach((d, i) => touched(records[i]!.list, d.record.id, null, d.record.data as never));
+      return done;
+    },
     update: async <L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>) => {
       const updated = await inner.update(list, current, patch);
       touched(list, updated.id, current.data, updated.data);

@@ -223,7 +223,19 @@ export async function createProcurement(deps: Deps, actor: Actor, key: string, i
   const sent = parseWith(LIST, ProcurementCreateInput, input);
   const recordKey = `procurement:${actor.id}:${key}`;
   const replay = await deps.store.findByKey(LIST, recordKey);
-  if (replay) return toView(deps, actor, replay);
+  // A retry after a crash between the create and its audit entry writes the entry then (idempotent by key).
+  const recorded = (s: NonNullable<typeof replay>) =>
+    audit(deps, `procurement.created:${recordKey}`, {
+      actorId: actor.id,
+      action: 'procurement.created',
+      target: `${LIST}/${s.id}`,
+      summary: `Anskaffning ${s.data.code} registrerad: ${s.data.title}`.slice(0, 500),
+      details: { code: s.data.code, assetIds: s.data.assetIds, supplierId: s.data.supplierId, ownerId: s.data.ownerId },
+    });
+  if (replay) {
+    await recorded(replay);
+    return toView(deps, actor, replay);
+  }
   const code = sent.code ?? (await nextCode(deps, LIST, 'ANS'));
   await checkUniqueCode(deps, LIST, code, { key: recordKey });
   const data: ProcurementRecord = {
@@ -245,13 +257,7 @@ export async function createProcurement(deps: Deps, actor: Actor, key: string, i
   };
   await check(deps, data, [], { assets: true, supplier: true, owner: true, checklist: sent.checklist ?? null, contracting: data.status === 'contracted' });
   const s = await deps.store.create(LIST, recordKey, data);
-  await audit(deps, `procurement.created:${recordKey}`, {
-    actorId: actor.id,
-    action: 'procurement.created',
-    target: `${LIST}/${s.id}`,
-    summary: `Anskaffning ${s.data.code} registrerad: ${s.data.title}`.slice(0, 500),
-    details: { code: s.data.code, assetIds: s.data.assetIds, supplierId: s.data.supplierId, ownerId: s.data.ownerId },
-  });
+  await recorded(s);
   return toView(deps, actor, s);
 }
 

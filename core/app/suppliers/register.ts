@@ -142,7 +142,19 @@ export async function createSupplier(deps: Deps, actor: Actor, key: string, inpu
   const sent = parseWith(LIST, SupplierCreateInput, input);
   const recordKey = `supplier:${actor.id}:${key}`;
   const replay = await deps.store.findByKey(LIST, recordKey);
-  if (replay) return replay;
+  // A retry after a crash between the create and its audit entry writes the entry then (idempotent by key).
+  const recorded = (stored: NonNullable<typeof replay>) =>
+    audit(deps, `supplier.created:${recordKey}`, {
+      actorId: actor.id,
+      action: 'supplier.created',
+      target: `${LIST}/${stored.id}`,
+      summary: `Leverantör ${stored.data.code} registrerad: ${stored.data.name}`.slice(0, 500),
+      details: { code: stored.data.code, parentId: stored.data.parentId, dpaStatus: stored.data.dpaStatus, contractOwnerId: stored.data.contractOwnerId },
+    });
+  if (replay) {
+    await recorded(replay);
+    return replay;
+  }
   const { followUps: sentFollowUps, ...fields } = sent;
   const followUps = mergeFollowUps(actor, [], sentFollowUps ?? []);
   const dates = followUpDates(followUps);
@@ -165,13 +177,7 @@ export async function createSupplier(deps: Deps, actor: Actor, key: string, inpu
     archivedAt: null,
   };
   const stored = await deps.store.create(LIST, recordKey, data);
-  await audit(deps, `supplier.created:${recordKey}`, {
-    actorId: actor.id,
-    action: 'supplier.created',
-    target: `${LIST}/${stored.id}`,
-    summary: `Leverantör ${stored.data.code} registrerad: ${stored.data.name}`.slice(0, 500),
-    details: { code: stored.data.code, parentId: stored.data.parentId, dpaStatus: stored.data.dpaStatus, contractOwnerId: stored.data.contractOwnerId },
-  });
+  await recorded(stored);
   return stored;
 }
 

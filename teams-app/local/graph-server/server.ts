@@ -54,6 +54,12 @@ export interface LocalGraphServer {
   close(): Promise<void>;
   /** HTTP requests served under /v1.0 (a $batch counts once), for benchmarks. */
   requestCount(): number;
+  /**
+   * For benchmarks, since the last reset: `operations` — Graph requests run, each inner request of a
+   * `$batch` counted; `waves` — round trips on the critical path: how often a request arrived while
+   * none was in flight (requests sent side by side, or in one `$batch`, are one wave).
+   */
+  traffic(): { requests: number; operations: number; waves: number; trail: string[] };
   resetRequestCount(): void;
 }
 
@@ -104,6 +110,11 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
   const api = new GraphApi(store, ctx, threshold);
   const host = opts.host ?? '127.0.0.1';
   let requests = 0;
+  let operations = 0;
+  let waves = 0;
+  let inFlight = 0;
+  /** What the last requests were (for a benchmark that explains its counts). */
+  const trail: string[] = [];
   let closing = false;
   const sleepers = new Set<() => void>();
 
@@ -134,6 +145,8 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
 
   /** Runs one Graph request (outer or inside a batch) with fault injection. */
   const dispatcher = (requestId: string, clientRequestId: string) => (greq: GraphRequest, faultPath: string): Dispatched => {
+    operations++;
+    if (trail.length < 200) trail.push(`${waves}: ${greq.method} ${faultPath.replace(/\/sites\/[^/]+\/lists\/([^/]+)/, '…/$1').slice(0, 160)}`);
     const decision = faults.decide(greq.method, faultPath);
     if (decision.kind === 'reject') return { res: errorResponse(decision.error, requestId, clientRequestId) };
     let res: GraphResponse;
@@ -209,6 +222,8 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
       const url = new URL(req.url ?? '/', 'http://local');
       if (url.pathname === '/_local' || url.pathname.startsWith('/_local/')) return await handleLocal(req, res, url.pathname);
       requests++;
+      if (inFlight++ === 0) waves++;
+      res.once('close', () => inFlight--);
       const auth = req.headers.authorization;
       if (!auth || !/^Bearer\s+\S+/i.test(auth)) throw unauthenticated(true);
       if (!bearerMatches(auth, token)) throw unauthenticated(false);
@@ -263,8 +278,12 @@ export async function startLocalGraphServer(opts: LocalGraphServerOptions = {}):
     threshold,
     setFaults: (f) => faults.set(parseFaultConfig(f)),
     requestCount: () => requests,
+    traffic: () => ({ requests, operations, waves, trail: [...trail] }),
     resetRequestCount: () => {
       requests = 0;
+      operations = 0;
+      waves = 0;
+      trail.length = 0;
     },
     close: async () => {
       if (closing) return;

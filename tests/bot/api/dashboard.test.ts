@@ -195,14 +195,15 @@ describe('Översikt', () => {
   });
 
   it('costs at most three Graph requests, whoever asks', async () => {
-    // The roles of the person (1), then one $batch: kept figures, their own buckets and what they
-    // own (1), and for an owner of assets the open incidents on them (1).
+    // The roles of the person (1 — or none when the short read cache of ADR 018 still has them from
+    // the sign-in), then one $batch: kept figures, their own buckets and what they own (1), and for
+    // an owner of assets the open incidents on them (1).
     for (const who of [PEOPLE.isam, PEOPLE.thomas, PEOPLE.dso, PEOPLE.staff]) {
       const token = await api.token(who);
       api.app.graph!.resetRequestCount();
       expect((await api.call('GET', '/dashboard', { token })).status).toBe(200);
       const requests = api.app.graph!.requestCount();
-      expect(requests, who).toBeGreaterThanOrEqual(2);
+      expect(requests, who).toBeGreaterThanOrEqual(1);
       expect(requests, who).toBeLessThanOrEqual(3);
     }
   });

@@ -5,7 +5,7 @@
  * and a new stage reached between runs is queued once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REMINDER_JOB_STATE, sendIncidentReminders } from '../../../../core/app/incidents/reminders';
+import { REMINDER_JOB_STATE, sendIncidentReminders } from '../../../../core/app/incidents';
 import { readJobState } from '../../../../core/app/platform';
 import { EMPTY_FACTS, nextDueAt, type RecordOf } from '../../../../core/domain';
 import { PEOPLE, startApi, type Api } from '../../../bot/api/helpers';
