@@ -12,6 +12,7 @@
  * | `GET /dashboard` | Översikt |
  * | `GET /assets`, `GET /assets/:id`, `POST /assets`, `PATCH /assets/:id` | Informationstillgångar |
  * | `/incidents…`, `/suppliers…`, `/processing…`, `/improvements…`, `/trainings…`, `/access/…`, `/ambassadors` | the other registers: bot/api/registers.ts |
+ * | `/reviews…` | Ledningens genomgång: bot/api/reviews.ts |
  *
  * Every route and its shapes (query, body, answer) are declared once, in core/api (routes.ts);
  * tests/bot/api/routes.test.ts checks that this router serves exactly those routes.
@@ -36,6 +37,7 @@ import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
 import { mountIssue14Registers } from './register-routes';
 import { mountRegisterRoutes, TRAINING_CSV_TYPES } from './registers';
+import { mountReviewRoutes } from './reviews';
 import { parseQuery } from './request';
 
 export interface TabApiOptions {
@@ -189,6 +191,7 @@ export function createTabApi(options: TabApiOptions): Router {
   });
 
   mountRegisterRoutes(router, deps);
+  mountReviewRoutes(router, deps);
 
   router.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'No such API route.' });

@@ -23,4 +23,5 @@ export * from './audits';
 export * from './governance';
 export * from './roles';
 export * from './procurements';
+export * from './reviews';
 export * from './routes';
