@@ -5,13 +5,14 @@
  * header with the period and a footer with the registry number and "Sida n av m".
  */
 import type { ReviewFigures, ReviewView } from '../../api';
-import { REVIEW_AREAS } from '../../domain';
+import { REVIEW_AREAS, reviewPeriodProblem } from '../../domain';
 import { t, type Locale, type MessageKey } from '../../i18n';
 import type { BarChart, ChartRenderer } from '../../ports/chart';
 import type { Block, DocumentModel } from '../../ports/document';
 import type { Actor } from '../people';
-import type { Deps } from '../platform';
-import { getReview } from './reviews';
+import { invalid, type Deps } from '../platform';
+import { buildReviewFigures } from './figures';
+import { findReviewOfPeriod, getReview, reviewView } from './reviews';
 
 const paragraphs = (text: string | null | undefined, empty: string): Block[] => {
   const parts = (text ?? '').split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
@@ -20,10 +21,11 @@ const paragraphs = (text: string | null | undefined, empty: string): Block[] => 
 
 const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)} %` : '–');
 
-/** Month label: "jan 2025". */
-function monthLabel(month: string, locale: Locale): string {
+/** Month label for a chart axis: "jan" within one year, "jan 25" across years. */
+function monthLabel(month: string, locale: Locale, withYear: boolean): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 15)).toLocaleDateString(locale === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const name = new Date(Date.UTC(y, m - 1, 15)).toLocaleDateString(locale === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' }).replace('.', '');
+  return withYear ? `${name} ${String(y).slice(2)}` : name;
 }
 
 /** The charts of a review, as data (the tab draws the same). */
@@ -31,7 +33,7 @@ export function reviewCharts(f: ReviewFigures, locale: Locale): { incidents: Bar
   const used = f.incidents.byCategory.filter((c) => c.n > 0).map((c) => c.category);
   const incidents: BarChart = {
     title: t(locale, 'review.chart.incidents'),
-    categories: f.incidents.byMonth.map((m) => monthLabel(m.month, locale)),
+    categories: f.incidents.byMonth.map((m) => monthLabel(m.month, locale, f.from.slice(0, 4) !== f.to.slice(0, 4))),
     series: used.map((c) => ({ name: t(locale, `incident.category.${c}` as MessageKey), values: f.incidents.byMonth.map((m) => m.byCategory[c] ?? 0) })),
     width: 640,
     height: 320,
@@ -229,4 +231,51 @@ export async function buildReviewDocument(view: ReviewView, locale: Locale, char
 export async function reviewDocument(deps: Deps, actor: Actor, id: string, locale: Locale, charts: ChartRenderer): Promise<{ document: DocumentModel; fileName: string }> {
   const view = await getReview(deps, actor, id);
   return buildReviewDocument(view, locale, charts, deps.settings.organisation.name);
+}
+
+/** Whoever runs the export command: reads, may do nothing (the view's permissions are all false). */
+const EXPORTER = { id: '00000000-0000-4000-8000-000000000000', roles: new Set<never>(), unit: null, person: null } as unknown as Actor;
+
+/**
+ * The document of the review of `from`–`to` for the export command, which runs with the app's own
+ * credentials: the stored review of that period when there is one (its figures frozen once sent for
+ * decision), else an unsaved draft with today's figures and no text yet.
+ */
+export async function reviewDocumentOfPeriod(deps: Deps, from: string, to: string, locale: Locale, charts: ChartRenderer): Promise<{ document: DocumentModel; fileName: string; stored: { id: string; status: string } | null }> {
+  const problem = reviewPeriodProblem(from, to);
+  if (problem) throw invalid(problem as MessageKey);
+  const stored = await findReviewOfPeriod(deps, from, to);
+  let view: ReviewView;
+  if (stored) view = await reviewView(deps, EXPORTER, stored);
+  else {
+    const year = Number(to.slice(0, 4));
+    view = {
+      id: '',
+      etag: '',
+      year,
+      title: t(locale, 'review.defaultTitle', { year }),
+      from,
+      to,
+      status: 'draft',
+      sections: { purpose: t(locale, 'review.purposeText') },
+      proposals: [],
+      figures: await buildReviewFigures(deps, from, to),
+      figuresFrozen: false,
+      presentedAt: null,
+      presentedBy: null,
+      decision: null,
+      decidedBy: null,
+      decidedAt: null,
+      registrationNumber: null,
+      keptUntil: null,
+      locked: false,
+      canEdit: false,
+      canPresent: false,
+      canReopen: false,
+      canDecide: false,
+      canRemove: false,
+    };
+  }
+  const out = await buildReviewDocument(view, locale, charts, deps.settings.organisation.name);
+  return { ...out, stored: stored ? { id: stored.id, status: stored.data.status } : null };
 }
