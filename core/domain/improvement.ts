@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IMPROVEMENT_SOURCES, IMPROVEMENT_STATUSES } from './choices';
 import { AadObjectId, CalendarDate, ItemIdList, Line, OptionalText, UtcDateTime } from './common';
+import { REVIEW_AREAS } from './review';
 
 export const ImprovementAction = z.object({
   title: Line(255),
@@ -16,10 +17,6 @@ export const ImprovementAction = z.object({
   completedAt: UtcDateTime.nullable(),
 });
 export type ImprovementAction = z.infer<typeof ImprovementAction>;
-
-/** The areas the district's report proposes improvements in (Förslag till förbättringar per område). */
-export const REVIEW_AREAS = ['cyber_security_law', 'organisation', 'classification', 'access', 'suppliers', 'training', 'incidents', 'data_protection', 'other'] as const;
-export type ReviewArea = (typeof REVIEW_AREAS)[number];
 
 /** A proposed improvement of a management review. `key` is stable: it names the action it becomes. */
 export const ReviewProposal = z.object({

@@ -23,6 +23,10 @@ export const REVIEW_SECTIONS = [
 ] as const;
 export type ReviewSection = (typeof REVIEW_SECTIONS)[number];
 
+/** The areas the district's report proposes improvements in (Förslag till förbättringar per område). */
+export const REVIEW_AREAS = ['cyber_security_law', 'organisation', 'classification', 'access', 'suppliers', 'training', 'incidents', 'data_protection', 'other'] as const;
+export type ReviewArea = (typeof REVIEW_AREAS)[number];
+
 export type ReviewStatus = 'draft' | 'presented' | 'decided' | 'registered';
 
 /** Written parts and proposals change only while the review is a draft. */

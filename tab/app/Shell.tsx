@@ -72,7 +72,7 @@ export function Shell() {
   useShellStaticStyles();
   const styles = useShellStyles();
   const { t } = useI18n();
-  const { host } = useSession();
+  const { host, me } = useSession();
   const { location, narrow, drawerOpen, setDrawerOpen, main, route } = useShell();
   const View = route?.view;
 
@@ -93,7 +93,7 @@ export function Shell() {
         </NavDrawerHeader>
       )}
       <NavDrawerBody>
-        {NAV.map((n) => (
+        {NAV.filter((n) => !n.roles || n.roles.some((r) => (me.roles as readonly string[]).includes(r))).map((n) => (
           <NavItem key={n.section} value={n.section} href={href(n.path)}>
             {t(n.label)}
           </NavItem>

@@ -2,6 +2,7 @@
  * What a view gets from the router, and the main menu. Kept apart from routes.ts, which loads the
  * views: a view imports this, never the module that imports it.
  */
+import type { RoleKey } from '../../core/domain/roles';
 import type { MessageKey } from '../../core/i18n';
 
 export interface ViewProps {
@@ -13,6 +14,8 @@ export interface NavEntry {
   section: string;
   label: MessageKey;
   path: string;
+  /** Shown only to these roles (the API refuses everyone else anyway); absent: everyone. */
+  roles?: readonly RoleKey[];
 }
 
 export const NAV: NavEntry[] = [
@@ -25,6 +28,7 @@ export const NAV: NavEntry[] = [
   { section: 'improvements', label: 'tab.nav.improvements', path: '/improvements' },
   { section: 'training', label: 'tab.nav.training', path: '/training' },
   { section: 'ambassadors', label: 'tab.nav.ambassadors', path: '/ambassadors' },
+  { section: 'reviews', label: 'tab.nav.reviews', path: '/reviews', roles: ['isam', 'itsec', 'dso', 'director'] },
 ];
 
 export const DEFAULT_PATH = '/overview';

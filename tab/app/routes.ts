@@ -27,6 +27,8 @@ const ImprovementsView = lazy(() => import('../features/improvements/Improvement
 const TrainingView = lazy(() => import('../features/training/TrainingView'));
 const AccessView = lazy(() => import('../features/access/AccessView'));
 const AmbassadorsView = lazy(() => import('../features/ambassadors/AmbassadorsView'));
+const ReviewsView = lazy(() => import('../features/reviews/ReviewsView'));
+const ReviewView = lazy(() => import('../features/reviews/ReviewView'));
 const ConfigureView = lazy(() => import('../features/configure/ConfigureView'));
 
 /** First match wins: put fixed paths before parameterised ones. */
@@ -47,6 +49,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/training', section: 'training', view: TrainingView },
   { pattern: '/access', section: 'access', view: AccessView },
   { pattern: '/ambassadors', section: 'ambassadors', view: AmbassadorsView },
+  { pattern: '/reviews', section: 'reviews', view: ReviewsView },
+  { pattern: '/reviews/:id', section: 'reviews', view: ReviewView },
   /** The channel tab's configuration page (manifest configurationUrl). */
   { pattern: '/configure', section: 'configure', view: ConfigureView },
 ];
@@ -68,4 +72,6 @@ export function preloadViews(): void {
   void import('../features/training/TrainingView');
   void import('../features/access/AccessView');
   void import('../features/ambassadors/AmbassadorsView');
+  void import('../features/reviews/ReviewsView');
+  void import('../features/reviews/ReviewView');
 }

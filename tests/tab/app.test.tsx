@@ -90,7 +90,7 @@ describe('signing in outside Teams (local mode)', () => {
     expect(screen.getByText('Informationssäkerhetssamordnare (ISAM)')).toBeTruthy();
     expect(screen.getByRole('banner')).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Översikt', 'Incidenter', 'Informationstillgångar', 'Behörigheter', 'Leverantörer', 'Dataskydd', 'Åtgärder', 'Utbildning', 'Ambassadörsnätverket']);
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Översikt', 'Incidenter', 'Informationstillgångar', 'Behörigheter', 'Leverantörer', 'Dataskydd', 'Åtgärder', 'Utbildning', 'Ambassadörsnätverket', 'Ledningens genomgång']);
     expect(screen.getByRole('main')).toBeTruthy();
     await waitFor(() => expect(window.location.hash).toBe('#/overview'));
     // The view is loaded lazily: under load that takes more than findBy's default second.

@@ -162,6 +162,8 @@ export const reviews = defineMessages(
     'tab.reviews.conflict': 'Någon annan ändrade genomgången samtidigt. Sidan visar nu det aktuella läget.',
     'tab.reviews.back': 'Alla genomgångar',
     'tab.reviews.action': 'Åtgärd {id}',
+    'tab.incidents.period': 'Rapporterade {from} – {to}.',
+    'tab.incidents.clearPeriod': 'Visa alla datum',
   },
   {
     'review.defaultTitle': 'Management review {year}',
@@ -320,5 +322,7 @@ export const reviews = defineMessages(
     'tab.reviews.conflict': 'Someone else changed the review at the same time. The page now shows the current state.',
     'tab.reviews.back': 'All reviews',
     'tab.reviews.action': 'Action {id}',
+    'tab.incidents.period': 'Reported {from} – {to}.',
+    'tab.incidents.clearPeriod': 'Show all dates',
   },
 );
