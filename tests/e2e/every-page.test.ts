@@ -39,6 +39,7 @@ const RECORD_OF: Record<string, { list: string; pick: string }> = {
   '/assets/:id': { list: '/assets?pageSize=10', pick: 'items' },
   '/suppliers/:id': { list: '/suppliers', pick: 'roots' },
   '/gdpr/:id': { list: '/processing?pageSize=10', pick: 'items' },
+  '/reviews/:id': { list: '/reviews', pick: 'items' },
 };
 
 async function pagesFor(page: Page): Promise<{ name: string; path: string }[]> {

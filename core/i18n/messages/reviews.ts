@@ -163,6 +163,7 @@ export const reviews = defineMessages(
     'tab.reviews.back': 'Alla genomgångar',
     'tab.reviews.action': 'Åtgärd {id}',
     'tab.incidents.period': 'Rapporterade {from} – {to}.',
+    'tab.reviews.notForYou': 'Ledningens genomgång läses av informationssäkerhetssamordnaren, IT-säkerhetsansvarig, dataskyddsombudet och förvaltningschefen. Åtgärderna som genomgången beslutar finns under Åtgärder.',
     'tab.incidents.clearPeriod': 'Visa alla datum',
   },
   {
@@ -323,6 +324,7 @@ export const reviews = defineMessages(
     'tab.reviews.back': 'All reviews',
     'tab.reviews.action': 'Action {id}',
     'tab.incidents.period': 'Reported {from} – {to}.',
+    'tab.reviews.notForYou': 'The management review is read by the information security coordinator, the IT security officer, the data protection officer and the director. The actions it decides are under Actions.',
     'tab.incidents.clearPeriod': 'Show all dates',
   },
 );

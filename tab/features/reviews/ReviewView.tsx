@@ -54,10 +54,12 @@ const useStyles = makeStyles({
     '& th, & td': { padding: `4px ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'start', verticalAlign: 'top' },
     '& th': { fontWeight: tokens.fontWeightSemibold },
     '& td.n': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+    '& th, & td, & caption': { overflowWrap: 'anywhere' },
     '& a': { display: 'inline-flex', alignItems: 'center', minHeight: '24px' },
-    '@media (pointer: coarse)': { '& a': { minHeight: '44px' } },
+    '@media (max-width: 47.99em), (pointer: coarse)': { '& a': { minHeight: '44px' } },
   },
-  scroll: { overflowX: 'auto' },
+  scroll: { minWidth: 0 },
+  link: { display: 'inline-flex', alignItems: 'center', minHeight: '24px', '@media (max-width: 47.99em), (pointer: coarse)': { minHeight: '44px' } },
   proposal: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(14rem, 100%), 1fr))',
@@ -119,7 +121,7 @@ function FiguresOf({ section, f }: { section: ReviewSection; f: ReviewFigures })
     return (
       <div className={styles.card}>
         <p className={styles.text}>
-          <Link href={f.earlierActions.href ?? href('/improvements')}>{t('review.doc.actionsCount', { total: f.earlierActions.total, overdue: f.earlierActions.overdue })}</Link>
+          <Link className={styles.link} href={f.earlierActions.href ?? href('/improvements')}>{t('review.doc.actionsCount', { total: f.earlierActions.total, overdue: f.earlierActions.overdue })}</Link>
         </p>
         {f.earlierActions.items.length > 0 &&
           table(
@@ -148,7 +150,7 @@ function FiguresOf({ section, f }: { section: ReviewSection; f: ReviewFigures })
       <ChartCard
         className={styles.wide}
         title={t('review.chart.incidents')}
-        summary={<Link href={f.incidents.href ?? href('/incidents')}>{t('review.doc.incidentsTotal', { total: f.incidents.total, from: i18n.date(f.from), to: i18n.date(f.to) })}</Link>}
+        summary={<Link className={styles.link} href={f.incidents.href ?? href('/incidents')}>{t('review.doc.incidentsTotal', { total: f.incidents.total, from: i18n.date(f.from), to: i18n.date(f.to) })}</Link>}
         table={<DataTable caption={t('review.chart.incidents')} head={[t('review.col.category'), t('review.col.count')]} rows={f.incidents.byCategory.map((c) => [<Link href={c.href ?? '#'}>{t(`incident.category.${c.category}`)}</Link>, number(c.n)])} />}
       >
         <StackedColumnChart
@@ -370,7 +372,7 @@ export default function ReviewView({ params }: ViewProps) {
                   </Select>
                 </Field>
                 <PeoplePicker label={t('tab.reviews.p.owner')} required value={p.owner} search={common.searchPeople} onChange={(owner) => setProposal(n, { owner })} validationMessage={fieldError('ownerId')} />
-                <DateField label={t('tab.reviews.p.due')} required value={p.dueAt} onChange={(dueAt) => setProposal(n, { dueAt })} validationMessage={fieldError('dueAt')} />
+                <DateField id={`proposal-${p.key}-due`} label={t('tab.reviews.p.due')} required value={p.dueAt} onChange={(dueAt) => setProposal(n, { dueAt })} validationMessage={fieldError('dueAt')} />
                 <Field className={styles.full} label={t('tab.reviews.p.description')}>
                   <Textarea resize="vertical" value={p.description} onChange={(_, d) => setProposal(n, { description: d.value })} />
                 </Field>

@@ -3,7 +3,7 @@
  * review of a period (whole months; the year before by default). One review per period: creating
  * one that exists opens it.
  */
-import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ReviewList } from '../../../core/api';
 import { ApiError, newIdempotencyKey } from '../../api/client';
@@ -15,7 +15,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';
 import { ViewHeading } from '../../components/ViewHeading';
-import { reviewsApi } from './api';
+import { REVIEW_READERS, reviewsApi } from './api';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -59,9 +59,11 @@ function lastYear(): { from: string; to: string } {
 export default function ReviewsView(_props: ViewProps) {
   const styles = useStyles();
   const { t, date } = useI18n();
-  const { api } = useSession();
+  const { api, me } = useSession();
   const reviews = useMemo(() => reviewsApi(api), [api]);
-  const list = useAsync<ReviewList>(() => reviews.list(), [reviews]);
+  // Only the roles that read reviews ask for them (the API refuses anyone else).
+  const reader = me.roles.some((r) => (REVIEW_READERS as readonly string[]).includes(r));
+  const list = useAsync<ReviewList | null>(() => (reader ? reviews.list() : Promise.resolve(null)), [reviews, reader]);
   const [period, setPeriod] = useState(lastYear);
   const [key, setKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
@@ -86,11 +88,16 @@ export default function ReviewsView(_props: ViewProps) {
     <div className={styles.root}>
       <ViewHeading>{t('tab.reviews.title')}</ViewHeading>
       <p className={styles.intro}>{t('tab.reviews.intro')}</p>
+      {!reader && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('tab.reviews.notForYou')}</MessageBarBody>
+        </MessageBar>
+      )}
       {list.error !== undefined && list.error !== null ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
       {list.data?.canCreate && (
         <form className={styles.form} onSubmit={(e) => void create(e)} aria-label={t('tab.reviews.create')}>
-          <DateField label={t('tab.reviews.from')} value={period.from} onChange={(from) => setPeriod((p) => ({ ...p, from }))} required validationMessage={errors.from?.join(' ')} />
-          <DateField label={t('tab.reviews.to')} value={period.to} onChange={(to) => setPeriod((p) => ({ ...p, to }))} required validationMessage={errors.to?.join(' ')} />
+          <DateField id="review-from" label={t('tab.reviews.from')} value={period.from} onChange={(from) => setPeriod((p) => ({ ...p, from }))} required validationMessage={errors.from?.join(' ')} />
+          <DateField id="review-to" label={t('tab.reviews.to')} value={period.to} onChange={(to) => setPeriod((p) => ({ ...p, to }))} required validationMessage={errors.to?.join(' ')} />
           <div>
             <Button type="submit" appearance="primary" disabled={busy}>
               {t('tab.reviews.create')}

@@ -12,3 +12,6 @@ export const reviewsApi = (api: ApiClient) => ({
   decide: (id: string, etag: string, input: ReviewDecisionInput, key: string) => api.post<ReviewView>(`/reviews/${encodeURIComponent(id)}/decision`, input, { idempotencyKey: key, etag }),
   document: (id: string, lang: string) => api.download(`/reviews/${encodeURIComponent(id)}/document.docx`, { lang }),
 });
+
+/** The roles that read reviews (core/domain/policy: canReadReviews); the menu and the list use it. */
+export const REVIEW_READERS = ['isam', 'itsec', 'dso', 'director'] as const;
