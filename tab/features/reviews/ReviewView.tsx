@@ -377,8 +377,8 @@ export default function ReviewView({ params }: ViewProps) {
                   <Textarea resize="vertical" value={p.description} onChange={(_, d) => setProposal(n, { description: d.value })} />
                 </Field>
                 <div>
-                  <Button appearance="subtle" onClick={() => setProposals((ps) => ps.filter((_, k) => k !== n))}>
-                    {t('tab.reviews.removeProposal', { title: p.title || '…' })}
+                  <Button appearance="secondary" aria-label={t('tab.reviews.removeProposal', { title: p.title || '…' })} onClick={() => setProposals((ps) => ps.filter((_, k) => k !== n))}>
+                    {t('tab.reviews.remove')}
                   </Button>
                 </div>
               </fieldset>
