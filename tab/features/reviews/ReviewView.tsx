@@ -6,7 +6,7 @@
  * charts have their figures as a table behind "Visa som tabell". Anyone who may read it downloads it
  * as Word.
  */
-import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PersonRef, ReviewFigures, ReviewView as Review } from '../../../core/api';
 import { REVIEW_AREAS, REVIEW_SECTIONS, type ReviewArea, type ReviewSection } from '../../../core/domain/review';
@@ -53,12 +53,24 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     '& th, & td': { padding: `4px ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'start', verticalAlign: 'top' },
     '& th': { fontWeight: tokens.fontWeightSemibold },
+    '& th[scope=row]': { fontWeight: tokens.fontWeightRegular },
     '& td.n': { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
     '& th, & td, & caption': { overflowWrap: 'anywhere' },
     '& a': { display: 'inline-flex', alignItems: 'center', minHeight: '24px' },
     '@media (max-width: 47.99em), (pointer: coarse)': { '& a': { minHeight: '44px' } },
   },
   scroll: { minWidth: 0 },
+  /** On a phone, a table of four columns is read row by row: each cell on its own line with its column's name. */
+  stack: {
+    '@media (max-width: 47.99em)': {
+      '& thead': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+      '& tr': { display: 'block', padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+      '& th, & td': { display: 'block', borderBottom: 'none', padding: `2px ${tokens.spacingHorizontalS}` },
+      '& td.n': { textAlign: 'start' },
+      '& th[scope=row]': { fontWeight: tokens.fontWeightSemibold },
+      '& td::before': { content: 'attr(data-label) ": "', color: tokens.colorNeutralForeground2 },
+    },
+  },
   link: { display: 'inline-flex', alignItems: 'center', minHeight: '24px', '@media (max-width: 47.99em), (pointer: coarse)': { minHeight: '44px' } },
   proposal: {
     display: 'grid',
@@ -96,7 +108,7 @@ function FiguresOf({ section, f }: { section: ReviewSection; f: ReviewFigures })
   const n = (v: number, to: string | null) => (to ? <Link href={to}>{number(v)}</Link> : number(v));
   const table = (caption: string, head: string[], rows: ReactNode[][]) => (
     <div className={styles.scroll}>
-      <table className={styles.table}>
+      <table className={mergeClasses(styles.table, head.length >= 4 && styles.stack)}>
         <caption style={{ textAlign: 'start', fontWeight: 600, paddingBottom: 4 }}>{caption}</caption>
         <thead>
           <tr>
@@ -110,7 +122,7 @@ function FiguresOf({ section, f }: { section: ReviewSection; f: ReviewFigures })
         <tbody>
           {rows.map((r, k) => (
             <tr key={k}>
-              {r.map((c, j) => (j === 0 ? <th key={j} scope="row" style={{ fontWeight: 400 }}>{c}</th> : <td key={j} className="n">{c}</td>))}
+              {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j} className="n" data-label={head[j]}>{c}</td>))}
             </tr>
           ))}
         </tbody>
@@ -389,7 +401,7 @@ export default function ReviewView({ params }: ViewProps) {
           </>
         ) : r.proposals.length ? (
           <div className={styles.scroll}>
-            <table className={styles.table}>
+            <table className={mergeClasses(styles.table, styles.stack)}>
               <caption style={{ textAlign: 'start', fontWeight: 600, paddingBottom: 4 }}>{t('tab.reviews.proposals')}</caption>
               <thead>
                 <tr>
@@ -402,13 +414,13 @@ export default function ReviewView({ params }: ViewProps) {
               <tbody>
                 {r.proposals.map((p) => (
                   <tr key={p.key}>
-                    <td>{t(`review.area.${p.area}`)}</td>
-                    <th scope="row" style={{ fontWeight: 400 }}>
+                    <td data-label={t('review.col.area')}>{t(`review.area.${p.area}`)}</td>
+                    <th scope="row">
                       {p.actionId ? <Link href={href('/improvements', { source: 'management_review' })}>{p.title}</Link> : p.title}
                       {p.description && <div>{p.description}</div>}
                     </th>
-                    <td>{p.owner.name ?? '–'}</td>
-                    <td>{i18n.date(p.dueAt)}</td>
+                    <td data-label={t('review.col.owner')}>{p.owner.name ?? '–'}</td>
+                    <td data-label={t('review.col.due')}>{i18n.date(p.dueAt)}</td>
                   </tr>
                 ))}
               </tbody>
