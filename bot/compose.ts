@@ -4,16 +4,19 @@
  */
 import { keepingFigures } from '../core/app/figures';
 import { createBackground, type Deps } from '../core/app/platform';
+import { keepingSearch } from '../core/app/search';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
 import type { Config } from './config';
 
 export function composeDeps(config: Config, store: RecordStore, directory: Directory, clock: Clock, onBackgroundError?: (task: string, error: unknown) => void): Deps {
-  // Figures a write changes are recounted after the answer, off the person's request (core/app/figures).
+  // Figures and search texts a write changes are rebuilt after the answer, off the person's request,
+  // on one queue (core/app/figures, core/app/search).
   const background = createBackground({ concurrency: 2, ...(onBackgroundError ? { onError: onBackgroundError } : {}) });
+  const searchable = keepingSearch(store, { clock, background }).store;
   return {
-    store: keepingFigures({ store, directory, clock }, background),
+    store: keepingFigures({ store: searchable, directory, clock }, background),
     background,
     directory,
     clock,

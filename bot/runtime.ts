@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { resolveLocale, t } from '../core/i18n';
 import type { Deps } from '../core/app/platform';
+import type { SearchKeeping } from '../core/app/search';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
 import type { RecordStore } from '../core/ports/record-store';
@@ -37,6 +38,8 @@ export interface Runtime {
   notifier: BotNotifier;
   outbox: OutboxWorker;
   scheduler: Scheduler;
+  /** Search texts rebuilt after writes (core/app/search): `search.background.idle()` waits for them. */
+  search: SearchKeeping;
   instanceId: string;
   /** Starts the background loops (outbox every 2 s, scheduler every 30 s). */
   start(): void;
@@ -60,6 +63,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const deps = composeDeps(config, options.store, options.directory, options.clock, (task, error) =>
     log.warn({ event: 'background.failed', task, err: error instanceof Error ? error.message : String(error) }, 'background task failed'),
   );
+  // Search texts and figures a write changed are rebuilt on one background queue (bot/compose.ts).
+  const search: SearchKeeping = { store: deps.store, background: deps.background! };
   const features = options.features ?? allFeatures;
   const instanceId = options.instanceId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const adapter = createAdapter(config);
@@ -92,6 +97,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     notifier,
     outbox,
     scheduler,
+    search,
     instanceId,
     start() {
       outbox.start();
@@ -100,7 +106,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     async stop() {
       await scheduler.stop();
       await outbox.stop();
-      // Figures being recounted finish (or are left to the next healing pass after 5 s).
+      // Figures being recounted and search texts being rebuilt finish (or are left to the healing passes after 5 s).
       await Promise.race([deps.background?.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };

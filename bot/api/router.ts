@@ -10,6 +10,8 @@
  * | `GET /auth/demo-people`, `POST /auth/demo` | local mode only: the demo sign-in |
  * | `GET /me`, `GET /people?query=`, `GET /units` | the session, the people picker, the units |
  * | `GET /dashboard` | Översikt |
+ * | `GET /home`, `GET /access/request-form`, `POST /access/requests`, `POST /access/requests/:id/decision` | Start: bot/api/home.ts |
+ * | `GET /search?q=&in=&before=&limit=` | Sök, across the registers: bot/api/search.ts |
  * | `GET /assets`, `GET /assets/:id`, `POST /assets`, `PATCH /assets/:id` | Informationstillgångar |
  * | `/incidents…`, `/suppliers…`, `/processing…`, `/improvements…`, `/trainings…`, `/access/…`, `/ambassadors` | the other registers: bot/api/registers.ts |
  * | `/reviews…` | Ledningens genomgång: bot/api/reviews.ts |
@@ -36,6 +38,8 @@ import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
 import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
 import { mountIssue14Registers } from './register-routes';
+import { mountHomeRoutes } from './home';
+import { mountSearchRoutes } from './search';
 import { mountRegisterRoutes, TRAINING_CSV_TYPES } from './registers';
 import { mountReviewRoutes } from './reviews';
 import { parseQuery } from './request';
@@ -192,6 +196,8 @@ export function createTabApi(options: TabApiOptions): Router {
 
   mountRegisterRoutes(router, deps);
   mountReviewRoutes(router, deps);
+  mountHomeRoutes(router, deps, { teamsAppId: config.teamsAppId });
+  mountSearchRoutes(router, deps);
 
   router.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'No such API route.' });

@@ -9,5 +9,6 @@ import { generalFeature } from './general';
 import { incidentReportsFeature } from './incident-reports';
 import { incidentsFeature } from './incidents';
 import { registersFeature } from './registers';
+import { searchFeature } from './search';
 
-export const features: BotFeature[] = [incidentsFeature, incidentReportsFeature, accessFeature, ambassadorsFeature, registersFeature, generalFeature];
+export const features: BotFeature[] = [incidentsFeature, incidentReportsFeature, accessFeature, ambassadorsFeature, registersFeature, generalFeature, searchFeature];

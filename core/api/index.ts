@@ -24,4 +24,6 @@ export * from './governance';
 export * from './roles';
 export * from './procurements';
 export * from './reviews';
+export * from './home';
+export * from './search';
 export * from './routes';

@@ -12,6 +12,7 @@ import { AUDIT_ROUTES } from './audits';
 import { ErrorBody, type RouteKey, type RouteShapes } from './common';
 import { GDPR_ROUTES } from './gdpr';
 import { GOVERNANCE_ROUTES } from './governance';
+import { HOME_ROUTES } from './home';
 import { IMPROVEMENT_ROUTES } from './improvements';
 import { INCIDENT_ROUTES } from './incidents';
 import { OVERVIEW_ROUTES } from './overview';
@@ -20,6 +21,7 @@ import { RETENTION_ROUTES } from './registers';
 import { REVIEW_ROUTES } from './reviews';
 import { RISK_ROUTES } from './risks';
 import { ROLE_ROUTES } from './roles';
+import { SEARCH_ROUTES } from './search';
 import { SESSION_ROUTES } from './session';
 import { SUPPLIER_ROUTES } from './suppliers';
 import { TRAINING_ROUTES } from './training';
@@ -42,6 +44,8 @@ export const API_ROUTES = {
   ...PROCUREMENT_ROUTES,
   ...RETENTION_ROUTES,
   ...REVIEW_ROUTES,
+  ...HOME_ROUTES,
+  ...SEARCH_ROUTES,
 } satisfies Partial<Record<RouteKey, RouteShapes>>;
 
 export type ApiRoute = keyof typeof API_ROUTES;

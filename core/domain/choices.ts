@@ -133,3 +133,5 @@ export const PROCUREMENT_STATUSES = ['planning', 'tendering', 'contracted', 'can
 export const GOVERNING_DOCUMENT_STATUSES = ['draft', 'in_force', 'under_review', 'repealed'] as const;
 /** Policy (decided by the district committee), guideline, instruction, routine. */
 export const GOVERNING_DOCUMENT_KINDS = ['policy', 'guideline', 'instruction', 'routine'] as const;
+/** Registers the search covers (core/app/search), in the order results are shown. */
+export const SEARCH_REGISTERS = ['assets', 'incidents', 'suppliers', 'processing'] as const;

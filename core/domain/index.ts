@@ -28,3 +28,5 @@ export * from './policy';
 export * from './clocks';
 export * from './keys';
 export * from './figure';
+export * from './search';
+export * from './search-text';

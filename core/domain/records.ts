@@ -20,6 +20,7 @@ import { OutboxEntry } from './outbox';
 import { Procurement } from './procurement';
 import { Risk } from './risk';
 import { RoleAssignment } from './roles';
+import { SearchDigest } from './search';
 import { Supplier } from './supplier';
 import { TrainingCompletion, TrainingCourse } from './training';
 
@@ -52,6 +53,7 @@ export const RECORD_SCHEMAS = {
   Risks: Risk,
   Audits: InternalAudit,
   Procurements: Procurement,
+  SearchIndex: SearchDigest,
 } as const;
 
 export type RecordSchemas = typeof RECORD_SCHEMAS;

@@ -20,9 +20,11 @@ import { tabAccess } from './messages/tab/access';
 import { tabAmbassadors } from './messages/tab/ambassadors';
 import { tabAssets } from './messages/tab/assets';
 import { tabGdpr } from './messages/tab/gdpr';
+import { tabHome } from './messages/tab/home';
 import { tabImprovements } from './messages/tab/improvements';
 import { tabIncidents } from './messages/tab/incidents';
 import { tabOverview } from './messages/tab/overview';
+import { tabSearch } from './messages/tab/search';
 import { tabShell } from './messages/tab/shell';
 import { tabSuppliers } from './messages/tab/suppliers';
 import { tabTraining } from './messages/tab/training';
@@ -47,6 +49,8 @@ const areas = [
   tabTraining,
   tabAccess,
   tabAmbassadors,
+  tabHome,
+  tabSearch,
   ambassadors,
   registers,
   reviews,

@@ -19,6 +19,7 @@ export interface NavEntry {
 }
 
 export const NAV: NavEntry[] = [
+  { section: 'home', label: 'tab.nav.home', path: '/home' },
   { section: 'overview', label: 'tab.nav.overview', path: '/overview' },
   { section: 'incidents', label: 'tab.nav.incidents', path: '/incidents' },
   { section: 'assets', label: 'tab.nav.assets', path: '/assets' },
@@ -29,6 +30,7 @@ export const NAV: NavEntry[] = [
   { section: 'training', label: 'tab.nav.training', path: '/training' },
   { section: 'ambassadors', label: 'tab.nav.ambassadors', path: '/ambassadors' },
   { section: 'reviews', label: 'tab.nav.reviews', path: '/reviews', roles: ['isam', 'itsec', 'dso', 'director'] },
+  { section: 'search', label: 'tab.nav.search', path: '/search' },
 ];
 
-export const DEFAULT_PATH = '/overview';
+export const DEFAULT_PATH = '/home';

@@ -12,6 +12,9 @@ export interface RouteDef {
   view: LazyExoticComponent<ComponentType<ViewProps>>;
 }
 
+const HomeView = lazy(() => import('../features/home/HomeView'));
+const RequestAccessView = lazy(() => import('../features/home/RequestAccessView'));
+const SearchView = lazy(() => import('../features/search/SearchView'));
 const OverviewView = lazy(() => import('../features/overview/OverviewView'));
 const AssetsView = lazy(() => import('../features/assets/AssetsView'));
 const AssetFormView = lazy(() => import('../features/assets/AssetFormView'));
@@ -33,6 +36,9 @@ const ConfigureView = lazy(() => import('../features/configure/ConfigureView'));
 
 /** First match wins: put fixed paths before parameterised ones. */
 export const ROUTES: RouteDef[] = [
+  { pattern: '/home', section: 'home', view: HomeView },
+  { pattern: '/request-access', section: 'home', view: RequestAccessView },
+  { pattern: '/search', section: 'search', view: SearchView },
   { pattern: '/overview', section: 'overview', view: OverviewView },
   { pattern: '/assets', section: 'assets', view: AssetsView },
   { pattern: '/assets/new', section: 'assets', view: AssetFormView },
@@ -57,6 +63,9 @@ export const ROUTES: RouteDef[] = [
 
 /** Loads every view chunk (after the first render, so navigation is instant). */
 export function preloadViews(): void {
+  void import('../features/home/HomeView');
+  void import('../features/home/RequestAccessView');
+  void import('../features/search/SearchView');
   void import('../features/overview/OverviewView');
   void import('../features/assets/AssetsView');
   void import('../features/assets/AssetFormView');

@@ -1,8 +1,9 @@
 /**
  * Cursor paging as SharePoint pages: forward with the server's cursor; the cursors seen so far are
- * kept so that the person can page back. Page n is fetched with `cursors[n - 1]`.
+ * kept so that the person can page back. Page n is fetched with `cursors[n - 1]`. The place is
+ * remembered per address (list-place.ts): back from an item, the list is where it was.
  */
-import { useCallback, useState } from 'react';
+import { useListPlace } from './list-place';
 
 export interface CursorPaging {
   page: number;
@@ -10,12 +11,10 @@ export interface CursorPaging {
   next: (cursor: string) => void;
   previous: () => void;
   reset: () => void;
+  /** Called once the rows are on screen (the list's place restores its scroll position then). */
+  shown?: () => void;
 }
 
 export function useCursorPaging(): CursorPaging {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const next = useCallback((cursor: string) => setCursors((c) => [...c, cursor]), []);
-  const previous = useCallback(() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)), []);
-  const reset = useCallback(() => setCursors((c) => (c.length === 1 ? c : [undefined])), []);
-  return { page: cursors.length, cursor: cursors[cursors.length - 1], next, previous, reset };
+  return useListPlace();
 }

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../../bot/log';
 import { createRuntime, type Runtime } from '../../bot/runtime';
 import { rebuildFigures } from '../../core/app/figures';
 import { readJobState } from '../../core/app/platform';
+import { hasSearchTexts, rebuildAllSearch } from '../../core/app/search';
 import { createApp, listen, type RunningServer } from '../../bot/server';
 import { faultsFromEnv, startLocalGraphServer, type LocalGraphServer } from './graph-server';
 import { localConnector, localHostGuard } from './local-connector';
@@ -139,6 +140,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
     if (seed.seeded || (scale && !scale.alreadyDone) || !(await readJobState(figuresDeps, 'figures.delta.Incidents'))) {
       const figures = await rebuildFigures(figuresDeps);
       if (scale && !scale.alreadyDone) log(`Figures counted: ${figures.recounted} buckets, ${figures.written} figures written.`);
+    }
+    // The seeds write straight to the store: make the search texts once they are in (and on a data
+    // folder from before search texts existed). Later changes keep them up to date by themselves.
+    if (seed.seeded || (scale && !scale.alreadyDone) || !(await hasSearchTexts(sharepoint.store))) {
+      const search = await rebuildAllSearch({ store: sharepoint.store, clock });
+      if (scale && !scale.alreadyDone) log(`Search texts made: ${search.buckets} buckets, ${search.entries} records.`);
     }
     ready = true;
     if (options.background !== false) runtime.start();

@@ -192,7 +192,7 @@ describe('recertification', () => {
     // The delegate reviewing IA-007 cannot keep her own grant there: "keep all" skips it and says so.
     const ia7Main = (await all(h, 'AccessReviews', 'campaignId', campaign!.id)).find((r) => r.data.assetId === ia7 && !r.data.subjectId)!;
     const byDelegate = await h.execute(P.camilla, 'access.review.keepAll', { reviewId: ia7Main.id });
-    expect(visible(byDelegate.body.value)).toContain('1 behörighet(er) är dina egna och granskas av någon annan. De har inte sparats.');
+    expect(visible(byDelegate.body.value)).toContain('1 behörighet är din egen och granskas av någon annan. Den har inte sparats.');
     expect((await store().get('AccessGrants', camillasGrant.id))!.data.lastReview).toBeNull();
     // The owner decides it.
     await h.execute(P.admManager, 'access.review.keepAll', { reviewId: ia7Main.id });

@@ -72,7 +72,7 @@ describe('the request card', () => {
     expect((await all(h, 'AccessRequests', 'requesterId', P.johanna)).length).toBe(before);
 
     const en = await h.execute(P.johanna, 'access.request.submit', { formId: 'form-english-1', kind: 'new', subjectId: P.johanna, assetId: '', role: '', justification: '' }, { locale: 'en-GB' });
-    expect(visible(en.body.value)).toContain('Please check 3 item(s) below.');
+    expect(visible(en.body.value)).toContain('Please check 3 items below.');
     expect(visible(en.body.value)).toContain('Describe why the access is needed.');
   });
 

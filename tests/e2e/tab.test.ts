@@ -20,6 +20,9 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Välj demoperson' }).waitFor();
     await screenshot(page, 'sign-in-light');
     await signIn(page, 'Henrik Sandberg');
+    // Signed in, the tab opens on Start; the overview is in the menu.
+    await page.getByRole('heading', { level: 1, name: 'Start' }).waitFor();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
     const state = page.getByRole('region', { name: 'Läget i LIS' });
     await state.waitFor();
@@ -99,8 +102,8 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
   it('a staff member (Johanna Berg) can read the inventory but not change it', async () => {
     const { page, context, errors } = await openTab(e2e);
     await signIn(page, 'Johanna Berg');
-    await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
-    await page.getByRole('region', { name: 'Att göra för dig' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Start' }).waitFor();
+    await page.getByRole('region', { name: 'Mina ärenden' }).waitFor();
     await page.getByRole('link', { name: 'Informationstillgångar' }).first().click();
     await page.getByRole('link', { name: 'Socialtjänstens verksamhetssystem' }).waitFor();
     expect(await page.getByRole('link', { name: 'Ny informationstillgång' }).count()).toBe(0);
@@ -193,6 +196,7 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
       await page.getByRole('list', { name: 'Demopersoner' }).waitFor();
       await screenshot(page, `sign-in-${theme}`);
       await signIn(page, 'Henrik Sandberg');
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
       await page.getByRole('region', { name: 'Läget i LIS' }).waitFor();
       await screenshot(page, `overview-${theme}`);
       await page.getByRole('link', { name: 'Informationstillgångar' }).first().click();
@@ -239,7 +243,7 @@ describe.skipIf(!hasChromium)('the tab in Chromium', () => {
     const { page, context } = await openTab(e2e, { locale: 'en-GB' });
     await page.getByRole('heading', { level: 1, name: 'Choose a demo person' }).waitFor();
     await page.getByRole('button', { name: /^Sign in as Leila Haddad/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await context.close();
   });

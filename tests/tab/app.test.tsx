@@ -11,6 +11,7 @@ import { App } from '../../tab/app/App';
 import { browserHost } from '../../tab/app/host';
 import { resetViewHeadingFocus } from '../../tab/components/ViewHeading';
 import { DASHBOARD } from './fixtures';
+import { ISAM_HOME } from './home-fixtures';
 import { render } from '@testing-library/react';
 import { MotionBehaviourProvider } from '@fluentui/react-motion';
 import type { ReactNode } from 'react';
@@ -51,6 +52,7 @@ function fakeServer(options: { expireTokens?: boolean } = {}) {
     const who = headers.authorization.includes(JOHANNA.id) ? JOHANNA : HENRIK;
     if (url === '/api/v1/me') return json(200, { ...who, email: null, permissions: { createAsset: who === HENRIK, governAssets: who === HENRIK } });
     if (url === '/api/v1/dashboard') return json(200, DASHBOARD);
+    if (url === '/api/v1/home') return json(200, ISAM_HOME);
     return json(404, { error: 'not_found', message: 'x' });
   }) as typeof fetch;
   return { fetchImpl, seen };
@@ -90,12 +92,12 @@ describe('signing in outside Teams (local mode)', () => {
     expect(screen.getByText('Informationssäkerhetssamordnare (ISAM)')).toBeTruthy();
     expect(screen.getByRole('banner')).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Översikt', 'Incidenter', 'Informationstillgångar', 'Behörigheter', 'Leverantörer', 'Dataskydd', 'Åtgärder', 'Utbildning', 'Ambassadörsnätverket', 'Ledningens genomgång']);
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Start', 'Översikt', 'Incidenter', 'Informationstillgångar', 'Behörigheter', 'Leverantörer', 'Dataskydd', 'Åtgärder', 'Utbildning', 'Ambassadörsnätverket', 'Ledningens genomgång', 'Sök']);
     expect(screen.getByRole('main')).toBeTruthy();
-    await waitFor(() => expect(window.location.hash).toBe('#/overview'));
+    await waitFor(() => expect(window.location.hash).toBe('#/home'));
     // The view is loaded lazily: under load that takes more than findBy's default second.
-    expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' }, { timeout: 10_000 })).toBeTruthy();
-    await waitFor(() => expect(within(nav).getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBe('page'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Start' }, { timeout: 10_000 })).toBeTruthy();
+    await waitFor(() => expect(within(nav).getByRole('link', { name: 'Start' }).getAttribute('aria-current')).toBe('page'));
 
     const me = server.seen.find((s) => s.url === '/api/v1/me')!;
     expect(me.headers.authorization).toBe(`Bearer token-${HENRIK.id}-1`);

@@ -131,7 +131,7 @@ describe('Behörigheter and Ambassadörsnätverket', () => {
     await screen.findByRole('heading', { level: 3, name: 'Årshjulet' });
     expect(screen.getByText('3 deltagare från 2 enheter')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Närvaro per enhet 2026' });
-    expect(within(table).getByText('0 av 1 träffar')).toBeTruthy();
+    expect(within(table).getByText('0 av 1 träff med registrerad närvaro')).toBeTruthy();
   });
 });
 

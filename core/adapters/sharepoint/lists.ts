@@ -43,6 +43,7 @@ import {
   ROLE_KEYS,
   SEVERITIES,
   SIGNIFICANCE,
+  SEARCH_REGISTERS,
   type ListName,
 } from '../../domain';
 import { bool, choice, date, idx, json, list, note, num, text, time, type ListDef } from './columns';
@@ -540,6 +541,12 @@ export const LISTS: readonly ListDef[] = [
       archived: bool(idx),
       archivedAt: time(idx),
     },
+  ),
+  list(
+    'SearchIndex',
+    'Söktexter: varje registers poster som söktext, per register och månad (för sökning inne i ord)',
+    { register: choice(SEARCH_REGISTERS, idx), bucket: text(idx), part: num(), entries: json([]), computedAt: time(), sourceItems: num() },
+    (r) => `${r.register} ${r.bucket} ${r.part}`,
   ),
 ];
 

@@ -6,6 +6,7 @@ export * from './dates';
 export * from './notify';
 export * from './views';
 export * from './requests';
+export { decidersOf, independentApprovers, independentFor } from './deciders';
 export * from './tasks';
 export * from './leavers';
 export { leaverView, refreshLeaverCard } from './leaver-card';

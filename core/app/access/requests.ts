@@ -199,6 +199,9 @@ export async function submitAccessRequest(deps: Deps, actor: Actor, form: Reques
     const earlier = await deps.store.findByKey('AccessRequests', key);
     if (earlier) return requestView(deps, earlier, { asset });
     const open = await openRequestsOf(deps, subjectId!);
+    // The same form sent twice at once (a double click): the other submission made it a moment ago.
+    const sameForm = open.find((r) => r.key === key);
+    if (sameForm) return requestView(deps, sameForm, { asset });
     const duplicate = open.find(
       (r) => r.data.assetId === assetId && r.data.kind === kind && (kind === 'new' ? r.data.role.toLowerCase() === role!.toLowerCase() : r.data.grantId === grant?.id),
     );

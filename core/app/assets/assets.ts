@@ -19,6 +19,7 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import { isAdmitted, rolesOf, summarisePerson, type Actor } from '../people';
+import { compareValues, matchingIds, pageOfFound } from '../search';
 import { audit, forbidden, type Deps } from '../platform';
 import type { HistoryPage, RetentionInfo } from '../../api/registers';
 import { canRemoveRecords } from '../../domain/policy';
@@ -120,6 +121,20 @@ async function toView(deps: Deps, actor: Actor, s: StoredAsset): Promise<AssetVi
  */
 export async function listAssets(deps: Deps, actor: Actor, query: AssetListQuery): Promise<AssetPage> {
   const q = parse(AssetListQuery, query);
+  // A search finds its words anywhere in the id, name or description, also inside words (ADR 016).
+  const found = q.search ? await matchingIds(deps.store, 'assets', q.search) : null;
+  if (found) {
+    const records = (await deps.store.getMany(LIST, [...found])).filter(
+      (s) =>
+        (!q.unit || s.data.unit === q.unit) &&
+        (!q.ownerId || s.data.ownerId.toLowerCase() === q.ownerId.toLowerCase()) &&
+        // Archived (decommissioned) systems only when asked for, as in the list without a search.
+        (q.archived === 'all' || s.data.archived === (q.archived === 'archived')),
+    );
+    const page = pageOfFound(records, { cursor: q.cursor, pageSize: q.pageSize, compare: (a, b) => compareValues(a.data[q.sort], b.data[q.sort], q.direction) || a.data.code.localeCompare(b.data.code) });
+    const people = await peopleById(deps, page.items.map((s) => s.data.ownerId));
+    return { items: page.items.map((s) => toRow(deps, actor, people, s)), cursor: page.cursor, sort: q.sort, direction: q.direction };
+  }
   const where: Condition<typeof LIST>[] = [];
   if (q.search) {
     where.push(CODE_LIKE.test(q.search) ? { field: 'code', op: 'startswith', value: q.search.toUpperCase() } : { field: 'name', op: 'startswith', value: q.search });

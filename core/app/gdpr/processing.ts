@@ -13,6 +13,7 @@ import { NotFoundError, RecordValidationError } from '../../ports/errors';
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { readEach, type Deps } from '../platform';
+import { compareValues, matchingIds, pageOfFound } from '../search';
 
 async function names(deps: Deps, ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
@@ -68,6 +69,15 @@ export async function listProcessing(deps: Deps, actor: Actor, query: Processing
   const r = ProcessingListQuery.safeParse(query);
   if (!r.success) throw new RecordValidationError('ProcessingActivities', issuesFromZod(r.error));
   const q = r.data;
+  // A search finds its words anywhere in the id, name or purpose, also inside words (ADR 016).
+  const found = q.search ? await matchingIds(deps.store, 'processing', q.search) : null;
+  if (found) {
+    const records = (await deps.store.getMany('ProcessingActivities', [...found])).filter((s) => (!q.unit || s.data.unit === q.unit) && (q.archived === 'all' || s.data.archived === (q.archived === 'archived')));
+    const page = pageOfFound(records, { cursor: q.cursor, pageSize: q.pageSize, compare: (a, b) => compareValues(a.data[q.sort], b.data[q.sort], q.direction) || a.data.code.localeCompare(b.data.code) });
+    const dpias = await dpiasFor(deps, page.items.map((s) => s.id));
+    const people = await names(deps, [...page.items.map((s) => s.data.ownerId), ...[...dpias.values()].flat().map((d) => d.data.decidedBy)]);
+    return { items: page.items.map((s) => toRow(actor, s, dpias.get(s.id) ?? [], people)), cursor: page.cursor, sort: q.sort, direction: q.direction };
+  }
   const where: Condition<'ProcessingActivities'>[] = [];
   if (q.search) where.push(/^[a-zåäö]{2,6}-\d*$/i.test(q.search) ? { field: 'code', op: 'startswith', value: q.search.toUpperCase() } : { field: 'name', op: 'startswith', value: q.search });
   if (q.unit) where.push({ field: 'unit', op: 'eq', value: q.unit });

@@ -56,7 +56,8 @@ function dueConditions(list: RetainedList, before: string): Condition<Archivable
 
 export async function listRetentionDue(deps: Deps, actor: Actor, registerPath: unknown, cursor?: string, pageSize = 50): Promise<RetentionDuePage> {
   if (!canDecideRetention(actor)) throw forbidden('tab.error.forbidden');
-  const register = parseWith('AuditLog', RetentionDueQuery.shape.register, registerPath);
+  // The whole query, so a missing or unknown register is reported on its field (`register`).
+  const { register } = parseWith('AuditLog', RetentionDueQuery.pick({ register: true }), { register: registerPath });
   const list = LIST_OF[register];
   const years = retentionYearsOf(list, retentionSettings(deps));
   const before = cutoffInstant(list, stockholmDate(deps.clock.now()), deps);

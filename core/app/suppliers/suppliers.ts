@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, RecordValidationError } from '../../ports
 import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { audit, forbidden, readSmall, type Deps } from '../platform';
+import { matchingIds } from '../search';
 
 type StoredSupplier = StoredOf<'Suppliers'>;
 
@@ -52,22 +53,26 @@ function dates(deps: Deps) {
 }
 
 /**
- * Every supplier as a tree of sub-suppliers. A search (start of the name, indexed) lists matches flat.
+ * Every supplier as a tree of sub-suppliers. A search (within words, ADR 016) lists matches flat.
  * `archived`: `active` (default) the suppliers in use, `archived` those kept as evidence, `all` both.
- * The register holds hundreds of suppliers in a district: one bounded read (SUPPLIER_TREE_LIMIT).
+ * The register holds hundreds of suppliers in a district: one bounded read (999 of each register).
  */
 export async function listSuppliers(deps: Deps, actor: Actor, query: { search?: string | undefined; archived?: string | undefined }): Promise<SupplierTree> {
-  const search = query.search?.trim().slice(0, 100) ?? '';
+  const text = query.search?.trim().slice(0, 100) ?? '';
   const archived = query.archived === 'archived' || query.archived === 'all' ? query.archived : 'active';
   const where: Condition<'Suppliers'>[] = [];
-  if (search) where.push({ field: 'name', op: 'startswith', value: search });
   if (archived !== 'all') where.push({ field: 'archived', op: 'eq', value: archived === 'archived' });
+  // A search finds its words anywhere in the id, name or services, also inside words (ADR 016).
   // Both registers are small lists (hundreds): one $batch, 999 of each.
-  const [suppliers, assets] = await deps.store.queryMany([
-    { list: 'Suppliers', options: { ...(where.length ? { where } : {}), orderBy: { field: 'name', direction: 'asc' }, pageSize: 999 } },
-    { list: 'InformationAssets', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 999 } },
-  ] as const);
-  const all: StoredSupplier[] = suppliers.items.slice(0, SUPPLIER_TREE_LIMIT);
+  const [found, [suppliers, assets]] = await Promise.all([
+    text ? matchingIds(deps.store, 'suppliers', text) : Promise.resolve(null),
+    deps.store.queryMany([
+      { list: 'Suppliers', options: { ...(where.length ? { where } : {}), orderBy: { field: 'name', direction: 'asc' }, pageSize: 999 } },
+      { list: 'InformationAssets', options: { orderBy: { field: 'code', direction: 'asc' }, pageSize: 999 } },
+    ] as const),
+  ]);
+  const search = found !== null;
+  const all: StoredSupplier[] = suppliers.items.filter((s) => !found || found.has(s.id)).slice(0, SUPPLIER_TREE_LIMIT);
   const systems = await systemsBySupplier(deps, assets.items);
   const { today, soon } = dates(deps);
   const nodes = new Map<string, SupplierNode>(

@@ -23,7 +23,7 @@ export const duties = defineMessages(
       'Ärendet gäller informationsägarens egen behörighet. Därför beslutar informationsägarens chef (eller informationssäkerhetssamordnaren) – inte informationsägaren eller dennes ersättare.',
     'access.review.notIndependent':
       'De här behörigheterna i {asset} är informationsägarens egna. De granskas av {reviewer} – inte av informationsägaren eller dennes ersättare. Inget har sparats.',
-    'access.review.notYours': '{count} behörighet(er) är dina egna och granskas av någon annan. De har inte sparats.',
+    'access.review.notYours': '{count, plural, one {# behörighet är din egen och granskas} other {# behörigheter är dina egna och granskas}} av någon annan. {count, plural, one {Den har} other {De har}} inte sparats.',
     'access.review.introOwnersOwn':
       'Det här är behörigheter som informationsägaren {owner} själv har i systemet. Ingen granskar sin egen behörighet, så du granskar dem som {as}. Välj Behåll eller Ta bort för var och en och spara.',
     'tab.asset.delegate.owner': 'Informationsägaren kan inte vara sin egen ersättare.',
@@ -60,7 +60,7 @@ export const duties = defineMessages(
       'This case concerns the information owner’s own access. It is therefore decided by the owner’s manager (or the information security coordinator) – not by the owner or the owner’s delegate.',
     'access.review.notIndependent':
       'These grants in {asset} are the information owner’s own. They are reviewed by {reviewer} – not by the owner or the owner’s delegate. Nothing was saved.',
-    'access.review.notYours': '{count} grant(s) are your own and are reviewed by someone else. They were not saved.',
+    'access.review.notYours': '{count, plural, one {# grant is your own and is reviewed by someone else. It was} other {# grants are your own and are reviewed by someone else. They were}} not saved.',
     'access.review.introOwnersOwn':
       'These are grants the information owner {owner} holds in the system. Nobody reviews their own access, so you review them as {as}. Choose Keep or Remove for each and save.',
     'tab.asset.delegate.owner': 'The information owner cannot be their own delegate.',

@@ -17,6 +17,11 @@ export function usePagedTable<T>(props: PagedTableProps<T>): PagedTableState<T> 
   useEffect(() => {
     if (hasRows) markOnce('lis:register-ready');
   }, [hasRows]);
+  // The list's place (list-place.ts) restores its scroll position once the rows are on screen.
+  const shown = props.paging?.shown;
+  useEffect(() => {
+    if (props.rows && !props.loading) shown?.();
+  }, [props.rows, props.loading, shown]);
   const layout = props.layout ?? (width !== null && width < (props.minTableWidth ?? DEFAULT_MIN_TABLE_WIDTH) ? 'list' : 'table');
   const primary = props.columns.find((c) => c.primary) ?? props.columns[0]!;
   const text = (c: (typeof props.columns)[number]) => c.label ?? (typeof c.header === 'string' ? c.header : c.key);

@@ -5,11 +5,12 @@
  * whoever may — record sent, the draft, not needed and correct. Closed incidents keep showing what
  * is still open.
  */
-import { Badge, Button, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Badge, Button, Link } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ClockState, ClockView } from '../../../core/api';
 import { useI18n } from '../../app/i18n';
 import { href } from '../../app/router';
+import { PagedTable } from '../../components/PagedTable';
 import { ObligationDialog, type DialogMode } from './ObligationDialog';
 import { reportName, type SectionProps } from './shared';
 import { useIncidentViewStyles } from './useIncidentViewStyles.styles';
@@ -49,6 +50,66 @@ export function ObligationsSection(props: SectionProps) {
     return `${i18n.dateTime(c.completedAt)}${who}`;
   };
 
+  // Cells are plain functions of a row, not components: no remount on every render.
+  // The obligations, and each situation report MCF may ask for (no deadline of its own).
+  const rows: { key: string; clock: ClockView | null }[] = [...page.clocks.map((c) => ({ key: c.key, clock: c })), ...situation.map((key) => ({ key, clock: null }))];
+  const state = (c: ClockView) => (
+    <span className={styles.badges}>
+      <Badge appearance={c.state === 'overdue' ? 'filled' : 'tint'} color={clockColor[c.state]} className={styles.badge}>
+        {t(`tab.incident.clockState.${c.state}`)}
+      </Badge>
+      {c.state === 'provisional' && c.overdue && (
+        <Badge appearance="filled" color="danger" className={styles.badge}>
+          {t('tab.incidents.overdue')}
+        </Badge>
+      )}
+    </span>
+  );
+  const completed = (c: ClockView) => (
+    <span className={styles.cellText}>
+      {done(c)}
+      {c.rationale ? <span className={styles.when}>{` · ${c.rationale}`}</span> : null}
+      {c.lateReason ? <span className={styles.when}>{` · ${t('tab.incident.lateReasonShown', { reason: c.lateReason })}`}</span> : null}
+      {c.missingLateReason ? <strong>{` ${t('incident.clock.missingLateReason')}`}</strong> : null}
+    </span>
+  );
+  const actions = (row: { key: string; clock: ClockView | null }) => {
+    const c = row.clock;
+    if (!c)
+      return (
+        <span className={styles.actions}>
+          <Button size="small" onClick={() => setDialog({ mode: 'record', key: row.key, clock: null })}>
+            {t('tab.incident.record')}
+          </Button>
+          <Link href={draftHref(row.key)}>{t('tab.incident.draft')}</Link>
+        </span>
+      );
+    return (
+      <span className={styles.actions}>
+        {c.can.record && (
+          <Button size="small" appearance="primary" onClick={() => setDialog({ mode: 'record', key: c.key, clock: c })}>
+            {t(recordLabel(c.key))}
+          </Button>
+        )}
+        {c.can.draft && (
+          <Link href={draftHref(c.key)} aria-label={`${t(c.evidenceId ? 'tab.incident.sentText' : 'tab.incident.draft')}: ${reportName(t, c.key)}`}>
+            {t(c.evidenceId ? 'tab.incident.sentText' : 'tab.incident.draft')}
+          </Link>
+        )}
+        {c.can.waive && (
+          <Button size="small" appearance="subtle" onClick={() => setDialog({ mode: 'waive', key: c.key, clock: c })}>
+            {t('tab.incident.waive')}
+          </Button>
+        )}
+        {c.can.correct && (
+          <Button size="small" appearance="subtle" onClick={() => setDialog({ mode: 'correct', key: c.key, clock: c })}>
+            {t('tab.incident.correct')}
+          </Button>
+        )}
+      </span>
+    );
+  };
+
   return (
     <section className={styles.section} aria-labelledby="incident-clocks">
       <h2 id="incident-clocks" className={styles.h2}>
@@ -57,90 +118,21 @@ export function ObligationsSection(props: SectionProps) {
       {page.clocks.length === 0 ? (
         <p style={{ margin: 0 }}>{t('tab.incident.noClocks')}</p>
       ) : (
-        <div className={styles.scroll}>
-          <Table aria-label={t('tab.incident.clocksCaption')} size="small" className={styles.clocks}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('tab.incident.col.clock')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.due')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.state')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.completed')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.reference')}</TableHeaderCell>
-                <TableHeaderCell>{t('tab.incident.col.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.clocks.map((c) => (
-                <TableRow key={c.key}>
-                  <TableCell>{reportName(t, c.key)}</TableCell>
-                  <TableCell>{i18n.dateTime(c.dueAt)}</TableCell>
-                  <TableCell>
-                    <span className={styles.badges}>
-                      <Badge appearance={c.state === 'overdue' ? 'filled' : 'tint'} color={clockColor[c.state]} className={styles.badge}>
-                        {t(`tab.incident.clockState.${c.state}`)}
-                      </Badge>
-                      {c.state === 'provisional' && c.overdue && (
-                        <Badge appearance="filled" color="danger" className={styles.badge}>
-                          {t('tab.incidents.overdue')}
-                        </Badge>
-                      )}
-                    </span>
-                  </TableCell>
-                  <TableCell>
-                    <span className={styles.cellText}>
-                      {done(c)}
-                      {c.rationale ? <span className={styles.when}>{` · ${c.rationale}`}</span> : null}
-                      {c.lateReason ? <span className={styles.when}>{` · ${t('tab.incident.lateReasonShown', { reason: c.lateReason })}`}</span> : null}
-                      {c.missingLateReason ? <strong>{` ${t('incident.clock.missingLateReason')}`}</strong> : null}
-                    </span>
-                  </TableCell>
-                  <TableCell>{c.reference ?? c.requestReference ?? '–'}</TableCell>
-                  <TableCell>
-                    <span className={styles.actions}>
-                      {c.can.record && (
-                        <Button size="small" appearance="primary" onClick={() => setDialog({ mode: 'record', key: c.key, clock: c })}>
-                          {t(recordLabel(c.key))}
-                        </Button>
-                      )}
-                      {c.can.draft && (
-                        <Link href={draftHref(c.key)} aria-label={`${t(c.evidenceId ? 'tab.incident.sentText' : 'tab.incident.draft')}: ${reportName(t, c.key)}`}>
-                          {t(c.evidenceId ? 'tab.incident.sentText' : 'tab.incident.draft')}
-                        </Link>
-                      )}
-                      {c.can.waive && (
-                        <Button size="small" appearance="subtle" onClick={() => setDialog({ mode: 'waive', key: c.key, clock: c })}>
-                          {t('tab.incident.waive')}
-                        </Button>
-                      )}
-                      {c.can.correct && (
-                        <Button size="small" appearance="subtle" onClick={() => setDialog({ mode: 'correct', key: c.key, clock: c })}>
-                          {t('tab.incident.correct')}
-                        </Button>
-                      )}
-                    </span>
-                  </TableCell>
-                </TableRow>
-              ))}
-              {situation.map((key) => (
-                <TableRow key={key}>
-                  <TableCell>{t('tab.incident.situation')}</TableCell>
-                  <TableCell>–</TableCell>
-                  <TableCell>–</TableCell>
-                  <TableCell>–</TableCell>
-                  <TableCell>–</TableCell>
-                  <TableCell>
-                    <span className={styles.actions}>
-                      <Button size="small" onClick={() => setDialog({ mode: 'record', key, clock: null })}>
-                        {t('tab.incident.record')}
-                      </Button>
-                      <Link href={draftHref(key)}>{t('tab.incident.draft')}</Link>
-                    </span>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <PagedTable
+          label={t('tab.incident.clocksCaption')}
+          rows={rows}
+          rowKey={(r) => r.key}
+          // Six columns need room: below it each obligation is a card (a phone, a narrow side panel).
+          minTableWidth={760}
+          columns={[
+            { key: 'clock', header: t('tab.incident.col.clock'), primary: true, cell: (r) => (r.clock ? reportName(t, r.key) : t('tab.incident.situation')) },
+            { key: 'due', header: t('tab.incident.col.due'), cell: (r) => (r.clock ? i18n.dateTime(r.clock.dueAt) : '–') },
+            { key: 'state', header: t('tab.incident.col.state'), cell: (r) => (r.clock ? state(r.clock) : '–') },
+            { key: 'completed', header: t('tab.incident.col.completed'), cell: (r) => (r.clock ? completed(r.clock) : '–') },
+            { key: 'reference', header: t('tab.incident.col.reference'), cell: (r) => r.clock?.reference ?? r.clock?.requestReference ?? '–' },
+            { key: 'actions', header: t('tab.incident.col.actions'), cell: (r) => actions(r) },
+          ]}
+        />
       )}
       {(page.permissions.requestIntermediate || page.permissions.correctAwareness) && (
         <div className={styles.actions}>

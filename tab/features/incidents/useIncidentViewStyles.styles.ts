@@ -31,9 +31,6 @@ export const useIncidentViewStyles = makeStyles({
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(28rem, 100%), 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  /** The obligations table scrolls sideways on a phone rather than squeezing its columns. */
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  clocks: { minWidth: '52rem' },
   badges: { display: 'inline-flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   cellText: { whiteSpace: 'normal' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },

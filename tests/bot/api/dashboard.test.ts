@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshFigures } from '../../../core/app/figures';
-import { EMPTY_FACTS, type RecordOf } from '../../../core/domain';
+import { EMPTY_FACTS, nextDueAt, type RecordOf } from '../../../core/domain';
 import { loadSeed } from '../../../teams-app/local/seed-demo';
 import { PEOPLE, startApi, type Api } from './helpers';
 
@@ -53,7 +53,8 @@ beforeAll(async () => {
     investigation: null,
     closedBy: null,
     closedAt: null,
-    nextDueAt: null,
+    // As the incident use cases keep it: the soonest open deadline (indexed, read by the dashboard).
+    nextDueAt: nextDueAt(clocks),
     lastOperation: null,
   });
   const clock = (kind: RecordOf<'Incidents'>['clocks'][number]['kind'], dueIn: number, completedIn: number | null): RecordOf<'Incidents'>['clocks'][number] => ({

@@ -106,7 +106,7 @@ describe('importing export files as the tab sends them (bytes, application/octet
     const res = await upload(ADMIN, 'excel-windows-1252-semikolon.csv', key);
     expect(res.status).toBe(200);
     expect(res.body.report).toMatchObject({ ok: true, lines: 4, imported: 3 });
-    expect(res.body.skipped).toEqual([{ line: 5, text: 'Rad 5: kursen "Säker användning av AI-tjänster" finns inte i kurskatalogen, hoppades över.' }]);
+    expect(res.body.skipped).toEqual([{ line: 5, text: 'Rad 5: kursen ”Säker användning av AI-tjänster” finns inte i kurskatalogen, hoppades över.' }]);
     // The same upload again (a retry, a double click): the first report, nothing written twice.
     expect((await upload(ADMIN, 'excel-windows-1252-semikolon.csv', key)).body.report).toEqual(res.body.report);
     const overview = await api.call('GET', '/trainings?unit=ADM', { as: ADMIN });
@@ -121,7 +121,7 @@ describe('importing export files as the tab sends them (bytes, application/octet
     const hr = await upload(ADMIN, 'hr-export-komma-excel-datum.csv', randomUUID(), 'en-GB');
     expect(hr.status).toBe(200);
     expect(hr.body.report).toMatchObject({ ok: true, lines: 4, imported: 3 });
-    expect(hr.body.skipped).toEqual([{ line: 5, text: 'Line 5: not completed (status "In progress"), skipped.' }]);
+    expect(hr.body.skipped).toEqual([{ line: 5, text: 'Line 5: not completed (status “In progress”), skipped.' }]);
   });
 
   it('answers 422 with each broken line in words, and saves nothing', async () => {
@@ -129,17 +129,17 @@ describe('importing export files as the tab sends them (bytes, application/octet
     expect(res.status).toBe(422);
     expect(res.body.report).toMatchObject({ ok: false, imported: 0 });
     expect(res.body.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4, 5, 7]);
-    expect(res.body.errors[0].text).toMatch(/^Line 2: "ISK GRUND" is not a course code\. A course code has 2–30 characters/);
+    expect(res.body.errors[0].text).toMatch(/^Line 2: “ISK GRUND” is not a course code\. A course code has 2–30 characters/);
     expect(res.body.errors[1].text).toMatch(/^Line 3: the course code is missing\./);
     const again = await upload(ADMIN, 'trasiga-rader.csv', randomUUID(), 'sv-SE');
-    expect(again.body.errors[0].text).toMatch(/^Rad 2: "ISK GRUND" har fel format för en kurskod\./);
+    expect(again.body.errors[0].text).toMatch(/^Rad 2: ”ISK GRUND” har fel format för en kurskod\./);
   });
 
   it('refuses an Excel workbook (400, saying what to send) and a body of another media type (415)', async () => {
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
     const workbook = await rawUpload(ADMIN, xlsx, randomUUID(), 'sv-SE', 'application/octet-stream');
     expect(workbook.status).toBe(400);
-    expect(workbook.body.message).toBe('Filen är en Excel-arbetsbok (.xlsx), inte en CSV-fil. Öppna den i Excel, välj Arkiv › Spara som › "CSV UTF-8 (kommaavgränsad)" och importera den filen.');
+    expect(workbook.body.message).toBe('Filen är en Excel-arbetsbok (.xlsx), inte en CSV-fil. Öppna den i Excel, välj Arkiv › Spara som › ”CSV UTF-8 (kommaavgränsad)” och importera den filen.');
     const json = await rawUpload(ADMIN, '{"rows": []}', randomUUID(), 'sv-SE', 'application/json');
     expect(json.status).toBe(415);
     expect(json.body.error).toBe('unsupported_media_type');

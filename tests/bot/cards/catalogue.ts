@@ -196,7 +196,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   { name: 'access review', build: (l, u) => accessReviewCard(l, review(u, 10), null, links) },
   {
     name: 'access review of the owner\'s own grants',
-    build: (l, u) => accessReviewCard(l, { ...review(u, 1), owner: person(u, 1, 'Karin Ekström'), concerns: person(u, 7, 'Per Holmberg'), reviewerAs: 'line_manager' }, { text: u('1 behörighet(er) är dina egna'), tone: 'warning' }, links),
+    build: (l, u) => accessReviewCard(l, { ...review(u, 1), owner: person(u, 1, 'Karin Ekström'), concerns: person(u, 7, 'Per Holmberg'), reviewerAs: 'line_manager' }, { text: u('1 behörighet är din egen'), tone: 'warning' }, links),
   },
   { name: 'access reminder', build: (l, u) => accessReminderCard(l, { campaignName: u('Behörighetsrevision mars 2027'), dueAt: '2027-03-31T21:59:59.000Z', overdue: true, items: Array.from({ length: 4 }, (_, k) => ({ reviewId: String(k), asset: { ...asset(u), code: `IA-00${k}` }, pending: k })) }) },
   { name: 'access campaign, start', build: (l, u) => accessCampaignCard(l, { mode: 'start', start: startView(u), error: u('fel') }) },

@@ -18,8 +18,10 @@ import { accessApi } from '../../../tab/features/access/AccessView';
 import { ambassadorsApi } from '../../../tab/features/ambassadors/AmbassadorsView';
 import { assetsApi } from '../../../tab/features/assets/api';
 import { gdprApi } from '../../../tab/features/gdpr/api';
+import { homeApi } from '../../../tab/features/home/api';
 import { improvementsApi } from '../../../tab/features/improvements/ImprovementsView';
 import { incidentsApi } from '../../../tab/features/incidents/api';
+import { searchApi } from '../../../tab/features/search/api';
 import { suppliersApi } from '../../../tab/features/suppliers/api';
 import { trainingApi } from '../../../tab/features/training/TrainingView';
 import { newAsset, PEOPLE, startApi, type Api } from '../../bot/api/helpers';
@@ -207,6 +209,21 @@ describe('every /api/v1 answer in a scenario through the tab', () => {
       await accessApi(api).grants('active');
       await accessApi(api).campaigns();
     }
+
+    // Start for each role; the access request form, a request and the owner's decision in the tab; Sök.
+    for (const api of [isam, staff, thomas, dso, admin]) await homeApi(api).home();
+    const form = await homeApi(staff).requestForm({});
+    const ia001 = form.assets.find((a) => a.code === 'IA-001')!;
+    const requested = await homeApi(staff).submitRequest(
+      { kind: 'new', subjectId: form.self.id, assetId: ia001.id, role: 'Läsbehörighet', justification: 'Handlägger ärenden tillsammans med IFO.', validUntil: null, grantId: null },
+      newIdempotencyKey(),
+    );
+    expect(await refusal(homeApi(staff).submitRequest({ kind: 'new', subjectId: null, assetId: null, role: null, justification: null, validUntil: null, grantId: null }, newIdempotencyKey()))).toBe(400);
+    const waiting = (await homeApi(thomas).home()).decisions!.items.find((d) => d.id === requested.id)!;
+    expect((await homeApi(thomas).decide(requested.id, waiting.etag, { decision: 'approve' })).outcome).toBe('decided');
+    await homeApi(staff).requestForm({ kind: 'termination', subjectId: form.self.id, assetId: ia001.id });
+    await searchApi(staff).search({ q: 'lön' });
+    expect((await searchApi(isam).assets('system')).length).toBeGreaterThan(0);
 
     // Ambassadörsnätverket: this year and last.
     await ambassadorsApi(staff).year();

@@ -102,7 +102,7 @@ export const tabAccess = defineMessages(
     'tab.access.reviewProgress': '{kept} kept, {removed} removed of {total}',
     'tab.access.reviewStatus.open': 'Running',
     'tab.access.reviewStatus.completed': 'Done',
-    'tab.access.hiddenReviews': '{n, plural, one {One other review} other {# other reviews}} in the recertification {n, plural, one {is} other {are}} shown to the information security coordinator, the administrative unit and each owner.',
+    'tab.access.hiddenReviews': '{n, plural, one {One other review in the recertification is} other {# other reviews in the recertification are}} shown to the information security coordinator, the administrative unit and each owner.',
     'tab.access.noCampaigns': 'No recertifications yet.',
   },
 );

@@ -38,8 +38,8 @@ describe('importing exports as files', () => {
     const report = await importTrainingCsv(deps, admin, fixture('larplattform-utf8-bom-semikolon.csv'), 'file-utf8');
     expect(report).toMatchObject({ ok: true, lines: 6, imported: 4, alreadyRecorded: 0, errors: [] });
     expect(report.skipped.map((s) => importIssueText('sv', s))).toEqual([
-      'Rad 4: inte slutförd (status "Påbörjad"), hoppades över.',
-      'Rad 6: kursen "BRAND-GRUND" finns inte i kurskatalogen, hoppades över.',
+      'Rad 4: inte slutförd (status ”Påbörjad”), hoppades över.',
+      'Rad 6: kursen ”BRAND-GRUND” finns inte i kurskatalogen, hoppades över.',
     ]);
     expect(await imported()).toEqual(
       [
@@ -55,7 +55,7 @@ describe('importing exports as files', () => {
     const before = await imported();
     const report = await importTrainingCsv(deps, admin, fixture('excel-windows-1252-semikolon.csv'), 'file-1252');
     expect(report).toMatchObject({ ok: true, lines: 4, imported: 3, errors: [] });
-    expect(report.skipped.map((s) => importIssueText('en', s))).toEqual(['Line 5: the course "Säker användning av AI-tjänster" is not in the course catalogue, skipped.']);
+    expect(report.skipped.map((s) => importIssueText('en', s))).toEqual(['Line 5: the course “Säker användning av AI-tjänster” is not in the course catalogue, skipped.']);
     const added = (await imported()).filter((r) => !before.some((b) => b.join() === r.join()));
     expect(added).toEqual(
       [
@@ -88,17 +88,17 @@ describe('importing exports as files', () => {
     expect(report.ok).toBe(false);
     expect(report.imported).toBe(0);
     expect(report.errors.map((e) => importIssueText('sv', e))).toEqual([
-      'Rad 2: "ISK GRUND" har fel format för en kurskod. En kurskod har 2–30 tecken: bokstäverna A–Z, siffror och bindestreck, till exempel CSL-LEDNING.',
+      'Rad 2: ”ISK GRUND” har fel format för en kurskod. En kurskod har 2–30 tecken: bokstäverna A–Z, siffror och bindestreck, till exempel CSL-LEDNING.',
       'Rad 3: kurskod saknas. Skriv kursens kod, till exempel CSL-LEDNING.',
-      'Rad 4: "3/11/2026" kan betyda både 2026-11-03 och 2026-03-11. Skriv datum som ÅÅÅÅ-MM-DD.',
-      'Rad 5: "2026-11-31" är inget datum. Skriv datum som ÅÅÅÅ-MM-DD.',
+      'Rad 4: ”3/11/2026” kan betyda både 2026-11-03 och 2026-03-11. Skriv datum som ÅÅÅÅ-MM-DD.',
+      'Rad 5: ”2026-11-31” är inget datum. Skriv datum som ÅÅÅÅ-MM-DD.',
       'Rad 7: ett citattecken öppnas på den här raden men stängs aldrig, så resten av filen går inte att läsa. Lägg till det avslutande citattecknet (") efter fältets text.',
     ]);
     expect(report.errors.map((e) => importIssueText('en', e))).toEqual([
-      'Line 2: "ISK GRUND" is not a course code. A course code has 2–30 characters: the letters A–Z, digits and hyphens, for example CSL-LEDNING.',
+      'Line 2: “ISK GRUND” is not a course code. A course code has 2–30 characters: the letters A–Z, digits and hyphens, for example CSL-LEDNING.',
       'Line 3: the course code is missing. Write the course’s code, for example CSL-LEDNING.',
-      'Line 4: "3/11/2026" could mean 2026-11-03 or 2026-03-11. Write dates as YYYY-MM-DD.',
-      'Line 5: "2026-11-31" is not a date. Write dates as YYYY-MM-DD.',
+      'Line 4: “3/11/2026” could mean 2026-11-03 or 2026-03-11. Write dates as YYYY-MM-DD.',
+      'Line 5: “2026-11-31” is not a date. Write dates as YYYY-MM-DD.',
       'Line 7: a quotation mark opens on this line but never closes, so the rest of the file cannot be read. Add the closing quotation mark (") after the field’s text.',
     ]);
     // Line 6 was right, and was not written either.

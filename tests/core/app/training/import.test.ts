@@ -68,12 +68,12 @@ describe('importTrainingCsv', () => {
       [8, 'training.import.duplicateLine'],
     ]);
     expect(report.skipped.map((s) => importIssueText('sv', s))).toEqual([
-      'Rad 4: inte slutförd (status "Påbörjad"), hoppades över.',
+      'Rad 4: inte slutförd (status ”Påbörjad”), hoppades över.',
       'Rad 6: tidigare.anstalld@soderbyn.example finns inte i katalogen (har personen slutat?), hoppades över.',
-      'Rad 7: kursen "Brandskydd grundkurs" finns inte i kurskatalogen, hoppades över.',
+      'Rad 7: kursen ”Brandskydd grundkurs” finns inte i kurskatalogen, hoppades över.',
       'Rad 8: samma person, kurs och datum som rad 2, hoppades över.',
     ]);
-    expect(importIssueText('en', report.skipped[0]!)).toBe('Line 4: not completed (status "Påbörjad"), skipped.');
+    expect(importIssueText('en', report.skipped[0]!)).toBe('Line 4: not completed (status “Påbörjad”), skipped.');
 
     const after = await completions();
     expect(after.length).toBe(before + 3);
@@ -118,22 +118,22 @@ describe('importTrainingCsv', () => {
     expect(report.ok).toBe(false);
     expect(report.imported).toBe(0);
     expect(report.errors.map((e) => importIssueText('sv', e))).toEqual([
-      'Rad 2: "3/11/2026" kan betyda både 2026-11-03 och 2026-03-11. Skriv datum som ÅÅÅÅ-MM-DD.',
+      'Rad 2: ”3/11/2026” kan betyda både 2026-11-03 och 2026-03-11. Skriv datum som ÅÅÅÅ-MM-DD.',
       'Rad 3: e-postadress saknas.',
-      'Rad 4: "inte-en-adress" är ingen e-postadress.',
+      'Rad 4: ”inte-en-adress” är ingen e-postadress.',
       'Rad 5: slutdatumet 2027-01-15 ligger fram i tiden.',
       'Rad 6: raden har bara 3 kolumner, rubrikraden har 6.',
       'Rad 8: kurs saknas.',
-      'Rad 9: "2026-02-30" är inget datum. Skriv datum som ÅÅÅÅ-MM-DD.',
+      'Rad 9: ”2026-02-30” är inget datum. Skriv datum som ÅÅÅÅ-MM-DD.',
     ]);
     expect(report.errors.map((e) => importIssueText('en', e))).toEqual([
-      'Line 2: "3/11/2026" could mean 2026-11-03 or 2026-03-11. Write dates as YYYY-MM-DD.',
+      'Line 2: “3/11/2026” could mean 2026-11-03 or 2026-03-11. Write dates as YYYY-MM-DD.',
       'Line 3: the e-mail address is missing.',
-      'Line 4: "inte-en-adress" is not an e-mail address.',
+      'Line 4: “inte-en-adress” is not an e-mail address.',
       'Line 5: the completion date 2027-01-15 is in the future.',
       'Line 6: the line has only 3 columns, the header has 6.',
       'Line 8: the course is missing.',
-      'Line 9: "2026-02-30" is not a date. Write dates as YYYY-MM-DD.',
+      'Line 9: “2026-02-30” is not a date. Write dates as YYYY-MM-DD.',
     ]);
     // The good line 7 was not written either: nothing half-written.
     expect(await completions()).toEqual(before);

@@ -1,0 +1,58 @@
+/**
+ * Sök: the search across the registers. Swedish first; every key in both languages (the types
+ * check it). Counts come in `.one` and `.other` forms, chosen with Intl.PluralRules.
+ */
+import { defineMessages } from '../../define';
+
+export const tabSearch = defineMessages(
+  {
+    'tab.nav.search': 'Sök',
+    'tab.search.title': 'Sök',
+    'tab.search.intro': 'Sök i informationstillgångar, incidenter, leverantörer och behandlingar av personuppgifter. Orden hittas var de än står, också mitt i ett ord: ”lön” hittar ”HR- och lönesystem”.',
+    'tab.search.label': 'Sök efter',
+    'tab.search.where': 'Var',
+    'tab.search.everywhere': 'Överallt',
+    'tab.search.submit': 'Sök',
+    'tab.search.tooShort': 'Skriv minst två bokstäver eller siffror.',
+    'tab.search.nothing': 'Inget hittades för ”{query}”.',
+    'tab.search.nothingHint': 'Pröva en del av ordet, till exempel ”lön” i stället för ”lönesystemet”, eller sök överallt.',
+    'tab.search.results': 'Sökresultat för ”{query}”',
+    'tab.search.hits.one': '{count} träff',
+    'tab.search.hits.other': '{count} träffar',
+    'tab.search.noHits': 'Inga träffar.',
+    'tab.search.showAll.one': 'Visa {count} träff',
+    'tab.search.showAll.other': 'Visa alla {count} träffar',
+    'tab.search.searchedMonths': 'Incidenter rapporterade {from}–{to} som du har behörighet att se.',
+    'tab.search.older': 'Sök i äldre incidenter',
+    'tab.search.newest': 'Tillbaka till de senaste',
+    'tab.search.register.assets': 'Informationstillgångar',
+    'tab.search.register.incidents': 'Incidenter',
+    'tab.search.register.suppliers': 'Leverantörer',
+    'tab.search.register.processing': 'Behandlingar av personuppgifter',
+  },
+  {
+    'tab.nav.search': 'Search',
+    'tab.search.title': 'Search',
+    'tab.search.intro': 'Search information assets, incidents, suppliers and processing of personal data. Words are found wherever they are, also inside a word: “pay” finds “Payroll system”.',
+    'tab.search.label': 'Search for',
+    'tab.search.where': 'Where',
+    'tab.search.everywhere': 'Everywhere',
+    'tab.search.submit': 'Search',
+    'tab.search.tooShort': 'Type at least two letters or digits.',
+    'tab.search.nothing': 'Nothing found for “{query}”.',
+    'tab.search.nothingHint': 'Try part of the word, for example “pay” instead of “payroll”, or search everywhere.',
+    'tab.search.results': 'Results for “{query}”',
+    'tab.search.hits.one': '{count} hit',
+    'tab.search.hits.other': '{count} hits',
+    'tab.search.noHits': 'No hits.',
+    'tab.search.showAll.one': 'Show {count} hit',
+    'tab.search.showAll.other': 'Show all {count} hits',
+    'tab.search.searchedMonths': 'Incidents reported {from}–{to} that you may see.',
+    'tab.search.older': 'Search older incidents',
+    'tab.search.newest': 'Back to the latest',
+    'tab.search.register.assets': 'Information assets',
+    'tab.search.register.incidents': 'Incidents',
+    'tab.search.register.suppliers': 'Suppliers',
+    'tab.search.register.processing': 'Processing of personal data',
+  },
+);
