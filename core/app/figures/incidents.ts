@@ -98,13 +98,16 @@ export async function recountIncidentMonth(deps: Pick<Deps, 'store' | 'clock'>, 
   return saveFigures(deps, counted, readAt, existing.items, () => ({ ...emptyMonth() }));
 }
 
-/** A month figure's values as stored (older items may lack fields). */
+/** A month figure's values as stored (older items may lack fields: `byClock` then reads as empty — see `hasClockTally`). */
 export function asIncidentMonth(values: Record<string, unknown>): IncidentMonth {
   const v = values as Partial<IncidentMonth>;
-  return { total: v.total ?? 0, byCategory: v.byCategory ?? {}, onTime: v.onTime ?? 0, late: v.late ?? 0, runningDue: v.runningDue ?? [], openClocks: v.openClocks ?? 0, ...(v.byClock ? { byClock: v.byClock } : {}) };
+  return { total: v.total ?? 0, byCategory: v.byCategory ?? {}, onTime: v.onTime ?? 0, late: v.late ?? 0, runningDue: v.runningDue ?? [], openClocks: v.openClocks ?? 0, byClock: v.byClock ?? {} };
 }
 
 /** Months × categories counts, as the overview shows them. */
 export function perMonthAndCategory(months: string[], figures: Map<string, IncidentMonth>): number[][] {
   return months.map((m) => INCIDENT_CATEGORIES.map((c) => figures.get(m)?.byCategory[c] ?? 0));
 }
+
+/** Whether a stored month figure carries the per-clock tally (figures kept before it was added do not). */
+export const hasClockTally = (values: Record<string, unknown>) => typeof values.byClock === 'object' && values.byClock !== null;

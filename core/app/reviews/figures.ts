@@ -29,7 +29,7 @@ import {
 } from '../../domain';
 import { involvesPersonalData } from '../../domain/policy';
 import type { AnyListQuery, StoredOf } from '../../ports/record-store';
-import { addIncident, asIncidentMonth, classificationOn, emptyMonth, ORG, PERSONAL_DATA, REPORTING_CLOCKS, type IncidentMonth, type TrainingUnitValues } from '../figures';
+import { addIncident, asIncidentMonth, classificationOn, hasClockTally, emptyMonth, ORG, PERSONAL_DATA, REPORTING_CLOCKS, type IncidentMonth, type TrainingUnitValues } from '../figures';
 import { readEach, readTogether, type Deps } from '../platform';
 
 /** Most records of one bounded selection the review reads (five pages). */
@@ -96,10 +96,10 @@ export async function buildReviewFigures(deps: Pick<Deps, 'store' | 'clock' | 'd
 
   // ── incidents: kept monthly figures; a month without its per-clock tally is counted directly ──
   const monthly = (figures: StoredOf<'Figures'>[]) =>
-    new Map(figures.filter((f) => f.data.name === 'incidents' && months.includes(f.data.period)).map((f) => [f.data.period, { values: asIncidentMonth(f.data.values), truncated: f.data.values.truncated === true }]));
+    new Map(figures.filter((f) => f.data.name === 'incidents' && months.includes(f.data.period)).map((f) => [f.data.period, { values: asIncidentMonth(f.data.values), truncated: f.data.values.truncated === true, tallied: hasClockTally(f.data.values) }]));
   const org = monthly(orgFigures);
   const pd = monthly(pdFigures);
-  const stale = months.filter((m) => !org.get(m)?.values.byClock);
+  const stale = months.filter((m) => !org.get(m)?.tallied);
   if (stale.length) {
     const direct = await readEach(
       deps.store,
@@ -117,8 +117,8 @@ export async function buildReviewFigures(deps: Pick<Deps, 'store' | 'clock' | 'd
         addIncident(o, s.data);
         if (involvesPersonalData(s.data)) addIncident(p, s.data);
       }
-      org.set(m, { values: o, truncated: direct[n]!.length >= LIMIT });
-      pd.set(m, { values: p, truncated: false });
+      org.set(m, { values: o, truncated: direct[n]!.length >= LIMIT, tallied: true });
+      pd.set(m, { values: p, truncated: false, tallied: true });
     });
   }
   const sum = (values: IncidentMonth[], pick: (m: IncidentMonth) => number) => values.reduce((n, m) => n + pick(m), 0);
