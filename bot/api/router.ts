@@ -14,6 +14,7 @@
  * | `GET /search?q=&in=&before=&limit=` | Sök, across the registers: bot/api/search.ts |
  * | `GET /assets`, `GET /assets/:id`, `POST /assets`, `PATCH /assets/:id` | Informationstillgångar |
  * | `/incidents…`, `/suppliers…`, `/processing…`, `/improvements…`, `/trainings…`, `/access/…`, `/ambassadors` | the other registers: bot/api/registers.ts |
+ * | `/reviews…` | Ledningens genomgång: bot/api/reviews.ts |
  *
  * Every route and its shapes (query, body, answer) are declared once, in core/api (routes.ts);
  * tests/bot/api/routes.test.ts checks that this router serves exactly those routes.
@@ -40,6 +41,7 @@ import { mountIssue14Registers } from './register-routes';
 import { mountHomeRoutes } from './home';
 import { mountSearchRoutes } from './search';
 import { mountRegisterRoutes, TRAINING_CSV_TYPES } from './registers';
+import { mountReviewRoutes } from './reviews';
 import { parseQuery } from './request';
 
 export interface TabApiOptions {
@@ -193,6 +195,7 @@ export function createTabApi(options: TabApiOptions): Router {
   });
 
   mountRegisterRoutes(router, deps);
+  mountReviewRoutes(router, deps);
   mountHomeRoutes(router, deps, { teamsAppId: config.teamsAppId });
   mountSearchRoutes(router, deps);
 

@@ -34,6 +34,10 @@ import { CursorParam, Direction, Instant, NextCursor, PageSize, RecordRef, Scope
 export const IncidentListQuery = z.object({
   status: IncidentStatus.optional(),
   category: IncidentCategory.optional(),
+  /** Reported on or after this Stockholm day (the management review's links). */
+  from: z.iso.date().optional(),
+  /** Reported on or before this Stockholm day. */
+  to: z.iso.date().optional(),
   direction: Direction.default('desc'),
   pageSize: PageSize,
   cursor: CursorParam.optional(),

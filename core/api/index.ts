@@ -23,6 +23,7 @@ export * from './audits';
 export * from './governance';
 export * from './roles';
 export * from './procurements';
+export * from './reviews';
 export * from './home';
 export * from './search';
 export * from './routes';

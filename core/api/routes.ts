@@ -18,6 +18,7 @@ import { INCIDENT_ROUTES } from './incidents';
 import { OVERVIEW_ROUTES } from './overview';
 import { PROCUREMENT_ROUTES } from './procurements';
 import { RETENTION_ROUTES } from './registers';
+import { REVIEW_ROUTES } from './reviews';
 import { RISK_ROUTES } from './risks';
 import { ROLE_ROUTES } from './roles';
 import { SEARCH_ROUTES } from './search';
@@ -42,6 +43,7 @@ export const API_ROUTES = {
   ...ROLE_ROUTES,
   ...PROCUREMENT_ROUTES,
   ...RETENTION_ROUTES,
+  ...REVIEW_ROUTES,
   ...HOME_ROUTES,
   ...SEARCH_ROUTES,
 } satisfies Partial<Record<RouteKey, RouteShapes>>;

@@ -16,6 +16,7 @@ export * from './retention';
 export * from './governance';
 export * from './training';
 export * from './improvement';
+export * from './review';
 export * from './ambassador';
 export * from './channel';
 export * from './conversation';

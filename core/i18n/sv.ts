@@ -14,6 +14,7 @@ import { duties } from './messages/duties';
 import { incidentReports } from './messages/incident-reports';
 import { incidents } from './messages/incidents';
 import { registers } from './messages/registers';
+import { reviews } from './messages/reviews';
 import { security } from './messages/security';
 import { tabAccess } from './messages/tab/access';
 import { tabAmbassadors } from './messages/tab/ambassadors';
@@ -54,6 +55,7 @@ const areas = [
   tabRegisters,
   ambassadors,
   registers,
+  reviews,
   security,
   duties,
 ] as const;

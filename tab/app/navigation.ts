@@ -2,6 +2,7 @@
  * What a view gets from the router, and the main menu. Kept apart from routes.ts, which loads the
  * views: a view imports this, never the module that imports it.
  */
+import type { RoleKey } from '../../core/domain/roles';
 import type { MessageKey } from '../../core/i18n';
 import type { SessionView } from '../../core/api';
 
@@ -16,8 +17,8 @@ export interface NavEntry {
   path: string;
   /** The heading of the menu's group it stands under (the registers). */
   group?: MessageKey;
-  /** Shown only to these roles (a list only they may read; the server refuses others anyway). */
-  roles?: readonly string[];
+  /** Shown only to these roles (a list only they may read; the server refuses others anyway); absent: everyone. */
+  roles?: readonly RoleKey[];
 }
 
 export const NAV: NavEntry[] = [
@@ -31,6 +32,7 @@ export const NAV: NavEntry[] = [
   { section: 'improvements', label: 'tab.nav.improvements', path: '/improvements' },
   { section: 'training', label: 'tab.nav.training', path: '/training' },
   { section: 'ambassadors', label: 'tab.nav.ambassadors', path: '/ambassadors' },
+  { section: 'reviews', label: 'tab.nav.reviews', path: '/reviews', roles: ['isam', 'itsec', 'dso', 'director'] },
   { section: 'search', label: 'tab.nav.search', path: '/search' },
   // The registers the ISAM and the DSO keep (issue 14): everyone may read them, each as the server allows.
   { section: 'risks', label: 'tab.nav.risks', path: '/risks', group: 'tab.nav.registers' },

@@ -30,6 +30,8 @@ const ImprovementsView = lazy(() => import('../features/improvements/Improvement
 const TrainingView = lazy(() => import('../features/training/TrainingView'));
 const AccessView = lazy(() => import('../features/access/AccessView'));
 const AmbassadorsView = lazy(() => import('../features/ambassadors/AmbassadorsView'));
+const ReviewsView = lazy(() => import('../features/reviews/ReviewsView'));
+const ReviewView = lazy(() => import('../features/reviews/ReviewView'));
 const ConfigureView = lazy(() => import('../features/configure/ConfigureView'));
 const RegisterListView = lazy(() => import('../features/registers/RegisterListView'));
 const RegisterDetailView = lazy(() => import('../features/registers/RegisterDetailView'));
@@ -70,6 +72,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/ambassadors', section: 'ambassadors', view: AmbassadorsView },
   ...REGISTER_ROUTES,
   { pattern: '/retention', section: 'retention', view: RetentionView },
+  { pattern: '/reviews', section: 'reviews', view: ReviewsView },
+  { pattern: '/reviews/:id', section: 'reviews', view: ReviewView },
   /** The channel tab's configuration page (manifest configurationUrl). */
   { pattern: '/configure', section: 'configure', view: ConfigureView },
 ];
@@ -98,4 +102,6 @@ export function preloadViews(): void {
   void import('../features/registers/RegisterDetailView');
   void import('../features/registers/RegisterFormView');
   void import('../features/registers/RetentionView');
+  void import('../features/reviews/ReviewsView');
+  void import('../features/reviews/ReviewView');
 }

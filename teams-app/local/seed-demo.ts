@@ -7,6 +7,7 @@ import { audit } from '../../core/app/platform';
 import { channelKey } from '../../core/app/channels';
 import { EMPTY_FACTS, followUpDates, nextYearlyReview, SYSTEM_ACTOR, toUtcIso, type Incident, type ListName, type RecordOf } from '../../core/domain';
 import { seedRegisterYear } from './seed-registers';
+import { t } from '../../core/i18n';
 import type { Clock } from '../../core/ports/clock';
 import type { NewRecord, RecordStore, StoredOf } from '../../core/ports/record-store';
 import { addHours, historicClocks, morning } from './historic-clocks';
@@ -408,6 +409,45 @@ export async function seedDemoOrganisation(options: SeedOptions): Promise<SeedRe
   // ── end of governing documents ───────────────────────────────────────────
 
   await seedRegisterYear({ store, clock, put, d, assetIds, supplierIds, isam: isam.aadObjectId, personNn, mapCodes });
+
+  // ── Ledningens genomgång (issue 15): ISAM's draft of this year's review ─────
+  // Keyed by its period like every review, so the app's own "create" finds it; its figures are
+  // read from the records when it is opened, and frozen when ISAM sends it for decision.
+  const reviewYear = Number(now.slice(0, 4));
+  await put('ManagementReviews', [
+    {
+      key: `review:${reviewYear}-01-01:${reviewYear}-12-31`,
+      data: {
+        year: reviewYear,
+        title: `Ledningens genomgång ${reviewYear}`,
+        periodFrom: `${reviewYear}-01-01`,
+        periodTo: `${reviewYear}-12-31`,
+        status: 'draft',
+        inputs: {},
+        sections: {
+          summary: 'Informationssäkerhetsarbetet har under året gått från uppbyggnad till förvaltning. Incidentrapporteringen har ökat, vilket tolkas som bättre kännedom snarare än fler händelser. Leverantörsstyrningen och klassningen av de äldre systemen behöver stärkas.',
+          purpose: t('sv', 'review.purposeText'),
+          external_changes: 'Cybersäkerhetslagen (2025:1506) trädde i kraft den 15 januari 2026 och förvaltningen omfattas. Angreppet mot HR-systemleverantören Miljödata i augusti 2025 visade hur sårbar leverantörskedjan är. Nätfisket mot kommuner fortsätter och blir mer träffsäkert.',
+          internal_changes: 'Staden har infört en gemensam funktion för rapportering till MCF och IMY. Förvaltningen har fått en ny IT-säkerhetsansvarig och ambassadörsnätverket har nu en ambassadör i varje enhet.',
+        },
+        summary: null,
+        proposals: [
+          { key: 'dpa', area: 'suppliers', title: 'Teckna personuppgiftsbiträdesavtal med alla leverantörer som saknar det', description: null, ownerId: isam.aadObjectId, dueAt: `${reviewYear + 1}-06-30` },
+          { key: 'training-management', area: 'cyber_security_law', title: 'Utbildning i cybersäkerhetslagen för förvaltningens ledningsgrupp', description: 'Ledningen ska ha utbildning enligt 2 kap. 4 § cybersäkerhetslagen.', ownerId: isam.aadObjectId, dueAt: `${reviewYear + 1}-03-31` },
+        ],
+        presentedAt: null,
+        presentedBy: null,
+        decision: null,
+        decidedBy: null,
+        decidedAt: null,
+        registrationNumber: null,
+        keptUntil: null,
+        actionIds: [],
+        createdBy: isam.aadObjectId,
+        createdAt: now,
+      },
+    },
+  ]);
 
   await audit({ store, clock }, DONE_KEY, {
     actorId: SYSTEM_ACTOR,

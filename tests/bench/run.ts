@@ -5,6 +5,7 @@ import { benchGraphCalls } from './graph-calls.bench';
 import { benchIncidents } from './incidents.bench';
 import { benchRegisters } from './registers.bench';
 import { benchReports } from './reports.bench';
+import { benchReview } from './review.bench';
 import { benchSearch } from './search.bench';
 import { benchStore } from './store.bench';
 import { benchTab } from './tab.bench';
@@ -26,6 +27,8 @@ console.log('\nEvery view and job at 1 000 and at 50 000 grants / 20 000 inciden
 console.log(await benchViews());
 console.log('\nThe registers (issue 14): 2 000 risks — a page, a risk with its history, the heat map, the Excel export, a create, the reminder job');
 console.log(await benchRegisters());
+console.log('\nThe management review (issue 15): a year of figures, the review page, sending it for decision and the .docx at 50 000 grants / 20 000 incidents');
+console.log(await benchReview());
 console.log('\nSök and Start on a site with 20 000 incidents (tab API, local server)');
 console.log(await benchSearch());
 console.log('\nThe tab: initial JavaScript and time to first render in Chromium');

@@ -53,6 +53,7 @@ const RECORD_OF: Record<string, { list: string; pick: string }> = {
       [`/${r}/:id/edit`, { list: `/${r}?pageSize=10`, pick: 'items' }],
     ]),
   ),
+  '/reviews/:id': { list: '/reviews', pick: 'items' },
 };
 
 async function pagesFor(page: Page): Promise<{ name: string; path: string }[]> {

@@ -15,6 +15,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -102,6 +103,8 @@ function blocks(model: DocumentModel): (Paragraph | Table)[] {
         out.push(
           new Paragraph({
             alignment: AlignmentType.CENTER,
+            // "Auto" spacing, said explicitly: LibreOffice reads a bare w:line as exact and clips the picture.
+            spacing: { after: 160, line: 240, lineRule: LineRuleType.AUTO },
             children: [new ImageRun({ type: 'png', data: b.data, transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) }, altText: { name: b.alt, description: b.alt, title: b.alt } })],
           }),
         );
@@ -144,7 +147,7 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
     lastModifiedBy: 'LIS för Teams',
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 22, language: { value: model.language } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: { run: { font: 'Calibri', size: 22, language: { value: model.language } }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
         heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 0, after: 200 } } },
         heading2: { run: { font: 'Calibri', size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 280, after: 100 } } },
         heading3: { run: { font: 'Calibri', size: 22, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 200, after: 80 } } },

@@ -26,23 +26,42 @@ export interface IncidentMonth {
   runningDue: string[];
   /** Clocks of any kind still running (the investigation too): "needs attention" totals. */
   openClocks: number;
+  /** Reporting clocks per kind: sent on time, late, still running (the management review's table). */
+  byClock?: Partial<Record<ClockKind, ClockTally>>;
 }
 
-export const emptyMonth = (): IncidentMonth => ({ total: 0, byCategory: {}, onTime: 0, late: 0, runningDue: [], openClocks: 0 });
+export interface ClockTally {
+  onTime: number;
+  late: number;
+  running: number;
+}
+
+export const emptyMonth = (): IncidentMonth => ({ total: 0, byCategory: {}, onTime: 0, late: 0, runningDue: [], openClocks: 0, byClock: {} });
 
 /** Most incidents a month may hold for its recount (five pages); beyond, the figure says so. */
 const MONTH_LIMIT = 4_995;
 
-function add(m: IncidentMonth, i: Incident): void {
+/** Adds one incident to a month's values (exported for the management review's direct count of a month). */
+export function addIncident(m: IncidentMonth, i: Incident): void {
   m.total++;
   m.byCategory[i.category] = (m.byCategory[i.category] ?? 0) + 1;
+  const byClock = (m.byClock ??= {});
+  const tally = (kind: ClockKind) => (byClock[kind] ??= { onTime: 0, late: 0, running: 0 });
   for (const c of i.clocks) {
     if (isOpen(c)) {
       m.openClocks++;
-      if (REPORTING_CLOCKS.has(c.kind)) m.runningDue.push(c.dueAt);
+      if (REPORTING_CLOCKS.has(c.kind)) {
+        m.runningDue.push(c.dueAt);
+        tally(c.kind).running++;
+      }
     } else if (REPORTING_CLOCKS.has(c.kind) && c.outcome !== 'not_required') {
-      if (Date.parse(c.completedAt!) > Date.parse(c.dueAt)) m.late++;
-      else m.onTime++;
+      if (Date.parse(c.completedAt!) > Date.parse(c.dueAt)) {
+        m.late++;
+        tally(c.kind).late++;
+      } else {
+        m.onTime++;
+        tally(c.kind).onTime++;
+      }
     }
   }
 }
@@ -70,7 +89,7 @@ export async function recountIncidentMonth(deps: Pick<Deps, 'store' | 'clock'>, 
   for (const s of incidents.items) {
     for (const scope of incidentScopes(s.data)) {
       if (!scopes.has(scope)) scopes.set(scope, emptyMonth());
-      add(scopes.get(scope)!, s.data);
+      addIncident(scopes.get(scope)!, s.data);
     }
   }
   if (!scopes.has(ORG)) scopes.set(ORG, emptyMonth());
@@ -79,13 +98,16 @@ export async function recountIncidentMonth(deps: Pick<Deps, 'store' | 'clock'>, 
   return saveFigures(deps, counted, readAt, existing.items, () => ({ ...emptyMonth() }));
 }
 
-/** A month figure's values as stored (older items may lack fields). */
+/** A month figure's values as stored (older items may lack fields: `byClock` then reads as empty — see `hasClockTally`). */
 export function asIncidentMonth(values: Record<string, unknown>): IncidentMonth {
   const v = values as Partial<IncidentMonth>;
-  return { total: v.total ?? 0, byCategory: v.byCategory ?? {}, onTime: v.onTime ?? 0, late: v.late ?? 0, runningDue: v.runningDue ?? [], openClocks: v.openClocks ?? 0 };
+  return { total: v.total ?? 0, byCategory: v.byCategory ?? {}, onTime: v.onTime ?? 0, late: v.late ?? 0, runningDue: v.runningDue ?? [], openClocks: v.openClocks ?? 0, byClock: v.byClock ?? {} };
 }
 
 /** Months × categories counts, as the overview shows them. */
 export function perMonthAndCategory(months: string[], figures: Map<string, IncidentMonth>): number[][] {
   return months.map((m) => INCIDENT_CATEGORIES.map((c) => figures.get(m)?.byCategory[c] ?? 0));
 }
+
+/** Whether a stored month figure carries the per-clock tally (figures kept before it was added do not). */
+export const hasClockTally = (values: Record<string, unknown>) => typeof values.byClock === 'object' && values.byClock !== null;

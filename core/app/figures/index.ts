@@ -8,7 +8,7 @@ export { keepingFigures } from './keep';
 export { refreshFigures, rebuildFigures, type RefreshReport, type RefreshOptions } from './refresh';
 export { bucketsOf, recount, COUNTED_LISTS, type Bucket } from './buckets';
 export { incidentScopeFor, ORG, PERSONAL_DATA, managerScope, assetScope, unitScope } from './scopes';
-export { asIncidentMonth, emptyMonth, incidentScopes, REPORTING_CLOCKS, type IncidentMonth } from './incidents';
+export { addIncident, asIncidentMonth, hasClockTally, emptyMonth, incidentScopes, REPORTING_CLOCKS, type ClockTally, type IncidentMonth } from './incidents';
 export { activeGrantsPerAsset, type OpenRequests } from './access';
 export { classificationOn } from './classification';
 export { countUnit, mandatoryCourses, organisationUnits, trainingFigures, unitCompletions, NO_UNIT, type TrainingUnitValues } from './training';

@@ -11,10 +11,10 @@
  */
 import type { z } from 'zod';
 import { IncidentListQuery, type IncidentPage, type IncidentRow, type RecordChoice } from '../../api';
-import { caseNumber, isLater, normalizeIncident, openLegalObligations, type Incident } from '../../domain';
+import { addStockholmDays, caseNumber, fromStockholmWallTime, isLater, normalizeIncident, openLegalObligations, type Incident } from '../../domain';
 import { issuesFromZod } from '../../i18n/validation';
 import { RecordValidationError } from '../../ports/errors';
-import type { StoredOf } from '../../ports/record-store';
+import type { Condition, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { historyMonths, historyYears, mergeSources, sortedPage, type Deps } from '../platform';
 import { incidentFilter, incidentReach, incidentSources, visibleTo } from './selectors';
@@ -51,6 +51,18 @@ function toRow(s: StoredIncident, nowIso: string): IncidentRow {
   };
 }
 
+/** `[from, to]` Stockholm days as conditions on reportedAt, and the years and months they touch. */
+function reportedWithin(from: string | undefined, to: string | undefined) {
+  const where: Condition<'Incidents'>[] = [];
+  const day = (d: string) => {
+    const [year, month, dd] = d.split('-').map(Number) as [number, number, number];
+    return fromStockholmWallTime({ year, month, day: dd, hour: 0, minute: 0, second: 0 });
+  };
+  if (from) where.push({ field: 'reportedAt', op: 'ge', value: day(from).toISOString() });
+  if (to) where.push({ field: 'reportedAt', op: 'lt', value: addStockholmDays(day(to), 1).toISOString() });
+  return { where, fromYear: from ? Number(from.slice(0, 4)) : null, toYear: to ? Number(to.slice(0, 4)) : null, fromMonth: from?.slice(0, 7) ?? null, toMonth: to?.slice(0, 7) ?? null };
+}
+
 /** One page of the incidents the actor may see, newest (or oldest) first. */
 export async function listIncidents(deps: Deps, actor: Actor, query: IncidentListQuery): Promise<IncidentPage> {
   const q = parseQuery(query);
@@ -61,16 +73,20 @@ export async function listIncidents(deps: Deps, actor: Actor, query: IncidentLis
     historyYears(deps.store, 'Incidents', 'reportedAt', now),
     historyMonths(deps.store, 'Incidents', 'reportedAt', now),
   ]);
+  // A period (the management review's links): only the months and years it touches are walked, and
+  // reportedAt narrows each source to the period.
+  const period = reportedWithin(q.from, q.to);
+  const inPeriod = { years: years.filter((y) => (!period.fromYear || y >= period.fromYear) && (!period.toYear || y <= period.toYear)), months: months.filter((m) => (!period.fromMonth || m >= period.fromMonth) && (!period.toMonth || m <= period.toMonth)) };
   // ISAM's whole register, unfiltered: the list sorted on its index, one page at a time.
   const page =
-    reach.all && !q.status && !q.category
+    reach.all && !q.status && !q.category && !period.where.length
       ? await sortedPage(deps.store, { list: 'Incidents', sort: 'reportedAt', direction: q.direction, pageSize: q.pageSize, cursor: q.cursor ?? null })
       : await mergeSources(deps.store, {
           list: 'Incidents',
           sort: 'reportedAt',
           direction: q.direction,
-          sources: incidentSources(actor, reach, { years, months, ...(q.status ? { status: q.status } : {}) }),
-          filter: incidentFilter(q),
+          sources: incidentSources(actor, reach, { ...inPeriod, ...(q.status ? { status: q.status } : {}) }),
+          filter: [...incidentFilter(q), ...period.where],
           ...(reach.all ? {} : { keep: visibleTo(actor, reach) }),
           pageSize: q.pageSize,
           cursor: q.cursor ?? null,

@@ -74,3 +74,11 @@ export function canViewAccessGrant(actor: ActorLike, grant: { subjectId: string 
   if (has(actor, 'isam', 'admin_unit')) return true;
   return same(actor.id, grant.subjectId) || Boolean(asset && (same(actor.id, asset.ownerId) || same(actor.id, asset.delegateId)));
 }
+
+/**
+ * The management review: ISAM owns the draft (DOMAIN.md); the director receives it and records the
+ * decision. ISAM, the IT security officer, the DSO and the director read it.
+ */
+export const canManageReviews = (actor: ActorLike) => has(actor, 'isam');
+export const canDecideReview = (actor: ActorLike) => has(actor, 'director');
+export const canReadReviews = (actor: ActorLike) => has(actor, 'isam', 'itsec', 'dso', 'director');

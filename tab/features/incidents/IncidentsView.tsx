@@ -43,15 +43,19 @@ export default function IncidentsView({ query }: ViewProps) {
   const category = categoryParam && (INCIDENT_CATEGORIES as readonly string[]).includes(categoryParam) ? (categoryParam as IncidentCategory) : undefined;
   const direction = query.get('dir') === 'asc' ? 'asc' : 'desc';
   const pageSize = [10, 25, 50, 100].includes(Number(query.get('size'))) ? Number(query.get('size')) : 25;
+  // A period, from the management review's links (#/incidents?from=…&to=…).
+  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  const from = day(query.get('from'));
+  const to = day(query.get('to'));
 
   const setQuery = (changes: Record<string, string | undefined>) =>
-    navigate('/incidents', { status, category, dir: direction === 'desc' ? undefined : 'asc', size: pageSize === 25 ? undefined : String(pageSize), ...changes }, { replace: true });
+    navigate('/incidents', { status, category, from, to, dir: direction === 'desc' ? undefined : 'asc', size: pageSize === 25 ? undefined : String(pageSize), ...changes }, { replace: true });
 
   const paging = useCursorPaging();
   const { reset } = paging;
-  useEffect(() => reset(), [status, category, direction, pageSize, reset]);
+  useEffect(() => reset(), [status, category, from, to, direction, pageSize, reset]);
 
-  const page = useAsync(() => incidents.list({ status, category, direction, pageSize, cursor: paging.cursor }), [incidents, status, category, direction, pageSize, paging.cursor]);
+  const page = useAsync(() => incidents.list({ status, category, from, to, direction, pageSize, cursor: paging.cursor }), [incidents, status, category, from, to, direction, pageSize, paging.cursor]);
 
   const columns: Column<IncidentRow>[] = [
     { key: 'case', header: t('tab.incidents.col.case'), width: '9.5rem', hideInList: true, cell: (r) => <Link href={href(`/incidents/${r.id}`)}>{r.caseNumber}</Link> },
@@ -149,6 +153,12 @@ export default function IncidentsView({ query }: ViewProps) {
           </Select>
         </Field>
       </div>
+      {(from || to) && (
+        <p className={styles.note}>
+          {t('tab.incidents.period', { from: from ? i18n.date(from) : '…', to: to ? i18n.date(to) : '…' })}{' '}
+          <Link href={href('/incidents', { status, category })}>{t('tab.incidents.clearPeriod')}</Link>
+        </p>
+      )}
       {page.data && <p className={styles.note}>{t(page.data.scope === 'all' ? 'tab.incidents.scopeAll' : 'tab.incidents.scopeEntitled')}</p>}
       {page.error !== undefined && <ErrorMessage error={page.error} onRetry={page.reload} />}
       <PagedTable

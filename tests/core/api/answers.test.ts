@@ -21,6 +21,7 @@ import { gdprApi } from '../../../tab/features/gdpr/api';
 import { homeApi } from '../../../tab/features/home/api';
 import { improvementsApi } from '../../../tab/features/improvements/ImprovementsView';
 import { incidentsApi } from '../../../tab/features/incidents/api';
+import { reviewsApi } from '../../../tab/features/reviews/api';
 import { searchApi } from '../../../tab/features/search/api';
 import { suppliersApi } from '../../../tab/features/suppliers/api';
 import { trainingApi } from '../../../tab/features/training/TrainingView';
@@ -337,6 +338,33 @@ describe('every /api/v1 answer in a scenario through the tab', () => {
     await isam.remove(`/assets/${oldAsset.id}`, { etag: oldAsset.etag });
     const oldAudit = await isam.get<Rec>(`/audits/${await pastRetention('audits')}`);
     await isam.remove(`/audits/${oldAudit.id}`, { etag: oldAudit.etag });
+  });
+
+  it('runs the management review as the tab does', async () => {
+    const isam = await tabAs(PEOPLE.isam);
+    const director = await tabAs(PEOPLE.director);
+    const reviews = reviewsApi(isam);
+    const year = new Date().getFullYear();
+    // The demo organisation has ISAM's draft of this year's review.
+    expect((await reviews.list()).items.length).toBeGreaterThan(0);
+    expect(await refusal(reviews.create({ from: `${year - 2}-01-02`, to: `${year - 2}-12-31` }, newIdempotencyKey()))).toBe(400);
+    const spare = await reviews.create({ from: `${year - 3}-01-01`, to: `${year - 3}-12-31` }, newIdempotencyKey());
+    await isam.remove(`/reviews/${spare.id}`, { etag: spare.etag });
+    const draft = await reviews.create({ from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }, newIdempotencyKey());
+    const read = await reviews.get(draft.id);
+    const written = await reviews.update(draft.id, read.etag, {
+      sections: { summary: 'Arbetet har gått framåt.' },
+      proposals: [{ key: 'access', area: 'access', title: 'Behörighetsrevision i alla system', description: null, ownerId: PEOPLE.thomas, dueAt: `${year + 1}-06-30` }],
+    });
+    expect(await refusal(reviews.update(draft.id, read.etag, { sections: { summary: 'Något annat.' } }))).toBe(409);
+    const sent = await reviews.present(draft.id, written.etag, newIdempotencyKey());
+    const back = await reviews.reopen(draft.id, sent.etag, newIdempotencyKey());
+    const again = await reviews.present(draft.id, back.etag, newIdempotencyKey());
+    const decided = await reviewsApi(director).decide(draft.id, again.etag, { decision: 'Förvaltningschefen fastställer genomgången.', registrationNumber: `SDF ${year}/77` }, newIdempotencyKey());
+    expect(decided).toMatchObject({ status: 'decided', locked: true, figuresFrozen: true });
+    expect(decided.proposals[0]!.actionId).not.toBeNull();
+    const file = await reviewsApi(director).document(draft.id, 'sv');
+    expect(file.blob.size).toBeGreaterThan(10_000);
   });
 
   it('got every answer in its shape from core/api', () => {

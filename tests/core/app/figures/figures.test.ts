@@ -47,7 +47,8 @@ function sample(n: number): RecordOf<'Incidents'> {
 
 /** A month's figure, counted the slow way: every record. */
 async function truth(month: string, scope: (i: RecordOf<'Incidents'>) => boolean): Promise<IncidentMonth> {
-  const m: IncidentMonth = { total: 0, byCategory: {}, onTime: 0, late: 0, runningDue: [], openClocks: 0 };
+  const m: IncidentMonth = { total: 0, byCategory: {}, onTime: 0, late: 0, runningDue: [], openClocks: 0, byClock: {} };
+  const tally = (kind: keyof NonNullable<IncidentMonth['byClock']>) => (m.byClock![kind] ??= { onTime: 0, late: 0, running: 0 });
   for await (const s of sp.store.queryAll('Incidents')) {
     const i = s.data;
     if (stockholmMonthOf(i.reportedAt) !== month || !scope(i)) continue;
@@ -56,10 +57,18 @@ async function truth(month: string, scope: (i: RecordOf<'Incidents'>) => boolean
     for (const c of i.clocks) {
       if (isOpen(c)) {
         m.openClocks++;
-        if (c.kind !== 'internal_investigation') m.runningDue.push(c.dueAt);
+        if (c.kind !== 'internal_investigation') {
+          m.runningDue.push(c.dueAt);
+          tally(c.kind).running++;
+        }
       } else if (c.kind !== 'internal_investigation' && c.outcome !== 'not_required') {
-        if (Date.parse(c.completedAt!) > Date.parse(c.dueAt)) m.late++;
-        else m.onTime++;
+        if (Date.parse(c.completedAt!) > Date.parse(c.dueAt)) {
+          m.late++;
+          tally(c.kind).late++;
+        } else {
+          m.onTime++;
+          tally(c.kind).onTime++;
+        }
       }
     }
   }
