@@ -78,30 +78,35 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/configure', section: 'configure', view: ConfigureView },
 ];
 
-/** Loads every view chunk (after the first render, so navigation is instant). */
-export function preloadViews(): void {
-  void import('../features/home/HomeView');
-  void import('../features/home/RequestAccessView');
-  void import('../features/search/SearchView');
-  void import('../features/overview/OverviewView');
-  void import('../features/assets/AssetsView');
-  void import('../features/assets/AssetFormView');
-  void import('../features/incidents/IncidentsView');
-  void import('../features/incidents/IncidentView');
-  void import('../features/incidents/IncidentReportView');
-  void import('../features/incidents/ReportDraftView');
-  void import('../features/suppliers/SuppliersView');
-  void import('../features/suppliers/SupplierView');
-  void import('../features/gdpr/DataProtectionView');
-  void import('../features/gdpr/ProcessingView');
-  void import('../features/improvements/ImprovementsView');
-  void import('../features/training/TrainingView');
-  void import('../features/access/AccessView');
-  void import('../features/ambassadors/AmbassadorsView');
-  void import('../features/registers/RegisterListView');
-  void import('../features/registers/RegisterDetailView');
-  void import('../features/registers/RegisterFormView');
-  void import('../features/registers/RetentionView');
-  void import('../features/reviews/ReviewsView');
-  void import('../features/reviews/ReviewView');
+/**
+ * Loads every view chunk (after the first render, so navigation is instant). Resolves when all are
+ * loaded; a chunk that fails is loaded again by React.lazy when its view is opened.
+ */
+export function preloadViews(): Promise<unknown> {
+  return Promise.allSettled([
+    import('../features/home/HomeView'),
+    import('../features/home/RequestAccessView'),
+    import('../features/search/SearchView'),
+    import('../features/overview/OverviewView'),
+    import('../features/assets/AssetsView'),
+    import('../features/assets/AssetFormView'),
+    import('../features/incidents/IncidentsView'),
+    import('../features/incidents/IncidentView'),
+    import('../features/incidents/IncidentReportView'),
+    import('../features/incidents/ReportDraftView'),
+    import('../features/suppliers/SuppliersView'),
+    import('../features/suppliers/SupplierView'),
+    import('../features/gdpr/DataProtectionView'),
+    import('../features/gdpr/ProcessingView'),
+    import('../features/improvements/ImprovementsView'),
+    import('../features/training/TrainingView'),
+    import('../features/access/AccessView'),
+    import('../features/ambassadors/AmbassadorsView'),
+    import('../features/registers/RegisterListView'),
+    import('../features/registers/RegisterDetailView'),
+    import('../features/registers/RegisterFormView'),
+    import('../features/registers/RetentionView'),
+    import('../features/reviews/ReviewsView'),
+    import('../features/reviews/ReviewView'),
+  ]);
 }

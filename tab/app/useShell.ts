@@ -19,7 +19,7 @@ export function useShell() {
     markOnce('lis:first-render');
     // The other views' code, once the first one is on screen.
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(preloadViews);
+    idle(() => void preloadViews());
   }, []);
   // A new view closes the drawer; leaving the narrow layout does too.
   useEffect(() => setDrawerOpen(false), [location.path, narrow]);

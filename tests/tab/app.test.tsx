@@ -8,6 +8,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../tab/app/App';
+import { preloadViews } from '../../tab/app/routes';
 import { browserHost } from '../../tab/app/host';
 import { resetViewHeadingFocus } from '../../tab/components/ViewHeading';
 import { DASHBOARD } from './fixtures';
@@ -68,11 +69,11 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-// The views these tests open are lazily loaded chunks: load them first, so that none is still being
+// The shell preloads every view chunk once idle: load them all first, so that none is still being
 // loaded when the environment is torn down on a slow machine (an unhandled teardown error).
 beforeAll(async () => {
-  await Promise.all([import('../../tab/features/home/HomeView'), import('../../tab/features/overview/OverviewView'), import('../../tab/features/search/SearchView')]);
-}, 60_000);
+  await preloadViews();
+}, 120_000);
 
 describe('signing in outside Teams (local mode)', () => {
   it('shows the demo people with unit and roles, and signs in as the one chosen', async () => {
