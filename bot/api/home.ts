@@ -17,13 +17,11 @@ import { buildHome, decideFromTab, requestDetail, type ChatLinkSettings } from '
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
 import { t } from '../../core/i18n';
-import { BadRequest, localeOf } from './http';
+import { idempotencyKey, ifMatch, itemId, localeOf } from './http';
 import { parseBody, parseQuery } from './request';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
-const ITEM_ID = /^[1-9]\d{0,9}$/;
 
 export interface HomeRouteOptions {
   /** The Teams app id (`TEAMS_APP_ID`): links to the person's chat with the app need it. */
@@ -44,8 +42,7 @@ export function mountHomeRoutes(router: Router, deps: Deps, options: HomeRouteOp
   });
 
   router.post('/access/requests', async (req: Request, res: ActorResponse) => {
-    const key = req.get('idempotency-key') ?? '';
-    if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
+    const key = idempotencyKey(req);
     const body = parseBody(req, AccessRequestInput);
     const view = await submitAccessRequest(
       deps,
@@ -65,13 +62,9 @@ export function mountHomeRoutes(router: Router, deps: Deps, options: HomeRouteOp
   });
 
   router.post('/access/requests/:id/decision', async (req: Request, res: ActorResponse) => {
-    const id = String(req.params.id ?? '');
-    if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
-    const etag = req.get('if-match');
-    if (!etag) {
-      res.status(428).json({ error: 'precondition_required', message: t(localeOf(req), 'tab.error.ifMatch') });
-      return;
-    }
+    const id = itemId(req);
+    const etag = ifMatch(req, res);
+    if (etag === null) return;
     const body = parseBody(req, AccessDecisionInput);
     const { result, conflict } = await decideFromTab(deps, res.locals.actor, id, etag, body.decision, body.comment ?? null);
     if (conflict) {

@@ -125,3 +125,30 @@ export function requireBodyType(allowed: (req: Request) => string[]) {
       .json({ error: 'unsupported_media_type', message: t(localeOf(req), 'http.unsupportedMediaType', { type }) } satisfies ErrorBody);
   };
 }
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+const ITEM_ID = /^[1-9]\d{0,9}$/;
+
+/** The `:id` route parameter: a SharePoint item id, else 400. */
+export function itemId(req: Request): string {
+  const id = String(req.params.id ?? '');
+  if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
+  return id;
+}
+
+/** The Idempotency-Key header (one per form submission), else 400. */
+export function idempotencyKey(req: Request): string {
+  const key = req.get('idempotency-key') ?? '';
+  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
+  return key;
+}
+
+/** The If-Match header, or a 428 answer (then null). */
+export function ifMatch(req: Request, res: Response): string | null {
+  const etag = req.get('if-match');
+  if (!etag) {
+    res.status(428).json({ error: 'precondition_required', message: t(localeOf(req), 'tab.error.ifMatch') });
+    return null;
+  }
+  return etag;
+}

@@ -44,20 +44,13 @@ import { renderDocx } from '../../core/adapters/docx/docx-renderer';
 import { t } from '../../core/i18n';
 import { DOCX_MEDIA_TYPE } from '../../core/ports/document';
 import { ConflictError } from '../../core/ports/errors';
-import { BadRequest, localeOf } from './http';
+import { BadRequest, localeOf, idempotencyKey, itemId } from './http';
 import { parseBody, parseQuery } from './request';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
-const ITEM_ID = /^[1-9]\d{0,9}$/;
 const REPORT_KEY = /^[a-z_]{3,40}(:\d{1,3})?$/;
 
-function itemId(req: Request): string {
-  const id = String(req.params.id ?? '');
-  if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
-  return id;
-}
 
 function reportKeyOf(req: Request): string {
   const key = String(req.params.key ?? '');
@@ -65,11 +58,6 @@ function reportKeyOf(req: Request): string {
   return key;
 }
 
-function idempotencyKey(req: Request): string {
-  const key = req.get('idempotency-key') ?? '';
-  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
-  return key;
-}
 
 function draftOptions(req: Request) {
   const q = parseQuery(req, DraftQuery);

@@ -75,37 +75,15 @@ import { RecordValidationError } from '../../core/ports/errors';
 import { issuesFromZod } from '../../core/i18n/validation';
 import { ConflictError } from '../../core/ports/errors';
 import { sendXlsx } from '../export/xlsx';
-import { BadRequest, localeOf } from './http';
+import { localeOf, idempotencyKey, ifMatch, itemId } from './http';
 import { parseBody } from './request';
-import { t } from '../../core/i18n';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 type Body = unknown;
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
-const ITEM_ID = /^[1-9]\d{0,9}$/;
 
-function itemId(req: Request): string {
-  const id = String(req.params.id ?? '');
-  if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
-  return id;
-}
 
-function idempotencyKey(req: Request): string {
-  const key = req.get('idempotency-key') ?? '';
-  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
-  return key;
-}
 
-/** The If-Match header, or a 428 answer (then null). */
-function ifMatch(req: Request, res: Response): string | null {
-  const etag = req.get('if-match');
-  if (!etag) {
-    res.status(428).json({ error: 'precondition_required', message: t(localeOf(req), 'tab.error.ifMatch') });
-    return null;
-  }
-  return etag;
-}
 
 /** The query string as the use case's schema reads it: text values; an empty or repeated parameter counts as absent (as parseQuery). */
 const queryOf = (req: Request) => Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));

@@ -43,36 +43,15 @@ import { ambassadorYear } from '../../core/app/ambassadors';
 import { getSupplier, listSuppliers, updateSupplierChecklist } from '../../core/app/suppliers';
 import { t } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';
-import { BadRequest, localeOf } from './http';
+import { BadRequest, localeOf, idempotencyKey, ifMatch, itemId } from './http';
 import { mountIncidentActionRoutes } from './incident-actions';
-import { parseBody, parseQuery } from './request';
+import { parseQuery } from './request';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
-const ITEM_ID = /^[1-9]\d{0,9}$/;
 
-function itemId(req: Request): string {
-  const id = String(req.params.id ?? '');
-  if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
-  return id;
-}
 
-function idempotencyKey(req: Request): string {
-  const key = req.get('idempotency-key') ?? '';
-  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
-  return key;
-}
 
-/** The If-Match header, or a 428 answer (then null). */
-function ifMatch(req: Request, res: Response): string | null {
-  const etag = req.get('if-match');
-  if (!etag) {
-    res.status(428).json({ error: 'precondition_required', message: t(localeOf(req), 'tab.error.ifMatch') });
-    return null;
-  }
-  return etag;
-}
 
 export function mountRegisterRoutes(router: Router, deps: Deps): void {
   // ── Incidenter ────────────────────────────────────────────────────────

@@ -12,42 +12,22 @@
  *
  * The actor comes from the validated token; authorization is in the use cases (core/app/reviews).
  */
-import type { Request, Response, Router } from 'express';
+import type { Response, Router } from 'express';
 import { renderDocx } from '../../core/adapters/docx/docx-renderer';
 import { pngCharts } from '../../core/adapters/charts/png-chart';
 import type { Actor } from '../../core/app/people';
 import type { Deps } from '../../core/app/platform';
 import { createReview, decideReview, getReview, listReviews, presentReview, removeReview, reopenReview, reviewDocument, updateReview } from '../../core/app/reviews';
-import { resolveLocale, t } from '../../core/i18n';
+import { resolveLocale } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';
 import { DOCX_MEDIA_TYPE } from '../../core/ports/document';
-import { BadRequest, localeOf } from './http';
+import { localeOf, idempotencyKey, ifMatch, itemId } from './http';
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
-const ITEM_ID = /^[1-9]\d{0,9}$/;
 
-function itemId(req: Request): string {
-  const id = String(req.params.id ?? '');
-  if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
-  return id;
-}
 
-function idempotencyKey(req: Request): string {
-  const key = req.get('idempotency-key') ?? '';
-  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
-  return key;
-}
 
-function ifMatch(req: Request, res: Response): string | null {
-  const etag = req.get('if-match');
-  if (!etag) {
-    res.status(428).json({ error: 'precondition_required', message: t(localeOf(req), 'tab.error.ifMatch') });
-    return null;
-  }
-  return etag;
-}
 
 export function mountReviewRoutes(router: Router, deps: Deps): void {
   router.get('/reviews', async (_req, res: ActorResponse) => {

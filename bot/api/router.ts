@@ -35,7 +35,7 @@ import type { Logger } from '../log';
 import { EntraTokenValidator } from './auth/entra-token-validator';
 import { loadLocalSecret, LocalTokens } from './auth/local-tokens';
 import { InvalidTokenError, type TokenValidator } from './auth/token-validator';
-import { BadRequest, errorHandler, localeOf, requireBodyType } from './http';
+import { BadRequest, errorHandler, localeOf, requireBodyType, idempotencyKey, itemId } from './http';
 import { perUserRateLimit, type RateLimitOptions } from './rate-limit';
 import { mountIssue14Registers } from './register-routes';
 import { mountHomeRoutes } from './home';
@@ -57,8 +57,6 @@ export interface TabApiOptions {
   rateLimit?: RateLimitOptions;
 }
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
-const ITEM_ID = /^[1-9]\d{0,9}$/;
 
 type ActorResponse = Response<unknown, { actor: Actor; conflictCurrent?: unknown }>;
 
@@ -172,8 +170,7 @@ export function createTabApi(options: TabApiOptions): Router {
   });
 
   router.post('/assets', async (req, res: ActorResponse) => {
-    const key = req.get('idempotency-key') ?? '';
-    if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequest('tab.error.idempotencyKey');
+    const key = idempotencyKey(req);
     const view = await createAsset(deps, res.locals.actor, key, req.body);
     res.status(201).set('ETag', view.etag).set('Location', `${req.baseUrl}/assets/${view.id}`).json(view);
   });
@@ -206,9 +203,4 @@ export function createTabApi(options: TabApiOptions): Router {
   return router;
 }
 
-function itemId(req: Request): string {
-  const id = String(req.params.id ?? '');
-  if (!ITEM_ID.test(id)) throw new BadRequest('tab.error.badRequest');
-  return id;
-}
 
