@@ -7,7 +7,7 @@
  * server, demo organisation).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeAccessTask, decideAccessRequest, submitAccessRequest, takeAccessTask } from '../../../../core/app/access';
+import { completeAccessTask, decideAccessRequest, decideReview, startRecertification, submitAccessRequest, takeAccessTask } from '../../../../core/app/access';
 import { reportIncident, triageIncident } from '../../../../core/app/incidents';
 import { loadActor, type Actor } from '../../../../core/app/people';
 import type { Deps } from '../../../../core/app/platform';
@@ -170,6 +170,30 @@ describe('a crash between any two writes, then a retry: nothing lost, nothing tw
       },
     });
   }, 240_000);
+});
+
+describe('a recertification save, crashed between its grant updates and its follow-ups (issue 18 closing note)', () => {
+  it('a retry with the same operation key writes the termination task, its card and the audit entry once', async () => {
+    await startRecertification(deps, isam, { dueDate: '2026-12-20' });
+    const campaign = (await deps.store.query('AccessCampaigns', { where: [{ field: 'status', op: 'eq', value: 'running' }] })).items[0]!;
+    const reviews = (await deps.store.query('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }], pageSize: 100 })).items;
+    const review = reviews.find((r) => !r.data.subjectId && r.data.ownerId !== SUBJECT && r.data.exceptSubjectId !== SUBJECT && r.data.status === 'open')!;
+    const reviewer = await loadActor(deps, review.data.ownerId);
+    // Two grants the review covers (granted before the campaign started), fresh for every run.
+    const grant = (role: string) =>
+      deps.store.create('AccessGrants', `crash-recert-grant-${role}`, { subjectId: SUBJECT, assetId: review.data.assetId, role, status: 'active', grantedAt: '2026-01-15T08:00:00.000Z', validUntil: null, requestId: null, removedAt: null, removedBy: null, removalReason: null, lastReview: null });
+    await checkResumable('recertification save', {
+      prepare: async () => {
+        const n = ++run;
+        const [keep, remove] = await Promise.all([grant(`Läsare ${n}`), grant(`Skrivare ${n}`)]);
+        const op = `crash-recert-op-${n}`;
+        return (d) => decideReview(d, reviewer, review.id, [{ grantId: keep.id, decision: 'keep' }, { grantId: remove.id, decision: 'remove' }], 0, op);
+      },
+    });
+    // The decisions and their follow-ups of every run are there, once: one task per removed grant.
+    const tasks = (await deps.store.query('AccessRequests', { where: [{ field: 'assetId', op: 'eq', value: review.data.assetId }], pageSize: 200 })).items.filter((t) => t.data.origin === 'recertification');
+    expect(new Set(tasks.map((t) => t.data.grantId)).size).toBe(tasks.length);
+  }, 300_000);
 });
 
 describe('"registered" goes to the first request that is answered', () => {
