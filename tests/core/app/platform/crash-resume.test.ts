@@ -7,7 +7,7 @@
  * server, demo organisation).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeAccessTask, decideAccessRequest, decideReview, startRecertification, submitAccessRequest, takeAccessTask } from '../../../../core/app/access';
+import { completeAccessTask, decideAccessRequest, decideReview, recordLeaver, startRecertification, submitAccessRequest, takeAccessTask } from '../../../../core/app/access';
 import { reportIncident, triageIncident } from '../../../../core/app/incidents';
 import { loadActor, type Actor } from '../../../../core/app/people';
 import type { Deps } from '../../../../core/app/platform';
@@ -194,6 +194,25 @@ describe('a recertification save, crashed between its grant updates and its foll
     const tasks = (await deps.store.query('AccessRequests', { where: [{ field: 'assetId', op: 'eq', value: review.data.assetId }], pageSize: 200 })).items.filter((t) => t.data.origin === 'recertification');
     expect(new Set(tasks.map((t) => t.data.grantId)).size).toBe(tasks.length);
   }, 300_000);
+});
+
+describe('a leaver whose last day has come, crashed anywhere between recording and processing', () => {
+  it('a retry completes the termination tasks, the cancelled request, every card and audit entry once, and marks the leaver processed last', async () => {
+    const LEAVER = 'd0000000-0000-4000-8000-000000000021';
+    const manager = await loadActor(deps, 'd0000000-0000-4000-8000-000000000019');
+    const day = (back: number) => new Date(Date.parse('2026-11-28T12:00:00.000Z') - back * 86_400_000).toISOString().slice(0, 10);
+    // Anything open for the person from before is cancelled first, so that every run below finds the same.
+    await recordLeaver(deps, admin, { personId: LEAVER, lastDay: day(29) });
+    await checkResumable('leaver', {
+      prepare: async (n) => {
+        // A request for the person waiting for its owner: cancelled by the processing.
+        await submitAccessRequest(deps, manager, { ...form(`Leaver ${++run}`), subjectId: LEAVER }, `crash-leaver-req-${run}`);
+        return (d) => recordLeaver(d, admin, { personId: LEAVER, lastDay: day(n) });
+      },
+    });
+    const leavers = (await deps.store.query('Leavers', { where: [{ field: 'personId', op: 'eq', value: LEAVER }], pageSize: 100 })).items;
+    expect(leavers.every((l) => l.data.processedAt), 'every leaver processed in the end').toBe(true);
+  }, 400_000);
 });
 
 describe('"registered" goes to the first request that is answered', () => {
