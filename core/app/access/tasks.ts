@@ -99,7 +99,8 @@ export async function completeAccessTask(deps: Deps, actor: Actor, requestId: st
         completedAt: now,
         ...(change.grantId && !current.data.grantId ? { grantId: change.grantId } : {}),
       });
-      const view = await requestView(deps, done);
+      // The grant just written is the one the view shows: not read again (one round trip less).
+      const view = await requestView(deps, done, change.grant !== undefined && (change.grant?.id ?? null) === (done.data.grantId ?? null) ? { grant: change.grant } : {});
       await completionEffects(deps, actor, done, view, change, options.quiet ?? false);
       return { outcome: 'changed', stored: done, view };
     } catch (error) {
@@ -113,6 +114,8 @@ export async function completeAccessTask(deps: Deps, actor: Actor, requestId: st
 export interface RegisterChange {
   change: 'granted' | 'changed' | 'removed' | 'none';
   grantId: string | null;
+  /** The grant as written or found (the task's view shows it without reading it again); undefined: not known. */
+  grant?: StoredOf<'AccessGrants'> | null;
 }
 
 const REMOVAL_REASON: Record<NonNullable<AccessRequest['origin']>, NonNullable<AccessGrant['removalReason']>> = {
@@ -139,22 +142,22 @@ async function applyToRegister(deps: Deps, actor: Actor, task: StoredOf<'AccessR
       removalReason: null,
       lastReview: null,
     });
-    return { change: 'granted', grantId: record.id };
+    return { change: 'granted', grantId: record.id, grant: record };
   }
   if (!r.grantId) return { change: 'none', grantId: null };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const grant = await deps.store.get('AccessGrants', r.grantId);
     // Ended by this task already (a retry after a crash): that was this task's change.
-    if (!grant || grant.data.status !== 'active') return { change: grant && grant.data.requestId === task.id && r.kind === 'termination' ? 'removed' : 'none', grantId: r.grantId };
+    if (!grant || grant.data.status !== 'active') return { change: grant && grant.data.requestId === task.id && r.kind === 'termination' ? 'removed' : 'none', grantId: r.grantId, grant };
     const origin = r.origin ?? 'request';
     const patch: Partial<AccessGrant> =
       r.kind === 'change'
         ? { role: r.role, validUntil: r.validUntil, requestId: task.id }
         : { status: origin === 'expiry' ? 'expired' : 'removed', removedAt: now, removedBy: actor.id, removalReason: REMOVAL_REASON[origin], requestId: task.id };
-    if (r.kind === 'change' && grant.data.role === r.role && grant.data.validUntil === r.validUntil && grant.data.requestId === task.id) return { change: 'changed', grantId: grant.id };
+    if (r.kind === 'change' && grant.data.role === r.role && grant.data.validUntil === r.validUntil && grant.data.requestId === task.id) return { change: 'changed', grantId: grant.id, grant };
     try {
-      await deps.store.update('AccessGrants', grant, patch);
-      return { change: r.kind === 'change' ? 'changed' : 'removed', grantId: grant.id };
+      const written = await deps.store.update('AccessGrants', grant, patch);
+      return { change: r.kind === 'change' ? 'changed' : 'removed', grantId: grant.id, grant: written };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
