@@ -4,6 +4,7 @@
  * handled — an outer 200 can hold inner 429s that no middleware retries.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { budgetOf } from './budget';
 import { graphErrorInfo, isListViewThresholdRefusal } from './graph-errors';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, WriteAttempts } from './middleware';
 
@@ -64,7 +65,10 @@ async function sendChunk(client: Client, fail: (error: unknown) => Error, chunk:
         if ([429, 503, 504].includes(r.status) && !refused && attempt < BATCH_RETRIES) {
           retry.push(request);
           retried?.add(request.id);
-          wait = Math.max(wait, retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null) ?? backoffMs(attempt, DEFAULT_RETRY));
+          const told = retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null);
+          // Throttling inside a $batch is throttling all the same: background work pauses (budget.ts).
+          if (told !== null && (r.status === 429 || r.status === 503)) budgetOf(client)?.throttled(told);
+          wait = Math.max(wait, told ?? backoffMs(attempt, DEFAULT_RETRY));
         } else results.set(r.id, r);
       }
       pending = retry;

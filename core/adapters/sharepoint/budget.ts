@@ -152,3 +152,12 @@ export class GraphBudget {
     }
   }
 }
+
+/** The budget a Graph client's requests share: for code that sees throttling the middleware cannot (a `$batch`'s inner 429s). */
+const budgets = new WeakMap<object, GraphBudget>();
+export function attachBudget(client: object, budget: GraphBudget): void {
+  budgets.set(client, budget);
+}
+export function budgetOf(client: object): GraphBudget | undefined {
+  return budgets.get(client);
+}

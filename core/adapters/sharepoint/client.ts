@@ -1,6 +1,6 @@
 /** Builds the graph-client Client with our middleware chain. */
 import { Client } from '@microsoft/microsoft-graph-client';
-import { GraphBudget, type GraphBudgetLimits } from './budget';
+import { attachBudget, GraphBudget, type GraphBudgetLimits } from './budget';
 import { AuthMiddleware, BudgetMiddleware, DEFAULT_RETRY, HttpMiddleware, LabelMiddleware, RetryMiddleware, type GraphTrafficObserver, type RetryPolicy } from './middleware';
 
 export interface GraphConnectionOptions {
@@ -36,6 +36,7 @@ export function createGraphClientWithBudget(options: GraphConnectionOptions): { 
       new HttpMiddleware(options.timeoutMs ?? 30_000, options.observer),
     ],
   });
+  attachBudget(client, budget);
   return { client, budget };
 }
 

@@ -8,27 +8,28 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGraphClientWithBudget, GraphBudget, inBackground, currentLane } from '../../../../core/adapters/sharepoint';
+import { sendBatch } from '../../../../core/adapters/sharepoint/batch';
 
 interface Held {
   path: string;
-  answer: (status?: number, headers?: Record<string, string>) => void;
+  answer: (status?: number, headers?: Record<string, string>, body?: unknown) => void;
 }
 
 /** A Graph stand-in: records each request as it arrives and answers when told (or at once with `auto`). */
 async function holdingServer() {
   const arrived: string[] = [];
   const held: Held[] = [];
-  let auto: ((path: string) => { status: number; headers?: Record<string, string> } | null) | null = null;
+  let auto: ((path: string) => { status: number; headers?: Record<string, string>; body?: unknown } | null) | null = null;
   const waiters: (() => void)[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '').replace(/^\/v1\.0/, '');
     arrived.push(path);
-    const answer = (status = 200, headers: Record<string, string> = {}) => {
+    const answer = (status = 200, headers: Record<string, string> = {}, body?: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(status === 200 ? { path } : { error: { code: status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', message: 'busy' } }));
+      res.end(JSON.stringify(body ?? (status === 200 ? { path } : { error: { code: status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', message: 'busy' } })));
     };
     const now = auto?.(path);
-    if (now) answer(now.status, now.headers);
+    if (now) answer(now.status, now.headers, now.body);
     else held.push({ path, answer });
     for (const w of waiters.splice(0)) w();
   });
@@ -70,7 +71,7 @@ async function setup(limits: { concurrency: number; backgroundConcurrency: numbe
   const budget = new GraphBudget(limits);
   const { client } = createGraphClientWithBudget({ baseUrl: server.url, getToken: async () => 't', userAgent: 'NONISV|test|budget', budget, retry: { maxRetries: 3, baseDelayMs: 10 } });
   const get = (path: string) => client.api(path).get() as Promise<{ path: string }>;
-  return { server, budget, get };
+  return { server, budget, get, client };
 }
 
 describe('the Graph budget: people first', () => {
@@ -171,6 +172,20 @@ describe('the Graph budget: people first', () => {
     expect((await get('/user/1')).path).toBe('/user/1');
     expect(server.arrived).toEqual(['/user/1', '/user/1']);
     expect(budget.stats().pauses).toBe(0); // Retry-After: 0 is no pause
+  });
+
+  it("a 429 inside a $batch (which the middleware does not see) pauses background work too", async () => {
+    const { server, budget, client } = await setup({ concurrency: 8, backgroundConcurrency: 2 });
+    let batches = 0;
+    server.answerWith((path) => {
+      if (path !== '/$batch') return { status: 200 };
+      batches++;
+      return { status: 200, body: { responses: [{ id: '0', status: batches === 1 ? 429 : 201, headers: batches === 1 ? { 'Retry-After': '1' } : {}, body: { id: '7' } }] } };
+    });
+    const [res] = await sendBatch(client, (e) => e as Error, [{ id: '0', method: 'POST', url: '/sites/x/lists/y/items', body: { fields: {} } }]);
+    expect(res!.status).toBe(201);
+    expect(batches).toBe(2);
+    expect(budget.stats().pauses).toBe(1);
   });
 
   it('limits: the background share always leaves a slot for people', () => {
