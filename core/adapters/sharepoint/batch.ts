@@ -14,6 +14,8 @@ export interface BatchRequest {
   url: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Ids of requests in the same `$batch` this one waits for (refused with 424 when one of them fails). */
+  dependsOn?: string[];
 }
 
 export interface BatchResponse {
@@ -71,7 +73,9 @@ async function sendChunk(client: Client, fail: (error: unknown) => Error, chunk:
           wait = Math.max(wait, told ?? backoffMs(attempt, DEFAULT_RETRY));
         } else results.set(r.id, r);
       }
-      pending = retry;
+      // A request sent again waits only for those sent again with it (the others are done).
+      const again = new Set(retry.map((r) => r.id));
+      pending = retry.map((r) => (r.dependsOn ? { ...r, dependsOn: r.dependsOn.filter((d) => again.has(d)) } : r));
       if (pending.length) await sleep(Math.min(wait, DEFAULT_RETRY.maxDelayMs));
   }
 }

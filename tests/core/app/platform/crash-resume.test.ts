@@ -26,7 +26,7 @@ afterAll(async () => h?.close());
 
 class Crash extends Error {}
 
-const WRITES = new Set(['create', 'createOrGet', 'createMany', 'createAll', 'update', 'remove']);
+const WRITES = new Set(['create', 'createOrGet', 'createMany', 'createAll', 'update', 'remove', 'updateThenCreateAll']);
 
 /**
  * The store as one request sees it: records every record it writes or finds by key (list and key;
@@ -49,6 +49,10 @@ function instrumented(inner: RecordStore, touched: Set<string>, crashAfter = Inf
         else if (name === 'createOrGet') note(args[0] as string, (result as { record: { key: string; id: string } }).record);
         else if (name === 'create') note(args[0] as string, result as { key: string; id: string });
         else if (name === 'update') touched.add(`${args[0] as string}|${(args[1] as { id: string }).id}:updated`);
+        else if (name === 'updateThenCreateAll') {
+          touched.add(`${args[0] as string}|${(args[1] as { id: string }).id}:updated`);
+          (result as { created: { record: { key: string; id: string } }[] }).created.forEach((r, i) => note((args[3] as { list: string }[])[i]!.list, r.record));
+        }
         return result;
       };
     },
