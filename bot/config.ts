@@ -148,7 +148,7 @@ function centralReporting(env: NodeJS.ProcessEnv): Config['centralReporting'] {
 /** Graph requests on the wire at once, and the background lane's share of them (ADR 021). */
 function graphBudget(env: NodeJS.ProcessEnv): { concurrency: number; backgroundConcurrency: number } {
   const concurrency = int(env, 'GRAPH_CONCURRENCY', 32, 2, 256);
-  const backgroundConcurrency = int(env, 'GRAPH_BACKGROUND_CONCURRENCY', 4, 1, 255);
+  const backgroundConcurrency = int(env, 'GRAPH_BACKGROUND_CONCURRENCY', 8, 1, 255);
   if (backgroundConcurrency >= concurrency) {
     throw new ConfigError(`GRAPH_BACKGROUND_CONCURRENCY (${backgroundConcurrency}) must be below GRAPH_CONCURRENCY (${concurrency}): people's requests always keep a share.`);
   }

@@ -68,7 +68,7 @@ async function sendChunk(client: Client, fail: (error: unknown) => Error, chunk:
           retry.push(request);
           retried?.add(request.id);
           const told = retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null);
-          // Throttling inside a $batch is throttling all the same: background work pauses (budget.ts).
+          // Throttling inside a $batch is throttling all the same: throttled background work pauses (budget.ts).
           if (told !== null && (r.status === 429 || r.status === 503)) budgetOf(client)?.throttled(told);
           wait = Math.max(wait, told ?? backoffMs(attempt, DEFAULT_RETRY));
         } else results.set(r.id, r);

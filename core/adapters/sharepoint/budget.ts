@@ -11,9 +11,10 @@
  *
  * A background request takes a slot only when no user request is waiting, fewer than
  * `backgroundConcurrency` background requests are on the wire, and the background lane is not
- * paused. A 429 or 503 with `Retry-After`, from either lane, pauses the background lane for that time
- * (Graph's throttling is per app: the budget left goes to people); the request that got it retries
- * as before. Nothing is dropped: waiting requests wait, in order.
+ * paused. A 429 or 503 with `Retry-After` to a background request pauses the background lane for
+ * that time (Graph's throttling is per app: what is left goes to people); the request that got it
+ * retries as before, and a person's throttled request is retried as before without pausing
+ * anything. Nothing is dropped: waiting requests wait, in order.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -39,13 +40,13 @@ export function currentLane(): GraphLane {
 export interface GraphBudgetLimits {
   /** Requests on the wire at once, both lanes together (GRAPH_CONCURRENCY, default 32). */
   concurrency: number;
-  /** Of those, at most this many background requests (GRAPH_BACKGROUND_CONCURRENCY, default 4). */
+  /** Of those, at most this many background requests (GRAPH_BACKGROUND_CONCURRENCY, default 8). */
   backgroundConcurrency: number;
   /** Longest pause of the background lane one Retry-After can cause (default 60 s). */
   maxPauseMs: number;
 }
 
-export const DEFAULT_BUDGET: GraphBudgetLimits = { concurrency: 32, backgroundConcurrency: 4, maxPauseMs: 60_000 };
+export const DEFAULT_BUDGET: GraphBudgetLimits = { concurrency: 32, backgroundConcurrency: 8, maxPauseMs: 60_000 };
 
 export interface GraphBudgetStats {
   /** On the wire now, per lane. */
@@ -103,9 +104,14 @@ export class GraphBudget {
     };
   }
 
-  /** A throttling answer with Retry-After (either lane): background requests start again after it. */
-  throttled(retryAfterMs: number): void {
-    if (!(retryAfterMs > 0)) return;
+  /**
+   * A throttling answer with Retry-After to a request of `which` lane. One to background work pauses
+   * the background lane for that long; one to a person's request pauses nothing (it is retried after
+   * its Retry-After as always) — pausing background work on every 429 people get would starve it
+   * for as long as a throttling storm lasts.
+   */
+  throttled(retryAfterMs: number, which: GraphLane = currentLane()): void {
+    if (which !== 'background' || !(retryAfterMs > 0)) return;
     const until = this.now() + Math.min(Math.max(0, retryAfterMs), this.limits.maxPauseMs);
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;

@@ -135,7 +135,7 @@ export class RetryMiddleware extends Link {
       // threshold, not throttling (graph-errors.ts): the same query would be refused again.
       if (response.status === 429 && !response.headers.get('Retry-After') && isItemQuery(urlOf(context))) return;
       const told = retryAfterMs(response.headers.get('Retry-After'));
-      // Graph throttles the app, not the request: background work waits this long too, people go on.
+      // Throttled background work: its whole lane waits this long (budget.ts), people go on.
       if (told !== null && (response.status === 429 || response.status === 503)) this.budget?.throttled(told);
       const wait = told ?? backoffMs(attempt, this.policy);
       const marker = context.middlewareControl?.getMiddlewareOptions(WriteAttempts) as WriteAttempts | undefined;
