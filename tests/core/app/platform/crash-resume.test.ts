@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAccessTask, decideAccessRequest, decideReview, recordLeaver, startRecertification, submitAccessRequest, takeAccessTask } from '../../../../core/app/access';
-import { reportIncident, triageIncident } from '../../../../core/app/incidents';
+import { closeIncident, recordInvestigation, reportIncident, triageIncident } from '../../../../core/app/incidents';
 import { loadActor, type Actor } from '../../../../core/app/people';
 import type { Deps } from '../../../../core/app/platform';
 import { createRisk } from '../../../../core/app/risks';
@@ -165,6 +165,19 @@ describe('a crash between any two writes, then a retry: nothing lost, nothing tw
       },
     });
   }, 300_000);
+
+  it('closing an incident after its investigation', async () => {
+    const manager = await loadActor(deps, 'd0000000-0000-4000-8000-000000000014'); // the reporter's line manager
+    await checkResumable('incident close', {
+      prepare: async () => {
+        const key = `crash-close-${++run}`;
+        const { incident } = await reportIncident(deps, staff, { category: 'other', title: null, description: `Stängnings-test ${key}: en nyckel saknas.`, occurredAt: null, discoveredAt: '2026-11-28T08:00:00.000Z', assetId: null, supplierId: null, personalData: { involved: 'no', approxSubjects: null, categories: [], protectedIdentity: false } }, key);
+        await triageIncident(deps, isam, incident.id, { severity: 'low', personalDataBreach: false, significant: 'no', rationale: 'Ingen påverkan.', imyNotRequiredRationale: null }, `${key}-triage`);
+        await recordInvestigation(deps, manager, incident.id, { findings: 'Nyckeln låg i fel skåp.', actions: 'Nyckelskåpet märks.' }, `${key}-investigation`);
+        return (d) => closeIncident(d, manager, incident.id, `${key}-op`);
+      },
+    });
+  }, 240_000);
 
   it('a register record created from the tab', async () => {
     await checkResumable('risk', {
