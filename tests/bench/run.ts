@@ -3,7 +3,7 @@ import os from 'node:os';
 import { benchAccessReport } from './access.bench';
 import { benchGraphCalls } from './graph-calls.bench';
 import { benchIncidents } from './incidents.bench';
-import { benchLoad, LOAD_HEADING, loadOptionsFromArgs } from './load.bench';
+import { benchLoad, loadHeading, loadOptionsFromArgs } from './load.bench';
 import { benchRegisters } from './registers.bench';
 import { benchReports } from './reports.bench';
 import { benchReview } from './review.bench';
@@ -16,8 +16,9 @@ console.log(`LIS för Teams benchmarks — ${new Date().toISOString()} — node 
 // The one table first (issue 18.5); `npm run bench -- --only load` prints it alone (its options too:
 // --users 1,10,50 --ops 30,100,200 --warmup 10 --no-tab).
 const args = process.argv.slice(2);
-console.log(`\n${LOAD_HEADING}`);
-const load = await benchLoad({ ...loadOptionsFromArgs(args), log: () => undefined });
+const loadOptions = { ...loadOptionsFromArgs(args), log: () => undefined };
+console.log(`\n${loadHeading(loadOptions)}`);
+const load = await benchLoad(loadOptions);
 console.log(load.text);
 if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'load') process.exit(0);
 console.log('\nRecordStore → local SharePoint server (loopback, no added latency)');
