@@ -331,7 +331,7 @@ export async function benchLoad(options: LoadOptions = {}): Promise<LoadResult> 
       }
     }
 
-    const tab = options.tab === false ? null : await benchTabFigures({ runs: 5 });
+    const tab = options.tab === false ? null : await benchTabFigures();
     const seconds = (performance.now() - started) / 1000;
     const out: string[] = [];
     out.push(
