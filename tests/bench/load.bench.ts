@@ -34,6 +34,7 @@ import { benchTabFigures } from './tab.bench';
 
 const ADMIN = 'd0000000-0000-4000-8000-000000000008';
 const owner = (n: number) => `b1000000-0000-4000-8000-${String(n + 1).padStart(12, '0')}`;
+const staff = (n: number) => `b2000000-0000-4000-8000-${String(n + 1).padStart(12, '0')}`;
 
 type Kind = 'invoke' | 'message';
 interface Operation {
@@ -110,8 +111,18 @@ export async function benchLoad(options: LoadOptions = {}): Promise<LoadResult> 
   const owners: SeedPerson[] = Array.from({ length: OWNERS }, (_, n) => ({
     aadObjectId: owner(n), displayName: `Lastägare ${n + 1}`, email: `lastagare${n + 1}@soderbyn.example`, unit: 'ADM', managerAadObjectId: null, roles: [],
   }));
+  // As many staff as the most users, so that each user is a person of their own (nobody sends two
+  // things at once), each with a line manager of the demo organisation.
+  const demoStaff = loadPeople().filter((p) => {
+    const account = p as { userType?: string; accountEnabled?: boolean };
+    return p.managerAadObjectId && account.userType !== 'Guest' && account.accountEnabled !== false;
+  });
+  const benchStaff: SeedPerson[] = Array.from({ length: Math.max(0, Math.max(...levels.map((l) => l.users)) - demoStaff.length) }, (_, n) => ({
+    aadObjectId: staff(n), displayName: `Lastmedarbetare ${n + 1}`, email: `lastmedarbetare${n + 1}@soderbyn.example`, unit: demoStaff[n % demoStaff.length]!.unit,
+    managerAadObjectId: demoStaff[n % demoStaff.length]!.managerAadObjectId, roles: [],
+  }));
   // The local directory reads the generated people of the data folder beside people.json.
-  writeFileSync(path.join(dataDir, SCALE_PEOPLE_FILE), `${JSON.stringify(owners, null, 2)}\n`);
+  writeFileSync(path.join(dataDir, SCALE_PEOPLE_FILE), `${JSON.stringify([...owners, ...benchStaff], null, 2)}\n`);
 
   const children: Child<{ url: string }>[] = [];
   let connector: FakeConnector | null = null;
@@ -146,10 +157,7 @@ export async function benchLoad(options: LoadOptions = {}): Promise<LoadResult> 
       })),
     );
     // Staff with a manager; not guests or disabled accounts (LIS refuses those, as it should).
-    const people = loadPeople().filter((p) => {
-      const account = p as { userType?: string; accountEnabled?: boolean };
-      return p.managerAadObjectId && account.userType !== 'Guest' && account.accountEnabled !== false;
-    });
+    const people = [...demoStaff, ...benchStaff];
     const request = (i: number, status: 'pending' | 'approved', tag: string): RecordOf<'AccessRequests'> => {
       const p = people[i % people.length]!.aadObjectId;
       const o = owners[i % OWNERS]!.aadObjectId;
