@@ -192,7 +192,11 @@ export async function reportStep(turn: Turn, verb: string, data: Record<string, 
   }
   try {
     // The key joins the person and the draft: a double click or Teams' retry makes one incident.
-    const result = await reportIncident(turn.deps, await turn.actor(), toInput(draft), `${turn.actorId}:${draft.id}`);
+    // The person and the system they named are read side by side: the read cache (READ_CACHE_SECONDS)
+    // keeps the system for the use case, which reads it again — one round trip less on a cold start.
+    const input = toInput(draft);
+    const [actor] = await Promise.all([turn.actor(), input.assetId ? turn.deps.store.get('InformationAssets', input.assetId).catch(() => null) : null]);
+    const result = await reportIncident(turn.deps, actor, input, `${turn.actorId}:${draft.id}`);
     return { card: receiptCard(l, result.view, !result.created, turn.links) };
   } catch (error) {
     if (error instanceof RecordValidationError) return { card: await wizard(turn, 'review', draft, formatIssues(l, error.issues), mode) };
