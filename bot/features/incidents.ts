@@ -114,7 +114,8 @@ async function triageForm(turn: Turn, id: string, data: Record<string, unknown>,
 
 async function casesCard(turn: Turn): Promise<AdaptiveCard> {
   const l = turn.locale;
-  const cases = await myCases(turn.deps, await turn.actor());
+  // A person's own cases need who they are (from the activity), not their roles: no actor to load.
+  const cases = await myCases(turn.deps, { id: turn.actorId });
   const row = (i: (typeof cases.reported)[number]) => ({
     id: i.id,
     title: `INC-${i.data.reportedAt.slice(0, 4)}-${i.id.padStart(4, '0')}`,

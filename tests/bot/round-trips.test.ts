@@ -59,3 +59,14 @@ describe('round trips on the path of an incident report', () => {
     expect(waves, trail.join('\n')).toBeLessThanOrEqual(3);
   });
 });
+
+describe('round trips of "mina ärenden"', () => {
+  it('one round trip once the history is known, for someone the server has never seen (no roles are read)', async () => {
+    const ALI = 'd0000000-0000-4000-8000-000000000017';
+    await h.message(STAFF, 'mina ärenden'); // the lists' oldest years are known from now on
+    const before = h.connector.sent.length;
+    const { waves, trail } = await roundTrips(() => h.message(ALI, 'mina ärenden'));
+    expect(JSON.stringify(h.connector.sent.slice(before))).toContain('Incidenter jag rapporterat');
+    expect(waves, trail.join('\n')).toBe(1);
+  });
+});
