@@ -99,15 +99,24 @@ export function utcToStockholmInput(iso: string): { date: string; time: string }
   return { date: stockholmDate(new Date(iso)), time: `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}` };
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat made once per locale and options and then kept (ADR 020): making one costs
+ * tens of microseconds — far more than formatting with it — and a card formats many dates. A format
+ * holds no state between calls, so sharing it is safe. Options are keyed in the order given.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+const PEOPLE_TIME: Intl.DateTimeFormatOptions = { timeZone: STOCKHOLM, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+const peopleTime = { sv: new Intl.DateTimeFormat('sv-SE', PEOPLE_TIME), en: new Intl.DateTimeFormat('en-GB', PEOPLE_TIME) };
+
 /** For people: "fre 13 mars 2026 10:00" (sv) / "Fri 13 Mar 2026, 10:00" (en), Stockholm time. */
 export function formatStockholm(iso: string, locale: 'sv' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    timeZone: STOCKHOLM,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return peopleTime[locale === 'sv' ? 'sv' : 'en'].format(new Date(iso));
 }
