@@ -11,7 +11,7 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[];
   startTime: number;
   endTime: number;
   samples?: number[];
@@ -72,19 +72,34 @@ export function selfTimes(profile: CpuProfile) {
     files.set(file, (files.get(file) ?? 0) + us);
     total += us;
   }
+  // Total time: the self time of every node below a file's functions counted for that file once.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, us] of self) {
+    if (byId.get(id)?.callFrame.functionName === '(idle)') continue;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const url = byId.get(at)?.callFrame.url;
+      if (url) seen.add(shortFile(url));
+    }
+    for (const file of seen) inclusive.set(file, (inclusive.get(file) ?? 0) + us);
+  }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: us / 1000 }));
-  return { totalMs: total / 1000, functions: sorted(fns), files: sorted(files) };
+  return { totalMs: total / 1000, functions: sorted(fns), files: sorted(files), inclusive: sorted(inclusive) };
 }
 
 /** The top self-time functions and files as printable lines (`perOp` divides by the operations run). */
 export function summariseProfile(profile: CpuProfile, top = 12, perOp = 1): string {
-  const { totalMs, functions, files } = selfTimes(profile);
+  const { totalMs, functions, files, inclusive } = selfTimes(profile);
   const pct = (ms: number) => `${((100 * ms) / (totalMs || 1)).toFixed(1).padStart(5)} %`;
   const line = (x: { name: string; ms: number }) => `    ${(x.ms / perOp).toFixed(2).padStart(7)} ms/op ${pct(x.ms)}  ${x.name}`;
   return [
     `  sampled ${(totalMs / perOp).toFixed(2)} ms/op (waiting for I/O left out)`,
     '  files by self time:',
     ...files.slice(0, top).map(line),
+    '  files by total time (their own code and all it calls):',
+    ...inclusive.filter((x) => !x.name.startsWith('node:')).slice(0, top).map(line),
     '  functions by self time:',
     ...functions.slice(0, top).map(line),
   ].join('\n');

@@ -162,6 +162,7 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
     const ia3 = (await deps.store.query('InformationAssets', { where: [{ field: 'code', op: 'eq', value: 'IA-003' }] })).items[0]!.id;
 
     // This process's own client side of one request (build, fetch, read the answer), to subtract.
+    const graphRequests = async () => ((await (await fetch(`${child.url}/_local/stats`, { headers: { Authorization: `Bearer ${child.token}` } })).json()) as { requests: number }).requests;
     const clientSide = async () => {
       const once = () => fetch(`${child.url}/_local/stats`, { headers: { Authorization: `Bearer ${child.token}` } }).then((r) => r.text());
       for (let i = 0; i < 50; i++) await once();
@@ -205,6 +206,8 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
       { name: 'access task taken', prepare: async (i) => { const id = await approved(`Cpuroll T${i}`); return () => execute(ADMIN, 'access.task.take', { requestId: id }); } },
       { name: 'access task done', prepare: async (i) => { const id = await approved(`Cpuroll C${i}`); return () => execute(ADMIN, 'access.task.done', { requestId: id }); } },
       { name: '"mina ärenden" (message)', prepare: async () => () => message(STAFF, 'mina ärenden') },
+      // The floor: the menu answered to "hjälp" — HTTP, botbuilder, the person from the read cache, one card.
+      { name: 'floor: "hjälp" (message, menu card)', prepare: async () => () => message(STAFF, 'hjälp') },
     ];
 
     const rows: Record<string, string | number>[] = [];
@@ -219,6 +222,7 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
         const held: [string, () => Promise<void>][] = [];
         const run = background.run.bind(background);
         background.run = (key, task) => void held.push([key, task]);
+        const requestsBefore = await graphRequests();
         const childBefore = await child.cpu();
         const p = prof ? await startProfile() : null;
         const c = process.cpuUsage();
@@ -232,11 +236,12 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
         const wall = (performance.now() - t0) / perRun;
         const prof2 = p ? await p.stop() : null;
         const server = ((await child.cpu()) - childBefore) / perRun;
+        const requests = ((await graphRequests()) - requestsBefore) / perRun;
         const b = process.cpuUsage();
         for (const [key, task] of held) run(key, task);
         await background.idle();
         const after = cpuMs(process.cpuUsage(b)) / perRun;
-        return { used, wall, server, after, profile: prof2 };
+        return { used, wall, server, after, requests, profile: prof2 };
       };
       await measureRun(false);
       const results = [];
@@ -246,6 +251,7 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
         operation: op.name,
         'app CPU ms/op': round(app),
         goal: app <= GOAL_MS ? `≤ ${GOAL_MS} ✓` : `> ${GOAL_MS}`,
+        'Graph requests/op': round(median(results.map((x) => x.requests))),
         'background after ms/op': round(median(results.map((x) => x.after))),
         'local server CPU ms/op (child)': round(median(results.map((x) => x.server))),
         'ms/op (one user)': round(median(results.map((x) => x.wall))),
