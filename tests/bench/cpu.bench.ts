@@ -19,6 +19,7 @@
  *
  *   npx tsx tests/bench/cpu.bench.ts            # figures
  *   CPU_PROF=1 npx tsx tests/bench/cpu.bench.ts # figures + profiles and their summaries
+ *   CPU_PROF=1 CPU_ONLY='incident' CPU_PER_RUN=50 npx tsx tests/bench/cpu.bench.ts  # one operation, more samples
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -96,7 +97,7 @@ export interface CpuBenchOptions {
 
 export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
   const runs = options.runs ?? 5;
-  const perRun = options.perRun ?? 10;
+  const perRun = options.perRun ?? (Number(process.env.CPU_PER_RUN) || 10);
   const profile = options.profile ?? process.env.CPU_PROF === '1';
   const child = await startChild();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lis-cpu-'));
@@ -212,7 +213,9 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
 
     const rows: Record<string, string | number>[] = [];
     const profiles: string[] = [];
-    for (const op of ops) {
+    // CPU_ONLY=<words>: only the operations whose name holds them (for profiling one).
+    const only = process.env.CPU_ONLY?.toLowerCase();
+    for (const op of ops.filter((o) => !only || o.name.toLowerCase().includes(only))) {
       // One run of warm-up (JIT, caches), not counted.
       const measureRun = async (prof: boolean) => {
         const thunks: (() => Promise<unknown>)[] = [];
@@ -232,7 +235,9 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
         } finally {
           background.run = run;
         }
-        const used = cpuMs(process.cpuUsage(c)) / perRun;
+        const usage = process.cpuUsage(c);
+        const used = cpuMs(usage) / perRun;
+        const kernel = usage.system / 1000 / perRun;
         const wall = (performance.now() - t0) / perRun;
         const prof2 = p ? await p.stop() : null;
         const server = ((await child.cpu()) - childBefore) / perRun;
@@ -241,7 +246,7 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
         for (const [key, task] of held) run(key, task);
         await background.idle();
         const after = cpuMs(process.cpuUsage(b)) / perRun;
-        return { used, wall, server, after, requests, profile: prof2 };
+        return { used, kernel, wall, server, after, requests, profile: prof2 };
       };
       await measureRun(false);
       const results = [];
@@ -250,6 +255,7 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
       rows.push({
         operation: op.name,
         'app CPU ms/op': round(app),
+        'of which kernel': round(median(results.map((x) => x.kernel))),
         goal: app <= GOAL_MS ? `≤ ${GOAL_MS} ✓` : `> ${GOAL_MS}`,
         'Graph requests/op': round(median(results.map((x) => x.requests))),
         'background after ms/op': round(median(results.map((x) => x.after))),
