@@ -33,7 +33,14 @@ import { startProfile, summariseProfile } from './cpu-profile';
 import { table } from './stats';
 
 const STAFF = 'd0000000-0000-4000-8000-000000000016';
-const ALI = 'd0000000-0000-4000-8000-000000000017';
+/**
+ * Whom the requests are for, in turn: staff of the demo organisation other than the requester and
+ * IA-003's owner. A request reads the subject's own requests (tens over a career, core/app/access
+ * requests.ts); one subject for all of the bench's hundreds would measure an unreal person.
+ */
+const SUBJECTS = [...Array.from({ length: 13 }, (_, i) => 17 + i), ...Array.from({ length: 10 }, (_, i) => 31 + i)].map((n) => `d0000000-0000-4000-8000-0000000000${n}`);
+let turn = 0;
+const nextSubject = () => SUBJECTS[turn++ % SUBJECTS.length]!;
 const OWNER = 'd0000000-0000-4000-8000-000000000030';
 const ADMIN = 'd0000000-0000-4000-8000-000000000008';
 const ISAM = 'd0000000-0000-4000-8000-000000000002';
@@ -184,7 +191,7 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
     let k = 0;
     const submitRequest = async (role: string) => {
       const form = `cpu-form-${++k}`;
-      await settled(execute(STAFF, 'access.request.submit', { formId: form, kind: 'new', subjectId: ALI, assetId: ia3, role, justification: 'Benchmark.', validUntil: '', grantId: '' }));
+      await settled(execute(STAFF, 'access.request.submit', { formId: form, kind: 'new', subjectId: nextSubject(), assetId: ia3, role, justification: 'Benchmark.', validUntil: '', grantId: '' }));
       const stored = await deps.store.findByKey('AccessRequests', `access:request:${STAFF}:${form}`);
       if (!stored) throw new Error('access request not stored');
       return stored.id;
@@ -204,7 +211,7 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
       // Before the rows below add theirs: the person's own cases are a few seeded ones.
       { name: '"mina ärenden", few cases (message)', prepare: async () => () => message(STAFF, 'mina ärenden') },
       { name: 'incident submit', prepare: async (i) => () => execute(STAFF, 'incident.report.submit', { verb: 'incident.report.submit', step: 'review', draft: JSON.stringify(draft(i)) }).then(expect('Rapporten är mottagen')) },
-      { name: 'access request submit', prepare: async (i) => () => execute(STAFF, 'access.request.submit', { formId: `cpu-direct-${i}`, kind: 'new', subjectId: ALI, assetId: ia3, role: `Cpuroll S${i}`, justification: 'Benchmark.', validUntil: '', grantId: '' }) },
+      { name: 'access request submit', prepare: async (i) => () => execute(STAFF, 'access.request.submit', { formId: `cpu-direct-${i}`, kind: 'new', subjectId: nextSubject(), assetId: ia3, role: `Cpuroll S${i}`, justification: 'Benchmark.', validUntil: '', grantId: '' }) },
       { name: 'access decision', prepare: async (i) => { const id = await submitRequest(`Cpuroll D${i}`); return () => execute(OWNER, 'access.request.approve', { requestId: id }); } },
       { name: 'access task taken', prepare: async (i) => { const id = await approved(`Cpuroll T${i}`); return () => execute(ADMIN, 'access.task.take', { requestId: id }); } },
       { name: 'access task done', prepare: async (i) => { const id = await approved(`Cpuroll C${i}`); return () => execute(ADMIN, 'access.task.done', { requestId: id }); } },
