@@ -7,7 +7,8 @@
  * process.cpuUsage() around them; the figure is the median of the runs' CPU per operation.
  *
  * What is in the figure: everything this process does for the request — the HTTP server, botbuilder,
- * the use case, card rendering, the Graph client and its HTTP requests — plus this bench's own
+ * the use case, card rendering, the Graph client and its HTTP requests, logging at level info (to
+ * /dev/null) — plus this bench's own
  * client side (building the activity, fetch, reading the answer). That client part is measured on
  * its own (requests to the child answered with a small JSON) and subtracted; it is printed too.
  * Figures a write changes are recounted off the person's path (core/app/figures): held back during
@@ -26,7 +27,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { LOCAL_TENANT_ID } from '../../bot/config';
+import { createLogger } from '../../bot/log';
 import { startLocal } from '../../teams-app/local/launcher';
 import { TestClock } from '../support/bot-harness';
 import { startProfile, summariseProfile } from './cpu-profile';
@@ -121,6 +124,8 @@ export async function benchCpu(options: CpuBenchOptions = {}): Promise<string> {
     },
     clock,
     quiet: true,
+    // Logged as `npm start` logs (level info), to /dev/null: what logging costs is counted.
+    logger: createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: true }) }),
     background: false,
   });
   const out: string[] = [];
