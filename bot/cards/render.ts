@@ -88,7 +88,7 @@ function prepare(value: unknown, markdown: boolean, onCut: () => void): unknown 
 }
 
 /**
- * Compiled templates, one per template object (ADR 020). `new ACData.Template(json)` parses every
+ * Compiled templates, one per template object (ADR 023). `new ACData.Template(json)` parses every
  * `${…}` with the adaptive-expressions parser — most of a render's CPU — while `expand` only
  * evaluates the parsed expressions and builds a new card: it neither mutates the compiled template
  * nor keeps anything of the data it was given, so one compiled template serves every render. The

@@ -49,7 +49,7 @@ const ALL: ('personal' | 'channel' | 'groupChat')[] = ['personal', 'channel', 'g
 
 /** Card data is untrusted input: bounded strings, ids of the shape the store uses. */
 const Id = z.string().regex(/^\d{1,10}$/);
-// The data of the card actions, made once (ADR 020).
+// The data of the card actions, made once (ADR 023).
 const MeetingRef = z.object({ meetingId: Id });
 const AttendData = z.object({ meetingId: Id, card: z.enum(['invitation', 'followUp']).catch('invitation').default('invitation') });
 const CancelData = z.object({ meetingId: Id, etag: z.string().max(300) });

@@ -25,7 +25,7 @@ import { draftCard, formCard, reportsCard, whenInput, type FormInput, type FormS
 import { clockLine, reportLabel } from '../cards/incidents';
 import type { ActionResult, BotFeature, Turn } from '../teams/turn';
 
-/** A report kind or key as a card carries it (made once, ADR 020). */
+/** A report kind or key as a card carries it (made once, ADR 023). */
 const ReportKindOfCard = z.string().max(40).catch('');
 
 const IdOfCard = z.string().regex(/^\d{1,10}$/).catch('');

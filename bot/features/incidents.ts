@@ -42,7 +42,7 @@ import type { AdaptiveCard } from '../cards/render';
 import type { ActionResult, BotFeature, Turn } from '../teams/turn';
 import { newDraft, reportStep, wizard } from './incident-report';
 
-/** The verb a dialog's Action.Submit carries in its data (made once, ADR 020). */
+/** The verb a dialog's Action.Submit carries in its data (made once, ADR 023). */
 const DialogVerb = z.enum(['incident.report.step', 'incident.report.submit', 'incident.report.cancel']).catch('incident.report.cancel');
 
 const k = (key: string) => key as MessageKey;

@@ -34,7 +34,7 @@ function wallTimeFromIntl(at: Date): WallTime {
 }
 
 /**
- * Stockholm's offset from UTC (ms) for each UTC hour already asked about (ADR 020). Stockholm's
+ * Stockholm's offset from UTC (ms) for each UTC hour already asked about (ADR 023). Stockholm's
  * offset changes only on whole UTC hours (EU rules since 1980: 01:00 UTC on the last Sundays of
  * March and October; every change since 1900 was on a whole hour too), so one
  * look-up in the time-zone database serves a whole hour; the rest is arithmetic. Bounded: a
@@ -127,7 +127,7 @@ export function utcToStockholmInput(iso: string): { date: string; time: string }
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * An Intl.DateTimeFormat made once per locale and options and then kept (ADR 020): making one costs
+ * An Intl.DateTimeFormat made once per locale and options and then kept (ADR 023): making one costs
  * tens of microseconds — far more than formatting with it — and a card formats many dates. A format
  * holds no state between calls, so sharing it is safe. Options are keyed in the order given.
  */

@@ -1,6 +1,6 @@
 /**
  * The HTTP requests to Graph, on Node's own http/https with kept-alive connections instead of the
- * global `fetch` (ADR 020). Graph requests are small JSON both ways; `fetch` (undici) costs about
+ * global `fetch` (ADR 023). Graph requests are small JSON both ways; `fetch` (undici) costs about
  * three times the CPU of node:http for one, most of it in the web streams of the Response body.
  * Measured in tests/bench/cpu.bench.ts: about 0.45 ms less CPU per Graph request.
  *

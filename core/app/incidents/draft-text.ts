@@ -60,7 +60,7 @@ export function regimeOf(kind: LegalKind): 'mcf' | 'imy' | 'subjects' | 'interna
   return kind === 'data_subjects' ? 'subjects' : 'internal';
 }
 
-/** Number formats of the draft languages, made once (ADR 020). */
+/** Number formats of the draft languages, made once (ADR 023). */
 const numberFormats = { sv: new Intl.NumberFormat('sv-SE'), en: new Intl.NumberFormat('en-GB') };
 
 /** A time as reports write it: "2026-09-09 kl. 08:40" (Stockholm time). */

@@ -1,5 +1,5 @@
 /**
- * The compiled-template cache (bot/cards/render.ts, ADR 020): a card built from a cached compiled
+ * The compiled-template cache (bot/cards/render.ts, ADR 023): a card built from a cached compiled
  * template is exactly the card a freshly parsed template gives, one card's data never shows up in
  * the next, and the template JSON is never changed by a render (and cannot be changed after).
  */

@@ -1,4 +1,4 @@
-/** Date formats made once and kept (core/domain/time.ts, ADR 020): the same text as a new format. */
+/** Date formats made once and kept (core/domain/time.ts, ADR 023): the same text as a new format. */
 import { describe, expect, it } from 'vitest';
 import { dateTimeFormat, formatStockholm, stockholmWallTime } from '../../../core/domain';
 

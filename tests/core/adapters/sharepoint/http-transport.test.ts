@@ -1,5 +1,5 @@
 /**
- * The Graph HTTP transport (core/adapters/sharepoint/http-transport.ts, ADR 020) against a small
+ * The Graph HTTP transport (core/adapters/sharepoint/http-transport.ts, ADR 023) against a small
  * loopback server: what graph-client reads of a fetch Response is there, bodies go out as sent,
  * compressed answers are decoded, connections are kept, and a silent server times out as fetch does.
  */
