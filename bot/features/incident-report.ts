@@ -48,9 +48,15 @@ export function newDraft(now: Date, prefill: Partial<Draft> = {}): Draft {
 }
 
 /** The draft from the card's data, with the inputs the person just typed laid over it. */
+/**
+ * The draft as a card carries it: the fields of the step the card showed travel in its inputs, not
+ * in the draft (cards/incidents.ts). Made once: a zod schema compiles itself on first use (ADR 023).
+ */
+const DraftInCard = DraftSchema.partial({ ...Object.fromEntries(DRAFT_FIELDS.map((f) => [f, true])) } as never);
+const StepOfCard = z.enum(WIZARD_STEPS).catch('kind');
+
 function readDraft(data: Record<string, unknown>): Draft {
-  // The fields of the step the card showed travel in its inputs, not in the draft (cards/incidents.ts).
-  const parsed = DraftSchema.partial({ ...Object.fromEntries(DRAFT_FIELDS.map((f) => [f, true])) } as never).safeParse(decodeDraft(data.draft));
+  const parsed = DraftInCard.safeParse(decodeDraft(data.draft));
   if (!parsed.success) throw new Refused('invalid', 'incident.error.draft');
   const draft = { ...newDraftFields(), ...(parsed.data as Partial<Draft>) } as Draft;
   for (const f of DRAFT_FIELDS) {
@@ -177,7 +183,7 @@ export async function reportStep(turn: Turn, verb: string, data: Record<string, 
   const now = turn.deps.clock.now();
   if (verb === 'incident.report.cancel') return { card: messageCard(l, 'info', t(l, 'incident.wizard.cancelled')) };
   const draft = readDraft(data);
-  const at = WIZARD_STEPS.indexOf(z.enum(WIZARD_STEPS).catch('kind').parse(data.step));
+  const at = WIZARD_STEPS.indexOf(StepOfCard.parse(data.step));
   const step = WIZARD_STEPS[at]!;
   if (verb === 'incident.report.step' && data.go === 'back') return { card: await wizard(turn, WIZARD_STEPS[Math.max(0, at - 1)]!, draft, [], mode) };
   if (verb === 'incident.report.step') {

@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, printed. Figures, not pass/fail. */
 import os from 'node:os';
 import { benchAccessReport } from './access.bench';
+import { benchCpu } from './cpu.bench';
 import { benchGraphCalls } from './graph-calls.bench';
 import { benchIncidents } from './incidents.bench';
 import { benchLoad, loadHeading, loadOptionsFromArgs } from './load.bench';
@@ -27,6 +28,8 @@ console.log('\nRecordStore → local SharePoint server with 20 ms added latency 
 console.log(await benchStore({ latencyMs: 20 }));
 console.log('\nGraph calls per user operation (issue 18): round trips on the critical path, requests, operations inside $batch, beside the minimum');
 console.log(await benchGraphCalls());
+console.log('\nCPU per operation in the app process (issue 18.2, goal ≤ 6 ms): the local SharePoint server and the fake connector in a child process');
+console.log(await benchCpu());
 console.log('\nIncident reports: 50 concurrent reporters through the bot protocol (local server)');
 console.log(await benchIncidents());
 console.log(await benchAccessReport());
