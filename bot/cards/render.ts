@@ -87,11 +87,39 @@ function prepare(value: unknown, markdown: boolean, onCut: () => void): unknown 
   return value;
 }
 
+/**
+ * Compiled templates, one per template object (ADR 023). `new ACData.Template(json)` parses every
+ * `${…}` with the adaptive-expressions parser — most of a render's CPU — while `expand` only
+ * evaluates the parsed expressions and builds a new card: it neither mutates the compiled template
+ * nor keeps anything of the data it was given, so one compiled template serves every render. The
+ * template JSON is frozen when compiled, so that a change to it after its first render (which the
+ * cache would not see) throws instead of going unnoticed.
+ */
+const compiled = new WeakMap<object, ACData.Template>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The compiled form of a template (parsed once, then kept for as long as the template object lives). */
+export function compiledTemplate(template: object): ACData.Template {
+  let c = compiled.get(template);
+  if (!c) {
+    c = new ACData.Template(deepFreeze(template));
+    compiled.set(template, c);
+  }
+  return c;
+}
+
 export function renderTemplate(template: object, data: CardData, options: RenderOptions = {}): AdaptiveCard {
   let cut = false;
   const t = escapeAll(prepare(data.t, true, () => (cut = true)) as Record<string, unknown>);
   const v = prepare(data.v ?? {}, false, () => undefined);
-  const card = new ACData.Template(template).expand({ $root: { t, v } }) as AdaptiveCard;
+  const card = compiledTemplate(template).expand({ $root: { t, v } }) as AdaptiveCard;
   fillEmptyChoiceTitles(card);
   const locale = options.locale ?? 'sv';
   const url = safeUrl(options.record?.url);
@@ -112,7 +140,7 @@ export function renderTemplate(template: object, data: CardData, options: Render
  */
 export function shortCard(locale: Locale, heading: string, record?: RecordRef): AdaptiveCard {
   const title = shorten(heading || tr(locale, 'app.name'), 200).text;
-  const card = new ACData.Template(shortTemplate).expand({
+  const card = compiledTemplate(shortTemplate).expand({
     $root: {
       t: { title, text: escapeAll(tr(locale, 'card.tooLarge.text')) },
       v: { url: safeUrl(record?.url) ?? '', verb: record?.open?.verb ?? '', id: record?.open?.id ?? '', openLabel: tr(locale, 'card.openRecord') },

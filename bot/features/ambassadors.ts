@@ -49,6 +49,10 @@ const ALL: ('personal' | 'channel' | 'groupChat')[] = ['personal', 'channel', 'g
 
 /** Card data is untrusted input: bounded strings, ids of the shape the store uses. */
 const Id = z.string().regex(/^\d{1,10}$/);
+// The data of the card actions, made once (ADR 023).
+const MeetingRef = z.object({ meetingId: Id });
+const AttendData = z.object({ meetingId: Id, card: z.enum(['invitation', 'followUp']).catch('invitation').default('invitation') });
+const CancelData = z.object({ meetingId: Id, etag: z.string().max(300) });
 /** A text input: anything but a string counts as empty; an over-long one is cut (the use case then says it is too long). */
 const text = (max: number) => z.unknown().optional().transform((v) => (typeof v === 'string' ? v.slice(0, max) : ''));
 
@@ -119,7 +123,7 @@ async function saveMeeting(turn: Turn, data: Record<string, unknown>): Promise<A
 }
 
 async function editForm(turn: Turn, data: Record<string, unknown>): Promise<ActionResult> {
-  const { meetingId } = z.object({ meetingId: Id }).parse(data);
+  const { meetingId } = MeetingRef.parse(data);
   const actor = await turn.actor();
   if (!canPlanMeetings(actor)) throw forbidden('ambassadors.meeting.onlyIsam');
   const m = await getMeeting(turn.deps, actor, meetingId);
@@ -198,7 +202,7 @@ export const ambassadorsFeature: BotFeature = {
     {
       verb: 'ambassadors.attend',
       run: async (turn, data) => {
-        const { meetingId, card } = z.object({ meetingId: Id, card: z.enum(['invitation', 'followUp']).catch('invitation').default('invitation') }).parse(data);
+        const { meetingId, card } = AttendData.parse(data);
         const r = await markAttendance(turn.deps, await turn.actor(), meetingId);
         const note = attendanceNote(turn.locale, r.recorded, r.unit);
         // The clicker sees the card at once with their note; everyone else's copy follows through the outbox.
@@ -218,7 +222,7 @@ export const ambassadorsFeature: BotFeature = {
     {
       verb: 'ambassadors.meeting.cancel',
       run: async (turn, data) => {
-        const { meetingId, etag } = z.object({ meetingId: Id, etag: z.string().max(300) }).parse(data);
+        const { meetingId, etag } = CancelData.parse(data);
         const view = await cancelMeeting(turn.deps, await turn.actor(), meetingId, etag);
         return { card: await planCard(turn, t(turn.locale, 'ambassadors.plan.cancelledDone', { date: formatMeetingDay(view.startsAt, turn.locale) })) };
       },

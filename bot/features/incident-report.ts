@@ -48,9 +48,15 @@ export function newDraft(now: Date, prefill: Partial<Draft> = {}): Draft {
 }
 
 /** The draft from the card's data, with the inputs the person just typed laid over it. */
+/**
+ * The draft as a card carries it: the fields of the step the card showed travel in its inputs, not
+ * in the draft (cards/incidents.ts). Made once: a zod schema compiles itself on first use (ADR 023).
+ */
+const DraftInCard = DraftSchema.partial({ ...Object.fromEntries(DRAFT_FIELDS.map((f) => [f, true])) } as never);
+const StepOfCard = z.enum(WIZARD_STEPS).catch('kind');
+
 function readDraft(data: Record<string, unknown>): Draft {
-  // The fields of the step the card showed travel in its inputs, not in the draft (cards/incidents.ts).
-  const parsed = DraftSchema.partial({ ...Object.fromEntries(DRAFT_FIELDS.map((f) => [f, true])) } as never).safeParse(decodeDraft(data.draft));
+  const parsed = DraftInCard.safeParse(decodeDraft(data.draft));
   if (!parsed.success) throw new Refused('invalid', 'incident.error.draft');
   const draft = { ...newDraftFields(), ...(parsed.data as Partial<Draft>) } as Draft;
   for (const f of DRAFT_FIELDS) {
@@ -177,7 +183,7 @@ export async function reportStep(turn: Turn, verb: string, data: Record<string, 
   const now = turn.deps.clock.now();
   if (verb === 'incident.report.cancel') return { card: messageCard(l, 'info', t(l, 'incident.wizard.cancelled')) };
   const draft = readDraft(data);
-  const at = WIZARD_STEPS.indexOf(z.enum(WIZARD_STEPS).catch('kind').parse(data.step));
+  const at = WIZARD_STEPS.indexOf(StepOfCard.parse(data.step));
   const step = WIZARD_STEPS[at]!;
   if (verb === 'incident.report.step' && data.go === 'back') return { card: await wizard(turn, WIZARD_STEPS[Math.max(0, at - 1)]!, draft, [], mode) };
   if (verb === 'incident.report.step') {
@@ -192,7 +198,11 @@ export async function reportStep(turn: Turn, verb: string, data: Record<string, 
   }
   try {
     // The key joins the person and the draft: a double click or Teams' retry makes one incident.
-    const result = await reportIncident(turn.deps, await turn.actor(), toInput(draft), `${turn.actorId}:${draft.id}`);
+    // The person and the system they named are read side by side: the read cache (READ_CACHE_SECONDS)
+    // keeps the system for the use case, which reads it again — one round trip less on a cold start.
+    const input = toInput(draft);
+    const [actor] = await Promise.all([turn.actor(), input.assetId ? turn.deps.store.get('InformationAssets', input.assetId).catch(() => null) : null]);
+    const result = await reportIncident(turn.deps, actor, input, `${turn.actorId}:${draft.id}`);
     return { card: receiptCard(l, result.view, !result.created, turn.links) };
   } catch (error) {
     if (error instanceof RecordValidationError) return { card: await wizard(turn, 'review', draft, formatIssues(l, error.issues), mode) };

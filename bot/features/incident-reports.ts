@@ -25,8 +25,12 @@ import { draftCard, formCard, reportsCard, whenInput, type FormInput, type FormS
 import { clockLine, reportLabel } from '../cards/incidents';
 import type { ActionResult, BotFeature, Turn } from '../teams/turn';
 
-const idOf = (data: Record<string, unknown>) => z.string().regex(/^\d{1,10}$/).catch('').parse(data.id);
-const keyOf = (data: Record<string, unknown>) => z.string().max(40).catch('').parse(data.key);
+/** A report kind or key as a card carries it (made once, ADR 023). */
+const ReportKindOfCard = z.string().max(40).catch('');
+
+const IdOfCard = z.string().regex(/^\d{1,10}$/).catch('');
+const idOf = (data: Record<string, unknown>) => IdOfCard.parse(data.id);
+const keyOf = (data: Record<string, unknown>) => ReportKindOfCard.parse(data.key);
 const text = (data: Record<string, unknown>, k: string, max = 4_000) => (typeof data[k] === 'string' ? String(data[k]).slice(0, max) : '');
 const opKey = (turn: Turn) => `${turn.actorId}:${turn.activityKey}`;
 
@@ -291,7 +295,7 @@ export const incidentReportsFeature: BotFeature = {
       verb: 'incident.report.sent',
       run: async (turn, data) => {
         const id = idOf(data);
-        const key = z.string().max(40).catch('').parse(data.kind);
+        const key = ReportKindOfCard.parse(data.kind);
         const reference = typeof data[`ref_${key}`] === 'string' ? (data[`ref_${key}`] as string).slice(0, 200) : null;
         return orForm(
           turn,

@@ -42,8 +42,12 @@ import type { AdaptiveCard } from '../cards/render';
 import type { ActionResult, BotFeature, Turn } from '../teams/turn';
 import { newDraft, reportStep, wizard } from './incident-report';
 
+/** The verb a dialog's Action.Submit carries in its data (made once, ADR 023). */
+const DialogVerb = z.enum(['incident.report.step', 'incident.report.submit', 'incident.report.cancel']).catch('incident.report.cancel');
+
 const k = (key: string) => key as MessageKey;
-const idOf = (data: Record<string, unknown>) => z.string().regex(/^\d{1,10}$/).catch('').parse(data.id);
+const IdOfCard = z.string().regex(/^\d{1,10}$/).catch('');
+const idOf = (data: Record<string, unknown>) => IdOfCard.parse(data.id);
 
 function audienceOf(actor: Actor, view: IncidentView): NoticeAudience {
   if (has(actor, 'isam', 'itsec')) return 'isam';
@@ -114,7 +118,8 @@ async function triageForm(turn: Turn, id: string, data: Record<string, unknown>,
 
 async function casesCard(turn: Turn): Promise<AdaptiveCard> {
   const l = turn.locale;
-  const cases = await myCases(turn.deps, await turn.actor());
+  // A person's own cases need who they are (from the activity), not their roles: no actor to load.
+  const cases = await myCases(turn.deps, { id: turn.actorId });
   const row = (i: (typeof cases.reported)[number]) => ({
     id: i.id,
     title: `INC-${i.data.reportedAt.slice(0, 4)}-${i.id.padStart(4, '0')}`,
@@ -247,7 +252,7 @@ export const incidentsFeature: BotFeature = {
         return wizard(turn, 'kind', draft, [], 'submit');
       },
       // Dialogs run Action.Submit: the verb travels in the data. The receipt stays in the dialog.
-      submit: (turn, data) => reportStep(turn, z.enum(['incident.report.step', 'incident.report.submit', 'incident.report.cancel']).catch('incident.report.cancel').parse(data.verb), data, 'submit'),
+      submit: (turn, data) => reportStep(turn, DialogVerb.parse(data.verb), data, 'submit'),
     },
   ],
   searches: [

@@ -131,15 +131,21 @@ export class LisBot {
       return;
     }
 
-    await this.options.conversations.remember({
-      tenantId: tenantId!,
-      conversationId: activity.conversation.id,
-      conversationType,
-      aadObjectId: conversationType === 'personal' ? actorId : null,
-      serviceUrl: activity.serviceUrl,
-      botId: activity.recipient.id,
-      locale: typeof activity.locale === 'string' ? activity.locale : null,
-    });
+    // Where the conversation can be reached is stored beside the turn, not before it (a person's first
+    // activity on this instance would otherwise wait one more round trip), and before the turn ends:
+    // the notifications the turn queues are sent after it. A failure is logged, not the person's
+    // problem: their next activity stores it again.
+    const remembering = this.options.conversations
+      .remember({
+        tenantId: tenantId!,
+        conversationId: activity.conversation.id,
+        conversationType,
+        aadObjectId: conversationType === 'personal' ? actorId : null,
+        serviceUrl: activity.serviceUrl,
+        botId: activity.recipient.id,
+        locale: typeof activity.locale === 'string' ? activity.locale : null,
+      })
+      .catch((error: unknown) => log.warn({ event: 'bot.conversation_not_stored', err: error instanceof Error ? error.name : 'unknown' }, 'conversation reference not stored'));
 
     let actor: Promise<Actor> | undefined;
     const turn: Turn = {
@@ -158,22 +164,26 @@ export class LisBot {
       },
     };
 
-    switch (route) {
-      case 'message':
-        return this.onMessage(turn);
-      case 'card.action':
-        return this.onCardAction(turn);
-      case 'extension.open':
-        return this.onExtensionOpen(turn);
-      case 'extension.submit':
-        return this.onExtensionSubmit(turn);
-      case 'choice.search':
-        return this.onSearch(turn);
-      case 'conversation.update':
-      case 'installation.update':
-        return this.onInstalled(turn);
-      default:
-        if (activity.type === ActivityTypes.Invoke) await this.invokeResponse(context, 200, {});
+    try {
+      switch (route) {
+        case 'message':
+          return await this.onMessage(turn);
+        case 'card.action':
+          return await this.onCardAction(turn);
+        case 'extension.open':
+          return await this.onExtensionOpen(turn);
+        case 'extension.submit':
+          return await this.onExtensionSubmit(turn);
+        case 'choice.search':
+          return await this.onSearch(turn);
+        case 'conversation.update':
+        case 'installation.update':
+          return await this.onInstalled(turn);
+        default:
+          if (activity.type === ActivityTypes.Invoke) await this.invokeResponse(context, 200, {});
+      }
+    } finally {
+      await remembering;
     }
   }
 

@@ -27,10 +27,35 @@ export interface WallTime {
   second: number;
 }
 
-/** Stockholm wall-clock time of an instant. */
-export function stockholmWallTime(at: Date): WallTime {
+/** Stockholm wall-clock time of an instant, from the time-zone database (Intl). */
+function wallTimeFromIntl(at: Date): WallTime {
   const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
   return { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: +p.second! };
+}
+
+/**
+ * Stockholm's offset from UTC (ms) for each UTC hour already asked about (ADR 023). Stockholm's
+ * offset changes only on whole UTC hours (EU rules since 1980: 01:00 UTC on the last Sundays of
+ * March and October; every change since 1900 was on a whole hour too), so one
+ * look-up in the time-zone database serves a whole hour; the rest is arithmetic. Bounded: a
+ * process asks about a few thousand hours at most, and the map starts over past that.
+ */
+const offsetByHour = new Map<number, number>();
+
+/** Stockholm wall-clock time of an instant. */
+export function stockholmWallTime(at: Date): WallTime {
+  const ms = at.getTime();
+  if (!Number.isFinite(ms)) return wallTimeFromIntl(at);
+  const hour = Math.floor(ms / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const w = wallTimeFromIntl(new Date(hour * 3_600_000));
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - hour * 3_600_000;
+    if (offsetByHour.size >= 20_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  const local = new Date(ms + offset);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
 }
 
 /** Offset of Stockholm from UTC at an instant, in minutes (60 in winter, 120 in summer). */
@@ -99,15 +124,24 @@ export function utcToStockholmInput(iso: string): { date: string; time: string }
   return { date: stockholmDate(new Date(iso)), time: `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}` };
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat made once per locale and options and then kept (ADR 023): making one costs
+ * tens of microseconds — far more than formatting with it — and a card formats many dates. A format
+ * holds no state between calls, so sharing it is safe. Options are keyed in the order given.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+const PEOPLE_TIME: Intl.DateTimeFormatOptions = { timeZone: STOCKHOLM, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+const peopleTime = { sv: new Intl.DateTimeFormat('sv-SE', PEOPLE_TIME), en: new Intl.DateTimeFormat('en-GB', PEOPLE_TIME) };
+
 /** For people: "fre 13 mars 2026 10:00" (sv) / "Fri 13 Mar 2026, 10:00" (en), Stockholm time. */
 export function formatStockholm(iso: string, locale: 'sv' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    timeZone: STOCKHOLM,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return peopleTime[locale === 'sv' ? 'sv' : 'en'].format(new Date(iso));
 }

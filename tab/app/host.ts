@@ -5,7 +5,7 @@
  * teams-js; in a frame that never answers, initialisation gives up after a short timeout.
  */
 import type * as TeamsJs from '@microsoft/teams-js';
-import { resolveLocale, type Locale } from '../../core/i18n';
+import { resolveLocale, type Locale } from '../../core/i18n/format';
 import { browserLocale } from './i18n';
 import { browserTheme, themeFromTeams, type ThemeName } from './theme';
 

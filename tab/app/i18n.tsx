@@ -1,9 +1,12 @@
 /**
  * The tab's language: Swedish first, English by locale (Teams' locale inside Teams; `?lang=` or the
- * browser's language outside). Every string comes from core/i18n (messages/tab/).
+ * browser's language outside). Every string comes from core/i18n (messages/tab/), the person's
+ * language loaded from its own chunk (messages.ts).
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { resolveLocale, t, type Locale, type MessageKey, type Params } from '../../core/i18n';
+import type { MessageKey } from '../../core/i18n';
+import { formatMessage, resolveLocale, type Locale, type Params } from '../../core/i18n/format';
+import { messageText } from './messages';
 
 export interface I18n {
   locale: Locale;
@@ -24,7 +27,7 @@ export function createI18n(locale: Locale): I18n {
   const numberFmt = new Intl.NumberFormat(tag);
   return {
     locale,
-    t: (key, params) => t(locale, key, params),
+    t: (key, params) => formatMessage(locale, messageText(locale, key) ?? key, params),
     date: (value) => dateFmt.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value)),
     dateTime: (value) => dateTimeFmt.format(new Date(value)),
     number: (value) => numberFmt.format(value),

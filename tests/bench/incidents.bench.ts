@@ -12,7 +12,11 @@ export async function benchIncidents(reporters = 50): Promise<string> {
   const h = await startBotHarness({ now: '2026-11-20T09:00:00.000Z' });
   try {
     await h.channelMessage('d0000000-0000-4000-8000-000000000002', 'koppla isam');
-    const people = loadPeople().filter((p) => p.managerAadObjectId);
+    // Members of the administration only: guests and disabled accounts are refused (issue 17).
+    const people = loadPeople().filter((p) => {
+      const account = p as { userType?: string; accountEnabled?: boolean };
+      return p.managerAadObjectId && account.userType !== 'Guest' && account.accountEnabled !== false;
+    });
     const assets = (await h.app.runtime.deps.store.query('InformationAssets', { pageSize: 20 })).items.map((a) => a.id);
     const drafts = Array.from({ length: reporters }, (_, n) => ({
       from: people[n % people.length]!.aadObjectId,
@@ -30,7 +34,7 @@ export async function benchIncidents(reporters = 50): Promise<string> {
         const t0 = performance.now();
         const res = await h.execute(d.from, 'incident.report.submit', { verb: 'incident.report.submit', step: 'review', draft: JSON.stringify(d.draft) });
         latencies.push(performance.now() - t0);
-        if (res.status !== 200 || !JSON.stringify(res.body).includes('Rapporten är mottagen')) throw new Error(`submit failed: ${JSON.stringify(res.body).slice(0, 300)}`);
+        if (res.status !== 200 || !JSON.stringify(res.body).includes('Rapporten är mottagen')) throw new Error(`submit failed: ${JSON.stringify(res.body).slice(0, 600)}`);
       }),
     );
     const wall = performance.now() - started;

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'lis-tab-bundle-'));
 let chunks: { name: string; text: string }[] = [];
+let indexHtml = '';
 
 beforeAll(() => {
   const run = spawnSync('npx', ['vite', 'build', '--config', 'tab/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
@@ -23,6 +24,7 @@ beforeAll(() => {
     timeout: 240_000,
   });
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  indexHtml = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   const dir = path.join(outDir, 'assets');
   chunks = readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
@@ -44,5 +46,16 @@ describe('the production bundle of the tab', () => {
   it('contains neither the schemas of core/api nor the check of answers made in development', () => {
     const found = chunks.filter((c) => /differs from its shape in core\/api|not a message key of core\/i18n|Unrecognized key/.test(c.text)).map((c) => c.name);
     expect(found).toEqual([]);
+  });
+
+  it('carries the messages of each language in a chunk of its own, loaded on demand, and none elsewhere', () => {
+    const withSv = chunks.filter((c) => c.text.includes('Informationstillgångar')).map((c) => c.name);
+    const withEn = chunks.filter((c) => c.text.includes('Information assets')).map((c) => c.name);
+    expect(withSv).toHaveLength(1);
+    expect(withSv[0]).toMatch(/^_lis-messages_sv-/);
+    expect(withEn).toHaveLength(1);
+    expect(withEn[0]).toMatch(/^_lis-messages_en-/);
+    // Not preloaded by index.html: main.tsx imports the one the person needs.
+    expect(indexHtml).not.toContain('_lis-messages_');
   });
 });

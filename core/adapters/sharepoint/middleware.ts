@@ -11,6 +11,7 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { GraphBudget } from './budget';
 import { isItemQuery } from './graph-errors';
+import { sendGraphRequest } from './http-transport';
 
 /** Hooks for metrics and tests: every HTTP request that leaves the process is reported. */
 export interface GraphTrafficObserver {
@@ -186,7 +187,7 @@ export class HttpMiddleware implements Middleware {
     this.observer.onRequest?.({ method, url, attempt });
     const started = performance.now();
     try {
-      context.response = await fetch(context.request, { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) } as RequestInit);
+      context.response = await sendGraphRequest(context.request, (context.options ?? {}) as RequestInit, this.timeoutMs);
     } catch (error) {
       if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
         throw new GraphTimeoutError(method, url, this.timeoutMs);

@@ -3,19 +3,13 @@
  * dates are Europe/Stockholm calendar dates (YYYY-MM-DD); instants are UTC. Summer time moves the
  * offset between them (+01:00 in winter, +02:00 in summer), so it is looked up, never assumed.
  */
-import { STOCKHOLM, stockholmDate } from '../../domain';
+import { stockholmDate, stockholmOffsetMinutes as domainOffsetMinutes } from '../../domain';
 
 const DAY_MS = 86_400_000;
 
 /** Minutes Stockholm is ahead of UTC at `at` (60 or 120). */
 export function stockholmOffsetMinutes(at: Date): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: STOCKHOLM, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  return domainOffsetMinutes(at);
 }
 
 /** The UTC instant of a Stockholm wall-clock time on `date` (e.g. 23:59:59.999 for the end of the day). */

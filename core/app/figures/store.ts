@@ -35,25 +35,29 @@ export async function saveFigures(deps: Pick<Deps, 'store'>, counted: Counted[],
   if (empty) {
     for (const [k, f] of byKey) if (!wanted.has(k)) wanted.set(k, { name: f.data.name, scope: f.data.scope, period: f.data.period, values: empty(f.data), sourceItems: 0 });
   }
-  let written = 0;
   const toCreate: { key: string; data: RecordOf<'Figures'> }[] = [];
+  const toUpdate: [StoredOf<'Figures'>, RecordOf<'Figures'>][] = [];
   for (const [k, c] of wanted) {
     const data: RecordOf<'Figures'> = { name: c.name, scope: c.scope, period: c.period, values: c.values, computedAt: readAt, sourceItems: c.sourceItems };
     const stored = byKey.get(k);
     if (!stored) toCreate.push({ key: k, data });
-    else if (!same(stored.data.values, c.values) || stored.data.sourceItems !== c.sourceItems) {
-      if (await updateUnlessFresher(deps, stored, data)) written++;
-    }
+    else if (!same(stored.data.values, c.values) || stored.data.sourceItems !== c.sourceItems) toUpdate.push([stored, data]);
   }
-  if (toCreate.length) {
-    // Created by someone else a moment ago: the batch returns theirs, then ours goes over it unless fresher.
-    const created = await deps.store.createMany('Figures', toCreate);
-    for (const [i, f] of created.entries()) {
+  // The items are independent: the updates and the batch of creates go side by side (one round trip,
+  // not one per changed scope; the Graph budget bounds how many run at once).
+  const [updated, created] = await Promise.all([
+    Promise.all(toUpdate.map(([stored, data]) => updateUnlessFresher(deps, stored, data))),
+    toCreate.length ? deps.store.createMany('Figures', toCreate) : Promise.resolve([]),
+  ]);
+  let written = updated.filter(Boolean).length;
+  // Created by someone else a moment ago: the batch returns theirs, then ours goes over it unless fresher.
+  const over = await Promise.all(
+    created.map((f, i) => {
       const mine = toCreate[i]!.data;
-      if (f.data.computedAt === mine.computedAt && same(f.data.values, mine.values)) written++;
-      else if (await updateUnlessFresher(deps, f, mine)) written++;
-    }
-  }
+      return f.data.computedAt === mine.computedAt && same(f.data.values, mine.values) ? true : updateUnlessFresher(deps, f, mine);
+    }),
+  );
+  written += over.filter(Boolean).length;
   return written;
 }
 

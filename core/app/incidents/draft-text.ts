@@ -7,6 +7,7 @@
 import {
   currentAssessment,
   isOpen,
+  dateTimeFormat,
   stockholmDate,
   stockholmWallTime,
   type Incident,
@@ -59,6 +60,9 @@ export function regimeOf(kind: LegalKind): 'mcf' | 'imy' | 'subjects' | 'interna
   return kind === 'data_subjects' ? 'subjects' : 'internal';
 }
 
+/** Number formats of the draft languages, made once (ADR 023). */
+const numberFormats = { sv: new Intl.NumberFormat('sv-SE'), en: new Intl.NumberFormat('en-GB') };
+
 /** A time as reports write it: "2026-09-09 kl. 08:40" (Stockholm time). */
 export function reportTime(iso: string, l: ReportLanguage): string {
   const w = stockholmWallTime(new Date(iso));
@@ -99,12 +103,12 @@ class Writer {
   }
 
   private num(n: number): string {
-    return n.toLocaleString(this.l === 'sv' ? 'sv-SE' : 'en-GB');
+    return numberFormats[this.l === 'sv' ? 'sv' : 'en'].format(n);
   }
 
   /** "9 september 2026" in the draft's language (Stockholm calendar). */
   private longDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.l === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+    return dateTimeFormat(this.l === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
   }
 
   private tri(v: Tristate): string {

@@ -7,6 +7,9 @@
  *   once (the person who changed it, and everyone else on this instance, sees the change next).
  * - Another instance's write counts within `ttlMs` at most (default 30 s, READ_CACHE_SECONDS).
  * - Only answers are kept, never promises of failures; entries are at most `maxEntries` (oldest go).
+ * - Requests for the same thing while it is being read share that one read (fifty people opening
+ *   the same asset's card at once make one request, not fifty); a failed read fails them all and is
+ *   not kept.
  */
 import type { ListName } from '../../domain';
 import type { AnyListQuery, RecordStore } from '../../ports/record-store';
@@ -19,6 +22,8 @@ export function cachingReads(inner: RecordStore, options: { ttlMs: number; now?:
   const now = options.now ?? (() => Date.now());
   const max = options.maxEntries ?? 5_000;
   const kept = new Map<string, { at: number; lists: string[]; value: unknown }>();
+  /** Reads in flight, by key: those asking meanwhile wait for the same answer. */
+  const reading = new Map<string, { versions: number[]; done: Promise<unknown> }>();
   /** Bumped on every write to a list: an answer read before a write is not kept after it. */
   const version = new Map<string, number>();
 
@@ -30,12 +35,22 @@ export function cachingReads(inner: RecordStore, options: { ttlMs: number; now?:
     const hit = kept.get(key);
     if (hit && now() - hit.at < options.ttlMs) return structuredClone(hit.value) as T;
     const before = of.map((l) => version.get(l) ?? 0);
-    const value = await read();
-    if (of.every((l, i) => (version.get(l) ?? 0) === before[i])) {
-      if (kept.size >= max) kept.delete(kept.keys().next().value!);
-      kept.set(key, { at: now(), lists: of, value: structuredClone(value) });
+    const unchanged = (versions: number[]) => of.every((l, i) => (version.get(l) ?? 0) === versions[i]);
+    // Shared only when no write to its lists came since it started (else it may miss that write).
+    const flight = reading.get(key);
+    if (flight && unchanged(flight.versions)) return structuredClone(await flight.done) as T;
+    const done = read();
+    reading.set(key, { versions: before, done });
+    try {
+      const value = await done;
+      if (unchanged(before)) {
+        if (kept.size >= max) kept.delete(kept.keys().next().value!);
+        kept.set(key, { at: now(), lists: of, value: structuredClone(value) });
+      }
+      return value;
+    } finally {
+      if (reading.get(key)?.done === done) reading.delete(key);
     }
-    return value;
   };
   const writes = <A extends unknown[], R>(fn: (...a: A) => Promise<R>, listsOf: (...a: A) => string[]) =>
     async (...a: A): Promise<R> => {

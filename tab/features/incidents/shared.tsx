@@ -6,7 +6,8 @@
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { stockholmInputToUtc, utcToStockholmInput } from '../../../core/domain/time';
-import { isMessageKey, type MessageKey } from '../../../core/i18n';
+import type { MessageKey } from '../../../core/i18n';
+import { isMessageKey } from '../../app/messages';
 import { ApiError, newIdempotencyKey } from '../../api/client';
 import type { IncidentPageView } from '../../../core/api';
 import { useI18n } from '../../app/i18n';

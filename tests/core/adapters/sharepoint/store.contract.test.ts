@@ -2,6 +2,7 @@
  * RecordStore contract, run against the local SharePoint-lists server through the production Graph
  * adapter (graph-client with our middleware). Nothing here is mocked but time-outs made short.
  */
+import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectSharePoint, LISTS, provisionLists, type SharePointConnection } from '../../../../core/adapters/sharepoint';
 import { ConflictError, NotFoundError, RecordValidationError, StoreRequestError } from '../../../../core/ports/errors';
@@ -84,10 +85,11 @@ describe('provisioning', () => {
 
 describe('create', () => {
   it('stores and reads back a record, labelled as Microsoft asks', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    // Graph requests go out through node:http (core/adapters/sharepoint/http-transport.ts).
+    const requestSpy = vi.spyOn(http, 'request');
     const created = await sp.store.create('Incidents', 'c-1', incident());
-    const headers = new Headers((fetchSpy.mock.calls[0]![1] as RequestInit).headers);
-    fetchSpy.mockRestore();
+    const headers = new Headers((requestSpy.mock.calls[0]![1] as http.RequestOptions).headers as Record<string, string>);
+    requestSpy.mockRestore();
     expect(headers.get('User-Agent')).toBe('NONISV|StockholmStad|LISforTeams/test');
     expect(headers.get('Authorization')).toBe(`Bearer ${server.token}`);
     expect(created).toMatchObject({ id: expect.stringMatching(/^\d+$/), key: 'c-1', etag: expect.any(String), data: incident() });

@@ -59,3 +59,47 @@ describe('cachingReads', () => {
     expect((await cached.get('Roles', created.id))!.data.role).toBe('isam');
   });
 });
+
+describe('cachingReads, reads in flight', () => {
+  it('shares one read among those asking at the same time, and hands each a copy', async () => {
+    const cached = cachingReads(raw, { ttlMs: 30_000 });
+    const created = await raw.create('Roles', 'cache-test:flight', role('c0000000-0000-4000-8000-000000000003'));
+    server.resetRequestCount();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => cached.get('Roles', created.id)));
+    expect(server.requestCount(), 'twenty callers, one request').toBe(1);
+    expect(new Set(answers).size).toBe(20);
+    answers[0]!.data.role = 'changed' as never;
+    expect(answers[1]!.data.role).toBe('isam');
+  });
+
+  it('does not share a read that started before a write to its list', async () => {
+    const cached = cachingReads(raw, { ttlMs: 30_000 });
+    const person = 'c0000000-0000-4000-8000-000000000004';
+    const q = { where: [{ field: 'personId' as const, op: 'eq' as const, value: person }] };
+    const early = cached.query('Roles', q);
+    await cached.create('Roles', 'cache-test:after', role(person));
+    const late = await cached.query('Roles', q);
+    await early;
+    expect(late.items.map((r) => r.data.personId)).toEqual([person]);
+  });
+
+  it('lets a failed read fail those waiting for it, and keeps nothing of it', async () => {
+    let calls = 0;
+    const failing = new Proxy(raw, {
+      get: (target, prop, receiver) =>
+        prop === 'get'
+          ? async () => {
+              calls++;
+              await new Promise((resolve) => setTimeout(resolve, 5));
+              throw new Error('Graph is away');
+            }
+          : (Reflect.get(target, prop, receiver) as unknown),
+    });
+    const cached = cachingReads(failing, { ttlMs: 30_000 });
+    const results = await Promise.allSettled([cached.get('Roles', '1'), cached.get('Roles', '1')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(calls).toBe(1);
+    await expect(cached.get('Roles', '1')).rejects.toThrow('Graph is away');
+    expect(calls, 'tried again, not kept').toBe(2);
+  });
+});
