@@ -2,6 +2,7 @@
  * Builds the use-case dependencies once per process. Both doors — the bot and the tab API — get
  * the same `Deps`, so a rule lives once, in core/.
  */
+import { inBackground } from '../core/adapters/sharepoint';
 import { keepingFigures } from '../core/app/figures';
 import { cachingReads, createBackground, type Deps } from '../core/app/platform';
 import { keepingSearch } from '../core/app/search';
@@ -13,7 +14,8 @@ import type { Config } from './config';
 export function composeDeps(config: Config, store: RecordStore, directory: Directory, clock: Clock, onBackgroundError?: (task: string, error: unknown) => void): Deps {
   // Figures and search texts a write changes are rebuilt after the answer, off the person's request,
   // on one queue (core/app/figures, core/app/search).
-  const background = createBackground({ concurrency: 2, ...(onBackgroundError ? { onError: onBackgroundError } : {}) });
+  // Their Graph requests run in the budget's background lane: people's requests go first.
+  const background = createBackground({ concurrency: 2, lane: inBackground, ...(onBackgroundError ? { onError: onBackgroundError } : {}) });
   // Reads of roles, assets, suppliers and channel links kept briefly (ADR 018); writes through it forget them.
   const searchable = keepingSearch(cachingReads(store, { ttlMs: config.readCacheSeconds * 1000 }), { clock, background }).store;
   return {

@@ -63,6 +63,8 @@ export interface Config {
    * through another instance within this time (ADR 018).
    */
   readCacheSeconds: number;
+  /** The process's Graph budget (GRAPH_CONCURRENCY, GRAPH_BACKGROUND_CONCURRENCY; ADR 021). */
+  graphBudget: { concurrency: number; backgroundConcurrency: number };
   host: string;
   port: number;
   tenantId: string;
@@ -143,6 +145,16 @@ function centralReporting(env: NodeJS.ProcessEnv): Config['centralReporting'] {
   return { name, email, regimes: [...new Set(raw)] as ('mcf' | 'imy')[] };
 }
 
+/** Graph requests on the wire at once, and the background lane's share of them (ADR 021). */
+function graphBudget(env: NodeJS.ProcessEnv): { concurrency: number; backgroundConcurrency: number } {
+  const concurrency = int(env, 'GRAPH_CONCURRENCY', 32, 2, 256);
+  const backgroundConcurrency = int(env, 'GRAPH_BACKGROUND_CONCURRENCY', 8, 1, 255);
+  if (backgroundConcurrency >= concurrency) {
+    throw new ConfigError(`GRAPH_BACKGROUND_CONCURRENCY (${backgroundConcurrency}) must be below GRAPH_CONCURRENCY (${concurrency}): people's requests always keep a share.`);
+  }
+  return { concurrency, backgroundConcurrency };
+}
+
 function months(raw: string | undefined): number[] {
   if (!raw) return [3, 9];
   const list = raw.split(',').map((s) => Number(s.trim()));
@@ -162,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     userAgent: env.GRAPH_USER_AGENT ?? 'NONISV|StockholmStad|LISforTeams/0.1.0',
     investigationDays: int(env, 'INVESTIGATION_DAYS', 30, 1, 365),
     readCacheSeconds: int(env, 'READ_CACHE_SECONDS', 30, 0, 300),
+    graphBudget: graphBudget(env),
     recertificationMonths: months(env.RECERTIFICATION_MONTHS),
     retentionYears: int(env, 'RETENTION_YEARS', 5, 1, 50),
     agreementRetentionYears: int(env, 'RETENTION_YEARS_AGREEMENTS', 10, 1, 50),

@@ -70,6 +70,7 @@ export async function startM365(options: M365Options = {}): Promise<M365App> {
     getToken: () => tokens.getToken(),
     userAgent: config.userAgent,
     siteId: config.m365.siteId,
+    budget: config.graphBudget,
   });
   const directory = new GraphDirectory({ client: sharepoint.client, unitProperty: env.DIRECTORY_UNIT_PROPERTY, cacheTtlMs: config.m365.directoryCacheSeconds * 1000 });
   const runtime = createRuntime({ config, store: sharepoint.store, directory, clock: options.clock ?? systemClock, log });

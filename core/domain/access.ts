@@ -95,6 +95,12 @@ export const ReviewDecision = z.object({
   decidedAt: UtcDateTime,
   /** The reviewer's capacity (absent on decisions recorded before it was kept). */
   decidedAs: DeciderCapacity.nullish(),
+  /**
+   * The save that made the decision (its operation key): a retry of that save after a crash between
+   * the grant updates and their follow-ups (tasks, audit) recognises its own decisions and completes
+   * them. Absent on decisions recorded before it was kept.
+   */
+  operation: Line(100).nullish(),
 });
 
 /** The register of who has which access (Behörighetsregister). */

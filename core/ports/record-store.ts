@@ -132,6 +132,14 @@ export interface RecordStore {
    * gone counts as removed (a retry after a lost answer).
    */
   remove<L extends MutableListName>(list: L, current: StoredOf<L>): Promise<void>;
+  /**
+   * `update`, then `createAll` of its follow-ups (an audit entry, outbox items), in one Graph `$batch`
+   * where the creates depend on the update: when the update is refused (ConflictError, NotFoundError,
+   * RecordValidationError, as `update` throws them) nothing is created. When the update went through
+   * and some follow-ups did not, those are created one request later (each idempotent by its key).
+   * One round trip for "change the record, then record and announce the change".
+   */
+  updateThenCreateAll<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>, records: readonly AnyNewRecord[]): Promise<{ record: StoredOf<L>; created: Created[] }>;
   /** One page. There is deliberately no "read everything": see docs/queries.md. */
   query<L extends ListName>(list: L, options?: QueryOptions<L>): Promise<Page<RecordOf<L>>>;
   /**

@@ -110,6 +110,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
       userAgent: config.userAgent,
       provision: true,
       log,
+      budget: config.graphBudget,
     });
 
     let ready = false;

@@ -108,7 +108,7 @@ export async function benchGraphCalls(runs = 5): Promise<string> {
       const id = await approved(n, 'T');
       return () => h.execute(ADMIN, 'access.task.take', { requestId: id });
     });
-    await measure('access task done (bot)', '4: read, register write, If-Match update, audit+outbox $batch', async (n) => {
+    await measure('access task done (bot)', '3: read, register write, If-Match update + audit+outbox in one $batch', async (n) => {
       const id = await approved(n, 'C');
       return () => h.execute(ADMIN, 'access.task.done', { requestId: id });
     });

@@ -4,6 +4,7 @@
  * handled — an outer 200 can hold inner 429s that no middleware retries.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { budgetOf } from './budget';
 import { graphErrorInfo, isListViewThresholdRefusal } from './graph-errors';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, WriteAttempts } from './middleware';
 
@@ -13,6 +14,8 @@ export interface BatchRequest {
   url: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Ids of requests in the same `$batch` this one waits for (refused with 424 when one of them fails). */
+  dependsOn?: string[];
 }
 
 export interface BatchResponse {
@@ -64,10 +67,15 @@ async function sendChunk(client: Client, fail: (error: unknown) => Error, chunk:
         if ([429, 503, 504].includes(r.status) && !refused && attempt < BATCH_RETRIES) {
           retry.push(request);
           retried?.add(request.id);
-          wait = Math.max(wait, retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null) ?? backoffMs(attempt, DEFAULT_RETRY));
+          const told = retryAfterMs(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? null);
+          // Throttling inside a $batch is throttling all the same: throttled background work pauses (budget.ts).
+          if (told !== null && (r.status === 429 || r.status === 503)) budgetOf(client)?.throttled(told);
+          wait = Math.max(wait, told ?? backoffMs(attempt, DEFAULT_RETRY));
         } else results.set(r.id, r);
       }
-      pending = retry;
+      // A request sent again waits only for those sent again with it (the others are done).
+      const again = new Set(retry.map((r) => r.id));
+      pending = retry.map((r) => (r.dependsOn ? { ...r, dependsOn: r.dependsOn.filter((d) => again.has(d)) } : r));
       if (pending.length) await sleep(Math.min(wait, DEFAULT_RETRY.maxDelayMs));
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The Graph middleware chain, in place of graph-client's default one:
  *
- *   Auth → Label → Retry → Http (with timeout)
+ *   Auth → Label → Retry → Budget → Http (with timeout)
  *
  * graph-client's own RetryHandler retries 429/503/504 for POST too and cannot see our idempotency
  * keys, and its AuthenticationHandler skips plain-http hosts (the local server). Ours always attaches
@@ -9,6 +9,7 @@
  * turns a timeout into an error the record store can reason about (it re-reads before re-creating).
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { GraphBudget } from './budget';
 import { isItemQuery } from './graph-errors';
 import { sendGraphRequest } from './http-transport';
 
@@ -107,7 +108,11 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.ra
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class RetryMiddleware extends Link {
-  constructor(private readonly policy: RetryPolicy = DEFAULT_RETRY) {
+  constructor(
+    private readonly policy: RetryPolicy = DEFAULT_RETRY,
+    /** Told of every Retry-After, to pause its background lane (budget.ts). */
+    private readonly budget?: GraphBudget,
+  ) {
     super();
   }
   async execute(context: Context): Promise<void> {
@@ -130,11 +135,32 @@ export class RetryMiddleware extends Link {
       // A 429 without Retry-After on a filtered or sorted item query is SharePoint's list view
       // threshold, not throttling (graph-errors.ts): the same query would be refused again.
       if (response.status === 429 && !response.headers.get('Retry-After') && isItemQuery(urlOf(context))) return;
-      const wait = retryAfterMs(response.headers.get('Retry-After')) ?? backoffMs(attempt, this.policy);
+      const told = retryAfterMs(response.headers.get('Retry-After'));
+      // Throttled background work: its whole lane waits this long (budget.ts), people go on.
+      if (told !== null && (response.status === 429 || response.status === 503)) this.budget?.throttled(told);
+      const wait = told ?? backoffMs(attempt, this.policy);
       const marker = context.middlewareControl?.getMiddlewareOptions(WriteAttempts) as WriteAttempts | undefined;
       if (marker) marker.retried = true;
       await response.body?.cancel().catch(() => undefined);
       await sleep(Math.min(wait, this.policy.maxDelayMs));
+    }
+  }
+}
+
+/**
+ * Takes a slot of the process's Graph budget for each attempt on the wire (budget.ts): people first,
+ * background work within its share and not while throttled. Waits for a retry hold no slot.
+ */
+export class BudgetMiddleware extends Link {
+  constructor(private readonly budget: GraphBudget) {
+    super();
+  }
+  async execute(context: Context): Promise<void> {
+    const release = await this.budget.acquire();
+    try {
+      await this.forward(context);
+    } finally {
+      release();
     }
   }
 }

@@ -508,7 +508,8 @@ export class SharePointRecordStore implements RecordStore {
     return records.map((_, i) => out.get(i)!);
   }
 
-  async update<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>): Promise<StoredOf<L>> {
+  /** What an update sends: the merged record validated whole, the changed columns and every derived key. */
+  private prepareUpdate<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>) {
     if (APPEND_ONLY_LISTS.has(list)) throw new Error(`${list} is append-only`);
     const def = listDef(list);
     const merged = atSharePointPrecision(def, this.validate(list, { ...current.data, ...patch }) as Record<string, unknown>) as RecordOf<L>;
@@ -523,6 +524,21 @@ export class SharePointRecordStore implements RecordStore {
       modifiedAt: modified ? new Date(String(modified)).toISOString() : new Date().toISOString(),
       data: merged,
     });
+    return { def, fields, path, result };
+  }
+
+  /** After a 412 or no answer: the record now, when it holds this update (an attempt of ours landed); else null. */
+  private async landed<L extends MutableListName>(list: L, current: StoredOf<L>, def: ListDef, fields: Fields): Promise<StoredOf<L> | 'unchanged'> {
+    const now = await this.get(list, current.id);
+    if (!now) throw new NotFoundError(list, current.id);
+    if (now.etag === current.etag) return 'unchanged';
+    const data = now.data as Record<string, unknown>;
+    if (holdsPatch(def, { ...encodePatch(def, data), ...encodeKeys(def, data) }, fields)) return now;
+    throw new ConflictError(list, current.id);
+  }
+
+  async update<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>): Promise<StoredOf<L>> {
+    const { def, fields, path, result } = this.prepareUpdate(list, current, patch);
     let lastError: unknown;
     for (let attempt = 0; attempt < this.writeAttempts; attempt++) {
       try {
@@ -534,18 +550,56 @@ export class SharePointRecordStore implements RecordStore {
         if (status === 404) throw new NotFoundError(list, current.id);
         if (status !== 412 && !isAmbiguous(error)) throw translate(error, list, current.id);
         // 412, or no answer: did one of our attempts land (its answer lost, the retry refused)?
-        const now = await this.get(list, current.id);
-        if (!now) throw new NotFoundError(list, current.id);
-        if (now.etag !== current.etag) {
-          const data = now.data as Record<string, unknown>;
-          if (holdsPatch(def, { ...encodePatch(def, data), ...encodeKeys(def, data) }, fields)) return now;
-          throw new ConflictError(list, current.id);
-        }
+        const now = await this.landed(list, current, def, fields);
+        if (now !== 'unchanged') return now;
         lastError = error;
         await sleep(backoffMs(attempt, DEFAULT_RETRY));
       }
     }
     throw translate(lastError, list, current.id);
+  }
+
+  async updateThenCreateAll<L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>, records: readonly AnyNewRecord[]): Promise<{ record: StoredOf<L>; created: Created[] }> {
+    const { def, fields, path, result } = this.prepareUpdate(list, current, patch);
+    const encoded = records.map((r) => {
+      const d = listDef(r.list);
+      return { ...r, def: d, fields: encodeNew(d, r.key, atSharePointPrecision(d, this.validate(r.list, r.data) as Record<string, unknown>)) };
+    });
+    // The plain way when it would not fit one $batch, or when nothing follows.
+    const separately = async (record?: StoredOf<L>) => {
+      const updated = record ?? (await this.update(list, current, patch));
+      return { record: updated, created: records.length ? await this.createAll(records) : [] };
+    };
+    if (!records.length || records.length + 1 > BATCH_LIMIT) return separately();
+    let responses: BatchResponse[];
+    try {
+      responses = await sendBatch(this.client, (error) => translate(error, list, current.id), [
+        { id: 'u', method: 'PATCH', url: path, headers: { 'Content-Type': 'application/json', 'If-Match': current.etag }, body: fields },
+        ...encoded.map((r, i) => ({ id: String(i), method: 'POST' as const, url: this.itemsPath(r.list), headers: { 'Content-Type': 'application/json' }, body: { fields: r.fields }, dependsOn: ['u'] })),
+      ]);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Unknown what landed: the update (which recognises its own earlier attempt), then the follow-ups.
+      return separately();
+    }
+    const [u, ...creates] = responses;
+    let record: StoredOf<L>;
+    if (u!.status === 200 || u!.status === 204) {
+      const body = (u!.body ?? {}) as Fields;
+      record = result(String(body['@odata.etag'] ?? u!.headers?.ETag ?? u!.headers?.etag ?? ''), body.Modified);
+    } else if (u!.status === 404) throw new NotFoundError(list, current.id);
+    else if (u!.status === 412 || u!.status === 0 || u!.status >= 500) {
+      // Refused as changed — possibly by an earlier attempt of this very batch (retried after a 503).
+      const now = await this.landed(list, current, def, fields);
+      if (now === 'unchanged') return separately();
+      return separately(now);
+    } else throw translate({ statusCode: u!.status, ...((u!.body as { error?: object })?.error ?? {}) }, list, current.id);
+    // The update went through: the follow-ups it carried, and any it did not (a 424, an inner refusal), created now.
+    if (creates.every((c) => c.status === 201 || c.status === 200)) {
+      return { record, created: creates.map((c, i) => ({ record: this.decodeItem(encoded[i]!.def, c.body as GraphItem), created: true })) };
+    }
+    const rest = await this.createAll(records);
+    return { record, created: rest.map((r, i) => (creates[i]!.status === 201 || creates[i]!.status === 200 ? { record: r.record, created: true } : r)) };
   }
 
   async remove<L extends MutableListName>(list: L, current: StoredOf<L>): Promise<void> {

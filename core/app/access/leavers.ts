@@ -12,11 +12,11 @@ import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
 import type { StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
-import { audit, forbidden, readEach, readSmall, Refused, versionKey, type Deps } from '../platform';
+import { audit, auditRecord, finish, forbidden, readEach, readSmall, Refused, versionKey, type Deps } from '../platform';
 import { addDays, today } from './dates';
 import { decidersOf } from './deciders';
 import { leaverView, refreshLeaverCard, tellRecorder } from './leaver-card';
-import { ACCESS_CARDS, adminUnit, correlation, person, sendCard, type LeaverView, type NoticePayload } from './notify';
+import { ACCESS_CARDS, adminUnit, cardRecord, correlation, person, sendCard, type LeaverView, type NoticePayload } from './notify';
 import { announceTasks, completeAccessTask, createTerminationTasks, forEachLimited } from './tasks';
 import { requestView, type PersonRef } from './views';
 
@@ -68,8 +68,7 @@ export async function recordLeaver(deps: Deps, actor: Actor, form: LeaverForm): 
 
   const pending = await unprocessedLeaver(deps, personId);
   let stored: StoredOf<'Leavers'>;
-  if (pending) {
-    if (pending.data.lastDay === lastDay) return leaverView(deps, pending);
+  if (pending && pending.data.lastDay !== lastDay) {
     stored = await moveLastDay(deps, pending, lastDay);
     // Processed meanwhile (the day came): nothing was moved, nothing to record.
     if (stored.data.lastDay !== lastDay) return leaverView(deps, stored);
@@ -85,17 +84,22 @@ export async function recordLeaver(deps: Deps, actor: Actor, form: LeaverForm): 
     });
     await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.leaver, { mode: 'registered', leaver: await leaverView(deps, stored) }, correlation.leaver(stored.id));
   } else {
-    const created = await deps.store.createOrGet('Leavers', `access:leaver:${personId.toLowerCase()}:${lastDay}`, {
-      personId,
-      lastDay,
-      recordedBy: actor.id,
-      recordedAt: deps.clock.now().toISOString(),
-      processedAt: null,
-    });
-    stored = created.record;
+    // Found with this last day (a double click, or a request that crashed after storing it): its
+    // audit entry and card are written now if missing (both keyed) — never a quiet early return.
+    stored =
+      pending ??
+      (
+        await deps.store.createOrGet('Leavers', `access:leaver:${personId.toLowerCase()}:${lastDay}`, {
+          personId,
+          lastDay,
+          recordedBy: actor.id,
+          recordedAt: deps.clock.now().toISOString(),
+          processedAt: null,
+        })
+      ).record;
     const op = `access:leaver:${stored.id}:recorded`;
     await audit(deps, op, {
-      actorId: actor.id,
+      actorId: stored.data.recordedBy,
       action: 'access.leaver.recorded',
       target: `Leavers/${stored.id}`,
       summary: `${who!.displayName} slutar, sista dag ${lastDay}`,
@@ -177,17 +181,17 @@ export async function processLeaver(deps: Deps, leaver: StoredOf<'Leavers'>): Pr
     })),
   );
   const own = new Set(tasks.map((t) => t.id));
-  await cancelOpenRequests(deps, requests.filter((r) => !own.has(r.id) && (r.data.origin ?? 'request') !== 'leaver' && (r.data.status === 'pending' || r.data.status === 'approved')), leaver);
+  const others = requests.filter((r) => !own.has(r.id) && (r.data.origin ?? 'request') !== 'leaver');
+  await cancelOpenRequests(deps, others.filter((r) => r.data.status === 'pending' || r.data.status === 'approved'), leaver);
+  // Requests cancelled by an earlier run of this processing that crashed before their audit entry
+  // and cards (only a leaver's processing cancels requests): those are completed now.
+  await finishCancelled(deps, others.filter((r) => r.data.status === 'cancelled'), leaver);
 
-  let current = leaver;
-  for (let attempt = 0; attempt < 3 && !current.data.processedAt; attempt++) {
-    try {
-      current = await deps.store.update('Leavers', current, { processedAt: deps.clock.now().toISOString() });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      current = (await deps.store.get('Leavers', leaver.id)) ?? current;
-    }
-  }
+  // Every step above and below is keyed; the leaver is marked processed last, so a crash anywhere
+  // before leaves it due and the next run (the scheduler's, or the same request again) completes it.
+  // The cards already show it processed, at the time that is then stored (the first run's stands).
+  const processedAt = leaver.data.processedAt ?? deps.clock.now().toISOString();
+  const done: StoredOf<'Leavers'> = { ...leaver, data: { ...l, processedAt } };
   const op = `access:leaver:${leaver.id}:processed`;
   await audit(deps, op, {
     actorId: SYSTEM_ACTOR,
@@ -198,7 +202,7 @@ export async function processLeaver(deps: Deps, leaver: StoredOf<'Leavers'>): Pr
     correlationId: `Leavers/${leaver.id}`,
   });
   await announceTasks(deps, tasks, system ? SYSTEM_ACTOR : l.recordedBy, (t) => `Anställningen upphör ${l.lastDay}: ${t.data.role} ska tas bort`);
-  const view = await leaverView(deps, current);
+  const view = await leaverView(deps, done);
   const admin = await adminUnit(deps);
   // The card posted when the leaver was recorded now says what happened (leavers recorded before
   // this app, or detected by the directory, had no such card: only the task card is posted).
@@ -206,7 +210,17 @@ export async function processLeaver(deps: Deps, leaver: StoredOf<'Leavers'>): Pr
     await sendCard(deps, op, admin, ACCESS_CARDS.leaver, { mode: 'registered', leaver: view }, correlation.leaver(leaver.id));
   }
   await sendCard(deps, op, admin, ACCESS_CARDS.leaver, { mode: 'tasks', leaver: view }, correlation.leaverTasks(leaver.id));
-  if (view.tasks.length && view.tasks.every((t) => t.status === 'done' || t.status === 'cancelled')) await tellRecorder(deps, current, view, SYSTEM_ACTOR);
+  if (view.tasks.length && view.tasks.every((t) => t.status === 'done' || t.status === 'cancelled')) await tellRecorder(deps, done, view, SYSTEM_ACTOR);
+
+  let current = leaver;
+  for (let attempt = 0; attempt < 3 && !current.data.processedAt; attempt++) {
+    try {
+      current = await deps.store.update('Leavers', current, { processedAt });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      current = (await deps.store.get('Leavers', leaver.id)) ?? current;
+    }
+  }
   return current;
 }
 
@@ -219,15 +233,34 @@ async function cancelOpenRequests(deps: Deps, requests: StoredOf<'AccessRequests
       if (error instanceof ConflictError) return; // decided a moment ago: the owner's decision stands
       throw error;
     }
-    const op = `access:${r.id}:cancelled`;
-    const view = await requestView(deps, cancelled);
-    await audit(deps, op, { actorId: SYSTEM_ACTOR, action: 'access.cancelled', target: `AccessRequests/${r.id}`, summary: `Ärendet avbröts: personen slutar ${leaver.data.lastDay}`, details: { leaverId: leaver.id }, correlationId: `AccessRequests/${r.id}` });
-    if (r.data.status === 'pending') {
-      const deciders = await decidersOf(deps, { ownerId: r.data.ownerId, delegateId: r.data.delegateId }, r.data.subjectId);
-      await sendCard(deps, op, deciders.map((d) => person(d.id)), ACCESS_CARDS.decision, { request: view }, correlation.decider(r.id));
-    } else await sendCard(deps, op, await adminUnit(deps), ACCESS_CARDS.task, { request: view }, correlation.task(r.id));
-    if ((r.data.origin ?? 'request') === 'request' && !same(r.data.requesterId, r.data.subjectId)) await sendCard(deps, op, [person(r.data.requesterId)], ACCESS_CARDS.notice, { event: 'cancelled', request: view } satisfies NoticePayload, correlation.notice(r.id, 'cancelled'));
+    await cancelledFollowUps(deps, r.data.status, cancelled, leaver);
   });
+}
+
+/**
+ * Requests found cancelled without their audit entry: only a leaver's processing cancels requests,
+ * and one that crashed after the update left the entry and the cards unwritten. They are one
+ * `$batch` (≤ 20 records, which the server carries out whole once it has it), so a missing entry
+ * means missing cards: both are written now.
+ */
+async function finishCancelled(deps: Deps, cancelled: StoredOf<'AccessRequests'>[], leaver: StoredOf<'Leavers'>): Promise<void> {
+  if (!cancelled.length) return;
+  const audited = new Set((await deps.store.findByKeys('AuditLog', cancelled.map((r) => `audit:access:${r.id}:cancelled`))).map((e) => e.key));
+  // What it was before it was cancelled decides who was told: a decided request was a task.
+  await forEachLimited(cancelled.filter((r) => !audited.has(`audit:access:${r.id}:cancelled`)), 4, (r) => cancelledFollowUps(deps, r.data.decidedAt ? 'approved' : 'pending', r, leaver));
+}
+
+/** The audit entry and the cards of one cancelled request, in one `$batch`. */
+async function cancelledFollowUps(deps: Deps, was: StoredOf<'AccessRequests'>['data']['status'], cancelled: StoredOf<'AccessRequests'>, leaver: StoredOf<'Leavers'>): Promise<void> {
+  const r = cancelled;
+  const op = `access:${r.id}:cancelled`;
+  const view = await requestView(deps, cancelled);
+  const to = was === 'pending' ? (await decidersOf(deps, { ownerId: r.data.ownerId, delegateId: r.data.delegateId }, r.data.subjectId)).map((d) => person(d.id)) : await adminUnit(deps);
+  await finish(deps, [
+    auditRecord(deps, op, { actorId: SYSTEM_ACTOR, action: 'access.cancelled', target: `AccessRequests/${r.id}`, summary: `Ärendet avbröts: personen slutar ${leaver.data.lastDay}`, details: { leaverId: leaver.id }, correlationId: `AccessRequests/${r.id}` }),
+    ...(was === 'pending' ? cardRecord(deps, op, to, ACCESS_CARDS.decision, { request: view }, correlation.decider(r.id)) : cardRecord(deps, op, to, ACCESS_CARDS.task, { request: view }, correlation.task(r.id))),
+    ...((r.data.origin ?? 'request') === 'request' && !same(r.data.requesterId, r.data.subjectId) ? cardRecord(deps, op, [person(r.data.requesterId)], ACCESS_CARDS.notice, { event: 'cancelled', request: view } satisfies NoticePayload, correlation.notice(r.id, 'cancelled')) : []),
+  ]);
 }
 
 /** "All done" on the leaver's card: completes every open task of the leaver, then updates the card once. */

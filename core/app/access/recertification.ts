@@ -190,9 +190,11 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
   const r = review.data;
   const campaign = await deps.store.get('AccessCampaigns', r.campaignId);
   const scope = await scopeOf(deps, r);
-  if (r.status === 'completed' || campaign?.data.status !== 'running') return { view: await buildReviewView(deps, review, scope, page, { asset }), decided: 0, notYours: 0 };
+  // A completed review is only looked at again to complete what a crash after its last save left
+  // undone (its completion entry and cards, the campaign's); a campaign ended otherwise takes no saves.
+  if (!campaign || (campaign.data.status !== 'running' && r.status !== 'completed')) return { view: await buildReviewView(deps, review, scope, page, { asset }), decided: 0, notYours: 0 };
 
-  const pending = new Map(scope.filter((g) => isPending(g, r)).map((g) => [g.id, g]));
+  const pending = new Map(r.status === 'completed' ? [] : scope.filter((g) => isPending(g, r)).map((g) => [g.id, g]));
   const asked = decisions === 'keepAll' ? [...pending.keys()].map((grantId) => ({ grantId, decision: 'keep' as const })) : decisions.filter((d) => pending.has(d.grantId));
   // Per grant, the same rule as a request: nobody decides their own access, and the owner's own
   // access only someone the owner has not appointed (checked against the records as they are now).
@@ -206,14 +208,29 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
   const wanted = asked.filter((d) => capacity.has(d.grantId));
   const notYours = asked.length - wanted.length;
   const now = deps.clock.now().toISOString();
+  // This save's decisions already on the grants: a retry after a crash between the grant updates and
+  // their follow-ups finds them by the save's operation key and completes the follow-ups (the tasks
+  // and the audit entry are keyed, so nothing is written twice). Only the grants this save asks for,
+  // with the decision it asks for: two saves that share an activity key stay two saves.
+  const askedFor = decisions === 'keepAll' ? null : new Map(decisions.map((d) => [d.grantId, d.decision]));
   const kept: string[] = [];
   const removed: Grant[] = [];
+  for (const g of scope) {
+    const lr = g.data.lastReview;
+    if (!lr || lr.campaignId !== r.campaignId || lr.operation !== operationKey || !same(lr.decidedBy, actor.id)) continue;
+    if (askedFor ? askedFor.get(g.id) !== lr.decision : lr.decision !== 'keep') continue;
+    if (lr.decidedAs) capacity.set(g.id, lr.decidedAs);
+    if (lr.decision === 'keep') kept.push(g.id);
+    else removed.push(g);
+  }
+  let decided = 0;
   await forEachLimited(wanted, 8, async (d) => {
     let grant = pending.get(d.grantId)!;
     for (let attempt = 0; attempt < 3; attempt++) {
       if (!isPending(grant, r)) return; // decided by someone else, or removed meanwhile
       try {
-        grant = await deps.store.update('AccessGrants', grant, { lastReview: { campaignId: r.campaignId, decision: d.decision, decidedBy: actor.id, decidedAt: now, decidedAs: capacity.get(d.grantId)! } });
+        grant = await deps.store.update('AccessGrants', grant, { lastReview: { campaignId: r.campaignId, decision: d.decision, decidedBy: actor.id, decidedAt: now, decidedAs: capacity.get(d.grantId)!, operation: operationKey } });
+        decided++;
         if (d.decision === 'keep') kept.push(grant.id);
         else removed.push(grant);
         return;
@@ -222,17 +239,29 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
         const fresh = await deps.store.get('AccessGrants', d.grantId);
         if (!fresh) return;
         grant = fresh;
+        const lr = grant.data.lastReview;
+        if (lr?.campaignId === r.campaignId && lr.operation === operationKey && same(lr.decidedBy, actor.id) && lr.decision === d.decision) {
+          // The same save, running twice at once (a retry while the first attempt was still writing).
+          if (d.decision === 'keep') kept.push(grant.id);
+          else removed.push(grant);
+          return;
+        }
       }
     }
   });
 
   if (kept.length || removed.length) {
-    // A grant already on its way out (a task for a leaver, an expiry, an approved request) needs no second task.
-    const open = removed.length ? await grantsWithOpenTermination(deps, removed.map((g) => g.id), ['approved', 'in_progress']) : new Set<string>();
+    // A grant already on its way out (a task for a leaver, an expiry, an approved request) needs no
+    // second task — but this save's own task, found again on a retry, is still announced.
+    const taskKey = (g: Grant) => `access:recert:${r.campaignId}:${g.id}`;
+    const [open, ours] = removed.length
+      ? await Promise.all([grantsWithOpenTermination(deps, removed.map((g) => g.id), ['approved', 'in_progress']), deps.store.findByKeys('AccessRequests', removed.map(taskKey))])
+      : [new Set<string>(), []];
+    const oursFor = new Set(ours.map((t) => t.data.grantId));
     const tasks = await createTerminationTasks(
       deps,
-      removed.filter((g) => !open.has(g.id)).map((g) => ({
-        key: `access:recert:${r.campaignId}:${g.id}`,
+      removed.filter((g) => oursFor.has(g.id) || !open.has(g.id)).map((g) => ({
+        key: taskKey(g),
         grant: g,
         origin: 'recertification' as const,
         decidedBy: actor.id,
@@ -250,7 +279,7 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
       action: 'access.review.decided',
       target: `AccessReviews/${review.id}`,
       summary: `Behörighetsrevision ${asset?.data.code ?? r.assetId}: ${kept.length} behålls, ${removed.length} tas bort`,
-      details: { campaignId: r.campaignId, kept, removed: removed.map((g) => g.id), tasks: tasks.map((t) => t.id), keepAll: decisions === 'keepAll', reviewerAs: [...new Set(capacity.values())], notYours },
+      details: { campaignId: r.campaignId, kept: [...kept].sort(), removed: removed.map((g) => g.id).sort(), tasks: tasks.map((t) => t.id).sort(), keepAll: decisions === 'keepAll', reviewerAs: [...new Set(capacity.values())], notYours },
       correlationId: `AccessCampaigns/${r.campaignId}`,
     });
     await announceTasks(deps, tasks, actor.id, (t) => `Behörighetsrevision: ${t.data.role} ska tas bort`);
@@ -258,13 +287,14 @@ export async function decideReview(deps: Deps, actor: Actor, reviewId: string, d
 
   const synced = await syncReview(deps, review);
   const view = await buildReviewView(deps, synced.review, synced.scope, page, { asset });
-  if (synced.completedNow) await reviewCompleted(deps, actor, synced.review, view, asset);
+  // Completed now, or found completed (then every completion step is keyed, and a crash may have cut them short).
+  if (synced.completedNow || synced.review.data.status === 'completed') await reviewCompleted(deps, actor, synced.review, view, asset);
   else if (kept.length || removed.length) {
     // The other reviewer's copy shows the progress; the clicker's card is the invoke's answer.
     const others = (await reviewers(deps, synced.review, asset)).filter((x) => x.type === 'person' && !same(x.id, actor.id));
     await sendCard(deps, `access:review:${review.id}:${operationKey}`, others, ACCESS_CARDS.review, { review: await buildReviewView(deps, synced.review, synced.scope, 0, { asset }) }, correlation.review(review.id));
   }
-  return { view, decided: kept.length + removed.length, notYours };
+  return { view, decided, notYours };
 }
 
 /** Recomputes a review's progress from the grants (never incremented: concurrent saves cannot drift). */
@@ -317,23 +347,24 @@ async function completeCampaign(deps: Deps, campaign: Campaign, actorId: string)
   for (let attempt = 0; attempt < 3 && current.data.status === 'running'; attempt++) {
     try {
       current = await deps.store.update('AccessCampaigns', current, { status: 'completed', completedAt: deps.clock.now().toISOString() });
-      const op = `access:campaign:${campaign.id}:completed`;
-      const view = await campaignView(deps, current);
-      await audit(deps, op, {
-        actorId,
-        action: 'access.campaign.completed',
-        target: `AccessCampaigns/${campaign.id}`,
-        summary: `${campaign.data.name} klar: ${view.kept} behålls, ${view.removed} tas bort`,
-        details: { reviews: view.reviews, grants: view.grants, kept: view.kept, removed: view.removed },
-        correlationId: `AccessCampaigns/${campaign.id}`,
-      });
-      await sendCard(deps, op, [person(campaign.data.startedBy)], ACCESS_CARDS.notice, { event: 'campaignCompleted', campaign: view } satisfies NoticePayload, correlation.notice(`campaign-${campaign.id}`, 'completed'));
-      return current;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       current = (await deps.store.get('AccessCampaigns', campaign.id)) ?? current;
     }
   }
+  if (current.data.status !== 'completed') return current;
+  // Also when found completed: a crash between the update and these left them undone (both keyed).
+  const op = `access:campaign:${campaign.id}:completed`;
+  const view = await campaignView(deps, current);
+  await audit(deps, op, {
+    actorId,
+    action: 'access.campaign.completed',
+    target: `AccessCampaigns/${campaign.id}`,
+    summary: `${campaign.data.name} klar: ${view.kept} behålls, ${view.removed} tas bort`,
+    details: { reviews: view.reviews, grants: view.grants, kept: view.kept, removed: view.removed },
+    correlationId: `AccessCampaigns/${campaign.id}`,
+  });
+  await sendCard(deps, op, [person(campaign.data.startedBy)], ACCESS_CARDS.notice, { event: 'campaignCompleted', campaign: view } satisfies NoticePayload, correlation.notice(`campaign-${campaign.id}`, 'completed'));
   return current;
 }
 

@@ -6,7 +6,7 @@
  */
 import { canCarryOutAccess, same, SYSTEM_ACTOR, type AccessGrant, type AccessRequest, type DeciderCapacity } from '../../domain';
 import { ConflictError } from '../../ports/errors';
-import type { StoredOf } from '../../ports/record-store';
+import type { AnyNewRecord, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { today } from './dates';
 import { ACCESS_CARDS, adminUnit, cardRecord, cardRecords, correlation, person, sendCard, type NoticePayload, type Outgoing } from './notify';
@@ -90,17 +90,24 @@ export async function completeAccessTask(deps: Deps, actor: Actor, requestId: st
     }
     const now = deps.clock.now().toISOString();
     const change = await applyToRegister(deps, actor, current, now);
+    const patch = {
+      status: 'done' as const,
+      takenBy: current.data.takenBy ?? actor.id,
+      takenAt: current.data.takenAt ?? now,
+      completedBy: actor.id,
+      completedAt: now,
+      ...(change.grantId && !current.data.grantId ? { grantId: change.grantId } : {}),
+    };
+    // The task as it will be once done, for its cards and audit entries: those go in the same
+    // `$batch` as the If-Match update, after it and only if it goes through (a person who completes
+    // it a moment later gets "already done" and writes nothing). The grant just written is the one
+    // the view shows: not read again. Register write, then update + follow-ups: two round trips.
+    const next: StoredOf<'AccessRequests'> = { ...current, data: { ...current.data, ...patch } };
+    const view = await requestView(deps, next, change.grant !== undefined && (change.grant?.id ?? null) === (next.data.grantId ?? null) ? { grant: change.grant } : {});
+    const quiet = options.quiet ?? false;
     try {
-      const done = await deps.store.update('AccessRequests', current, {
-        status: 'done',
-        takenBy: current.data.takenBy ?? actor.id,
-        takenAt: current.data.takenAt ?? now,
-        completedBy: actor.id,
-        completedAt: now,
-        ...(change.grantId && !current.data.grantId ? { grantId: change.grantId } : {}),
-      });
-      const view = await requestView(deps, done);
-      await completionEffects(deps, actor, done, view, change, options.quiet ?? false);
+      const { record: done } = await deps.store.updateThenCreateAll('AccessRequests', current, patch, await completionRecords(deps, actor, next, view, change, quiet));
+      if (!quiet && (done.data.origin ?? 'request') === 'leaver') await updateTaskCards(deps, actor, `access:${done.id}:done`, done, view);
       return { outcome: 'changed', stored: done, view };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
@@ -113,6 +120,8 @@ export async function completeAccessTask(deps: Deps, actor: Actor, requestId: st
 export interface RegisterChange {
   change: 'granted' | 'changed' | 'removed' | 'none';
   grantId: string | null;
+  /** The grant as written or found (the task's view shows it without reading it again); undefined: not known. */
+  grant?: StoredOf<'AccessGrants'> | null;
 }
 
 const REMOVAL_REASON: Record<NonNullable<AccessRequest['origin']>, NonNullable<AccessGrant['removalReason']>> = {
@@ -139,22 +148,22 @@ async function applyToRegister(deps: Deps, actor: Actor, task: StoredOf<'AccessR
       removalReason: null,
       lastReview: null,
     });
-    return { change: 'granted', grantId: record.id };
+    return { change: 'granted', grantId: record.id, grant: record };
   }
   if (!r.grantId) return { change: 'none', grantId: null };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const grant = await deps.store.get('AccessGrants', r.grantId);
     // Ended by this task already (a retry after a crash): that was this task's change.
-    if (!grant || grant.data.status !== 'active') return { change: grant && grant.data.requestId === task.id && r.kind === 'termination' ? 'removed' : 'none', grantId: r.grantId };
+    if (!grant || grant.data.status !== 'active') return { change: grant && grant.data.requestId === task.id && r.kind === 'termination' ? 'removed' : 'none', grantId: r.grantId, grant };
     const origin = r.origin ?? 'request';
     const patch: Partial<AccessGrant> =
       r.kind === 'change'
         ? { role: r.role, validUntil: r.validUntil, requestId: task.id }
         : { status: origin === 'expiry' ? 'expired' : 'removed', removedAt: now, removedBy: actor.id, removalReason: REMOVAL_REASON[origin], requestId: task.id };
-    if (r.kind === 'change' && grant.data.role === r.role && grant.data.validUntil === r.validUntil && grant.data.requestId === task.id) return { change: 'changed', grantId: grant.id };
+    if (r.kind === 'change' && grant.data.role === r.role && grant.data.validUntil === r.validUntil && grant.data.requestId === task.id) return { change: 'changed', grantId: grant.id, grant };
     try {
-      await deps.store.update('AccessGrants', grant, patch);
-      return { change: r.kind === 'change' ? 'changed' : 'removed', grantId: grant.id };
+      const written = await deps.store.update('AccessGrants', grant, patch);
+      return { change: r.kind === 'change' ? 'changed' : 'removed', grantId: grant.id, grant: written };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
@@ -164,6 +173,13 @@ async function applyToRegister(deps: Deps, actor: Actor, task: StoredOf<'AccessR
 
 /** `quiet`: the caller updates the cards itself (a leaver's "all done" updates their card once). */
 async function completionEffects(deps: Deps, actor: Actor, done: StoredOf<'AccessRequests'>, view: RequestView, change: RegisterChange, quiet: boolean): Promise<{ completed: boolean }> {
+  const result = await finish(deps, await completionRecords(deps, actor, done, view, change, quiet));
+  if (!quiet && (done.data.origin ?? 'request') === 'leaver') await updateTaskCards(deps, actor, `access:${done.id}:done`, done, view);
+  return result;
+}
+
+/** The audit entries, the task card and the messages to the people concerned: one $batch. */
+async function completionRecords(deps: Deps, actor: Actor, done: StoredOf<'AccessRequests'>, view: RequestView, change: RegisterChange, quiet: boolean): Promise<AnyNewRecord[]> {
   const r = done.data;
   const op = `access:${done.id}:done`;
   const origin = r.origin ?? 'request';
@@ -180,7 +196,7 @@ async function completionEffects(deps: Deps, actor: Actor, done: StoredOf<'Acces
     correlationKey: correlation.notice(done.id, `done:${audience}`),
   }));
   if (!quiet && origin !== 'leaver') items.unshift({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(done.id) });
-  const result = await finish(deps, [
+  return [
     auditRecord(deps, op, {
       actorId: actor.id,
       action: 'access.task.completed',
@@ -202,9 +218,7 @@ async function completionEffects(deps: Deps, actor: Actor, done: StoredOf<'Acces
         ]
       : []),
     ...cardRecords(deps, op, items),
-  ]);
-  if (!quiet && origin === 'leaver') await updateTaskCards(deps, actor, op, done, view);
-  return result;
+  ];
 }
 
 async function updateTaskCards(deps: Deps, actor: Actor, op: string, task: StoredOf<'AccessRequests'>, view: RequestView): Promise<void> {

@@ -8,7 +8,7 @@
  * instance's crash) are healed by the background pass (refresh.ts), which follows Graph delta.
  */
 import type { ListName, MutableListName, RecordOf } from '../../domain';
-import type { NewRecord, RecordStore, StoredOf } from '../../ports/record-store';
+import type { AnyNewRecord, NewRecord, RecordStore, StoredOf } from '../../ports/record-store';
 import type { Background, Deps } from '../platform';
 import { bucketKey, bucketsOf, isCounted, recount, type Bucket } from './buckets';
 
@@ -49,6 +49,12 @@ export function keepingFigures(deps: Pick<Deps, 'store' | 'clock' | 'directory'>
       const updated = await inner.update(list, current, patch);
       touched(list, current.data, updated.data);
       return updated;
+    },
+    updateThenCreateAll: async <L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>, records: readonly AnyNewRecord[]) => {
+      const done = await inner.updateThenCreateAll(list, current, patch, records);
+      touched(list, current.data, done.record.data);
+      done.created.forEach((d, i) => touched(records[i]!.list, null, d.record.data as never));
+      return done;
     },
     remove: async <L extends MutableListName>(list: L, current: StoredOf<L>) => {
       await inner.remove(list, current);

@@ -17,10 +17,16 @@ export interface BackgroundOptions {
   /** Tasks running at once (default 2). */
   concurrency?: number;
   onError?: (key: string, error: unknown) => void;
+  /**
+   * Runs each task in the background lane of the Graph budget (the composition root passes the
+   * adapter's `inBackground`): a recount gives way to people's requests.
+   */
+  lane?: (task: () => Promise<void>) => Promise<void>;
 }
 
 export function createBackground(options: BackgroundOptions = {}): Background {
   const concurrency = Math.max(1, options.concurrency ?? 2);
+  const lane = options.lane ?? ((task: () => Promise<void>) => task());
   const waiting = new Map<string, () => Promise<void>>();
   let running = 0;
   let idlers: (() => void)[] = [];
@@ -38,7 +44,7 @@ export function createBackground(options: BackgroundOptions = {}): Background {
       waiting.delete(key);
       running++;
       void Promise.resolve()
-        .then(task)
+        .then(() => lane(task))
         .catch((error: unknown) => options.onError?.(key, error))
         .finally(() => {
           running--;

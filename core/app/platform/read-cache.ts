@@ -78,5 +78,6 @@ export function cachingReads(inner: RecordStore, options: { ttlMs: number; now?:
     createAll: writes(inner.createAll.bind(inner), (records) => records.map((r) => r.list)),
     update: writes(inner.update.bind(inner), (list) => [list]) as RecordStore['update'],
     remove: writes(inner.remove.bind(inner), (list) => [list]) as RecordStore['remove'],
+    updateThenCreateAll: writes(inner.updateThenCreateAll.bind(inner), (list, _current, _patch, records) => [list, ...records.map((r) => r.list)]) as RecordStore['updateThenCreateAll'],
   };
 }

@@ -9,7 +9,7 @@
  * editing a list in SharePoint itself) are healed by `healSearch` (heal.ts), run by the scheduler.
  */
 import type { ListName, MutableListName, RecordOf } from '../../domain';
-import type { NewRecord, RecordStore, StoredOf } from '../../ports/record-store';
+import type { AnyNewRecord, NewRecord, RecordStore, StoredOf } from '../../ports/record-store';
 import { createBackground, type Background } from '../platform';
 import { rebuildBucket, type Rebuilt } from './digests';
 import { specsOfList } from './registers';
@@ -69,6 +69,12 @@ export function keepingSearch(inner: RecordStore, options: KeepingOptions): Sear
       const updated = await inner.update(list, current, patch);
       touched(list, updated.id, current.data, updated.data);
       return updated;
+    },
+    updateThenCreateAll: async <L extends MutableListName>(list: L, current: StoredOf<L>, patch: Partial<RecordOf<L>>, records: readonly AnyNewRecord[]) => {
+      const done = await inner.updateThenCreateAll(list, current, patch, records);
+      touched(list, done.record.id, current.data, done.record.data);
+      done.created.forEach((d, i) => touched(records[i]!.list, d.record.id, null, d.record.data as never));
+      return done;
     },
     remove: async <L extends MutableListName>(list: L, current: StoredOf<L>) => {
       await inner.remove(list, current);

@@ -7,8 +7,8 @@
  * server, demo organisation).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeAccessTask, decideAccessRequest, submitAccessRequest, takeAccessTask } from '../../../../core/app/access';
-import { reportIncident, triageIncident } from '../../../../core/app/incidents';
+import { completeAccessTask, decideAccessRequest, decideReview, recordLeaver, startRecertification, submitAccessRequest, takeAccessTask } from '../../../../core/app/access';
+import { closeIncident, recordInvestigation, reportIncident, triageIncident } from '../../../../core/app/incidents';
 import { loadActor, type Actor } from '../../../../core/app/people';
 import type { Deps } from '../../../../core/app/platform';
 import { createRisk } from '../../../../core/app/risks';
@@ -26,7 +26,7 @@ afterAll(async () => h?.close());
 
 class Crash extends Error {}
 
-const WRITES = new Set(['create', 'createOrGet', 'createMany', 'createAll', 'update', 'remove']);
+const WRITES = new Set(['create', 'createOrGet', 'createMany', 'createAll', 'update', 'remove', 'updateThenCreateAll']);
 
 /**
  * The store as one request sees it: records every record it writes or finds by key (list and key;
@@ -49,6 +49,10 @@ function instrumented(inner: RecordStore, touched: Set<string>, crashAfter = Inf
         else if (name === 'createOrGet') note(args[0] as string, (result as { record: { key: string; id: string } }).record);
         else if (name === 'create') note(args[0] as string, result as { key: string; id: string });
         else if (name === 'update') touched.add(`${args[0] as string}|${(args[1] as { id: string }).id}:updated`);
+        else if (name === 'updateThenCreateAll') {
+          touched.add(`${args[0] as string}|${(args[1] as { id: string }).id}:updated`);
+          (result as { created: { record: { key: string; id: string } }[] }).created.forEach((r, i) => note((args[3] as { list: string }[])[i]!.list, r.record));
+        }
         return result;
       };
     },
@@ -162,6 +166,19 @@ describe('a crash between any two writes, then a retry: nothing lost, nothing tw
     });
   }, 300_000);
 
+  it('closing an incident after its investigation', async () => {
+    const manager = await loadActor(deps, 'd0000000-0000-4000-8000-000000000014'); // the reporter's line manager
+    await checkResumable('incident close', {
+      prepare: async () => {
+        const key = `crash-close-${++run}`;
+        const { incident } = await reportIncident(deps, staff, { category: 'other', title: null, description: `Stängnings-test ${key}: en nyckel saknas.`, occurredAt: null, discoveredAt: '2026-11-28T08:00:00.000Z', assetId: null, supplierId: null, personalData: { involved: 'no', approxSubjects: null, categories: [], protectedIdentity: false } }, key);
+        await triageIncident(deps, isam, incident.id, { severity: 'low', personalDataBreach: false, significant: 'no', rationale: 'Ingen påverkan.', imyNotRequiredRationale: null }, `${key}-triage`);
+        await recordInvestigation(deps, manager, incident.id, { findings: 'Nyckeln låg i fel skåp.', actions: 'Nyckelskåpet märks.' }, `${key}-investigation`);
+        return (d) => closeIncident(d, manager, incident.id, `${key}-op`);
+      },
+    });
+  }, 240_000);
+
   it('a register record created from the tab', async () => {
     await checkResumable('risk', {
       prepare: async () => {
@@ -170,6 +187,49 @@ describe('a crash between any two writes, then a retry: nothing lost, nothing tw
       },
     });
   }, 240_000);
+});
+
+describe('a recertification save, crashed between its grant updates and its follow-ups (issue 18 closing note)', () => {
+  it('a retry with the same operation key writes the termination task, its card and the audit entry once', async () => {
+    await startRecertification(deps, isam, { dueDate: '2026-12-20' });
+    const campaign = (await deps.store.query('AccessCampaigns', { where: [{ field: 'status', op: 'eq', value: 'running' }] })).items[0]!;
+    const reviews = (await deps.store.query('AccessReviews', { where: [{ field: 'campaignId', op: 'eq', value: campaign.id }], pageSize: 100 })).items;
+    const review = reviews.find((r) => !r.data.subjectId && r.data.ownerId !== SUBJECT && r.data.exceptSubjectId !== SUBJECT && r.data.status === 'open')!;
+    const reviewer = await loadActor(deps, review.data.ownerId);
+    // Two grants the review covers (granted before the campaign started), fresh for every run.
+    const grant = (role: string) =>
+      deps.store.create('AccessGrants', `crash-recert-grant-${role}`, { subjectId: SUBJECT, assetId: review.data.assetId, role, status: 'active', grantedAt: '2026-01-15T08:00:00.000Z', validUntil: null, requestId: null, removedAt: null, removedBy: null, removalReason: null, lastReview: null });
+    await checkResumable('recertification save', {
+      prepare: async () => {
+        const n = ++run;
+        const [keep, remove] = await Promise.all([grant(`Läsare ${n}`), grant(`Skrivare ${n}`)]);
+        const op = `crash-recert-op-${n}`;
+        return (d) => decideReview(d, reviewer, review.id, [{ grantId: keep.id, decision: 'keep' }, { grantId: remove.id, decision: 'remove' }], 0, op);
+      },
+    });
+    // The decisions and their follow-ups of every run are there, once: one task per removed grant.
+    const tasks = (await deps.store.query('AccessRequests', { where: [{ field: 'assetId', op: 'eq', value: review.data.assetId }], pageSize: 200 })).items.filter((t) => t.data.origin === 'recertification');
+    expect(new Set(tasks.map((t) => t.data.grantId)).size).toBe(tasks.length);
+  }, 300_000);
+});
+
+describe('a leaver whose last day has come, crashed anywhere between recording and processing', () => {
+  it('a retry completes the termination tasks, the cancelled request, every card and audit entry once, and marks the leaver processed last', async () => {
+    const LEAVER = 'd0000000-0000-4000-8000-000000000021';
+    const manager = await loadActor(deps, 'd0000000-0000-4000-8000-000000000019');
+    const day = (back: number) => new Date(Date.parse('2026-11-28T12:00:00.000Z') - back * 86_400_000).toISOString().slice(0, 10);
+    // Anything open for the person from before is cancelled first, so that every run below finds the same.
+    await recordLeaver(deps, admin, { personId: LEAVER, lastDay: day(29) });
+    await checkResumable('leaver', {
+      prepare: async (n) => {
+        // A request for the person waiting for its owner: cancelled by the processing.
+        await submitAccessRequest(deps, manager, { ...form(`Leaver ${++run}`), subjectId: LEAVER }, `crash-leaver-req-${run}`);
+        return (d) => recordLeaver(d, admin, { personId: LEAVER, lastDay: day(n) });
+      },
+    });
+    const leavers = (await deps.store.query('Leavers', { where: [{ field: 'personId', op: 'eq', value: LEAVER }], pageSize: 100 })).items;
+    expect(leavers.every((l) => l.data.processedAt), 'every leaver processed in the end').toBe(true);
+  }, 400_000);
 });
 
 describe('"registered" goes to the first request that is answered', () => {
