@@ -70,3 +70,36 @@ describe('round trips of "mina ärenden"', () => {
     expect(waves, trail.join('\n')).toBe(1);
   });
 });
+
+describe('round trips of an owner deciding an access request', () => {
+  const OWNER = 'd0000000-0000-4000-8000-000000000030';
+  const ALI = 'd0000000-0000-4000-8000-000000000017';
+  let n = 0;
+  const pending = async () => {
+    const store = h.app.runtime.deps.store;
+    const ia3 = (await store.query('InformationAssets', { where: [{ field: 'code', op: 'eq', value: 'IA-003' }] })).items[0]!;
+    const formId = `round-trips-${++n}`;
+    await h.execute(STAFF, 'access.request.submit', { formId, kind: 'new', subjectId: ALI, assetId: ia3.id, role: `Läsroll ${n}`, justification: 'Arkivsökning.', validUntil: '', grantId: '' });
+    return (await store.findByKey('AccessRequests', `access:request:${STAFF}:${formId}`))!.id;
+  };
+
+  it('an owner the server has never seen: at most 3 (the owner with their assets, the request, the decision with its audit entry and cards)', async () => {
+    const requestId = await pending();
+    let answer = '';
+    const { waves, trail } = await roundTrips(async () => {
+      answer = cardText((await h.execute(OWNER, 'access.request.approve', { requestId })).body);
+    });
+    expect(answer).toContain('Ditt beslut är sparat');
+    expect(waves, trail.join('\n')).toBeLessThanOrEqual(3);
+  });
+
+  it('the same owner a moment later: 2 (the request, then the decision with its follow-ups in one $batch)', async () => {
+    const requestId = await pending();
+    let answer = '';
+    const { waves, trail } = await roundTrips(async () => {
+      answer = cardText((await h.execute(OWNER, 'access.request.approve', { requestId })).body);
+    });
+    expect(answer).toContain('Ditt beslut är sparat');
+    expect(waves, trail.join('\n')).toBeLessThanOrEqual(2);
+  });
+});

@@ -21,7 +21,7 @@ import {
 import { issuesFromZod, type ValidationIssue } from '../../i18n/validation';
 import type { MessageKey } from '../../i18n';
 import { ConflictError, RecordValidationError } from '../../ports/errors';
-import type { StoredOf } from '../../ports/record-store';
+import type { AnyNewRecord, StoredOf } from '../../ports/record-store';
 import type { Actor } from '../people';
 import { today } from './dates';
 import { decidersOf, independentFor } from './deciders';
@@ -306,9 +306,12 @@ const DECIDE_ATTEMPTS = 3;
  * one is stored and the other person is shown it. A denial needs a comment: the requester is told why.
  */
 export async function decideAccessRequest(deps: Deps, actor: Actor, requestId: string, decision: Decision, comment: string | null): Promise<DecisionResult> {
-  let current = await deps.store.get('AccessRequests', requestId);
+  // Who gets the task on an approval (the administrative unit) is looked up beside the request.
+  const [first, admin] = await Promise.all([deps.store.get('AccessRequests', requestId), decision === 'approve' ? adminUnit(deps) : undefined]);
+  let current = first;
   if (!current) throw new Refused('not_found', 'access.notFound');
-  const asset = await deps.store.get('InformationAssets', current.data.assetId);
+  // An owner's or delegate's own asset was read with them this turn (loadActor): not read again.
+  const asset = actor.assets?.find((a) => a.id === current!.data.assetId) ?? (await deps.store.get('InformationAssets', current.data.assetId));
   if (!asset) throw invalid('access.assetGone');
   // Separation of duties, against the records as they are now: the asset, the Roles list, the directory.
   const independent = await independentFor(deps, asset.data, current.data.subjectId);
@@ -329,15 +332,18 @@ export async function decideAccessRequest(deps: Deps, actor: Actor, requestId: s
     if (decision === 'deny' && !text) throw new RecordValidationError('AccessRequests', [issue('decisionComment', 'access.decide.commentRequired')]);
     if (text && text.length > 2_000) throw new RecordValidationError('AccessRequests', [issue('decisionComment', 'validation.tooLong', { maximum: 2_000 })]);
     try {
-      const decided = await deps.store.update('AccessRequests', current, {
-        status: decision === 'approve' ? 'approved' : 'denied',
+      const patch = {
+        status: decision === 'approve' ? ('approved' as const) : ('denied' as const),
         decidedBy: actor.id,
         decidedAt: deps.clock.now().toISOString(),
         decidedAs: capacity,
         decisionComment: text,
-      });
-      const view = await requestView(deps, decided, { asset });
-      await decisionEffects(deps, actor, decided, view);
+      };
+      // The decision as it will be stored, shown in its cards; the If-Match update, the audit entry
+      // and the cards go in one $batch (nothing of them is written when the update is refused).
+      const next: StoredOf<'AccessRequests'> = { ...current, data: { ...current.data, ...patch } };
+      const view = await requestView(deps, next, { asset });
+      await deps.store.updateThenCreateAll('AccessRequests', current, patch, await decisionRecords(deps, actor, next, view, admin));
       return { outcome: 'decided', view };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
@@ -365,10 +371,20 @@ async function notDecider(deps: Deps, actor: Actor, asset: StoredOf<'Information
 
 /** Audit, every decider's card, the requester's message and — when approved — the administrative task. Idempotent by key. */
 async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView): Promise<{ completed: boolean }> {
+  return finish(deps, await decisionRecords(deps, actor, stored, view));
+}
+
+/** The audit entry and the cards of a decision, keyed by it (written once, however often asked). */
+async function decisionRecords(deps: Deps, actor: Actor, stored: StoredOf<'AccessRequests'>, view: RequestView, admin?: Awaited<ReturnType<typeof adminUnit>>): Promise<AnyNewRecord[]> {
   const r = stored.data;
   const op = `access:${stored.id}:decided`;
-  // Everyone who got the decision card (as the request recorded the asset), and whoever decided.
-  const deciders = [...(await decidersOf(deps, { ownerId: r.ownerId, delegateId: r.delegateId }, r.subjectId)).map((d) => d.id), ...(r.decidedBy ? [r.decidedBy] : [])].filter((id) => !same(id, r.subjectId));
+  // Everyone who got the decision card (as the request recorded the asset), and whoever decided; the
+  // administrative unit, when approved (unless the caller looked it up already).
+  const [decidedBy, adminUnitTo] = await Promise.all([
+    decidersOf(deps, { ownerId: r.ownerId, delegateId: r.delegateId }, r.subjectId),
+    r.status === 'approved' ? (admin ?? adminUnit(deps)) : [],
+  ]);
+  const deciders = [...decidedBy.map((d) => d.id), ...(r.decidedBy ? [r.decidedBy] : [])].filter((id) => !same(id, r.subjectId));
   const event = r.status === 'denied' ? 'denied' : 'approved';
   // Every decider's copy, the requester's message and the administrative unit's task, with the audit
   // entry: one $batch. Idempotent by key, and run again by a retry (see decideAccessRequest).
@@ -376,8 +392,8 @@ async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'Acces
     { to: deciders.map(person), card: ACCESS_CARDS.decision, payload: { request: view }, correlationKey: correlation.decider(stored.id) },
     { to: [person(r.requesterId)], card: ACCESS_CARDS.notice, payload: { event, request: view } satisfies NoticePayload, correlationKey: correlation.notice(stored.id, event) },
   ];
-  if (r.status === 'approved') items.push({ to: await adminUnit(deps), card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(stored.id) });
-  return finish(deps, [
+  if (r.status === 'approved') items.push({ to: adminUnitTo, card: ACCESS_CARDS.task, payload: { request: view }, correlationKey: correlation.task(stored.id) });
+  return [
     auditRecord(deps, op, {
       actorId: actor.id,
       action: r.status === 'denied' ? 'access.denied' : 'access.approved',
@@ -387,7 +403,7 @@ async function decisionEffects(deps: Deps, actor: Actor, stored: StoredOf<'Acces
       correlationId: `AccessRequests/${stored.id}`,
     }),
     ...cardRecords(deps, op, items),
-  ]);
+  ];
 }
 
 /** A request, for whoever may see it (the deciders' and requester's cards re-read it on every click). */

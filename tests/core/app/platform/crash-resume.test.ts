@@ -43,6 +43,17 @@ function instrumented(inner: RecordStore, touched: Set<string>, crashAfter = Inf
       return async (...args: unknown[]) => {
         if (writes >= crashAfter) throw new Crash(`crashed before write ${writes + 1} (${name})`);
         writes++;
+        // An update sent with its follow-ups in one $batch counts as two steps: the update can commit
+        // while its follow-ups do not (they are then written one request later — unless the process
+        // dies first, which is what this simulates).
+        if (name === 'updateThenCreateAll') {
+          if (writes >= crashAfter) {
+            await target.update(args[0] as never, args[1] as never, args[2] as never);
+            touched.add(`${args[0] as string}|${(args[1] as { id: string }).id}:updated`);
+            throw new Crash(`crashed between the update and its follow-ups (write ${writes + 1}, ${name})`);
+          }
+          writes++;
+        }
         const result = await (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         if (name === 'createAll') (result as { record: { key: string; id: string } }[]).forEach((r, i) => note((args[0] as { list: string }[])[i]!.list, r.record));
         else if (name === 'createMany') (result as { key: string; id: string }[]).forEach((r) => note(args[0] as string, r));
