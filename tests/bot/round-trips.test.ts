@@ -102,4 +102,16 @@ describe('round trips of an owner deciding an access request', () => {
     expect(answer).toContain('Ditt beslut är sparat');
     expect(waves, trail.join('\n')).toBeLessThanOrEqual(2);
   });
+
+  it('the administrative unit taking the approved task: at most 3 for someone the server has never seen (the person, the task, the take with its audit entry and card)', async () => {
+    const ADMIN = 'd0000000-0000-4000-8000-000000000008';
+    const requestId = await pending();
+    await h.execute(OWNER, 'access.request.approve', { requestId });
+    let answer = '';
+    const { waves, trail } = await roundTrips(async () => {
+      answer = cardText((await h.execute(ADMIN, 'access.task.take', { requestId })).body);
+    });
+    expect(answer).toContain('Du har tagit uppgiften');
+    expect(waves, trail.join('\n')).toBeLessThanOrEqual(3);
+  });
 });

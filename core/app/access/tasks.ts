@@ -33,7 +33,9 @@ async function loadTask(deps: Deps, actor: Actor, requestId: string): Promise<St
 
 /** A member of the administrative unit takes an approved task: the channel sees who is on it. */
 export async function takeAccessTask(deps: Deps, actor: Actor, requestId: string): Promise<TaskResult> {
-  let current = await loadTask(deps, actor, requestId);
+  // Where the task card goes (the administrative unit) is looked up beside the task.
+  const [loaded, admin] = await Promise.all([loadTask(deps, actor, requestId), adminUnit(deps)]);
+  let current = loaded;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (current.data.status !== 'approved') {
       const view = await requestView(deps, current);
@@ -46,9 +48,14 @@ export async function takeAccessTask(deps: Deps, actor: Actor, requestId: string
       return { outcome: 'already', stored: current, view };
     }
     try {
-      const taken = await deps.store.update('AccessRequests', current, { status: 'in_progress', takenBy: actor.id, takenAt: deps.clock.now().toISOString() });
-      const view = await requestView(deps, taken);
-      await takeEffects(deps, actor, taken, view);
+      // The task as it will be stored, shown in its card; the If-Match update with its audit entry and
+      // card in one $batch (nothing of them is written when the update is refused).
+      const patch = { status: 'in_progress' as const, takenBy: actor.id, takenAt: deps.clock.now().toISOString() };
+      const next: StoredOf<'AccessRequests'> = { ...current, data: { ...current.data, ...patch } };
+      const view = await requestView(deps, next);
+      const { records, leaver } = takeRecords(deps, actor, next, view, admin);
+      const { record: taken } = await deps.store.updateThenCreateAll('AccessRequests', current, patch, records);
+      if (leaver) await refreshLeaverCard(deps, `access:${taken.id}:taken`, taken.data.subjectId, actor.id);
       return { outcome: 'changed', stored: taken, view };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
@@ -60,14 +67,20 @@ export async function takeAccessTask(deps: Deps, actor: Actor, requestId: string
 
 /** The audit entry and the task card of a taken task, in one `$batch` (idempotent by key). */
 async function takeEffects(deps: Deps, actor: Actor, taken: StoredOf<'AccessRequests'>, view: RequestView): Promise<{ completed: boolean }> {
+  const { records, leaver } = takeRecords(deps, actor, taken, view, leaverTask(taken) ? [] : await adminUnit(deps));
+  const done = await finish(deps, records);
+  if (leaver) await refreshLeaverCard(deps, `access:${taken.id}:taken`, taken.data.subjectId, actor.id);
+  return done;
+}
+
+const leaverTask = (r: StoredOf<'AccessRequests'>) => (r.data.origin ?? 'request') === 'leaver';
+
+/** The audit entry of a taken task and, unless it is a leaver's (whose card is refreshed instead), its task card. */
+function takeRecords(deps: Deps, actor: Actor, taken: StoredOf<'AccessRequests'>, view: RequestView, admin: Awaited<ReturnType<typeof adminUnit>>) {
   const op = `access:${taken.id}:taken`;
   const entry = auditRecord(deps, op, { actorId: actor.id, action: 'access.task.taken', target: `AccessRequests/${taken.id}`, summary: `Uppgiften togs av administrativa enheten`, details: {}, correlationId: `AccessRequests/${taken.id}` });
-  if ((taken.data.origin ?? 'request') === 'leaver') {
-    const done = await finish(deps, [entry]);
-    await refreshLeaverCard(deps, op, taken.data.subjectId, actor.id);
-    return done;
-  }
-  return finish(deps, [entry, ...cardRecord(deps, op, await adminUnit(deps), ACCESS_CARDS.task, { request: view }, correlation.task(taken.id))]);
+  if (leaverTask(taken)) return { records: [entry], leaver: true };
+  return { records: [entry, ...cardRecord(deps, op, admin, ACCESS_CARDS.task, { request: view }, correlation.task(taken.id))], leaver: false };
 }
 
 /**
