@@ -80,7 +80,7 @@ export async function benchGraphCalls(runs = 5): Promise<string> {
       id: randomUUID(), category: 'phishing', title: '', description: `Misstänkt nätfiskemejl nummer ${n}.`, discoveredDate: '2026-11-20', discoveredTime: '08:30',
       occurredDate: '', occurredTime: '', occurredUnknown: 'true', assetId: ia3, supplierId: '', involved: 'no', approxSubjects: '', dataCategories: '', protectedIdentity: 'false',
     });
-    await measure('incident submit (bot)', '3: read asset ∥ roles, create, audit+outbox $batch', async (n) => async () => {
+    await measure('incident submit (bot)', '3: person ∥ system, create, audit+cards $batch', async (n) => async () => {
       const res = await h.execute(STAFF, 'incident.report.submit', { verb: 'incident.report.submit', step: 'review', draft: JSON.stringify(draft(n)) });
       if (!JSON.stringify(res.body).includes('Rapporten är mottagen')) throw new Error(`submit failed: ${JSON.stringify(res.body).slice(0, 300)}`);
     });
@@ -94,8 +94,8 @@ export async function benchGraphCalls(runs = 5): Promise<string> {
       if (!stored) throw new Error(`request not stored: ${JSON.stringify(res.body).slice(-2500)}`);
       return stored.id;
     };
-    await measure('access request submit (bot)', '3: reads side by side, create, audit+outbox $batch', async (n) => () => submit(`Benchroll A${n}`));
-    await measure('access decision (bot)', '3: read request ∥ asset, If-Match update, audit+outbox $batch', async (n) => {
+    await measure('access request submit (bot)', '3: person, their grants+requests $batch, create, audit+cards $batch', async (n) => () => submit(`Benchroll A${n}`));
+    await measure('access decision (bot)', '3 (2 known): person with assets, request ∥ adm. unit, update+audit+cards $batch', async (n) => {
       const id = await requestId(`Benchroll D${n}`);
       return () => h.execute(OWNER, 'access.request.approve', { requestId: id });
     });
@@ -104,11 +104,11 @@ export async function benchGraphCalls(runs = 5): Promise<string> {
       await h.execute(OWNER, 'access.request.approve', { requestId: id });
       return id;
     };
-    await measure('access task taken (bot)', '3: read, If-Match update, audit+outbox $batch', async (n) => {
+    await measure('access task taken (bot)', '3 (2 known): person, task ∥ adm. unit, update+audit+card $batch', async (n) => {
       const id = await approved(n, 'T');
       return () => h.execute(ADMIN, 'access.task.take', { requestId: id });
     });
-    await measure('access task done (bot)', '3: read, register write, If-Match update + audit+outbox in one $batch', async (n) => {
+    await measure('access task done (bot)', '3: read, register write, update+audit+cards $batch', async (n) => {
       const id = await approved(n, 'C');
       return () => h.execute(ADMIN, 'access.task.done', { requestId: id });
     });

@@ -35,7 +35,11 @@ export const livingChildren = () => [...running].map((c) => c.pid!);
 
 export async function startChild<Ready>(name: string, script: string, env: Record<string, string> = {}, timeoutMs = 120_000): Promise<Child<Ready>> {
   killAllOnExit();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], {
+  // BENCH_CPU_PROF=<folder>: each child writes V8 CPU profiles to <folder>/<name>/ when it stops, one
+  // per thread, the largest being the main thread's (open it in Chrome DevTools or summarise it with
+  // tests/bench/cpu-profile.ts).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_CPU_PROF, name.replace(/\W+/g, '-'))}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, script)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
