@@ -70,7 +70,9 @@ describe.skipIf(!hasChromium)('reports to the authorities in Chromium', () => {
     await signIn(page, 'Henrik Sandberg');
     await page.getByRole('button', { name: 'MCF begär delrapport' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/^Delrapporten ska lämnas senast – Datum/).fill('2026-12-18');
+    // A week from now (Swedish date), whenever the test runs.
+    const inAWeek = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + 7 * 86_400_000));
+    await dialog.getByLabel(/^Delrapporten ska lämnas senast – Datum/).fill(inAWeek);
     await dialog.getByLabel(/^Delrapporten ska lämnas senast – Klockslag/).fill('16:00');
     await dialog.getByRole('textbox', { name: 'MCF:s referens (valfri)' }).fill('MCF 2026-4711');
     await screenshot(page, 'incident-intermediate-dialog-light');
