@@ -15,7 +15,7 @@
 import { pathToFileURL } from 'node:url';
 import { GraphDirectory } from '../core/adapters/graph-directory';
 import { ClientCredentialsTokenProvider, ManagedIdentityTokenProvider, type TokenProvider } from '../core/adapters/graph-token';
-import { connectSharePoint, type SharePointConnection } from '../core/adapters/sharepoint';
+import { connectSharePoint, inBackground, inUserLane, type SharePointConnection } from '../core/adapters/sharepoint';
 import { systemClock, type Clock } from '../core/ports/clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './log';
@@ -73,7 +73,8 @@ export async function startM365(options: M365Options = {}): Promise<M365App> {
     budget: config.graphBudget,
   });
   const directory = new GraphDirectory({ client: sharepoint.client, unitProperty: env.DIRECTORY_UNIT_PROPERTY, cacheTtlMs: config.m365.directoryCacheSeconds * 1000 });
-  const runtime = createRuntime({ config, store: sharepoint.store, directory, clock: options.clock ?? systemClock, log });
+  // The Graph budget's lanes: the outbox, the scheduler and the recounts give way to people.
+  const runtime = createRuntime({ config, store: sharepoint.store, directory, clock: options.clock ?? systemClock, log, lanes: { background: inBackground, user: inUserLane } });
   let server: RunningServer;
   try {
     server = await listen(createApp({ runtime }), config.host, config.port);

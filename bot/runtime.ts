@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { resolveLocale, t } from '../core/i18n';
-import type { Deps } from '../core/app/platform';
+import type { Deps, WorkLanes } from '../core/app/platform';
 import type { SearchKeeping } from '../core/app/search';
 import type { Clock } from '../core/ports/clock';
 import type { Directory } from '../core/ports/directory';
@@ -55,13 +55,20 @@ export interface RuntimeOptions {
   instanceId?: string;
   features?: BotFeature[];
   pacer?: Pacer;
+  /** The Graph budget's lanes (core/adapters/sharepoint: inBackground, inUserLane), from the composition root. */
+  lanes?: WorkLanes;
 }
 
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { config } = options;
   const log = options.log ?? createLogger();
-  const deps = composeDeps(config, options.store, options.directory, options.clock, (task, error) =>
-    log.warn({ event: 'background.failed', task, err: error instanceof Error ? error.message : String(error) }, 'background task failed'),
+  const deps = composeDeps(
+    config,
+    options.store,
+    options.directory,
+    options.clock,
+    (task, error) => log.warn({ event: 'background.failed', task, err: error instanceof Error ? error.message : String(error) }, 'background task failed'),
+    options.lanes,
   );
   // Search texts and figures a write changed are rebuilt on one background queue (bot/compose.ts).
   const search: SearchKeeping = { store: deps.store, background: deps.background! };

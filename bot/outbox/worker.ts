@@ -5,8 +5,7 @@
  * At-least-once: a crash between send and mark resends after the claim expires; cards are built so
  * that a duplicate is harmless (it shows the same state).
  */
-import { inBackground, inUserLane } from '../../core/adapters/sharepoint';
-import type { Deps } from '../../core/app/platform';
+import { ONE_LANE, type Deps } from '../../core/app/platform';
 import type { OutboxEntry } from '../../core/domain';
 import { resolveLocale, type Locale } from '../../core/i18n';
 import { ConflictError } from '../../core/ports/errors';
@@ -71,8 +70,8 @@ export class OutboxWorker {
   /** Sends everything due now. Concurrent calls share one run. */
   drain(): Promise<DrainReport> {
     if (this.stopping) return Promise.resolve({ sent: 0, retried: 0, dead: 0 });
-    // Background work: its Graph requests give way to people's (core/adapters/sharepoint/budget.ts).
-    this.running ??= inBackground(() => this.drainOnce()).finally(() => {
+    // Background work: its Graph requests give way to people's (deps.lanes, the Graph budget).
+    this.running ??= (this.deps.lanes ?? ONE_LANE).background(() => this.drainOnce()).finally(() => {
       this.running = null;
     });
     return this.running;
@@ -162,7 +161,7 @@ export class OutboxWorker {
       await Promise.race([this.pacer.acquire(recipientKey), this.stopped]);
       if (this.stopping) {
         // Stopping: handing the claim back is not background work to pace (it must be done in seconds).
-        await inUserLane(() => this.release(claimed, entry));
+        await (this.deps.lanes ?? ONE_LANE).user(() => this.release(claimed, entry));
         return null;
       }
       const sent = await this.notifier.send(target, card, previous, summary);

@@ -4,8 +4,7 @@
  * its records' keys, so even two runs at once send every reminder exactly once.
  * Time comes from the Clock port: tests move it and call `tick()`.
  */
-import { inBackground } from '../../core/adapters/sharepoint';
-import { releaseLease, tryAcquireLease, type Deps } from '../../core/app/platform';
+import { ONE_LANE, releaseLease, tryAcquireLease, type Deps } from '../../core/app/platform';
 import type { Logger } from '../log';
 
 export interface Job {
@@ -38,8 +37,8 @@ export class Scheduler {
   /** Runs every job whose period has come, on this instance if it wins the lease. Returns what ran. */
   tick(): Promise<string[]> {
     if (this.stopping) return Promise.resolve([]);
-    // Background work: its Graph requests give way to people's (core/adapters/sharepoint/budget.ts).
-    this.running ??= inBackground(() => this.tickOnce()).finally(() => {
+    // Background work: its Graph requests give way to people's (deps.lanes, the Graph budget).
+    this.running ??= (this.deps.lanes ?? ONE_LANE).background(() => this.tickOnce()).finally(() => {
       this.running = null;
     });
     return this.running;

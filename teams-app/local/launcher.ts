@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { connectSharePoint, type SharePointConnection } from '../../core/adapters/sharepoint';
+import { connectSharePoint, inBackground, inUserLane, type SharePointConnection } from '../../core/adapters/sharepoint';
 import { systemClock, type Clock } from '../../core/ports/clock';
 import { ConfigError, loadConfig, type Config } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/log';
@@ -119,7 +119,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalApp> 
     const appLog = options.logger ?? createLogger({ silent: options.quiet });
     // Re-read when people.json changes: an account disabled there is refused within seconds.
     const directory = new LocalDirectory({ dataDir, onError: (error) => appLog.warn({ event: 'directory.reload_failed', err: error instanceof Error ? error.message : String(error) }, 'people.json could not be read; the last good directory is kept') });
-    runtime = createRuntime({ config, store: sharepoint.store, directory, clock, log: appLog });
+    // The Graph budget's lanes: the outbox, the scheduler and the recounts give way to people.
+    runtime = createRuntime({ config, store: sharepoint.store, directory, clock, log: appLog, lanes: { background: inBackground, user: inUserLane } });
     const inner = createApp({ runtime, isReady: () => ready, extraRoutes: [localConnector({ token })] });
     // The Host allow-list wraps the whole app (bot, tab API, tab, inbox): local mode stays local.
     const outer = express();

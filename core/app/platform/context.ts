@@ -35,4 +35,19 @@ export interface Deps {
    * then not wrapped, and figures are kept by the background pass alone.
    */
   background?: Background;
+  /**
+   * Marks work as background or a person's, for the Graph budget (core/adapters/sharepoint/budget.ts:
+   * people's requests go first). Given by the composition root (bot/main.ts, the local launcher);
+   * absent, everything runs alike.
+   */
+  lanes?: WorkLanes;
 }
+
+/** Runs work in a lane of the Graph budget; the adapter that keeps the budget supplies it. */
+export interface WorkLanes {
+  background<T>(work: () => Promise<T>): Promise<T>;
+  user<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** No budget: all work alike. */
+export const ONE_LANE: WorkLanes = { background: (work) => work(), user: (work) => work() };
