@@ -182,8 +182,10 @@ export async function benchLoad(options: LoadOptions = {}): Promise<LoadResult> 
     });
     const invoke = (from: string, verb: string, data: Record<string, unknown>) => activity(from, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
     const message = (from: string, text: string) => activity(from, { type: 'message', text });
+    // Discovered today at midnight, Swedish time: never in the future, whenever the bench runs.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
     const draft = (i: number) => ({
-      id: randomUUID(), category: 'phishing', title: '', description: `Misstänkt nätfiskemejl nummer ${i}.`, discoveredDate: now.slice(0, 10), discoveredTime: '08:30',
+      id: randomUUID(), category: 'phishing', title: '', description: `Misstänkt nätfiskemejl nummer ${i}.`, discoveredDate: today, discoveredTime: '00:00',
       occurredDate: '', occurredTime: '', occurredUnknown: 'true', assetId: demoAssets[i % demoAssets.length]!, supplierId: '', involved: 'no', approxSubjects: '', dataCategories: '', protectedIdentity: 'false',
     });
     const person = (i: number) => people[i % people.length]!.aadObjectId;
