@@ -47,7 +47,6 @@ export function newDraft(now: Date, prefill: Partial<Draft> = {}): Draft {
   };
 }
 
-/** The draft from the card's data, with the inputs the person just typed laid over it. */
 /**
  * The draft as a card carries it: the fields of the step the card showed travel in its inputs, not
  * in the draft (cards/incidents.ts). Made once: a zod schema compiles itself on first use (ADR 023).
@@ -55,6 +54,7 @@ export function newDraft(now: Date, prefill: Partial<Draft> = {}): Draft {
 const DraftInCard = DraftSchema.partial({ ...Object.fromEntries(DRAFT_FIELDS.map((f) => [f, true])) } as never);
 const StepOfCard = z.enum(WIZARD_STEPS).catch('kind');
 
+/** The draft from the card's data, with the inputs the person just typed laid over it. */
 function readDraft(data: Record<string, unknown>): Draft {
   const parsed = DraftInCard.safeParse(decodeDraft(data.draft));
   if (!parsed.success) throw new Refused('invalid', 'incident.error.draft');

@@ -279,15 +279,6 @@ async function subjectRecords(deps: Pick<Deps, 'store'>, subjectId: string): Pro
   return [grants as StoredOf<'AccessGrants'>[], requests as StoredOf<'AccessRequests'>[]];
 }
 
-/** The person's requests still open (`subjectId`: the requests about one person, tens over a career). */
-async function openRequestsOf(deps: Pick<Deps, 'store'>, subjectId: string): Promise<StoredOf<'AccessRequests'>[]> {
-  const out: StoredOf<'AccessRequests'>[] = [];
-  for (const r of await readSmall(deps.store, 'AccessRequests', { where: [{ field: 'subjectId', op: 'eq', value: subjectId }] })) {
-    if ((OPEN_STATUSES as readonly string[]).includes(r.data.status)) out.push(r);
-  }
-  return out;
-}
-
 // ── deciding ───────────────────────────────────────────────────────────────
 
 export type Decision = 'approve' | 'deny';
