@@ -40,6 +40,15 @@ async function roundTrips(op: () => Promise<unknown>): Promise<{ waves: number; 
   }
 }
 
+/** A card click by `from`, counted: the card's text and the round trips it made. */
+async function clickCounted(from: string, verb: string, data: Record<string, unknown>): Promise<{ answer: string; waves: number; trail: string[] }> {
+  let answer = '';
+  const counted = await roundTrips(async () => {
+    answer = cardText((await h.execute(from, verb, data)).body);
+  });
+  return { answer, ...counted };
+}
+
 describe('round trips on the path of an incident report', () => {
   // Nothing about this person or system has been read on this instance: their roles and assets, the
   // system, and where their chat is are all unknown (a server just started).
@@ -50,11 +59,7 @@ describe('round trips on the path of an incident report', () => {
       id: randomUUID(), category: 'phishing', title: '', description: 'Misstänkt nätfiskemejl.', discoveredDate: '2026-11-20', discoveredTime: '08:30',
       occurredDate: '', occurredTime: '', occurredUnknown: 'true', assetId: asset.id, supplierId: '', involved: 'no', approxSubjects: '', dataCategories: '', protectedIdentity: 'false',
     };
-    let answer = '';
-    const { waves, trail } = await roundTrips(async () => {
-      const res = await h.execute(STAFF, 'incident.report.submit', { verb: 'incident.report.submit', step: 'review', draft: JSON.stringify(draft) });
-      answer = cardText(res.body);
-    });
+    const { answer, waves, trail } = await clickCounted(STAFF, 'incident.report.submit', { verb: 'incident.report.submit', step: 'review', draft: JSON.stringify(draft) });
     expect(answer).toContain('Rapporten är mottagen');
     expect(waves, trail.join('\n')).toBeLessThanOrEqual(3);
   });
@@ -85,20 +90,14 @@ describe('round trips of an owner deciding an access request', () => {
 
   it('an owner the server has never seen: at most 3 (the owner with their assets, the request, the decision with its audit entry and cards)', async () => {
     const requestId = await pending();
-    let answer = '';
-    const { waves, trail } = await roundTrips(async () => {
-      answer = cardText((await h.execute(OWNER, 'access.request.approve', { requestId })).body);
-    });
+    const { answer, waves, trail } = await clickCounted(OWNER, 'access.request.approve', { requestId });
     expect(answer).toContain('Ditt beslut är sparat');
     expect(waves, trail.join('\n')).toBeLessThanOrEqual(3);
   });
 
   it('the same owner a moment later: 2 (the request, then the decision with its follow-ups in one $batch)', async () => {
     const requestId = await pending();
-    let answer = '';
-    const { waves, trail } = await roundTrips(async () => {
-      answer = cardText((await h.execute(OWNER, 'access.request.approve', { requestId })).body);
-    });
+    const { answer, waves, trail } = await clickCounted(OWNER, 'access.request.approve', { requestId });
     expect(answer).toContain('Ditt beslut är sparat');
     expect(waves, trail.join('\n')).toBeLessThanOrEqual(2);
   });
@@ -107,10 +106,7 @@ describe('round trips of an owner deciding an access request', () => {
     const ADMIN = 'd0000000-0000-4000-8000-000000000008';
     const requestId = await pending();
     await h.execute(OWNER, 'access.request.approve', { requestId });
-    let answer = '';
-    const { waves, trail } = await roundTrips(async () => {
-      answer = cardText((await h.execute(ADMIN, 'access.task.take', { requestId })).body);
-    });
+    const { answer, waves, trail } = await clickCounted(ADMIN, 'access.task.take', { requestId });
     expect(answer).toContain('Du har tagit uppgiften');
     expect(waves, trail.join('\n')).toBeLessThanOrEqual(3);
   });
